@@ -1,0 +1,102 @@
+//! The one error type that crosses the IPC boundary.
+//!
+//! The shell serialises it, the UI deserialises it and matches on the variant: the shape is part
+//! of the contract (`{"kind": "...", "detail": {...}}`), tested on both sides.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{self, Msg};
+
+/// A problem with one field of a form or an import line, worded for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// Machine name of the field (`"displayName"`), so the UI can attach the message to it.
+    pub field: String,
+    /// French message naming the field and saying how to fix it.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+/// Every failure a command can report to the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", content = "detail", rename_all = "camelCase")]
+pub enum AppError {
+    /// The input breaks one or more rules; nothing was written.
+    #[error("{}", format_field_errors(.errors))]
+    Validation { errors: Vec<FieldError> },
+    /// The entity asked for does not exist (or was archived).
+    #[error("{entity} {id} introuvable")]
+    NotFound { entity: String, id: String },
+    /// The database could not be read or written; nothing was changed.
+    #[error("{}", i18n::t(Msg::ErrorStorage))]
+    Storage { message: String },
+    /// The UI and the shell disagree on a message: a programming error, never the user's.
+    #[error("{}", i18n::t(Msg::ErrorIpc))]
+    Ipc { message: String },
+}
+
+impl AppError {
+    /// A validation error on a single field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Validation { errors: vec![FieldError::new(field, message)] }
+    }
+
+    /// The message to show to the user, in French.
+    pub fn user_message(&self) -> String {
+        match self {
+            Self::Storage { message } | Self::Ipc { message } => {
+                format!("{} ({message})", self)
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+fn format_field_errors(errors: &[FieldError]) -> String {
+    errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn validation_error_has_a_stable_json_shape() {
+        let err = AppError::invalid("displayName", "Le nom est obligatoire.");
+        assert_eq!(
+            serde_json::to_value(&err).unwrap(),
+            json!({"kind": "validation", "detail": {"errors": [
+                {"field": "displayName", "message": "Le nom est obligatoire."}
+            ]}})
+        );
+    }
+
+    #[test]
+    fn every_variant_round_trips_through_json() {
+        let all = [
+            AppError::invalid("a", "b"),
+            AppError::NotFound { entity: "Dossier".into(), id: "42".into() },
+            AppError::Storage { message: "disk I/O error".into() },
+            AppError::Ipc { message: "missing field".into() },
+        ];
+        for err in all {
+            let text = serde_json::to_string(&err).unwrap();
+            assert_eq!(serde_json::from_str::<AppError>(&text).unwrap(), err);
+        }
+    }
+
+    #[test]
+    fn user_messages_are_french() {
+        let err = AppError::NotFound { entity: "Dossier".into(), id: "42".into() };
+        assert_eq!(err.user_message(), "Dossier 42 introuvable");
+        let storage = AppError::Storage { message: "disk full".into() };
+        assert!(storage.user_message().starts_with("La base de données"));
+    }
+}

@@ -1,0 +1,154 @@
+//! The message catalogue: every user-facing string of the UI, the CLI and the PDFs comes from here.
+//!
+//! French is the only locale today. Keeping the strings behind [`Msg`] keys (checked by the
+//! compiler) is what will let another locale be added by writing one more `match`.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Keys of the user-facing messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    AppName,
+    AppTagline,
+    NavCases,
+    NavTodo,
+    NavCommittees,
+    NavCertifications,
+    NavSettings,
+    NavLabel,
+    StatusDatabase,
+    StatusSchema,
+    StatusCases,
+    StatusLoading,
+    StatusUnavailable,
+    CasesTitle,
+    CasesEmpty,
+    TodoTitle,
+    TodoEmpty,
+    CommitteesTitle,
+    CommitteesEmpty,
+    CertificationsTitle,
+    CertificationsEmpty,
+    SettingsTitle,
+    ProfileTitle,
+    ProfileHelp,
+    ProfileDisplayName,
+    ProfileStructure,
+    ProfileSave,
+    ProfileSaved,
+    ProfileNameRequired,
+    ProfileNameTooLong,
+    ProfileStructureRequired,
+    ProfileStructureTooLong,
+    ErrorStorage,
+    ErrorIpc,
+}
+
+/// Returns the French text of a message.
+pub fn t(msg: Msg) -> &'static str {
+    use Msg::*;
+    match msg {
+        AppName => "Passerelle",
+        AppTagline => "Parcours de transition professionnelle",
+        NavCases => "Dossiers",
+        NavTodo => "À faire",
+        NavCommittees => "Comités",
+        NavCertifications => "Certifications",
+        NavSettings => "Paramètres",
+        NavLabel => "Navigation principale",
+        StatusDatabase => "Base",
+        StatusSchema => "schéma",
+        StatusCases => "dossiers",
+        StatusLoading => "Ouverture de la base…",
+        StatusUnavailable => "Base de données indisponible",
+        CasesTitle => "Dossiers individuels",
+        CasesEmpty => "Aucun dossier pour l’instant.",
+        TodoTitle => "À faire",
+        TodoEmpty => "Aucune échéance ni pièce manquante.",
+        CommitteesTitle => "Comités",
+        CommitteesEmpty => "Aucune séance de comité.",
+        CertificationsTitle => "Certifications",
+        CertificationsEmpty => "Aucune certification suivie.",
+        SettingsTitle => "Paramètres",
+        ProfileTitle => "Profil du conseiller",
+        ProfileHelp => "Votre nom et votre structure signent chaque modification des dossiers.",
+        ProfileDisplayName => "Nom et prénom",
+        ProfileStructure => "Structure",
+        ProfileSave => "Enregistrer",
+        ProfileSaved => "Profil enregistré.",
+        ProfileNameRequired => "Nom et prénom : champ obligatoire. Saisissez votre nom tel qu’il doit apparaître dans l’historique.",
+        ProfileNameTooLong => "Nom et prénom : 100 caractères au plus. Abrégez le nom.",
+        ProfileStructureRequired => "Structure : champ obligatoire. Indiquez l’organisme pour lequel vous intervenez (ex. « Maison de l’emploi de Sarrebourg »).",
+        ProfileStructureTooLong => "Structure : 150 caractères au plus. Abrégez le nom de la structure.",
+        ErrorStorage => "La base de données n’a pas pu être lue ou écrite ; rien n’a été modifié.",
+        ErrorIpc => "Erreur interne de communication avec l’application.",
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Formats a date the French way: `1er mars 2026`, `12 mars 2026`.
+pub fn format_date(date: NaiveDate) -> String {
+    let month = MONTHS[date.month0() as usize];
+    match date.day() {
+        1 => format!("1er {month} {}", date.year()),
+        day => format!("{day} {month} {}", date.year()),
+    }
+}
+
+/// Formats an integer with French digit grouping (narrow no-break space): `100 000`.
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202F}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_like_french() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(format_date(d(2026, 3, 12)), "12 mars 2026");
+        assert_eq!(format_date(d(2026, 3, 1)), "1er mars 2026");
+        assert_eq!(format_date(d(2024, 2, 29)), "29 février 2024");
+        assert_eq!(format_date(d(2026, 8, 31)), "31 août 2026");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1000), "1\u{202F}000");
+        assert_eq!(format_count(100_000), "100\u{202F}000");
+        assert_eq!(format_count(1_234_567), "1\u{202F}234\u{202F}567");
+    }
+
+    #[test]
+    fn messages_use_typographic_apostrophes() {
+        // The catalogue is French typography: no straight apostrophe may slip in.
+        for msg in [Msg::CasesEmpty, Msg::ProfileNameRequired, Msg::ErrorStorage] {
+            assert!(!t(msg).contains('\''), "{msg:?} has a straight apostrophe");
+        }
+    }
+}

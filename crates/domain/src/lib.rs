@@ -1,0 +1,22 @@
+//! Passerelle's domain: the types, the rules and the IPC contract.
+//!
+//! This crate is pure — no I/O, no Tauri, no SQLite, no Leptos — so that the same code compiles
+//! to wasm32 for the UI and natively for the shell, the storage layer and the CLI. A rule written
+//! here (a validation, a deadline formula) is therefore enforced identically as the user types
+//! and when the backend writes.
+
+pub mod error;
+pub mod i18n;
+pub mod ipc;
+pub mod profile;
+
+pub use error::{AppError, FieldError};
+
+/// Identifier of the desktop application; it also names the data directory on every platform.
+pub const APP_IDENTIFIER: &str = "fr.passerelle.desktop";
+
+/// File name of the SQLite database inside the data directory.
+pub const DATABASE_FILE_NAME: &str = "passerelle.sqlite3";
+
+/// Environment variable that points the app and the CLI at another database file.
+pub const DATABASE_ENV_VAR: &str = "PASSERELLE_DB";

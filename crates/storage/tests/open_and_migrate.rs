@@ -1,0 +1,68 @@
+//! Integration: the storage layer on a real database file.
+
+use passerelle_domain::profile::CounsellorProfile;
+use passerelle_storage::{migrations, open, profile, status};
+
+#[test]
+fn a_new_file_is_created_and_migrated_to_the_latest_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("passerelle.sqlite3");
+    let conn = open(&path).unwrap();
+    assert!(path.exists());
+    assert_eq!(migrations::schema_version(&conn).unwrap(), migrations::LATEST_VERSION);
+    assert_eq!(status::count_active_case_files(&conn).unwrap(), 0);
+}
+
+#[test]
+fn data_survives_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    {
+        let conn = open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO case_file (created_at, updated_at) VALUES ('2026-01-05', '2026-01-05');
+             INSERT INTO case_file (created_at, updated_at, archived_at)
+                 VALUES ('2026-01-05', '2026-01-05', '2026-02-01');",
+        )
+        .unwrap();
+        let p = CounsellorProfile {
+            display_name: "Françoise Dupré".into(),
+            structure: "CIBC 54".into(),
+        };
+        profile::save(&conn, &p).unwrap();
+    }
+    let conn = open(&path).unwrap();
+    assert_eq!(status::count_active_case_files(&conn).unwrap(), 1);
+    assert_eq!(status::count_archived_case_files(&conn).unwrap(), 1);
+    assert_eq!(profile::get(&conn).unwrap().unwrap().display_name, "Françoise Dupré");
+}
+
+#[test]
+fn reopening_an_up_to_date_database_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    drop(open(&path).unwrap());
+    let conn = open(&path).unwrap();
+    assert_eq!(migrations::schema_version(&conn).unwrap(), migrations::LATEST_VERSION);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sqlite3");
+    {
+        let conn = open(&path).unwrap();
+        conn.pragma_update(None, "user_version", migrations::LATEST_VERSION + 1).unwrap();
+    }
+    let err = open(&path).unwrap_err();
+    assert!(err.to_string().contains("migration"), "{err}");
+}
+
+#[test]
+fn the_schema_rejects_a_blank_profile_even_if_validation_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open(&dir.path().join("p.sqlite3")).unwrap();
+    let blank = CounsellorProfile { display_name: "  ".into(), structure: "CIBC".into() };
+    assert!(profile::save(&conn, &blank).is_err());
+    assert!(profile::get(&conn).unwrap().is_none());
+}

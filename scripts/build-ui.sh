@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the Leptos UI to ui/dist (wasm32 + wasm-bindgen + static files), which the Tauri
+# shell embeds at compile time. Files whose content did not change are left untouched, so the
+# shell is not rebuilt for nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+DIST="$ROOT/ui/dist"
+
+cd "$ROOT"
+cargo build --locked -p passerelle-ui --target wasm32-unknown-unknown --release
+
+staging="$(mktemp -d)"
+trap 'rm -rf "$staging"' EXIT
+wasm-bindgen --target web --no-typescript --out-dir "$staging" \
+  "$TARGET_DIR/wasm32-unknown-unknown/release/passerelle-ui.wasm"
+cp ui/static/* "$staging/"
+
+mkdir -p "$DIST"
+for f in "$staging"/*; do
+  name="$(basename "$f")"
+  cmp -s "$f" "$DIST/$name" || cp "$f" "$DIST/$name"
+done
+# Drop files that are no longer produced.
+for f in "$DIST"/*; do
+  [ -e "$staging/$(basename "$f")" ] || rm -f "$f"
+done

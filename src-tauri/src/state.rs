@@ -1,0 +1,40 @@
+//! The state every command shares: one connection to the database.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use passerelle_domain::AppError;
+use passerelle_storage::{Connection, StorageError};
+
+/// The app's single writer connection. Commands hold the lock only for the duration of one
+/// short transaction, never across an `.await`.
+pub struct Db {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Db {
+    /// Opens and migrates the database file (see [`passerelle_storage::open`]).
+    pub fn open(path: PathBuf) -> Result<Self, StorageError> {
+        let conn = passerelle_storage::open(&path)?;
+        Ok(Self { conn: Mutex::new(conn), path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Locks the connection. A poisoned lock means a command panicked mid-call; SQLite rolled
+    /// its transaction back, so the connection itself is still sound and is handed out again.
+    pub fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` with the connection, mapping storage errors to the IPC error.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StorageError>,
+    ) -> Result<T, AppError> {
+        f(&self.conn()).map_err(AppError::from)
+    }
+}

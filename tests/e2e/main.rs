@@ -1,0 +1,7 @@
+//! End-to-end: the real Passerelle window, driven through tauri-driver + WebKitWebDriver.
+//!
+//! Run by `scripts/test.sh` under Xvfb after building the app; each test launches its own app on
+//! its own temporary data directory.
+
+mod foundation;
+mod profile;

@@ -1,0 +1,144 @@
+//! Support for the end-to-end tests: launches the real desktop app under WebDriver.
+//!
+//! Each [`AppSession`] gets its own `XDG_DATA_HOME` (so its own database), its own tauri-driver
+//! on free ports, and stops the driver with SIGTERM so that WebKitWebDriver exits with it.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long to wait for the app to show something before failing.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The desktop binary under test: `PASSERELLE_APP_BIN`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("PASSERELLE_APP_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("debug/passerelle-app")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn wait_for_port(port: u16, timeout: Duration) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < timeout, "tauri-driver did not listen on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A running app with its WebDriver client.
+pub struct AppSession {
+    pub client: Client,
+    pub data_home: tempfile::TempDir,
+    /// Time from asking for the session to the session being ready (app started, page loaded).
+    pub started_in: Duration,
+    driver: Child,
+}
+
+impl AppSession {
+    /// A fresh data directory; see [`AppSession::start_in`].
+    pub async fn start() -> Self {
+        Self::start_in(tempfile::tempdir().unwrap()).await
+    }
+
+    /// Launches the app with `data_home` as its `XDG_DATA_HOME`.
+    pub async fn start_in(data_home: tempfile::TempDir) -> Self {
+        let app = app_binary();
+        assert!(app.exists(), "build the app first: {} is missing", app.display());
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("XDG_DATA_HOME", data_home.path())
+            .env_remove("PASSERELLE_DB")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver not found: run scripts/bootstrap.sh");
+        wait_for_port(port, Duration::from_secs(10));
+
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app.display().to_string() }),
+        );
+        let started = Instant::now();
+        // 127.0.0.1, not localhost: tauri-driver forwards to the native driver on that host.
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session");
+        Self { client, data_home, started_in: started.elapsed(), driver }
+    }
+
+    /// The database file of this session's app.
+    pub fn database_path(&self) -> PathBuf {
+        self.data_home.path().join("fr.passerelle.desktop/passerelle.sqlite3")
+    }
+
+    /// Waits until an element matching `css` is in the page.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(UI_TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    /// Waits until `css`'s text contains `needle`, and returns that text.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.wait_for(css).await.text().await.unwrap_or_default();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(start.elapsed() < UI_TIMEOUT, "{css} shows {text:?}, never {needle:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Closes the window, then stops tauri-driver (and with it WebKitWebDriver).
+    pub async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        stop(&mut self.driver);
+    }
+}
+
+impl Drop for AppSession {
+    fn drop(&mut self) {
+        // A failed test never reached `finish`: still leave no driver behind.
+        stop(&mut self.driver);
+    }
+}
+
+fn stop(driver: &mut Child) {
+    if driver.try_wait().ok().flatten().is_some() {
+        return;
+    }
+    // SIGTERM, not SIGKILL: tauri-driver traps it and kills its native driver first.
+    let _ = Command::new("kill").args(["-TERM", &driver.id().to_string()]).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if driver.try_wait().ok().flatten().is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}

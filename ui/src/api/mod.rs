@@ -1,0 +1,4 @@
+//! One async function per shell command, grouped by area. Components call these.
+
+pub mod profile;
+pub mod status;

@@ -1,0 +1,7 @@
+//! UI components, one per file, grouped by area as the screens grow.
+
+pub mod nav;
+pub mod placeholder;
+pub mod profile_form;
+pub mod settings;
+pub mod status_line;

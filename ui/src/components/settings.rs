@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+use passerelle_domain::i18n::{Msg, t};
+
+use crate::components::profile_form::ProfileForm;
+
+/// Paramètres: the counsellor profile today; reference data and parameters later.
+#[component]
+pub fn Settings() -> impl IntoView {
+    crate::app::set_title(Msg::SettingsTitle);
+    view! {
+        <section id="screen-settings" aria-labelledby="screen-settings-title">
+            <h1 id="screen-settings-title">{t(Msg::SettingsTitle)}</h1>
+            <ProfileForm/>
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+//! The one typed bridge to the Tauri shell. Nothing else in the UI calls `invoke`.
+
+use passerelle_domain::AppError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // Tauri v2 exposes `invoke` under `__TAURI__.core` when `withGlobalTauri` is on. `catch`
+    // turns a rejected promise (the command's `Err`) into an `Err` here instead of a throw.
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn invoke_raw(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Calls a command. `args` serialises to an object keyed by the command's parameter names.
+pub async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, AppError> {
+    // json_compatible: plain objects and `null`, not ES Maps and `undefined`.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let js_args = args
+        .serialize(&serializer)
+        .map_err(|e| AppError::Ipc { message: format!("{cmd}: {e}") })?;
+    match invoke_raw(cmd, js_args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| AppError::Ipc { message: format!("{cmd}: {e}") }),
+        Err(error) => Err(serde_wasm_bindgen::from_value::<AppError>(error.clone())
+            .unwrap_or_else(|_| AppError::Ipc { message: format!("{cmd}: {error:?}") })),
+    }
+}

@@ -1,0 +1,12 @@
+//! Passerelle's UI: Leptos in client-side rendering, compiled to wasm32 and served by the Tauri
+//! shell. Components talk to the shell only through [`api`], which goes through [`ipc::invoke`].
+
+mod api;
+mod app;
+mod components;
+mod ipc;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,3 @@
+// Loads the wasm UI. An external file, not an inline script, so the CSP needs no hash.
+import init from "./passerelle-ui.js";
+init();
