@@ -40,6 +40,9 @@ pub fn run() {
 fn database_path<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, tauri::Error> {
     match std::env::var_os(passerelle_domain::DATABASE_ENV_VAR) {
         Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
-        _ => Ok(app.path().app_data_dir()?.join(passerelle_domain::DATABASE_FILE_NAME)),
+        _ => Ok(app
+            .path()
+            .app_data_dir()?
+            .join(passerelle_domain::DATABASE_FILE_NAME)),
     }
 }

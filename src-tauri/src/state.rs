@@ -17,7 +17,10 @@ impl Db {
     /// Opens and migrates the database file (see [`passerelle_storage::open`]).
     pub fn open(path: PathBuf) -> Result<Self, StorageError> {
         let conn = passerelle_storage::open(&path)?;
-        Ok(Self { conn: Mutex::new(conn), path })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            path,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -27,7 +30,9 @@ impl Db {
     /// Locks the connection. A poisoned lock means a command panicked mid-call; SQLite rolled
     /// its transaction back, so the connection itself is still sound and is handed out again.
     pub fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` with the connection, mapping storage errors to the IPC error.

@@ -5,7 +5,9 @@ use passerelle_app::{Db, with_commands};
 use passerelle_domain::ipc::{AppStatus, command};
 use passerelle_domain::profile::CounsellorProfile;
 use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
@@ -23,8 +25,15 @@ fn harness() -> Harness {
         .manage(Db::open(db_path.clone()).unwrap())
         .build(mock_context(noop_assets()))
         .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Harness { _app: app, window, _dir: dir, db_path }
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _app: app,
+        window,
+        _dir: dir,
+        db_path,
+    }
 }
 
 fn invoke(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
@@ -49,7 +58,10 @@ fn app_status_reports_the_open_database() {
     let status: AppStatus =
         serde_json::from_value(invoke(&h, command::APP_STATUS, json!({})).unwrap()).unwrap();
     assert_eq!(status.database_path, h.db_path.display().to_string());
-    assert_eq!(status.schema_version, passerelle_storage::migrations::LATEST_VERSION);
+    assert_eq!(
+        status.schema_version,
+        passerelle_storage::migrations::LATEST_VERSION
+    );
     assert_eq!(status.case_count, 0);
     assert_eq!(status.app_version, env!("CARGO_PKG_VERSION"));
 }
@@ -57,14 +69,20 @@ fn app_status_reports_the_open_database() {
 #[test]
 fn profile_round_trips_and_is_trimmed() {
     let h = harness();
-    assert_eq!(invoke(&h, command::PROFILE_GET, json!({})).unwrap(), Value::Null);
+    assert_eq!(
+        invoke(&h, command::PROFILE_GET, json!({})).unwrap(),
+        Value::Null
+    );
     let saved = invoke(
         &h,
         command::PROFILE_SAVE,
         json!({"profile": {"displayName": " Françoise Dupré ", "structure": "CIBC 54"}}),
     )
     .unwrap();
-    assert_eq!(saved, json!({"displayName": "Françoise Dupré", "structure": "CIBC 54"}));
+    assert_eq!(
+        saved,
+        json!({"displayName": "Françoise Dupré", "structure": "CIBC 54"})
+    );
     let got: CounsellorProfile =
         serde_json::from_value(invoke(&h, command::PROFILE_GET, json!({})).unwrap()).unwrap();
     assert_eq!(got.display_name, "Françoise Dupré");
@@ -83,17 +101,31 @@ fn a_validation_error_reaches_the_ui_as_the_shared_json_shape() {
     let errors = err["detail"]["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["field"], "displayName");
-    assert!(errors[0]["message"].as_str().unwrap().starts_with("Nom et prénom : champ obligatoire"));
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nom et prénom : champ obligatoire")
+    );
     // And it decodes into the enum the UI matches on.
     let decoded: passerelle_domain::AppError = serde_json::from_value(err).unwrap();
-    assert!(matches!(decoded, passerelle_domain::AppError::Validation { .. }));
+    assert!(matches!(
+        decoded,
+        passerelle_domain::AppError::Validation { .. }
+    ));
     // Nothing was written.
-    assert_eq!(invoke(&h, command::PROFILE_GET, json!({})).unwrap(), Value::Null);
+    assert_eq!(
+        invoke(&h, command::PROFILE_GET, json!({})).unwrap(),
+        Value::Null
+    );
 }
 
 #[test]
 fn a_malformed_request_is_an_error_not_a_crash() {
     let h = harness();
     let err = invoke(&h, command::PROFILE_SAVE, json!({"profile": 42})).unwrap_err();
-    assert!(err.as_str().unwrap_or_default().contains("profile"), "{err}");
+    assert!(
+        err.as_str().unwrap_or_default().contains("profile"),
+        "{err}"
+    );
 }

@@ -6,7 +6,9 @@ use passerelle_tests::AppSession;
 async fn status_line_reports_the_real_database_and_navigation_switches_screens() {
     // A database that already holds case files: the app must open this one, not a new one.
     let data_home = tempfile::tempdir().unwrap();
-    let db_path = data_home.path().join("fr.passerelle.desktop/passerelle.sqlite3");
+    let db_path = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
     let conn = passerelle_storage::open(&db_path).unwrap();
     conn.execute_batch(
         "INSERT INTO case_file (created_at, updated_at) VALUES ('2026-01-05', '2026-01-05');
@@ -22,31 +24,69 @@ async fn status_line_reports_the_real_database_and_navigation_switches_screens()
     eprintln!("e2e: session ready in {:?}", app.started_in);
     assert_eq!(
         schema.attr("data-value").await.unwrap().as_deref(),
-        Some(passerelle_storage::migrations::LATEST_VERSION.to_string().as_str())
+        Some(
+            passerelle_storage::migrations::LATEST_VERSION
+                .to_string()
+                .as_str()
+        )
     );
     let cases = app.wait_for("#status-cases").await;
-    assert_eq!(cases.attr("data-value").await.unwrap().as_deref(), Some("2"));
+    assert_eq!(
+        cases.attr("data-value").await.unwrap().as_deref(),
+        Some("2")
+    );
     assert_eq!(cases.text().await.unwrap(), "2 dossiers");
-    let db_text = app.wait_for("#status-db").await.text().await.unwrap();
-    assert!(db_text.ends_with(&db_path.display().to_string()), "{db_text}");
+    app.screenshot("cases-first-screen").await;
+    // textContent: WebKitWebDriver reports no visible text for an element that may ellipsize.
+    let db_text = app
+        .wait_for("#status-db")
+        .await
+        .prop("textContent")
+        .await
+        .unwrap();
+    assert_eq!(db_text.unwrap(), format!("Base : {}", db_path.display()));
 
     // The first screen is Dossiers, in French, with the navigation marking it.
-    let lang = app.client.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap();
+    let lang = app
+        .client
+        .find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr("lang")
+        .await
+        .unwrap();
     assert_eq!(lang.as_deref(), Some("fr"));
     app.wait_for("#screen-cases").await;
-    let current = app.wait_for("#nav-cases").await.attr("aria-current").await.unwrap();
+    let current = app
+        .wait_for("#nav-cases")
+        .await
+        .attr("aria-current")
+        .await
+        .unwrap();
     assert_eq!(current.as_deref(), Some("page"));
 
     // Navigate to Comités and back.
     app.wait_for("#nav-committees").await.click().await.unwrap();
     app.wait_for_text("#screen-committees h1", "Comités").await;
-    let current = app.wait_for("#nav-committees").await.attr("aria-current").await.unwrap();
+    let current = app
+        .wait_for("#nav-committees")
+        .await
+        .attr("aria-current")
+        .await
+        .unwrap();
     assert_eq!(current.as_deref(), Some("page"));
-    assert!(app.client.find(Locator::Css("#screen-cases")).await.is_err());
+    assert!(
+        app.client
+            .find(Locator::Css("#screen-cases"))
+            .await
+            .is_err()
+    );
     assert_eq!(app.client.title().await.unwrap(), "Comités — Passerelle");
 
     app.wait_for("#nav-cases").await.click().await.unwrap();
-    app.wait_for_text("#screen-cases h1", "Dossiers individuels").await;
+    app.wait_for_text("#screen-cases h1", "Dossiers individuels")
+        .await;
 
+    app.screenshot("committees").await;
     app.finish().await;
 }

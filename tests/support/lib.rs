@@ -26,13 +26,20 @@ pub fn app_binary() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn wait_for_port(port: u16, timeout: Duration) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < timeout, "tauri-driver did not listen on port {port}");
+        assert!(
+            start.elapsed() < timeout,
+            "tauri-driver did not listen on port {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -55,11 +62,20 @@ impl AppSession {
     /// Launches the app with `data_home` as its `XDG_DATA_HOME`.
     pub async fn start_in(data_home: tempfile::TempDir) -> Self {
         let app = app_binary();
-        assert!(app.exists(), "build the app first: {} is missing", app.display());
+        assert!(
+            app.exists(),
+            "build the app first: {} is missing",
+            app.display()
+        );
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("XDG_DATA_HOME", data_home.path())
             .env_remove("PASSERELLE_DB")
@@ -81,12 +97,19 @@ impl AppSession {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session");
-        Self { client, data_home, started_in: started.elapsed(), driver }
+        Self {
+            client,
+            data_home,
+            started_in: started.elapsed(),
+            driver,
+        }
     }
 
     /// The database file of this session's app.
     pub fn database_path(&self) -> PathBuf {
-        self.data_home.path().join("fr.passerelle.desktop/passerelle.sqlite3")
+        self.data_home
+            .path()
+            .join("fr.passerelle.desktop/passerelle.sqlite3")
     }
 
     /// Waits until an element matching `css` is in the page.
@@ -107,15 +130,32 @@ impl AppSession {
             if text.contains(needle) {
                 return text;
             }
-            assert!(start.elapsed() < UI_TIMEOUT, "{css} shows {text:?}, never {needle:?}");
+            assert!(
+                start.elapsed() < UI_TIMEOUT,
+                "{css} shows {text:?}, never {needle:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
-    /// Closes the window, then stops tauri-driver (and with it WebKitWebDriver).
-    pub async fn finish(mut self) {
+    /// Saves a screenshot as `<name>.png` in `PASSERELLE_E2E_SHOTS` when that is set, so that
+    /// people can look at the screens a run went through.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("PASSERELLE_E2E_SHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Closes the window, then stops tauri-driver (and with it WebKitWebDriver). Returns the
+    /// data directory, still on disk, so the test can inspect what the app wrote.
+    pub async fn finish(mut self) -> tempfile::TempDir {
         let _ = self.client.clone().close().await;
         stop(&mut self.driver);
+        let empty = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self.data_home, empty)
     }
 }
 
@@ -131,7 +171,9 @@ fn stop(driver: &mut Child) {
         return;
     }
     // SIGTERM, not SIGKILL: tauri-driver traps it and kills its native driver first.
-    let _ = Command::new("kill").args(["-TERM", &driver.id().to_string()]).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &driver.id().to_string()])
+        .status();
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {
         if driver.try_wait().ok().flatten().is_some() {

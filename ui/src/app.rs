@@ -5,7 +5,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use passerelle_domain::i18n::{Msg, t};
 
-use crate::components::{nav::Nav, placeholder::EmptyScreen, settings::Settings, status_line::StatusLine};
+use crate::components::{
+    nav::Nav, placeholder::EmptyScreen, settings::Settings, status_line::StatusLine,
+};
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -17,13 +17,16 @@ extern "C" {
 pub async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, AppError> {
     // json_compatible: plain objects and `null`, not ES Maps and `undefined`.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let js_args = args
-        .serialize(&serializer)
-        .map_err(|e| AppError::Ipc { message: format!("{cmd}: {e}") })?;
+    let js_args = args.serialize(&serializer).map_err(|e| AppError::Ipc {
+        message: format!("{cmd}: {e}"),
+    })?;
     match invoke_raw(cmd, js_args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .map_err(|e| AppError::Ipc { message: format!("{cmd}: {e}") }),
+        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Ipc {
+            message: format!("{cmd}: {e}"),
+        }),
         Err(error) => Err(serde_wasm_bindgen::from_value::<AppError>(error.clone())
-            .unwrap_or_else(|_| AppError::Ipc { message: format!("{cmd}: {error:?}") })),
+            .unwrap_or_else(|_| AppError::Ipc {
+                message: format!("{cmd}: {error:?}"),
+            })),
     }
 }

@@ -32,7 +32,10 @@ pub fn run(db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
         println!("Base de données : {}", info.database_path);
         println!("Version du schéma : {}", info.schema_version);
         println!("Dossiers actifs : {}", format_count(info.case_count));
-        println!("Dossiers archivés : {}", format_count(info.archived_case_count));
+        println!(
+            "Dossiers archivés : {}",
+            format_count(info.archived_case_count)
+        );
     }
     Ok(())
 }

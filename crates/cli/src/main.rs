@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "passerelle", version, about = "Passerelle en ligne de commande")]
+#[command(
+    name = "passerelle",
+    version,
+    about = "Passerelle en ligne de commande"
+)]
 struct Cli {
     /// Database file (default: the desktop app's database).
     #[arg(long, global = true, env = passerelle_domain::DATABASE_ENV_VAR, value_name = "PATH")]

@@ -19,7 +19,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -44,7 +47,9 @@ pub enum AppError {
 impl AppError {
     /// A validation error on a single field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Validation { errors: vec![FieldError::new(field, message)] }
+        Self::Validation {
+            errors: vec![FieldError::new(field, message)],
+        }
     }
 
     /// The message to show to the user, in French.
@@ -59,7 +64,11 @@ impl AppError {
 }
 
 fn format_field_errors(errors: &[FieldError]) -> String {
-    errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ; ")
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ; ")
 }
 
 #[cfg(test)]
@@ -82,9 +91,16 @@ mod tests {
     fn every_variant_round_trips_through_json() {
         let all = [
             AppError::invalid("a", "b"),
-            AppError::NotFound { entity: "Dossier".into(), id: "42".into() },
-            AppError::Storage { message: "disk I/O error".into() },
-            AppError::Ipc { message: "missing field".into() },
+            AppError::NotFound {
+                entity: "Dossier".into(),
+                id: "42".into(),
+            },
+            AppError::Storage {
+                message: "disk I/O error".into(),
+            },
+            AppError::Ipc {
+                message: "missing field".into(),
+            },
         ];
         for err in all {
             let text = serde_json::to_string(&err).unwrap();
@@ -94,9 +110,14 @@ mod tests {
 
     #[test]
     fn user_messages_are_french() {
-        let err = AppError::NotFound { entity: "Dossier".into(), id: "42".into() };
+        let err = AppError::NotFound {
+            entity: "Dossier".into(),
+            id: "42".into(),
+        };
         assert_eq!(err.user_message(), "Dossier 42 introuvable");
-        let storage = AppError::Storage { message: "disk full".into() };
+        let storage = AppError::Storage {
+            message: "disk full".into(),
+        };
         assert!(storage.user_message().starts_with("La base de données"));
     }
 }

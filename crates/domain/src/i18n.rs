@@ -76,10 +76,16 @@ pub fn t(msg: Msg) -> &'static str {
         ProfileStructure => "Structure",
         ProfileSave => "Enregistrer",
         ProfileSaved => "Profil enregistré.",
-        ProfileNameRequired => "Nom et prénom : champ obligatoire. Saisissez votre nom tel qu’il doit apparaître dans l’historique.",
+        ProfileNameRequired => {
+            "Nom et prénom : champ obligatoire. Saisissez votre nom tel qu’il doit apparaître dans l’historique."
+        }
         ProfileNameTooLong => "Nom et prénom : 100 caractères au plus. Abrégez le nom.",
-        ProfileStructureRequired => "Structure : champ obligatoire. Indiquez l’organisme pour lequel vous intervenez (ex. « Maison de l’emploi de Sarrebourg »).",
-        ProfileStructureTooLong => "Structure : 150 caractères au plus. Abrégez le nom de la structure.",
+        ProfileStructureRequired => {
+            "Structure : champ obligatoire. Indiquez l’organisme pour lequel vous intervenez (ex. « Maison de l’emploi de Sarrebourg »)."
+        }
+        ProfileStructureTooLong => {
+            "Structure : 150 caractères au plus. Abrégez le nom de la structure."
+        }
         ErrorStorage => "La base de données n’a pas pu être lue ou écrite ; rien n’a été modifié.",
         ErrorIpc => "Erreur interne de communication avec l’application.",
     }
@@ -114,7 +120,7 @@ pub fn format_count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{202F}');
         }
         out.push(c);

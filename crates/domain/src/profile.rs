@@ -26,7 +26,11 @@ impl CounsellorProfile {
             structure: self.structure.trim().to_owned(),
         };
         let errors = profile.field_errors();
-        if errors.is_empty() { Ok(profile) } else { Err(AppError::Validation { errors }) }
+        if errors.is_empty() {
+            Ok(profile)
+        } else {
+            Err(AppError::Validation { errors })
+        }
     }
 
     /// Every rule the profile breaks, one message per field.
@@ -40,9 +44,15 @@ impl CounsellorProfile {
         }
         let structure = self.structure.trim();
         if structure.is_empty() {
-            errors.push(FieldError::new("structure", t(Msg::ProfileStructureRequired)));
+            errors.push(FieldError::new(
+                "structure",
+                t(Msg::ProfileStructureRequired),
+            ));
         } else if structure.chars().count() > STRUCTURE_MAX {
-            errors.push(FieldError::new("structure", t(Msg::ProfileStructureTooLong)));
+            errors.push(FieldError::new(
+                "structure",
+                t(Msg::ProfileStructureTooLong),
+            ));
         }
         errors
     }
@@ -53,12 +63,17 @@ mod tests {
     use super::*;
 
     fn profile(name: &str, structure: &str) -> CounsellorProfile {
-        CounsellorProfile { display_name: name.into(), structure: structure.into() }
+        CounsellorProfile {
+            display_name: name.into(),
+            structure: structure.into(),
+        }
     }
 
     #[test]
     fn a_complete_profile_is_trimmed_and_accepted() {
-        let p = profile("  Françoise Dupré ", " Maison de l’emploi ").validated().unwrap();
+        let p = profile("  Françoise Dupré ", " Maison de l’emploi ")
+            .validated()
+            .unwrap();
         assert_eq!(p, profile("Françoise Dupré", "Maison de l’emploi"));
     }
 

@@ -4,19 +4,27 @@ use passerelle_domain::AppError;
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("cannot create the database directory {path}: {source}")]
-    CreateDir { path: String, source: std::io::Error },
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migration: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("unexpected connection setting: {0}")]
     Pragma(String),
-    #[error("no platform data directory: set {} to choose the database file", passerelle_domain::DATABASE_ENV_VAR)]
+    #[error(
+        "no platform data directory: set {} to choose the database file",
+        passerelle_domain::DATABASE_ENV_VAR
+    )]
     NoDataDir,
 }
 
 impl From<StorageError> for AppError {
     fn from(err: StorageError) -> Self {
-        AppError::Storage { message: err.to_string() }
+        AppError::Storage {
+            message: err.to_string(),
+        }
     }
 }

@@ -41,7 +41,9 @@ fn configure(conn: &Connection) -> Result<(), StorageError> {
     // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StorageError::Pragma(format!("journal_mode is {mode}, not wal")));
+        return Err(StorageError::Pragma(format!(
+            "journal_mode is {mode}, not wal"
+        )));
     }
     // FULL: a committed change survives a power cut, not only an application crash. Case data is
     // typed by hand, one edit at a time: durability matters more than write throughput.
@@ -60,9 +62,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(&dir.path().join("nested/dir/p.sqlite3")).unwrap();
         let get = |name: &str| -> i64 {
-            conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0)).unwrap()
+            conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0))
+                .unwrap()
         };
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
         assert_eq!(get("synchronous"), 2, "synchronous must be FULL");
         assert_eq!(get("foreign_keys"), 1);

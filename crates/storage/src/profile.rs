@@ -12,7 +12,12 @@ pub fn get(conn: &Connection) -> Result<Option<CounsellorProfile>, StorageError>
         .query_row(
             "SELECT display_name, structure FROM counsellor_profile WHERE id = 1",
             [],
-            |r| Ok(CounsellorProfile { display_name: r.get(0)?, structure: r.get(1)? }),
+            |r| {
+                Ok(CounsellorProfile {
+                    display_name: r.get(0)?,
+                    structure: r.get(1)?,
+                })
+            },
         )
         .optional()?)
 }

@@ -9,7 +9,10 @@ fn a_new_file_is_created_and_migrated_to_the_latest_schema() {
     let path = dir.path().join("passerelle.sqlite3");
     let conn = open(&path).unwrap();
     assert!(path.exists());
-    assert_eq!(migrations::schema_version(&conn).unwrap(), migrations::LATEST_VERSION);
+    assert_eq!(
+        migrations::schema_version(&conn).unwrap(),
+        migrations::LATEST_VERSION
+    );
     assert_eq!(status::count_active_case_files(&conn).unwrap(), 0);
 }
 
@@ -34,7 +37,10 @@ fn data_survives_closing_and_reopening() {
     let conn = open(&path).unwrap();
     assert_eq!(status::count_active_case_files(&conn).unwrap(), 1);
     assert_eq!(status::count_archived_case_files(&conn).unwrap(), 1);
-    assert_eq!(profile::get(&conn).unwrap().unwrap().display_name, "Françoise Dupré");
+    assert_eq!(
+        profile::get(&conn).unwrap().unwrap().display_name,
+        "Françoise Dupré"
+    );
 }
 
 #[test]
@@ -43,7 +49,10 @@ fn reopening_an_up_to_date_database_changes_nothing() {
     let path = dir.path().join("p.sqlite3");
     drop(open(&path).unwrap());
     let conn = open(&path).unwrap();
-    assert_eq!(migrations::schema_version(&conn).unwrap(), migrations::LATEST_VERSION);
+    assert_eq!(
+        migrations::schema_version(&conn).unwrap(),
+        migrations::LATEST_VERSION
+    );
 }
 
 #[test]
@@ -52,7 +61,8 @@ fn a_database_from_a_newer_version_is_refused() {
     let path = dir.path().join("p.sqlite3");
     {
         let conn = open(&path).unwrap();
-        conn.pragma_update(None, "user_version", migrations::LATEST_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", migrations::LATEST_VERSION + 1)
+            .unwrap();
     }
     let err = open(&path).unwrap_err();
     assert!(err.to_string().contains("migration"), "{err}");
@@ -62,7 +72,10 @@ fn a_database_from_a_newer_version_is_refused() {
 fn the_schema_rejects_a_blank_profile_even_if_validation_is_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let conn = open(&dir.path().join("p.sqlite3")).unwrap();
-    let blank = CounsellorProfile { display_name: "  ".into(), structure: "CIBC".into() };
+    let blank = CounsellorProfile {
+        display_name: "  ".into(),
+        structure: "CIBC".into(),
+    };
     assert!(profile::save(&conn, &blank).is_err());
     assert!(profile::get(&conn).unwrap().is_none());
 }

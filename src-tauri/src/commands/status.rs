@@ -9,7 +9,10 @@ use crate::Db;
 #[tauri::command]
 pub async fn app_status(db: State<'_, Db>) -> Result<AppStatus, AppError> {
     let (schema_version, case_count) = db.with(|conn| {
-        Ok((migrations::schema_version(conn)?, status::count_active_case_files(conn)?))
+        Ok((
+            migrations::schema_version(conn)?,
+            status::count_active_case_files(conn)?,
+        ))
     })?;
     Ok(AppStatus {
         app_version: env!("CARGO_PKG_VERSION").to_owned(),

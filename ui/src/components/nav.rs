@@ -7,7 +7,11 @@ const ENTRIES: [(&str, Msg, &str); 5] = [
     ("/", Msg::NavCases, "nav-cases"),
     ("/a-faire", Msg::NavTodo, "nav-todo"),
     ("/comites", Msg::NavCommittees, "nav-committees"),
-    ("/certifications", Msg::NavCertifications, "nav-certifications"),
+    (
+        "/certifications",
+        Msg::NavCertifications,
+        "nav-certifications",
+    ),
     ("/parametres", Msg::NavSettings, "nav-settings"),
 ];
 

@@ -49,7 +49,13 @@ pub fn ProfileForm() -> impl IntoView {
         });
     };
     let error_for = move |field: &'static str| {
-        move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+        move || {
+            errors.with(|all| {
+                all.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        }
     };
 
     view! {

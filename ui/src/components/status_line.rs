@@ -21,7 +21,7 @@ pub fn StatusLine() -> impl IntoView {
                     <span id="status-cases" data-value=s.case_count>
                         {format_count(s.case_count)} " " {t(Msg::StatusCases)}
                     </span>
-                    <span class="version">"v" {s.app_version.clone()}</span>
+                    <span class="version">"v" {s.app_version}</span>
                 }.into_any(),
                 Some(Err(e)) => view! {
                     <span class="error">{t(Msg::StatusUnavailable)} " : " {e.user_message()}</span>
