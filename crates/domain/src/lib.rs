@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod ipc;
 pub mod profile;
+pub mod validate;
 
 pub use error::{AppError, FieldError};
 
