@@ -5,6 +5,7 @@
 //! here (a validation, a deadline formula) is therefore enforced identically as the user types
 //! and when the backend writes.
 
+pub mod case;
 pub mod error;
 pub mod i18n;
 pub mod ipc;

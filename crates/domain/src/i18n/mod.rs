@@ -5,6 +5,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+mod vocabulary;
+
+pub use vocabulary::Label;
+
 /// Keys of the user-facing messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Msg {

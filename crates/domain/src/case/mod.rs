@@ -1,0 +1,11 @@
+//! The case file (dossier individuel): who the beneficiary is, their situation and their project.
+//!
+//! Text fields are `String`s where empty means "not given": the forms edit them directly and the
+//! validators normalise them. Enumerations serialise as stable snake_case codes; their French
+//! labels come from the catalogue ([`crate::i18n::Label`]).
+
+mod model;
+mod validation;
+
+pub use model::*;
+pub use validation::Report;

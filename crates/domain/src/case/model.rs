@@ -1,0 +1,217 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Identifier of a case file (the SQLite rowid).
+pub type CaseId = i64;
+
+/// Everything a counsellor types about one person; stored as one JSON document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CaseData {
+    pub beneficiary: Beneficiary,
+    pub situation: Situation,
+    pub project: Project,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Civility {
+    Madame,
+    Monsieur,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Beneficiary {
+    pub civility: Option<Civility>,
+    /// Nom de naissance (required).
+    pub birth_name: String,
+    /// Nom d'usage, when different.
+    pub usage_name: String,
+    /// Prénoms (required).
+    pub first_names: String,
+    pub birth_date: Option<NaiveDate>,
+    /// NIR without spaces; optional, never exported in pseudonymised documents.
+    pub nir: String,
+    pub email: String,
+    pub phone: String,
+    pub postal_code: String,
+    pub commune: String,
+    /// Code of a territory (see the `territory` table); required.
+    pub territory: String,
+    /// Highest diploma level, 1–8 (cadre national des certifications).
+    pub diploma_level: Option<u8>,
+    pub consents: Vec<Consent>,
+}
+
+/// An RGPD consent record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Consent {
+    pub purpose: String,
+    pub given_on: Option<NaiveDate>,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContractKind {
+    Cdi,
+    Cdd,
+    Interim,
+    Intermittent,
+    Independant,
+    DemandeurEmploi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkingTime {
+    TempsPlein,
+    TempsPartiel,
+}
+
+/// Company headcount bands, cut where the rules change (50: OPCO funds and PTP priority;
+/// 250 and 300: FNE-Formation and Transitions collectives rates; 1 000: Transco).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadcountBand {
+    Moins11,
+    De11A49,
+    De50A249,
+    De250A299,
+    De300A999,
+    Plus1000,
+}
+
+/// The 11 opérateurs de compétences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Opco {
+    Afdas,
+    Atlas,
+    Uniformation,
+    Akto,
+    Ocapiat,
+    Opco2i,
+    Constructys,
+    OpcoMobilites,
+    OpcoEp,
+    OpcoSante,
+    Opcommerce,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Employer {
+    /// Raison sociale.
+    pub name: String,
+    /// SIRET (14 digits), or a foreign identifier when `foreign_identifier` is set.
+    pub siret: String,
+    pub foreign_identifier: bool,
+    /// IDCC of the collective agreement (4 digits).
+    pub idcc: String,
+    /// NAF/APE code, e.g. `2562B`.
+    pub naf: String,
+    pub headcount: Option<HeadcountBand>,
+    pub opco: Option<Opco>,
+}
+
+/// A status that matters for eligibility. Only the fact, the kind of proof and its date are
+/// kept — never a diagnosis (health data, RGPD art. 9).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Flag {
+    pub set: bool,
+    /// Kind of proof, e.g. « notification MDPH », « avis du médecin du travail ».
+    pub proof: String,
+    pub proof_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Flags {
+    /// Job identified as fragilised (GEPP agreement or employer decision).
+    pub metier_fragilise: Flag,
+    /// Beneficiary of the employment obligation for disabled workers (includes RQTH).
+    pub oeth: Flag,
+    /// Unfitness recognised or pending.
+    pub inaptitude: Flag,
+    /// Absence of 6 months or more in the last 24 months (illness, accident).
+    pub long_absence: Flag,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Situation {
+    pub employer: Employer,
+    pub contract: Option<ContractKind>,
+    pub contract_start: Option<NaiveDate>,
+    pub contract_end: Option<NaiveDate>,
+    pub working_time: Option<WorkingTime>,
+    pub job_title: String,
+    /// ROME code of the current job.
+    pub job_rome: String,
+    /// Months as an employee, all employers (PTP seniority).
+    pub seniority_months_total: Option<u16>,
+    /// Months in the current company.
+    pub seniority_months_company: Option<u16>,
+    pub flags: Flags,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Project {
+    pub target_rome: String,
+    /// RNCP, RS or bloc code.
+    pub target_certification: String,
+    pub motive: String,
+    pub notes: String,
+}
+
+/// A case file as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseFile {
+    pub id: CaseId,
+    /// Human reference, e.g. `D-2026-000042`.
+    pub reference: String,
+    pub counsellor: String,
+    pub data: CaseData,
+    pub created_at: String,
+    pub updated_at: String,
+    pub archived_at: Option<String>,
+}
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub reference: String,
+    pub display_name: String,
+    pub territory: String,
+    pub employer: String,
+    pub job: String,
+    pub target: String,
+    pub updated_at: String,
+    pub archived: bool,
+}
+
+impl Beneficiary {
+    /// « DUPRÉ Françoise » (usage name first when there is one).
+    pub fn display_name(&self) -> String {
+        let surname = if self.usage_name.trim().is_empty() {
+            &self.birth_name
+        } else {
+            &self.usage_name
+        };
+        format!(
+            "{} {}",
+            surname.trim().to_uppercase(),
+            self.first_names.trim()
+        )
+        .trim()
+        .to_owned()
+    }
+}

@@ -1,0 +1,372 @@
+//! Validation of a whole case file: every field checked, one French message per problem, keyed
+//! by the field's path (`beneficiary.nir`) so the form can show it in place.
+
+use chrono::NaiveDate;
+
+use super::model::{CaseData, Flag};
+use crate::error::{AppError, FieldError};
+use crate::validate::{self, Checked};
+
+/// Errors block the save; warnings are shown and the save goes through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub errors: Vec<FieldError>,
+    pub warnings: Vec<FieldError>,
+}
+
+impl Report {
+    fn error(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+    fn warn(&mut self, field: &str, message: Option<String>) {
+        if let Some(m) = message {
+            self.warnings.push(FieldError::new(field, m));
+        }
+    }
+    /// The message for one field, errors first.
+    pub fn message_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .chain(&self.warnings)
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+/// Runs an optional text validator: empty input is fine, a value is replaced by its normal form.
+fn optional<T: ToString>(
+    report: &mut Report,
+    field: &str,
+    value: &mut String,
+    check: impl FnOnce(&str) -> Result<Checked<T>, String>,
+) {
+    if value.trim().is_empty() {
+        value.clear();
+        return;
+    }
+    match check(value) {
+        Ok(checked) => {
+            *value = checked.value.to_string();
+            report.warn(field, checked.warning);
+        }
+        Err(message) => report.error(field, message),
+    }
+}
+
+fn plain<T>(r: Result<T, String>) -> Result<Checked<T>, String> {
+    r.map(Checked::ok)
+}
+
+fn required(report: &mut Report, field: &str, value: &mut String, label: &str, hint: &str) {
+    *value = value.trim().to_owned();
+    if value.is_empty() {
+        report.error(field, format!("{label} : champ obligatoire. {hint}"));
+    }
+}
+
+fn check_flag(report: &mut Report, field: &str, label: &str, flag: &mut Flag, today: NaiveDate) {
+    flag.proof = flag.proof.trim().to_owned();
+    if !flag.set {
+        return;
+    }
+    if flag.proof.is_empty() {
+        report.warn(
+            &format!("{field}.proof"),
+            Some(format!(
+                "{label} : précisez le justificatif (sans aucun détail médical)."
+            )),
+        );
+    }
+    if flag.proof_date.is_some_and(|d| d > today) {
+        report.error(
+            &format!("{field}.proofDate"),
+            format!("{label} : la date du justificatif est dans le futur."),
+        );
+    }
+}
+
+impl CaseData {
+    /// Normalises every field (trims, canonical forms of NIR, SIRET, phone…) and reports.
+    pub fn check(&mut self, today: NaiveDate) -> Report {
+        let mut r = Report::default();
+        let b = &mut self.beneficiary;
+        required(
+            &mut r,
+            "beneficiary.birthName",
+            &mut b.birth_name,
+            "Nom de naissance",
+            "Saisissez le nom figurant sur la pièce d’identité.",
+        );
+        required(
+            &mut r,
+            "beneficiary.firstNames",
+            &mut b.first_names,
+            "Prénoms",
+            "Saisissez au moins le premier prénom.",
+        );
+        required(
+            &mut r,
+            "beneficiary.territory",
+            &mut b.territory,
+            "Territoire",
+            "Choisissez le territoire de rattachement dans la liste.",
+        );
+        b.usage_name = b.usage_name.trim().to_owned();
+        b.commune = b.commune.trim().to_owned();
+        if let Some(birth) = b.birth_date {
+            match validate::validate_birth_date(birth, today) {
+                Ok(c) => r.warn("beneficiary.birthDate", c.warning),
+                Err(m) => r.error("beneficiary.birthDate", m),
+            }
+        }
+        optional(&mut r, "beneficiary.nir", &mut b.nir, |v| {
+            validate::validate_nir(v).map(|c| Checked {
+                value: c.value.0,
+                warning: c.warning,
+            })
+        });
+        optional(&mut r, "beneficiary.email", &mut b.email, |v| {
+            plain(validate::validate_email(v))
+        });
+        optional(&mut r, "beneficiary.phone", &mut b.phone, |v| {
+            plain(validate::normalize_phone(v))
+        });
+        optional(&mut r, "beneficiary.postalCode", &mut b.postal_code, |v| {
+            plain(validate::validate_postal_code(v))
+        });
+        if let Some(level) = b.diploma_level
+            && !(1..=8).contains(&level)
+        {
+            r.error(
+                "beneficiary.diplomaLevel",
+                "Niveau de diplôme : choisissez un niveau de 1 à 8.",
+            );
+        }
+        for (i, consent) in b.consents.iter().enumerate() {
+            if let (Some(given), Some(withdrawn)) = (consent.given_on, consent.withdrawn_on)
+                && withdrawn < given
+            {
+                r.error(
+                    &format!("beneficiary.consents.{i}.withdrawnOn"),
+                    "Consentement : la date de retrait précède la date de recueil.",
+                );
+            }
+        }
+
+        let s = &mut self.situation;
+        s.employer.name = s.employer.name.trim().to_owned();
+        s.job_title = s.job_title.trim().to_owned();
+        if !s.employer.foreign_identifier {
+            optional(
+                &mut r,
+                "situation.employer.siret",
+                &mut s.employer.siret,
+                validate::validate_siret,
+            );
+        }
+        let idcc = s.employer.idcc.trim();
+        if !idcc.is_empty() && !(idcc.len() == 4 && idcc.bytes().all(|b| b.is_ascii_digit())) {
+            r.error("situation.employer.idcc", "IDCC : 4 chiffres attendus (ex. 3248 pour la métallurgie), tels qu’imprimés sur le bulletin de paie.");
+        }
+        s.employer.idcc = idcc.to_owned();
+        let naf = s.employer.naf.trim().replace('.', "").to_ascii_uppercase();
+        if !naf.is_empty()
+            && !(naf.len() == 5
+                && naf[..4].bytes().all(|b| b.is_ascii_digit())
+                && naf.as_bytes()[4].is_ascii_uppercase())
+        {
+            r.error(
+                "situation.employer.naf",
+                "Code NAF : 4 chiffres et une lettre attendus (ex. 25.62B ou 2562B).",
+            );
+        }
+        s.employer.naf = naf;
+        optional(&mut r, "situation.jobRome", &mut s.job_rome, |v| {
+            plain(validate::validate_rome(v))
+        });
+        if let Some(start) = s.contract_start
+            && let Err(m) = validate::validate_period("Contrat", start, s.contract_end)
+        {
+            r.error("situation.contractEnd", m);
+        }
+        if let (Some(total), Some(company)) = (s.seniority_months_total, s.seniority_months_company)
+            && company > total
+        {
+            r.error("situation.seniorityMonthsCompany", "Ancienneté dans l’entreprise : elle ne peut dépasser l’ancienneté salariée totale.");
+        }
+        let f = &mut s.flags;
+        check_flag(
+            &mut r,
+            "situation.flags.metierFragilise",
+            "Métier fragilisé",
+            &mut f.metier_fragilise,
+            today,
+        );
+        check_flag(
+            &mut r,
+            "situation.flags.oeth",
+            "Bénéficiaire de l’obligation d’emploi (OETH/RQTH)",
+            &mut f.oeth,
+            today,
+        );
+        check_flag(
+            &mut r,
+            "situation.flags.inaptitude",
+            "Inaptitude",
+            &mut f.inaptitude,
+            today,
+        );
+        check_flag(
+            &mut r,
+            "situation.flags.longAbsence",
+            "Absence de 6 mois ou plus",
+            &mut f.long_absence,
+            today,
+        );
+
+        let p = &mut self.project;
+        p.motive = p.motive.trim().to_owned();
+        p.notes = p.notes.trim().to_owned();
+        optional(&mut r, "project.targetRome", &mut p.target_rome, |v| {
+            plain(validate::validate_rome(v))
+        });
+        optional(
+            &mut r,
+            "project.targetCertification",
+            &mut p.target_certification,
+            |v| plain(validate::parse_certification_code(v).map(|c| c.as_str().to_owned())),
+        );
+        if !p.target_rome.is_empty() && p.target_rome == self.situation.job_rome {
+            r.warn(
+                "project.targetRome",
+                Some("Code ROME visé identique au code ROME actuel : un projet de transition professionnelle serait irrecevable.".into()),
+            );
+        }
+        r
+    }
+
+    /// Normalises and validates; the authoritative check before any write.
+    pub fn validated(mut self, today: NaiveDate) -> Result<(Self, Vec<FieldError>), AppError> {
+        let report = self.check(today);
+        if report.errors.is_empty() {
+            Ok((self, report.warnings))
+        } else {
+            Err(AppError::Validation {
+                errors: report.errors,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::model::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn minimal() -> CaseData {
+        let mut c = CaseData::default();
+        c.beneficiary.birth_name = " Dupré ".into();
+        c.beneficiary.first_names = "Françoise".into();
+        c.beneficiary.territory = "moselle-sud".into();
+        c
+    }
+
+    #[test]
+    fn a_minimal_case_is_valid_and_trimmed() {
+        let (c, warnings) = minimal().validated(today()).unwrap();
+        assert_eq!(c.beneficiary.birth_name, "Dupré");
+        assert!(warnings.is_empty());
+        assert_eq!(c.beneficiary.display_name(), "DUPRÉ Françoise");
+    }
+
+    #[test]
+    fn required_fields_are_named() {
+        let Err(AppError::Validation { errors }) = CaseData::default().validated(today()) else {
+            panic!()
+        };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "beneficiary.birthName",
+                "beneficiary.firstNames",
+                "beneficiary.territory"
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_are_normalised_and_bad_ones_reported_at_their_field() {
+        let mut c = minimal();
+        c.beneficiary.nir = "2 06 12 75 111 005 64".into();
+        c.beneficiary.phone = "+33 6 12 34 56 78".into();
+        c.situation.employer.siret = "732 829 320 00074".into();
+        c.situation.employer.naf = "25.62b".into();
+        c.situation.job_rome = "h2913".into();
+        let (c, _) = c.validated(today()).unwrap();
+        assert_eq!(c.beneficiary.nir, "206127511100564");
+        assert_eq!(c.beneficiary.phone, "06 12 34 56 78");
+        assert_eq!(c.situation.employer.siret, "73282932000074");
+        assert_eq!(c.situation.employer.naf, "2562B");
+        assert_eq!(c.situation.job_rome, "H2913");
+
+        let mut bad = minimal();
+        bad.beneficiary.nir = "2 06 12 75 111 005 65".into();
+        let report = bad.check(today());
+        assert!(
+            report
+                .message_for("beneficiary.nir")
+                .unwrap()
+                .contains("clé attendue : 64")
+        );
+    }
+
+    #[test]
+    fn same_rome_warns_and_contract_dates_must_be_ordered() {
+        let mut c = minimal();
+        c.situation.job_rome = "M1607".into();
+        c.project.target_rome = "M1607".into();
+        c.situation.contract_start = NaiveDate::from_ymd_opt(2026, 5, 1);
+        c.situation.contract_end = NaiveDate::from_ymd_opt(2026, 4, 1);
+        let report = c.check(today());
+        assert!(
+            report
+                .message_for("project.targetRome")
+                .unwrap()
+                .contains("irrecevable")
+        );
+        assert!(
+            report
+                .errors
+                .iter()
+                .any(|e| e.field == "situation.contractEnd")
+        );
+    }
+
+    #[test]
+    fn a_foreign_employer_identifier_skips_the_siret_check() {
+        let mut c = minimal();
+        c.situation.employer.siret = "MONACOCONFO001".into();
+        assert!(c.clone().validated(today()).is_err());
+        c.situation.employer.foreign_identifier = true;
+        assert!(c.validated(today()).is_ok());
+    }
+
+    #[test]
+    fn health_flags_ask_for_a_proof_type_only() {
+        let mut c = minimal();
+        c.situation.flags.oeth.set = true;
+        let report = c.check(today());
+        assert!(report.errors.is_empty());
+        assert!(
+            report
+                .message_for("situation.flags.oeth.proof")
+                .unwrap()
+                .contains("sans aucun détail médical")
+        );
+    }
+}

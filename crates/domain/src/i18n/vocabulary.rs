@@ -1,0 +1,110 @@
+//! French labels of the domain's enumerations (part of the message catalogue).
+
+use crate::case::{Civility, ContractKind, HeadcountBand, Opco, WorkingTime};
+
+/// A value with a French label and a list of all its values (for select boxes and imports).
+pub trait Label: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn label(self) -> &'static str;
+    /// Finds a value by its label or its code, ignoring case (imports, CLI).
+    fn from_text(text: &str, code: impl Fn(Self) -> String) -> Option<Self> {
+        let text = text.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.label().eq_ignore_ascii_case(text) || code(*v).eq_ignore_ascii_case(text))
+    }
+}
+
+impl Label for Civility {
+    const ALL: &'static [Self] = &[Self::Madame, Self::Monsieur];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Madame => "Madame",
+            Self::Monsieur => "Monsieur",
+        }
+    }
+}
+
+impl Label for ContractKind {
+    const ALL: &'static [Self] = &[
+        Self::Cdi,
+        Self::Cdd,
+        Self::Interim,
+        Self::Intermittent,
+        Self::Independant,
+        Self::DemandeurEmploi,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Cdi => "CDI",
+            Self::Cdd => "CDD",
+            Self::Interim => "Intérim",
+            Self::Intermittent => "Intermittent du spectacle",
+            Self::Independant => "Indépendant",
+            Self::DemandeurEmploi => "Demandeur d’emploi",
+        }
+    }
+}
+
+impl Label for WorkingTime {
+    const ALL: &'static [Self] = &[Self::TempsPlein, Self::TempsPartiel];
+    fn label(self) -> &'static str {
+        match self {
+            Self::TempsPlein => "Temps plein",
+            Self::TempsPartiel => "Temps partiel",
+        }
+    }
+}
+
+impl Label for HeadcountBand {
+    const ALL: &'static [Self] = &[
+        Self::Moins11,
+        Self::De11A49,
+        Self::De50A249,
+        Self::De250A299,
+        Self::De300A999,
+        Self::Plus1000,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Moins11 => "Moins de 11 salariés",
+            Self::De11A49 => "11 à 49 salariés",
+            Self::De50A249 => "50 à 249 salariés",
+            Self::De250A299 => "250 à 299 salariés",
+            Self::De300A999 => "300 à 999 salariés",
+            Self::Plus1000 => "1 000 salariés et plus",
+        }
+    }
+}
+
+impl Label for Opco {
+    const ALL: &'static [Self] = &[
+        Self::Afdas,
+        Self::Atlas,
+        Self::Uniformation,
+        Self::Akto,
+        Self::Ocapiat,
+        Self::Opco2i,
+        Self::Constructys,
+        Self::OpcoMobilites,
+        Self::OpcoEp,
+        Self::OpcoSante,
+        Self::Opcommerce,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Afdas => "Afdas",
+            Self::Atlas => "Atlas",
+            Self::Uniformation => "Uniformation",
+            Self::Akto => "Akto",
+            Self::Ocapiat => "Ocapiat",
+            Self::Opco2i => "OPCO 2i",
+            Self::Constructys => "Constructys",
+            Self::OpcoMobilites => "OPCO Mobilités",
+            Self::OpcoEp => "OPCO EP",
+            Self::OpcoSante => "OPCO Santé",
+            Self::Opcommerce => "L’Opcommerce",
+        }
+    }
+}
