@@ -19,6 +19,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::status::app_status,
         commands::profile::profile_get,
         commands::profile::profile_save,
+        commands::cases::territory_list,
+        commands::cases::case_list,
+        commands::cases::case_get,
+        commands::cases::case_create,
+        commands::cases::case_update,
+        commands::cases::case_set_archived,
+        commands::cases::case_journal,
     ])
 }
 

@@ -38,8 +38,8 @@ impl Db {
     /// Runs `f` with the connection, mapping storage errors to the IPC error.
     pub fn with<T>(
         &self,
-        f: impl FnOnce(&Connection) -> Result<T, StorageError>,
+        f: impl FnOnce(&mut Connection) -> Result<T, StorageError>,
     ) -> Result<T, AppError> {
-        f(&self.conn()).map_err(AppError::from)
+        f(&mut self.conn()).map_err(AppError::from)
     }
 }

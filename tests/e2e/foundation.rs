@@ -9,14 +9,18 @@ async fn status_line_reports_the_real_database_and_navigation_switches_screens()
     let db_path = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    let conn = passerelle_storage::open(&db_path).unwrap();
-    conn.execute_batch(
-        "INSERT INTO case_file (created_at, updated_at) VALUES ('2026-01-05', '2026-01-05');
-         INSERT INTO case_file (created_at, updated_at) VALUES ('2026-02-05', '2026-02-05');
-         INSERT INTO case_file (created_at, updated_at, archived_at)
-             VALUES ('2025-01-05', '2025-01-05', '2025-06-01');",
-    )
-    .unwrap();
+    let mut conn = passerelle_storage::open(&db_path).unwrap();
+    let at = chrono::Utc::now();
+    for (surname, archived) in [("Dupré", false), ("Muller", false), ("Klein", true)] {
+        let mut data = passerelle_domain::case::CaseData::default();
+        data.beneficiary.birth_name = surname.into();
+        data.beneficiary.first_names = "Test".into();
+        data.beneficiary.territory = "metz".into();
+        let file = passerelle_storage::cases::create(&mut conn, "e2e", &data, at).unwrap();
+        if archived {
+            passerelle_storage::cases::set_archived(&mut conn, "e2e", file.id, true, at).unwrap();
+        }
+    }
     drop(conn);
 
     let app = AppSession::start_in(data_home).await;

@@ -11,9 +11,27 @@ pub mod command {
     pub const APP_STATUS: &str = "app_status";
     pub const PROFILE_GET: &str = "profile_get";
     pub const PROFILE_SAVE: &str = "profile_save";
+    pub const TERRITORY_LIST: &str = "territory_list";
+    pub const CASE_LIST: &str = "case_list";
+    pub const CASE_GET: &str = "case_get";
+    pub const CASE_CREATE: &str = "case_create";
+    pub const CASE_UPDATE: &str = "case_update";
+    pub const CASE_SET_ARCHIVED: &str = "case_set_archived";
+    pub const CASE_JOURNAL: &str = "case_journal";
 
     /// Every command, as declared to tauri-build for the permission system.
-    pub const ALL: &[&str] = &[APP_STATUS, PROFILE_GET, PROFILE_SAVE];
+    pub const ALL: &[&str] = &[
+        APP_STATUS,
+        PROFILE_GET,
+        PROFILE_SAVE,
+        TERRITORY_LIST,
+        CASE_LIST,
+        CASE_GET,
+        CASE_CREATE,
+        CASE_UPDATE,
+        CASE_SET_ARCHIVED,
+        CASE_JOURNAL,
+    ];
 }
 
 /// What the status line shows: where the data is and how much of it there is.
@@ -35,3 +53,51 @@ pub struct ProfileSaveArgs {
 /// Arguments of commands that take none: Tauri still expects an object.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct NoArgs {}
+
+/// A territory a case can be attached to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Territory {
+    pub code: String,
+    pub label: String,
+}
+
+/// Arguments of `case_list`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseListArgs {
+    pub query: crate::case::CaseQuery,
+}
+
+/// Arguments of `case_get` and `case_journal`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct CaseIdArgs {
+    pub id: crate::case::CaseId,
+}
+
+/// Arguments of `case_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseCreateArgs {
+    pub data: crate::case::CaseData,
+}
+
+/// Arguments of `case_update`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CaseUpdateArgs {
+    pub id: crate::case::CaseId,
+    pub data: crate::case::CaseData,
+}
+
+/// Arguments of `case_set_archived`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct CaseSetArchivedArgs {
+    pub id: crate::case::CaseId,
+    pub archived: bool,
+}
+
+/// A saved case and the warnings its data raised (shown, not blocking).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseSaved {
+    pub case: crate::case::CaseFile,
+    pub warnings: Vec<crate::FieldError>,
+}

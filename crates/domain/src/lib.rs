@@ -9,7 +9,9 @@ pub mod case;
 pub mod error;
 pub mod i18n;
 pub mod ipc;
+pub mod journal;
 pub mod profile;
+pub mod text;
 pub mod validate;
 
 pub use error::{AppError, FieldError};

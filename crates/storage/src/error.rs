@@ -12,6 +12,10 @@ pub enum StorageError {
     Sqlite(#[from] rusqlite::Error),
     #[error("migration: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error("stored JSON: {0}")]
+    Json(String),
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: String },
     #[error("unexpected connection setting: {0}")]
     Pragma(String),
     #[error(
@@ -21,10 +25,22 @@ pub enum StorageError {
     NoDataDir,
 }
 
+impl StorageError {
+    pub(crate) fn json(err: serde_json::Error) -> Self {
+        Self::Json(err.to_string())
+    }
+}
+
 impl From<StorageError> for AppError {
     fn from(err: StorageError) -> Self {
-        AppError::Storage {
-            message: err.to_string(),
+        match err {
+            StorageError::NotFound { entity, id } => AppError::NotFound {
+                entity: entity.to_owned(),
+                id,
+            },
+            other => AppError::Storage {
+                message: other.to_string(),
+            },
         }
     }
 }

@@ -4,11 +4,14 @@
 //! runs the migrations and, later, will apply the encryption key. Repository functions take a
 //! `&Connection` (or a transaction) and hold no state, so tests run them on temporary files.
 
+pub mod cases;
 mod error;
+pub mod journal;
 pub mod migrations;
 pub mod paths;
 pub mod profile;
 pub mod status;
+pub mod territories;
 
 use std::path::Path;
 use std::time::Duration;

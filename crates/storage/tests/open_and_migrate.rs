@@ -1,7 +1,9 @@
 //! Integration: the storage layer on a real database file.
 
+mod common;
+
 use passerelle_domain::profile::CounsellorProfile;
-use passerelle_storage::{migrations, open, profile, status};
+use passerelle_storage::{cases, migrations, open, profile, status};
 
 #[test]
 fn a_new_file_is_created_and_migrated_to_the_latest_schema() {
@@ -21,18 +23,27 @@ fn data_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
     {
-        let conn = open(&path).unwrap();
-        conn.execute_batch(
-            "INSERT INTO case_file (created_at, updated_at) VALUES ('2026-01-05', '2026-01-05');
-             INSERT INTO case_file (created_at, updated_at, archived_at)
-                 VALUES ('2026-01-05', '2026-01-05', '2026-02-01');",
-        )
-        .unwrap();
+        let mut conn = open(&path).unwrap();
         let p = CounsellorProfile {
             display_name: "Françoise Dupré".into(),
             structure: "CIBC 54".into(),
         };
-        profile::save(&conn, &p).unwrap();
+        profile::save(&mut conn, &p).unwrap();
+        cases::create(
+            &mut conn,
+            "F. Dupré",
+            &common::case("Muller", "Agnès", "metz"),
+            common::at(1),
+        )
+        .unwrap();
+        let archived = cases::create(
+            &mut conn,
+            "F. Dupré",
+            &common::case("Klein", "Paul", "metz"),
+            common::at(2),
+        )
+        .unwrap();
+        cases::set_archived(&mut conn, "F. Dupré", archived.id, true, common::at(3)).unwrap();
     }
     let conn = open(&path).unwrap();
     assert_eq!(status::count_active_case_files(&conn).unwrap(), 1);
@@ -70,12 +81,11 @@ fn a_database_from_a_newer_version_is_refused() {
 
 #[test]
 fn the_schema_rejects_a_blank_profile_even_if_validation_is_skipped() {
-    let dir = tempfile::tempdir().unwrap();
-    let conn = open(&dir.path().join("p.sqlite3")).unwrap();
+    let (_dir, mut conn) = common::temp_db();
     let blank = CounsellorProfile {
         display_name: "  ".into(),
         structure: "CIBC".into(),
     };
-    assert!(profile::save(&conn, &blank).is_err());
+    assert!(profile::save(&mut conn, &blank).is_err());
     assert!(profile::get(&conn).unwrap().is_none());
 }

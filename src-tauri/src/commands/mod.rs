@@ -1,5 +1,6 @@
 //! The app's Tauri commands, one module per domain area. Each command validates its input,
 //! calls the storage layer and maps errors to [`passerelle_domain::AppError`] — nothing else.
 
+pub mod cases;
 pub mod profile;
 pub mod status;

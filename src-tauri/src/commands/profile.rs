@@ -8,7 +8,7 @@ use crate::Db;
 /// The counsellor profile, or `null` before the first launch's form is filled in.
 #[tauri::command]
 pub async fn profile_get(db: State<'_, Db>) -> Result<Option<CounsellorProfile>, AppError> {
-    db.with(profile::get)
+    db.with(|conn| profile::get(conn))
 }
 
 /// Validates and saves the profile; returns it as stored (trimmed).

@@ -5,7 +5,9 @@
 //! labels come from the catalogue ([`crate::i18n::Label`]).
 
 mod model;
+mod query;
 mod validation;
 
 pub use model::*;
+pub use query::*;
 pub use validation::Report;

@@ -1,0 +1,495 @@
+//! Demo case files for trying the app and for benchmarks: deterministic (same count and seed,
+//! same data), realistic (accented French names, Grand Est communes of the seed's territories,
+//! ROME codes of the employer's sector, valid NIR and SIRET, a mix of contracts and flags) and
+//! entirely fictional.
+
+mod reference;
+mod rng;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use passerelle_domain::case::{
+    CaseData, Civility, Consent, ContractKind, HeadcountBand, Opco, WorkingTime,
+};
+pub use rng::Rng;
+
+const SURNAMES: &[&str] = &[
+    "Muller",
+    "Schmitt",
+    "Dupré",
+    "Lefèvre",
+    "Hoffmann",
+    "Bérard",
+    "Klein",
+    "Weber",
+    "Meyer",
+    "Fischer",
+    "Gérard",
+    "Lambert",
+    "François",
+    "Mathieu",
+    "Thiébaut",
+    "Collin",
+    "Rémy",
+    "Jacquemin",
+    "Noël",
+    "Hérault",
+    "Marchal",
+    "Didier",
+    "Humbert",
+    "Perrin",
+    "Pierron",
+    "Becker",
+    "Wagner",
+    "Schneider",
+    "Lemaître",
+    "Gaspard",
+    "Hennequin",
+    "Aubertin",
+    "Chénot",
+    "Guérin",
+    "Mangin",
+    "Étienne",
+    "Barbier",
+    "Masson",
+    "Lorrain",
+    "Keller",
+    "Zimmermann",
+    "Rousselot",
+    "Vautrin",
+    "Girardin",
+    "Poirot",
+    "Bastien",
+    "Bouché",
+    "Laurent",
+    "Nguyen",
+    "Benali",
+    "Haddad",
+    "Da Silva",
+    "Kowalski",
+    "Öztürk",
+    "Mercier",
+    "Fèvre",
+    "Claudel",
+    "Huguenin",
+    "Thiéry",
+    "Jeandel",
+];
+const WOMEN: &[&str] = &[
+    "Françoise",
+    "Agnès",
+    "Hélène",
+    "Léa",
+    "Chloé",
+    "Zoé",
+    "Anaïs",
+    "Gaëlle",
+    "Mélanie",
+    "Céline",
+    "Aurélie",
+    "Amélie",
+    "Émilie",
+    "Noémie",
+    "Inès",
+    "Sophie",
+    "Nathalie",
+    "Élodie",
+    "Maëlys",
+    "Valérie",
+];
+const MEN: &[&str] = &[
+    "Éric",
+    "Jérôme",
+    "Théo",
+    "Noé",
+    "Maël",
+    "Clément",
+    "Loïc",
+    "Joël",
+    "Stéphane",
+    "Frédéric",
+    "Sébastien",
+    "Benoît",
+    "Rémi",
+    "Hervé",
+    "Grégory",
+    "Jérémy",
+    "Mickaël",
+    "Cédric",
+    "Thierry",
+    "Yannick",
+];
+
+struct Employer {
+    name: &'static str,
+    naf: &'static str,
+    idcc: &'static str,
+    opco: Opco,
+    headcount: HeadcountBand,
+}
+
+/// Fictional employers, typical of the territories' sectors.
+const EMPLOYERS: &[Employer] = &[
+    Employer {
+        name: "Fonderie de la Sarre",
+        naf: "2451Z",
+        idcc: "3248",
+        opco: Opco::Opco2i,
+        headcount: HeadcountBand::De300A999,
+    },
+    Employer {
+        name: "Mécanique Warndt Précision",
+        naf: "2562B",
+        idcc: "3248",
+        opco: Opco::Opco2i,
+        headcount: HeadcountBand::De50A249,
+    },
+    Employer {
+        name: "Transports Weber & Fils",
+        naf: "4941A",
+        idcc: "0016",
+        opco: Opco::OpcoMobilites,
+        headcount: HeadcountBand::De11A49,
+    },
+    Employer {
+        name: "Clinique Saint-Nicolas",
+        naf: "8610Z",
+        idcc: "2264",
+        opco: Opco::OpcoSante,
+        headcount: HeadcountBand::De250A299,
+    },
+    Employer {
+        name: "Boulangerie Marchal",
+        naf: "1071C",
+        idcc: "0843",
+        opco: Opco::OpcoEp,
+        headcount: HeadcountBand::Moins11,
+    },
+    Employer {
+        name: "Hypermarché des Trois Frontières",
+        naf: "4711F",
+        idcc: "2216",
+        opco: Opco::Opcommerce,
+        headcount: HeadcountBand::De50A249,
+    },
+    Employer {
+        name: "Bâtiment Lorrain SAS",
+        naf: "4120A",
+        idcc: "1597",
+        opco: Opco::Constructys,
+        headcount: HeadcountBand::De11A49,
+    },
+    Employer {
+        name: "Propreté Moselle Services",
+        naf: "8121Z",
+        idcc: "3043",
+        opco: Opco::Akto,
+        headcount: HeadcountBand::De50A249,
+    },
+    Employer {
+        name: "Papeterie des Ardennes",
+        naf: "1712Z",
+        idcc: "0707",
+        opco: Opco::Opco2i,
+        headcount: HeadcountBand::Plus1000,
+    },
+    Employer {
+        name: "Chimie Carling Services",
+        naf: "2014Z",
+        idcc: "0044",
+        opco: Opco::Opco2i,
+        headcount: HeadcountBand::De300A999,
+    },
+    Employer {
+        name: "EHPAD Les Tilleuls",
+        naf: "8710A",
+        idcc: "0029",
+        opco: Opco::OpcoSante,
+        headcount: HeadcountBand::De50A249,
+    },
+    Employer {
+        name: "Coopérative agricole du Saulnois",
+        naf: "4621Z",
+        idcc: "7501",
+        opco: Opco::Ocapiat,
+        headcount: HeadcountBand::De50A249,
+    },
+    Employer {
+        name: "Lorraine Conseil Informatique",
+        naf: "6202A",
+        idcc: "1486",
+        opco: Opco::Atlas,
+        headcount: HeadcountBand::De11A49,
+    },
+    Employer {
+        name: "Intérim Est Emploi",
+        naf: "7820Z",
+        idcc: "2378",
+        opco: Opco::Akto,
+        headcount: HeadcountBand::De11A49,
+    },
+    Employer {
+        name: "Théâtre du Saulcy",
+        naf: "9001Z",
+        idcc: "3090",
+        opco: Opco::Afdas,
+        headcount: HeadcountBand::Moins11,
+    },
+    Employer {
+        name: "Association Aide à domicile 54",
+        naf: "8810A",
+        idcc: "2941",
+        opco: Opco::Uniformation,
+        headcount: HeadcountBand::De50A249,
+    },
+];
+
+/// Trades with good prospects in the region, as targets (ROME 4.0 codes).
+const TARGETS: &[&str] = &[
+    "J1501", "J1301", "K1302", "M1805", "M1810", "I1309", "H1208", "N1101", "N4101", "F1603",
+    "I1304", "H2912", "K2111", "M1607", "D1214", "J1506", "K1304", "H1404",
+];
+const MOTIVES: &[&str] = &[
+    "Usure professionnelle : travail posté de nuit depuis plus de quinze ans.",
+    "Site en restructuration ; poste identifié comme fragilisé dans l’accord GEPP.",
+    "Souhaite donner du sens à son travail et se tourner vers le soin.",
+    "Restrictions médicales incompatibles avec le port de charges.",
+    "Projet mûri après un bilan de compétences ; immersion réalisée en entreprise.",
+    "Évolution vers un métier du numérique, en tension sur le bassin d’emploi.",
+];
+const CERTIFICATIONS: &[&str] = &[
+    "RNCP35830",
+    "RNCP36004",
+    "RNCP38596BC02",
+    "RNCP34147",
+    "RS5678",
+    "RNCP35185",
+    "RNCP37489BC01",
+];
+
+/// Check digit that makes `digits` + the digit pass Luhn.
+fn luhn_digit(digits: &str) -> u32 {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            // Positions counted from the future check digit: even offsets are doubled.
+            if i % 2 == 0 {
+                let t = d * 2;
+                if t > 9 { t - 9 } else { t }
+            } else {
+                d
+            }
+        })
+        .sum();
+    (10 - sum % 10) % 10
+}
+
+fn siret(rng: &mut Rng) -> String {
+    let mut siren: String = (0..8)
+        .map(|_| char::from(b'0' + rng.below(10) as u8))
+        .collect();
+    if siren.starts_with('0') {
+        siren.replace_range(0..1, "4");
+    }
+    siren.push(char::from_digit(luhn_digit(&siren), 10).unwrap_or('0'));
+    let mut siret = format!("{siren}{:04}", rng.range(1, 99) * 10);
+    siret.push(char::from_digit(luhn_digit(&siret), 10).unwrap_or('0'));
+    siret
+}
+
+fn nir(sex: u8, birth: NaiveDate, insee: &str, rng: &mut Rng) -> String {
+    let body = format!(
+        "{sex}{:02}{:02}{}{:03}",
+        birth.year() % 100,
+        birth.month(),
+        insee,
+        rng.range(1, 999)
+    );
+    let number: u64 = body.parse().unwrap_or(0);
+    format!("{body}{:02}", 97 - number % 97)
+}
+
+fn ascii_lower(text: &str) -> String {
+    passerelle_domain::text::fold_for_sort(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
+}
+
+/// Generates `count` case files from `seed`; `today` anchors ages and contract dates.
+pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<CaseData> {
+    let territories = reference::communes_by_territory();
+    let rome_by_sector = reference::rome_by_naf_division();
+    let mut rng = Rng::new(seed);
+    (0..count)
+        .map(|_| one(&mut rng, &territories, &rome_by_sector, today))
+        .collect()
+}
+
+fn one(
+    rng: &mut Rng,
+    territories: &[(&'static str, Vec<reference::Commune>)],
+    rome_by_sector: &std::collections::HashMap<&'static str, Vec<&'static str>>,
+    today: NaiveDate,
+) -> CaseData {
+    let mut c = CaseData::default();
+    let woman = rng.chance(52);
+    let (territory, communes) = rng.pick(territories);
+    let commune = rng.pick(communes);
+    let b = &mut c.beneficiary;
+    b.civility = Some(if woman {
+        Civility::Madame
+    } else {
+        Civility::Monsieur
+    });
+    b.birth_name = rng.pick(SURNAMES).to_string();
+    if woman && rng.chance(30) {
+        b.usage_name = rng.pick(SURNAMES).to_string();
+    }
+    b.first_names = rng.pick(if woman { WOMEN } else { MEN }).to_string();
+    let age_days = rng.range(22 * 365, 60 * 365) as i64;
+    let birth = today - Duration::days(age_days);
+    b.birth_date = Some(birth);
+    b.nir = nir(if woman { 2 } else { 1 }, birth, commune.insee, rng);
+    b.email = format!(
+        "{}.{}@exemple.fr",
+        ascii_lower(&b.first_names),
+        ascii_lower(&b.birth_name)
+    );
+    b.phone = format!(
+        "0{} {:02} {:02} {:02} {:02}",
+        rng.range(6, 7),
+        rng.below(100),
+        rng.below(100),
+        rng.below(100),
+        rng.below(100)
+    );
+    b.postal_code = commune.postal_code.to_owned();
+    b.commune = commune.name.to_owned();
+    b.territory = (*territory).to_owned();
+    b.diploma_level = Some(*rng.pick(&[3, 3, 3, 4, 4, 5, 6]));
+    b.consents.push(Consent {
+        purpose: "Accompagnement CEP et partage avec les financeurs".into(),
+        given_on: Some(today - Duration::days(rng.range(1, 700) as i64)),
+        withdrawn_on: None,
+    });
+
+    let s = &mut c.situation;
+    let contract = match rng.below(100) {
+        0..=59 => ContractKind::Cdi,
+        60..=74 => ContractKind::Cdd,
+        75..=84 => ContractKind::Interim,
+        85..=92 => ContractKind::DemandeurEmploi,
+        93..=94 => ContractKind::Intermittent,
+        _ => ContractKind::Independant,
+    };
+    s.contract = Some(contract);
+    if contract != ContractKind::DemandeurEmploi {
+        let e = rng.pick(EMPLOYERS);
+        s.employer.name = e.name.to_owned();
+        s.employer.siret = siret(rng);
+        s.employer.idcc = e.idcc.to_owned();
+        s.employer.naf = e.naf.to_owned();
+        s.employer.headcount = Some(e.headcount);
+        s.employer.opco = Some(e.opco);
+        let division = e.naf[..2].trim_start_matches('0');
+        if let Some(codes) = rome_by_sector.get(division) {
+            s.job_rome = rng.pick(codes).to_string();
+        }
+        let start = today - Duration::days(rng.range(90, 9000) as i64);
+        s.contract_start = Some(start);
+        if contract == ContractKind::Cdd {
+            s.contract_end = Some(today + Duration::days(rng.range(30, 300) as i64));
+        }
+        s.working_time = Some(if rng.chance(80) {
+            WorkingTime::TempsPlein
+        } else {
+            WorkingTime::TempsPartiel
+        });
+        let total = rng.range(6, 400) as u16;
+        s.seniority_months_total = Some(total);
+        s.seniority_months_company = Some(total.min(rng.range(3, 300) as u16));
+    }
+    let flag_date = today - Duration::days(rng.range(10, 600) as i64);
+    for (flag, percent, proof) in [
+        (
+            &mut s.flags.metier_fragilise,
+            15,
+            "Accord GEPP de l’entreprise",
+        ),
+        (&mut s.flags.oeth, 8, "Notification de RQTH"),
+        (&mut s.flags.inaptitude, 4, "Avis du médecin du travail"),
+        (
+            &mut s.flags.long_absence,
+            5,
+            "Attestations d’arrêt de travail",
+        ),
+    ] {
+        if rng.chance(percent) {
+            flag.set = true;
+            flag.proof = proof.to_owned();
+            flag.proof_date = Some(flag_date);
+        }
+    }
+
+    let p = &mut c.project;
+    loop {
+        p.target_rome = rng.pick(TARGETS).to_string();
+        if p.target_rome != s.job_rome {
+            break;
+        }
+    }
+    if rng.chance(70) {
+        p.target_certification = rng.pick(CERTIFICATIONS).to_string();
+    }
+    p.motive = rng.pick(MOTIVES).to_string();
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_cases() {
+        assert_eq!(generate(50, 7, today()), generate(50, 7, today()));
+        assert_ne!(generate(5, 7, today()), generate(5, 8, today()));
+    }
+
+    #[test]
+    fn every_generated_case_passes_validation_without_errors() {
+        for (i, case) in generate(500, 42, today()).into_iter().enumerate() {
+            let mut checked = case.clone();
+            let report = checked.check(today());
+            assert!(report.errors.is_empty(), "case {i}: {:?}", report.errors);
+            assert_eq!(checked, case, "case {i} was not already in normal form");
+        }
+    }
+
+    #[test]
+    fn every_territory_and_several_contracts_appear() {
+        let cases = generate(300, 1, today());
+        for t in [
+            "warndt-naborien",
+            "moselle-sud",
+            "nord-est-ardennes",
+            "meurthe-et-moselle",
+            "metz",
+        ] {
+            assert!(cases.iter().any(|c| c.beneficiary.territory == t), "{t}");
+        }
+        let cdd = cases
+            .iter()
+            .filter(|c| c.situation.contract == Some(ContractKind::Cdd))
+            .count();
+        assert!(cdd > 10);
+        assert!(cases.iter().any(|c| c.situation.flags.oeth.set));
+    }
+}

@@ -1,0 +1,67 @@
+//! Reference data the generator draws from: Grand Est communes, territories, ROME by sector.
+
+use std::collections::HashMap;
+
+const COMMUNES: &str = include_str!("../../../assets/reference/communes_grand_est.csv");
+const TERRITORIES: &str = include_str!("../../../assets/reference/territoires.csv");
+const ROME_BY_SECTOR: &str = include_str!("../../../assets/reference/rome_naf_sectors.csv");
+
+pub struct Commune {
+    pub insee: &'static str,
+    pub name: &'static str,
+    pub postal_code: &'static str,
+}
+
+/// Splits one CSV line, honouring double quotes (the reference files quote labels with commas).
+fn fields(line: &'static str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                out.push(line[start..i].trim_matches('"'));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(line[start..].trim_matches('"'));
+    out
+}
+
+/// Communes of each seed territory (by the EPCIs of `territoires.csv`).
+pub fn communes_by_territory() -> Vec<(&'static str, Vec<Commune>)> {
+    let mut by_epci: HashMap<&str, Vec<Commune>> = HashMap::new();
+    for line in COMMUNES.lines().skip(1) {
+        let f = fields(line);
+        let postal = f[3].split(' ').next().unwrap_or_default();
+        by_epci.entry(f[5]).or_default().push(Commune {
+            insee: f[0],
+            name: f[1],
+            postal_code: postal,
+        });
+    }
+    TERRITORIES
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let f = fields(line);
+            let communes = f[2]
+                .split(';')
+                .flat_map(|siren| by_epci.remove(siren).unwrap_or_default());
+            (f[0], communes.collect())
+        })
+        .collect()
+}
+
+/// ROME codes found in a NAF division (first two digits of a NAF code).
+pub fn rome_by_naf_division() -> HashMap<&'static str, Vec<&'static str>> {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for line in ROME_BY_SECTOR.lines().skip(1) {
+        let f = fields(line);
+        map.entry(f[1]).or_default().push(f[0]);
+    }
+    map
+}

@@ -1,0 +1,420 @@
+//! Case files: create, update, archive, read, list and search. Every write is one transaction
+//! with its journal entry and its full-text index row.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use passerelle_domain::case::{
+    CaseData, CaseFile, CaseId, CasePage, CaseQuery, CaseSort, CaseSummary, FlagFilter, MAX_PAGE,
+    search_terms,
+};
+use passerelle_domain::text::fold_for_sort;
+use passerelle_domain::validate::rome_label;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
+use serde_json::Value;
+
+use crate::StorageError;
+use crate::journal::{self, Change, Record, sha256_hex};
+
+const ENTITY: &str = "case_file";
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn to_json(data: &CaseData) -> Result<String, StorageError> {
+    serde_json::to_string(data).map_err(StorageError::json)
+}
+
+/// What the journal's row hash covers: everything the app writes in the row.
+fn row_hash(
+    reference: &str,
+    counsellor: &str,
+    status: &str,
+    data: &str,
+    archived_at: Option<&str>,
+) -> String {
+    sha256_hex(&[
+        reference,
+        counsellor,
+        status,
+        data,
+        archived_at.unwrap_or(""),
+    ])
+}
+
+fn sort_name(data: &CaseData) -> String {
+    let b = &data.beneficiary;
+    let surname = if b.usage_name.is_empty() {
+        &b.birth_name
+    } else {
+        &b.usage_name
+    };
+    fold_for_sort(&format!("{surname} {}", b.first_names))
+}
+
+/// Rewrites the case's full-text row (names, employer, trades with their ROME labels, notes).
+fn index(
+    tx: &Transaction<'_>,
+    id: CaseId,
+    reference: &str,
+    data: &CaseData,
+) -> Result<(), StorageError> {
+    let b = &data.beneficiary;
+    let s = &data.situation;
+    let p = &data.project;
+    let label = |code: &str| rome_label(code).unwrap_or_default();
+    let names = format!(
+        "{} {} {} {}",
+        b.birth_name, b.usage_name, b.first_names, reference
+    );
+    let trades = format!(
+        "{} {} {} {} {} {}",
+        s.job_title,
+        s.job_rome,
+        label(&s.job_rome),
+        p.target_rome,
+        label(&p.target_rome),
+        p.target_certification
+    );
+    let notes = format!("{} {} {}", p.motive, p.notes, b.commune);
+    tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO case_search (rowid, names, employer, trades, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, names, s.employer.name, trades, notes],
+    )?;
+    Ok(())
+}
+
+/// Creates a case file from validated data (see `CaseData::validated`).
+pub fn create(
+    conn: &mut Connection,
+    actor: &str,
+    data: &CaseData,
+    at: DateTime<Utc>,
+) -> Result<CaseFile, StorageError> {
+    let tx = conn.transaction()?;
+    let file = insert(&tx, actor, data, at)?;
+    tx.commit()?;
+    Ok(file)
+}
+
+/// Inserts inside an open transaction (the CSV import writes a whole file in one).
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    actor: &str,
+    data: &CaseData,
+    at: DateTime<Utc>,
+) -> Result<CaseFile, StorageError> {
+    let now = timestamp(at);
+    let json = to_json(data)?;
+    let status = "ACCUEIL";
+    // The reference needs the id: insert with a placeholder unique per transaction, then set it.
+    tx.execute(
+        "INSERT INTO case_file (reference, counsellor, status, data, sort_name, created_at, updated_at)
+         VALUES ('pending:' || (SELECT coalesce(max(id), 0) + 1 FROM case_file), ?1, ?2, ?3, ?4, ?5, ?5)",
+        params![actor, status, json, sort_name(data), now],
+    )?;
+    let id = tx.last_insert_rowid();
+    let reference = format!("D-{}-{id:06}", &now[..4]);
+    tx.execute(
+        "UPDATE case_file SET reference = ?1 WHERE id = ?2",
+        params![reference, id],
+    )?;
+    index(tx, id, &reference, data)?;
+    let after = serde_json::to_value(data).map_err(StorageError::json)?;
+    let changes = journal::diff(&Value::Null, &after);
+    journal::append(
+        tx,
+        &Record {
+            at: &now,
+            actor,
+            entity: ENTITY,
+            entity_id: id,
+            action: "create",
+            changes: &changes,
+            row_hash: &row_hash(&reference, actor, status, &json, None),
+        },
+    )?;
+    Ok(CaseFile {
+        id,
+        reference,
+        counsellor: actor.to_owned(),
+        data: data.clone(),
+        created_at: now.clone(),
+        updated_at: now,
+        archived_at: None,
+    })
+}
+
+/// Replaces a case's data with validated data; journals the fields that changed. Returns the
+/// case as stored and the changes (empty: nothing to save, nothing written).
+pub fn update(
+    conn: &mut Connection,
+    actor: &str,
+    id: CaseId,
+    data: &CaseData,
+    at: DateTime<Utc>,
+) -> Result<(CaseFile, Vec<Change>), StorageError> {
+    let tx = conn.transaction()?;
+    let current = get_in(&tx, id)?.ok_or_else(|| not_found(id))?;
+    let before = serde_json::to_value(&current.data).map_err(StorageError::json)?;
+    let after = serde_json::to_value(data).map_err(StorageError::json)?;
+    let changes = journal::diff(&before, &after);
+    if changes.is_empty() {
+        return Ok((current, changes));
+    }
+    let now = timestamp(at);
+    let json = to_json(data)?;
+    let status: String = tx.query_row("SELECT status FROM case_file WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    tx.execute(
+        "UPDATE case_file SET data = ?1, sort_name = ?2, updated_at = ?3 WHERE id = ?4",
+        params![json, sort_name(data), now, id],
+    )?;
+    index(&tx, id, &current.reference, data)?;
+    journal::append(
+        &tx,
+        &Record {
+            at: &now,
+            actor,
+            entity: ENTITY,
+            entity_id: id,
+            action: "update",
+            changes: &changes,
+            row_hash: &row_hash(
+                &current.reference,
+                &current.counsellor,
+                &status,
+                &json,
+                current.archived_at.as_deref(),
+            ),
+        },
+    )?;
+    tx.commit()?;
+    let updated = CaseFile {
+        data: data.clone(),
+        updated_at: now,
+        ..current
+    };
+    Ok((updated, changes))
+}
+
+/// Archives (`archive = true`) or restores a case file. Nothing is deleted.
+pub fn set_archived(
+    conn: &mut Connection,
+    actor: &str,
+    id: CaseId,
+    archive: bool,
+    at: DateTime<Utc>,
+) -> Result<CaseFile, StorageError> {
+    let tx = conn.transaction()?;
+    let current = get_in(&tx, id)?.ok_or_else(|| not_found(id))?;
+    if current.archived_at.is_some() == archive {
+        return Ok(current);
+    }
+    let now = timestamp(at);
+    let archived_at = archive.then(|| now.clone());
+    tx.execute(
+        "UPDATE case_file SET archived_at = ?1, updated_at = ?2 WHERE id = ?3",
+        params![archived_at, now, id],
+    )?;
+    let (status, json): (String, String) = tx.query_row(
+        "SELECT status, data FROM case_file WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let changes = vec![Change {
+        field: "archivedAt".into(),
+        before: current
+            .archived_at
+            .clone()
+            .map_or(Value::Null, Value::String),
+        after: archived_at.clone().map_or(Value::Null, Value::String),
+    }];
+    journal::append(
+        &tx,
+        &Record {
+            at: &now,
+            actor,
+            entity: ENTITY,
+            entity_id: id,
+            action: if archive { "archive" } else { "restore" },
+            changes: &changes,
+            row_hash: &row_hash(
+                &current.reference,
+                &current.counsellor,
+                &status,
+                &json,
+                archived_at.as_deref(),
+            ),
+        },
+    )?;
+    tx.commit()?;
+    Ok(CaseFile {
+        archived_at,
+        updated_at: now,
+        ..current
+    })
+}
+
+fn not_found(id: CaseId) -> StorageError {
+    StorageError::NotFound {
+        entity: "Dossier",
+        id: id.to_string(),
+    }
+}
+
+fn case_from_row(row: &Row<'_>) -> rusqlite::Result<(CaseFile, String)> {
+    let json: String = row.get(3)?;
+    Ok((
+        CaseFile {
+            id: row.get(0)?,
+            reference: row.get(1)?,
+            counsellor: row.get(2)?,
+            data: CaseData::default(),
+            created_at: row.get(4)?,
+            updated_at: row.get(5)?,
+            archived_at: row.get(6)?,
+        },
+        json,
+    ))
+}
+
+const CASE_COLUMNS: &str = "id, reference, counsellor, data, created_at, updated_at, archived_at";
+
+fn get_in(conn: &Connection, id: CaseId) -> Result<Option<CaseFile>, StorageError> {
+    let row = conn
+        .prepare_cached(&format!(
+            "SELECT {CASE_COLUMNS} FROM case_file WHERE id = ?1"
+        ))?
+        .query_row([id], case_from_row)
+        .optional()?;
+    row.map(|(mut file, json)| {
+        file.data = serde_json::from_str(&json).map_err(StorageError::json)?;
+        Ok(file)
+    })
+    .transpose()
+}
+
+/// One case file, archived or not.
+pub fn get(conn: &Connection, id: CaseId) -> Result<Option<CaseFile>, StorageError> {
+    get_in(conn, id)
+}
+
+fn summary(file: &CaseFile) -> CaseSummary {
+    let d = &file.data;
+    let job = match (
+        d.situation.job_title.as_str(),
+        rome_label(&d.situation.job_rome),
+    ) {
+        ("", Some(label)) => label.to_owned(),
+        (title, _) => title.to_owned(),
+    };
+    CaseSummary {
+        id: file.id,
+        reference: file.reference.clone(),
+        display_name: d.beneficiary.display_name(),
+        territory: d.beneficiary.territory.clone(),
+        employer: d.situation.employer.name.clone(),
+        job,
+        target: rome_label(&d.project.target_rome)
+            .unwrap_or_default()
+            .to_owned(),
+        updated_at: file.updated_at.clone(),
+        archived: file.archived_at.is_some(),
+    }
+}
+
+/// A page of case files matching the query, and the total number of matches.
+pub fn list(conn: &Connection, query: &CaseQuery) -> Result<CasePage, StorageError> {
+    let terms = search_terms(&query.text);
+    let mut from = String::from("case_file c");
+    let mut conditions: Vec<String> = Vec::new();
+    let mut args: Vec<SqlValue> = Vec::new();
+    if !terms.is_empty() {
+        from = "case_search s JOIN case_file c ON c.id = s.rowid".into();
+        // Each word a quoted prefix: « dup fra » → "dup"* "fra"* (all must match).
+        let fts = terms
+            .iter()
+            .map(|t| format!("\"{t}\"*"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        conditions.push("case_search MATCH ?".into());
+        args.push(SqlValue::Text(fts));
+    }
+    if !query.include_archived {
+        conditions.push("c.archived_at IS NULL".into());
+    }
+    for (column, value) in [
+        ("c.territory", &query.territory),
+        ("c.status", &query.status),
+        ("c.counsellor", &query.counsellor),
+    ] {
+        if let Some(value) = value.as_ref().filter(|v| !v.is_empty()) {
+            conditions.push(format!("{column} = ?"));
+            args.push(SqlValue::Text(value.clone()));
+        }
+    }
+    if let Some(flag) = query.flag {
+        conditions.push(
+            match flag {
+                FlagFilter::MetierFragilise => "c.flag_fragilise = 1",
+                FlagFilter::Oeth => "c.flag_oeth = 1",
+                FlagFilter::Inaptitude => "c.flag_inaptitude = 1",
+                FlagFilter::LongAbsence => "c.flag_absence = 1",
+            }
+            .into(),
+        );
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM {from} {filter}"))?
+        .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+
+    let order = match (terms.is_empty(), query.sort) {
+        // Ranked: names weigh most, then employer, trades, notes.
+        (false, CaseSort::Name) => "bm25(case_search, 10.0, 4.0, 2.0, 1.0), c.sort_name, c.id",
+        (_, CaseSort::Name) => "c.sort_name, c.id",
+        (_, CaseSort::RecentlyUpdated) => "c.updated_at DESC, c.id",
+        (_, CaseSort::Reference) => "c.id",
+    };
+    let limit = query.limit.clamp(1, MAX_PAGE);
+    let sql = format!(
+        "SELECT c.id, c.reference, c.counsellor, c.data, c.created_at, c.updated_at, c.archived_at
+         FROM {from} {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+        query.offset
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args.iter()), case_from_row)?;
+    let mut items = Vec::new();
+    for row in rows {
+        let (mut file, json) = row?;
+        file.data = serde_json::from_str(&json).map_err(StorageError::json)?;
+        items.push(summary(&file));
+    }
+    Ok(CasePage {
+        total: total as u64,
+        items,
+    })
+}
+
+/// Current row hash of every case file, for `journal::verify`.
+pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+    let mut stmt =
+        conn.prepare("SELECT id, reference, counsellor, status, data, archived_at FROM case_file")?;
+    let rows = stmt.query_map([], |r| {
+        let (reference, counsellor, status, data): (String, String, String, String) =
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let archived: Option<String> = r.get(5)?;
+        Ok((
+            r.get(0)?,
+            row_hash(&reference, &counsellor, &status, &data, archived.as_deref()),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,297 @@
+//! The tamper-evident journal: one entry per write, hash-chained, written in the writer's
+//! transaction (see the `journal` table in migration 0001).
+
+use std::collections::HashMap;
+
+use passerelle_domain::journal::{FieldChange, JournalEntry};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::StorageError;
+
+/// `prev_hash` of the first entry.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Hex SHA-256 of the parts, each followed by a unit separator so that boundaries count.
+pub(crate) fn sha256_hex(parts: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_bytes());
+        hasher.update([0x1f]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A field's value before and after, as JSON (what is stored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub before: Value,
+    pub after: Value,
+}
+
+/// What one write did, to be journaled.
+pub(crate) struct Record<'a> {
+    pub at: &'a str,
+    pub actor: &'a str,
+    pub entity: &'a str,
+    pub entity_id: i64,
+    pub action: &'a str,
+    pub changes: &'a [Change],
+    pub row_hash: &'a str,
+}
+
+fn entry_hash(prev: &str, r: &Record<'_>, changes_json: &str) -> String {
+    sha256_hex(&[
+        prev,
+        r.at,
+        r.actor,
+        r.entity,
+        &r.entity_id.to_string(),
+        r.action,
+        changes_json,
+        r.row_hash,
+    ])
+}
+
+/// Appends an entry; call inside the transaction that made the change.
+pub(crate) fn append(tx: &Transaction<'_>, r: &Record<'_>) -> Result<(), StorageError> {
+    let prev: String = tx
+        .query_row(
+            "SELECT hash FROM journal ORDER BY id DESC LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_owned());
+    let changes_json = serde_json::to_string(r.changes).map_err(StorageError::json)?;
+    let hash = entry_hash(&prev, r, &changes_json);
+    tx.execute(
+        "INSERT INTO journal (at, actor, entity, entity_id, action, changes, row_hash, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![r.at, r.actor, r.entity, r.entity_id, r.action, changes_json, r.row_hash, prev, hash],
+    )?;
+    Ok(())
+}
+
+/// Field-level differences between two JSON documents, by dotted path (`a.b.c`). Arrays are
+/// compared whole.
+pub fn diff(before: &Value, after: &Value) -> Vec<Change> {
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    flatten("", before, &mut old);
+    flatten("", after, &mut new);
+    let old: HashMap<String, Value> = old.into_iter().collect();
+    let mut changes = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (field, after) in &new {
+        seen.insert(field.clone());
+        let before = old.get(field).cloned().unwrap_or(Value::Null);
+        if !same(&before, after) {
+            changes.push(Change {
+                field: field.clone(),
+                before,
+                after: after.clone(),
+            });
+        }
+    }
+    for (field, before) in old {
+        if !seen.contains(&field) && !same(&before, &Value::Null) {
+            changes.push(Change {
+                field,
+                before,
+                after: Value::Null,
+            });
+        }
+    }
+    changes
+}
+
+/// Empty strings and nulls are the same "nothing".
+fn same(a: &Value, b: &Value) -> bool {
+    let empty = |v: &Value| v.is_null() || v.as_str() == Some("") || v == &Value::Bool(false);
+    a == b || (empty(a) && empty(b))
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&path, v, out);
+            }
+        }
+        other => out.push((prefix.to_owned(), other.clone())),
+    }
+}
+
+fn display(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(true) => Some("oui".into()),
+        Value::Bool(false) => Some("non".into()),
+        Value::Array(a) if a.is_empty() => None,
+        other => Some(other.to_string()),
+    }
+}
+
+/// The journal of one entity, oldest first.
+pub fn entries_for(
+    conn: &Connection,
+    entity: &str,
+    entity_id: i64,
+) -> Result<Vec<JournalEntry>, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, actor, action, changes FROM journal
+         WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![entity, entity_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut entries = Vec::new();
+    for row in rows {
+        let (id, at, actor, action, changes) = row?;
+        let changes: Vec<Change> = serde_json::from_str(&changes).map_err(StorageError::json)?;
+        entries.push(JournalEntry {
+            id,
+            at,
+            actor,
+            action,
+            changes: changes
+                .iter()
+                .map(|c| FieldChange {
+                    field: c.field.clone(),
+                    before: display(&c.before),
+                    after: display(&c.after),
+                })
+                .collect(),
+        });
+    }
+    Ok(entries)
+}
+
+/// The first inconsistency `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    /// The journal entry that no longer matches (its id).
+    pub entry_id: i64,
+    pub entity: String,
+    pub entity_id: i64,
+    pub reason: String,
+}
+
+/// Result of a verification: entries checked, or the first broken one.
+pub type Verification = Result<u64, Broken>;
+
+/// Recomputes the chain and compares every journaled row with its last entry.
+pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, entity, entity_id, action, changes, row_hash, prev_hash, hash
+         FROM journal ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut prev = GENESIS.to_owned();
+    let mut count = 0u64;
+    // Last entry per row: (entry id, row hash).
+    let mut last: HashMap<(String, i64), (i64, String)> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let entity: String = row.get(3)?;
+        let entity_id: i64 = row.get(4)?;
+        let changes: String = row.get(6)?;
+        let row_hash: String = row.get(7)?;
+        let prev_hash: String = row.get(8)?;
+        let hash: String = row.get(9)?;
+        let broken = |reason: &str| Broken {
+            entry_id: id,
+            entity: entity.clone(),
+            entity_id,
+            reason: reason.to_owned(),
+        };
+        if prev_hash != prev {
+            return Ok(Err(broken(
+                "le chaînage avec l’entrée précédente est rompu (entrée supprimée ou insérée)",
+            )));
+        }
+        let (at, actor, action): (String, String, String) = (row.get(1)?, row.get(2)?, row.get(5)?);
+        let record = Record {
+            at: &at,
+            actor: &actor,
+            entity: &entity,
+            entity_id,
+            action: &action,
+            changes: &[],
+            row_hash: &row_hash,
+        };
+        if entry_hash(&prev_hash, &record, &changes) != hash {
+            return Ok(Err(broken("le contenu de l’entrée a été modifié")));
+        }
+        last.insert((entity.clone(), entity_id), (id, row_hash));
+        prev = hash;
+        count += 1;
+    }
+    // Every journaled row must still hash to what its last entry recorded, and every row must
+    // have been journaled.
+    for (entity, current) in [
+        ("case_file", crate::cases::row_hashes(conn)?),
+        ("counsellor_profile", crate::profile::row_hashes(conn)?),
+    ] {
+        let mut mismatches: Vec<(i64, i64)> = Vec::new();
+        for (entity_id, hash) in current {
+            match last.get(&(entity.to_owned(), entity_id)) {
+                Some((_, recorded)) if *recorded == hash => {}
+                Some((entry_id, _)) => mismatches.push((*entry_id, entity_id)),
+                None => {
+                    return Ok(Err(Broken {
+                        entry_id: 0,
+                        entity: entity.to_owned(),
+                        entity_id,
+                        reason: "ligne absente du journal (écrite hors de l’application)".into(),
+                    }));
+                }
+            }
+        }
+        if let Some((entry_id, entity_id)) = mismatches.into_iter().min() {
+            return Ok(Err(Broken {
+                entry_id,
+                entity: entity.to_owned(),
+                entity_id,
+                reason: "la ligne a été modifiée hors de l’application depuis cette entrée".into(),
+            }));
+        }
+    }
+    Ok(Ok(count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_reports_changed_added_and_removed_fields() {
+        let before = json!({"a": {"b": "x", "c": "", "d": 1}, "e": [1]});
+        let after = json!({"a": {"b": "y", "c": null, "f": true}, "e": [1]});
+        let mut changes = diff(&before, &after);
+        changes.sort_by(|a, b| a.field.cmp(&b.field));
+        let fields: Vec<_> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["a.b", "a.d", "a.f"]);
+    }
+}
