@@ -2,9 +2,8 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use passerelle_domain::i18n::format_count;
-use passerelle_storage::{migrations, paths, status};
+use passerelle_storage::{migrations, status};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -17,9 +16,7 @@ struct Info {
 }
 
 pub fn run(db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
-    let path = paths::resolve_database_path(db)?;
-    let conn = passerelle_storage::open(&path)
-        .with_context(|| format!("ouverture de la base {}", path.display()))?;
+    let (path, conn) = crate::open_db(db)?;
     let info = Info {
         database_path: path.display().to_string(),
         schema_version: migrations::schema_version(&conn)?,

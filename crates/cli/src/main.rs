@@ -3,12 +3,12 @@
 //! It links the storage layer only (no WebKit), and opens the same database as the desktop app
 //! unless `--db` or `PASSERELLE_DB` says otherwise.
 
-mod info;
-
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use passerelle_cli::{Reported, cases, check, demo, import, info, journal};
+use passerelle_domain::case::{CaseQuery, CaseSort};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,19 +29,129 @@ struct Cli {
 enum Command {
     /// Database path, schema version and counts.
     Info {
-        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Case files: add, list, show.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Full-text search over names, employer, trades and notes.
+    Search {
+        #[arg(required = true, num_args = 1..)]
+        words: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adds fictional, deterministic demo case files.
+    Demo {
+        #[arg(long, value_name = "N")]
+        cases: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Imports case files from a CSV file (all or nothing).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// The tamper-evident journal.
+    #[command(subcommand)]
+    Journal(JournalCommand),
+    /// Checks identifiers (values as arguments, or one per line on stdin with `-`).
+    Check {
+        kind: check::Kind,
+        values: Vec<String>,
         #[arg(long)]
         json: bool,
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum CaseCommand {
+    /// Creates a case file from JSON (a file, or `-` for stdin).
+    Add {
+        #[arg(long = "json", value_name = "FILE")]
+        input: PathBuf,
+    },
+    /// Lists case files, by name.
+    List {
+        #[arg(long)]
+        territory: Option<String>,
+        /// Include archived case files.
+        #[arg(long)]
+        archived: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Shows one case file.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Case files from a CSV (UTF-8 or Windows-1252, `;` or `,`).
+    Cases {
+        file: PathBuf,
+        /// Check everything, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum JournalCommand {
+    /// Recomputes the hash chain and checks every journaled row; non-zero exit if broken.
+    Verify,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let db = cli.db;
     let result = match cli.command {
-        Command::Info { json } => info::run(cli.db, json),
+        Command::Info { json } => info::run(db, json),
+        Command::Case(CaseCommand::Add { input }) => cases::add(db, &input),
+        Command::Case(CaseCommand::List {
+            territory,
+            archived,
+            limit,
+            offset,
+            json,
+        }) => {
+            let query = CaseQuery {
+                territory,
+                include_archived: archived,
+                limit,
+                offset,
+                ..CaseQuery::default()
+            };
+            cases::list(db, &query, json)
+        }
+        Command::Case(CaseCommand::Show { id, json }) => cases::show(db, id, json),
+        Command::Search { words, limit, json } => {
+            let query = CaseQuery {
+                text: words.join(" "),
+                limit,
+                sort: CaseSort::Name,
+                ..CaseQuery::default()
+            };
+            cases::list(db, &query, json)
+        }
+        Command::Demo { cases: count, seed } => demo::run(db, count, seed),
+        Command::Import(ImportCommand::Cases { file, dry_run }) => import::run(db, &file, dry_run),
+        Command::Journal(JournalCommand::Verify) => journal::verify(db),
+        Command::Check { kind, values, json } => check::run(kind, &values, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.is::<Reported>() => ExitCode::FAILURE,
         Err(err) => {
             eprintln!("passerelle : {err:#}");
             ExitCode::FAILURE

@@ -98,6 +98,22 @@ pub fn create(
     Ok(file)
 }
 
+/// Creates many validated case files in one transaction: all or nothing (imports, demo data).
+pub fn create_many(
+    conn: &mut Connection,
+    actor: &str,
+    cases: &[CaseData],
+    at: DateTime<Utc>,
+) -> Result<Vec<CaseId>, StorageError> {
+    let tx = conn.transaction()?;
+    let mut ids = Vec::with_capacity(cases.len());
+    for data in cases {
+        ids.push(insert(&tx, actor, data, at)?.id);
+    }
+    tx.commit()?;
+    Ok(ids)
+}
+
 /// Inserts inside an open transaction (the CSV import writes a whole file in one).
 pub(crate) fn insert(
     tx: &Transaction<'_>,

@@ -1,0 +1,196 @@
+//! Integration: the `passerelle` binary's case-file commands on temporary databases.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn passerelle(db: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    cmd.env_remove(passerelle_domain::DATABASE_ENV_VAR)
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    passerelle(db).args(args).output().unwrap()
+}
+
+fn run_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = passerelle(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_reads_arguments_or_stdin_and_fails_on_any_invalid_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let out = run(&db, &["check", "nir", "2 06 12 75 111 005 64"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "2 06 12 75 111 005 64 : valide\n");
+
+    let out = run_with_stdin(
+        &db,
+        &["check", "siret", "-"],
+        "732 829 320 00074\nMONACOCONFO001\n\n",
+    );
+    assert!(!out.status.success());
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], "732 829 320 00074 : valide");
+    assert!(lines[1].starts_with("MONACOCONFO001 : invalide — SIRET : le caractère « M »"));
+
+    let out = run(&db, &["check", "siren", "--json", "732829320", "732829321"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["valid"], true);
+    assert_eq!(json[1]["valid"], false);
+    assert!(
+        json[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("clé de contrôle")
+    );
+}
+
+#[test]
+fn case_add_validates_then_search_finds_it_without_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let bad = r#"{"beneficiary": {"birthName": "Dupré", "firstNames": "Françoise",
+                  "territory": "metz", "nir": "2 06 12 75 111 005 65"}}"#;
+    let out = run_with_stdin(&db, &["case", "add", "--json", "-"], bad);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("beneficiary.nir — NIR : la clé 65"), "{err}");
+    assert!(err.contains("Aucun dossier créé"));
+
+    let good = bad.replace("005 65", "005 64");
+    let out = run_with_stdin(&db, &["case", "add", "--json", "-"], &good);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("DUPRÉ Françoise"));
+
+    let out = run(&db, &["search", "dupre", "--json"]);
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["total"], 1);
+    let id = page["items"][0]["id"].as_i64().unwrap();
+    let out = run(&db, &["case", "show", &id.to_string(), "--json"]);
+    let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(case["data"]["beneficiary"]["nir"], "206127511100564");
+
+    let unknown = r#"{"beneficiary": {"birthName": "A", "firstNames": "B", "territory": "lune"}}"#;
+    let out = run_with_stdin(&db, &["case", "add", "--json", "-"], unknown);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("Territoire « lune » inconnu"));
+}
+
+#[test]
+fn demo_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = |name: &str| {
+        let db = dir.path().join(name);
+        assert!(
+            run(&db, &["demo", "--cases", "40", "--seed", "9"])
+                .status
+                .success()
+        );
+        let out = run(&db, &["case", "list", "--json", "--limit", "40"]);
+        let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(page["total"], 40);
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| format!("{} {} {}", i["displayName"], i["employer"], i["job"]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(list("a.sqlite3"), list("b.sqlite3"));
+}
+
+#[test]
+fn import_with_bad_lines_reports_each_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let csv = dir.path().join("dossiers.csv");
+    // Windows-1252, semicolons, as Excel writes it.
+    let mut bytes = b"Nom;Pr\xe9noms;Territoire;NIR;Code ROME\r\n".to_vec();
+    bytes.extend_from_slice(b"Dupr\xe9;Fran\xe7oise;metz;2 06 12 75 111 005 64;M1607\r\n");
+    bytes.extend_from_slice(b"Muller;Agn\xe8s;metz;2 06 12 75 111 005 65;M1607\r\n");
+    bytes.extend_from_slice(b"Klein;Paul;metz;;Z9999\r\n");
+    std::fs::write(&csv, &bytes).unwrap();
+
+    let out = run(&db, &["import", "cases", csv.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("dossiers.csv:3 : colonne « NIR » : NIR : la clé 65"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dossiers.csv:4 : colonne « Code ROME »"),
+        "{err}"
+    );
+    assert!(err.contains("2 erreur(s) : aucun dossier importé"), "{err}");
+    let info: serde_json::Value =
+        serde_json::from_slice(&run(&db, &["info", "--json"]).stdout).unwrap();
+    assert_eq!(info["caseCount"], 0, "nothing written");
+
+    // Fixed file: dry run writes nothing, the real run writes all.
+    let mut fixed = bytes.clone();
+    for (from, to) in [(b"005 65", b"005 64"), (b"Z9999\r", b"H2913\r")] {
+        let at = fixed.windows(from.len()).position(|w| w == from).unwrap();
+        fixed[at..at + from.len()].copy_from_slice(to);
+    }
+    std::fs::write(&csv, fixed).unwrap();
+    let out = run(
+        &db,
+        &["import", "cases", csv.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("3 dossier(s) seraient importés"));
+    let out = run(&db, &["import", "cases", csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(&db, &["search", "francoise", "--json"]);
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["items"][0]["displayName"], "DUPRÉ Françoise");
+}
+
+#[test]
+fn journal_verify_names_the_entry_after_sqlite3_changes_one_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert!(run(&db, &["demo", "--cases", "5"]).status.success());
+    let out = run(&db, &["journal", "verify"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("5 entrées vérifiées"));
+
+    // The sqlite3 shell, outside the app: one byte of case 3's JSON.
+    let status = Command::new("sqlite3")
+        .arg(&db)
+        .arg("UPDATE case_file SET data = replace(data, '\"birthName\":\"', '\"birthName\":\"X') WHERE id = 3;")
+        .status()
+        .expect("sqlite3 (scripts/bootstrap.sh installs it)");
+    assert!(status.success());
+    let out = run(&db, &["journal", "verify"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("Journal rompu à l’entrée n° 3 (dossier 3)"),
+        "{err}"
+    );
+}
