@@ -1,25 +1,33 @@
-//! The application frame: navigation, the screens' routes and the status line.
+//! The application frame: navigation, the screens' routes, shortcuts and the status line.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use passerelle_domain::i18n::{Msg, t};
 
+use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::{
-    nav::Nav, placeholder::EmptyScreen, settings::Settings, status_line::StatusLine,
+    nav::Nav, placeholder::EmptyScreen, profile_banner::ProfileBanner, settings::Settings,
+    status_line::StatusLine,
 };
+use crate::guard;
 
 #[component]
 pub fn App() -> impl IntoView {
+    guard::provide();
     view! {
         <Router>
+            <Shortcuts/>
             <div class="frame">
                 <Nav/>
                 <main id="main" class="screen" tabindex="-1">
+                    <ProfileBanner/>
                     <Routes fallback=|| view! { <p>"Page introuvable."</p> }>
-                        <Route path=path!("/") view=|| view! {
-                            <EmptyScreen id="screen-cases" title=Msg::CasesTitle empty=Msg::CasesEmpty/>
-                        }/>
+                        <Route path=path!("/") view=CaseList/>
+                        <Route path=path!("/dossiers/nouveau") view=NewCase/>
+                        <Route path=path!("/dossiers/:id") view=CasePage/>
+                        <Route path=path!("/dossiers/:id/modifier") view=EditCase/>
                         <Route path=path!("/a-faire") view=|| view! {
                             <EmptyScreen id="screen-todo" title=Msg::TodoTitle empty=Msg::TodoEmpty/>
                         }/>
@@ -36,6 +44,50 @@ pub fn App() -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+/// Ctrl+N: new case file. Ctrl+F: search the case list (from any screen).
+#[component]
+fn Shortcuts() -> impl IntoView {
+    let navigate = use_navigate();
+    let unsaved = guard::unsaved();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "n" => {
+                ev.prevent_default();
+                if unsaved.may_leave() {
+                    navigate("/dossiers/nouveau", Default::default());
+                }
+            }
+            "f" => {
+                ev.prevent_default();
+                if focus("case-search") {
+                    return;
+                }
+                if unsaved.may_leave() {
+                    navigate("/", Default::default());
+                    request_animation_frame(|| {
+                        focus("case-search");
+                    });
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Focuses an element by id; false if it is not on the page.
+pub fn focus(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.focus().is_ok())
+        .unwrap_or(false)
 }
 
 /// Sets the window title to « Écran — Passerelle ».

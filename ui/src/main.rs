@@ -4,7 +4,13 @@
 mod api;
 mod app;
 mod components;
+mod guard;
 mod ipc;
+
+/// Today in the user's time zone (validation: birth dates in the future, ages).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,1 +1,218 @@
-fn main() {}
+//! Benchmarks at the scale of a Maison de l'emploi: 100 000 case files made by `demo`.
+//!
+//! `cargo bench -p passerelle-cli --bench cases` (release profile). Prints p50/p95 for search,
+//! a filtered page of 50 and one case save, and the time to import 10 000 CSV rows. The
+//! 100 000-case database is built once and kept under the target directory.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use passerelle_domain::case::{CaseData, CaseQuery, CaseSort, FlagFilter};
+use passerelle_storage::{Connection, cases, territories};
+
+const CASES: usize = 100_000;
+const SEED: u64 = 2026;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name:<44} n={:<5} p50 {:>8.3} ms   p95 {:>8.3} ms   max {:>8.3} ms",
+        samples.len(),
+        percentile(&samples, 0.50).as_secs_f64() * 1e3,
+        percentile(&samples, 0.95).as_secs_f64() * 1e3,
+        samples.last().unwrap().as_secs_f64() * 1e3,
+    );
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    let start = Instant::now();
+    let out = f();
+    (start.elapsed(), out)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+/// The 100 000-case database, generated on first use.
+fn big_database(dir: &Path) -> (PathBuf, Connection) {
+    let path = dir.join(format!("bench-{CASES}-{SEED}.sqlite3"));
+    let mut conn = passerelle_storage::open(&path).unwrap();
+    let have: u64 = passerelle_storage::status::count_active_case_files(&conn).unwrap();
+    if have != CASES as u64 {
+        drop(conn);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        conn = passerelle_storage::open(&path).unwrap();
+        let (took, ()) = time(|| {
+            for batch in passerelle_demo::generate(CASES, SEED, today()).chunks(5_000) {
+                cases::create_many(&mut conn, "bench", batch, Utc::now()).unwrap();
+            }
+        });
+        println!(
+            "generated {CASES} demo case files in {:.1} s",
+            took.as_secs_f64()
+        );
+    }
+    (path, conn)
+}
+
+fn bench_search(conn: &Connection) {
+    // Three letters of common surnames and first names, accents left out, as people type them.
+    let words = [
+        "mul", "dup", "fra", "hel", "web", "ger", "thi", "lef", "mar", "kle", "aud", "ber",
+    ];
+    let mut samples = Vec::new();
+    for round in 0..25 {
+        for w in words {
+            let query = CaseQuery {
+                text: w.into(),
+                limit: 50,
+                ..CaseQuery::default()
+            };
+            let (took, page) = time(|| cases::list(conn, &query).unwrap());
+            if round == 0 {
+                assert!(page.total > 0 || w == "aud", "{w}: no match");
+            }
+            samples.push(took);
+        }
+    }
+    report("search, 3-letter prefix, ranked page of 50", samples);
+
+    let mut samples = Vec::new();
+    for round in 0..50 {
+        for q in ["dupre fran", "fonderie sarre", "secretaire", "muller agnes"] {
+            let query = CaseQuery {
+                text: q.into(),
+                limit: 50,
+                ..CaseQuery::default()
+            };
+            let (took, _) = time(|| cases::list(conn, &query).unwrap());
+            if round > 0 {
+                samples.push(took);
+            }
+        }
+    }
+    report("search, two words", samples);
+}
+
+fn bench_pages(conn: &Connection) {
+    let terr = territories::list(conn).unwrap();
+    let mut samples = Vec::new();
+    for i in 0..200u32 {
+        let query = CaseQuery {
+            territory: Some(terr[i as usize % terr.len()].code.clone()),
+            offset: (i * 97) % 5_000,
+            limit: 50,
+            sort: CaseSort::Name,
+            ..CaseQuery::default()
+        };
+        let (took, page) = time(|| cases::list(conn, &query).unwrap());
+        assert_eq!(page.items.len(), 50);
+        samples.push(took);
+    }
+    report("page of 50, territory filter, by name", samples);
+
+    let mut samples = Vec::new();
+    for i in 0..200u32 {
+        let query = CaseQuery {
+            flag: Some(FlagFilter::MetierFragilise),
+            offset: (i * 31) % 1_000,
+            sort: CaseSort::RecentlyUpdated,
+            ..CaseQuery::default()
+        };
+        let (took, _) = time(|| cases::list(conn, &query).unwrap());
+        samples.push(took);
+    }
+    report("page of 50, flag filter, recently updated", samples);
+}
+
+fn bench_save(conn: &mut Connection) {
+    let mut samples = Vec::new();
+    for i in 0..100i64 {
+        let id = 1 + (i * 997) % CASES as i64;
+        let mut data: CaseData = cases::get(conn, id).unwrap().unwrap().data;
+        data.situation.employer.name = format!("Employeur bench {i}");
+        let (data, _) = data.validated(today()).unwrap();
+        let (took, _) = time(|| cases::update(conn, "bench", id, &data, Utc::now()).unwrap());
+        samples.push(took);
+    }
+    report("save one case (validated, journaled, fsync)", samples);
+}
+
+fn csv_of(cases: &[CaseData]) -> String {
+    let mut out = String::from(
+        "nom_naissance;prenoms;territoire;date_naissance;nir;email;telephone;code_postal;commune;employeur;siret;naf;contrat;code_rome;code_rome_vise;motif\n",
+    );
+    for c in cases {
+        let b = &c.beneficiary;
+        let s = &c.situation;
+        let contract = s
+            .contract
+            .map(|k| passerelle_domain::i18n::Label::label(k))
+            .unwrap_or("");
+        out.push_str(&format!(
+            "{};{};{};{};{};{};{};{};{};{};{};{};{};{};{};{}\n",
+            b.birth_name,
+            b.first_names,
+            b.territory,
+            b.birth_date
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default(),
+            b.nir,
+            b.email,
+            b.phone,
+            b.postal_code,
+            b.commune,
+            s.employer.name,
+            s.employer.siret,
+            s.employer.naf,
+            contract,
+            s.job_rome,
+            c.project.target_rome,
+            c.project.motive,
+        ));
+    }
+    out
+}
+
+fn bench_import(dir: &Path) {
+    let csv = csv_of(&passerelle_demo::generate(10_000, 77, today()));
+    let mut samples = Vec::new();
+    for run in 0..3 {
+        let path = dir.join(format!("bench-import-{run}.sqlite3"));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        let mut conn = passerelle_storage::open(&path).unwrap();
+        let terr = territories::list(&conn).unwrap();
+        let (took, ()) = time(|| {
+            let parsed = passerelle_cli::import::parse(csv.as_bytes(), &terr, today());
+            assert!(parsed.errors.is_empty(), "{:?}", &parsed.errors[..1]);
+            cases::create_many(&mut conn, "bench", &parsed.cases, Utc::now()).unwrap();
+        });
+        samples.push(took);
+    }
+    report("import 10 000 CSV rows (parse, validate, write)", samples);
+}
+
+fn main() {
+    // `cargo test --benches` runs this binary without `--bench`: stay quick then.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (_, mut conn) = big_database(&dir);
+    bench_search(&conn);
+    bench_pages(&conn);
+    bench_save(&mut conn);
+    bench_import(&dir);
+}

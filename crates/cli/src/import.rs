@@ -206,11 +206,7 @@ fn normalise_header(h: &str) -> String {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%d/%m/%Y")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .map_err(|_| {
-            format!("date « {text} » illisible : format attendu jj/mm/aaaa (ex. 12/03/1980)")
-        })
+    passerelle_domain::validate::parse_date_fr(text)
 }
 
 fn parse_label<T: Label>(text: &str, code: impl Fn(T) -> String, what: &str) -> Result<T, String> {

@@ -114,7 +114,12 @@ pub fn diff(before: &Value, after: &Value) -> Vec<Change> {
 
 /// Empty strings and nulls are the same "nothing".
 fn same(a: &Value, b: &Value) -> bool {
-    let empty = |v: &Value| v.is_null() || v.as_str() == Some("") || v == &Value::Bool(false);
+    let empty = |v: &Value| {
+        v.is_null()
+            || v.as_str() == Some("")
+            || v == &Value::Bool(false)
+            || v.as_array().is_some_and(Vec::is_empty)
+    };
     a == b || (empty(a) && empty(b))
 }
 

@@ -1,4 +1,5 @@
 //! One async function per shell command, grouped by area. Components call these.
 
+pub mod cases;
 pub mod profile;
 pub mod status;

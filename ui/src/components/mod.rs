@@ -1,7 +1,9 @@
 //! UI components, one per file, grouped by area as the screens grow.
 
+pub mod cases;
 pub mod nav;
 pub mod placeholder;
+pub mod profile_banner;
 pub mod profile_form;
 pub mod settings;
 pub mod status_line;

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use passerelle_domain::i18n::{Msg, t};
+
+use crate::guard;
 
 /// The screens of the app, in the order of a counsellor's day.
 const ENTRIES: [(&str, Msg, &str); 5] = [
@@ -15,9 +18,20 @@ const ENTRIES: [(&str, Msg, &str); 5] = [
     ("/parametres", Msg::NavSettings, "nav-settings"),
 ];
 
-/// The main navigation: a vertical list of links (`aria-current` marks the open screen).
+/// The main navigation. `aria-current` marks the open screen (Dossiers also for a case's
+/// pages); leaving a form with unsaved changes asks first.
 #[component]
 pub fn Nav() -> impl IntoView {
+    let unsaved = guard::unsaved();
+    let location = use_location();
+    let current = move |href: &str| {
+        let path = location.pathname.get();
+        if href == "/" {
+            path == "/" || path.starts_with("/dossiers")
+        } else {
+            path.starts_with(href)
+        }
+    };
     view! {
         <nav class="nav" aria-label=t(Msg::NavLabel)>
             <div class="brand">
@@ -28,7 +42,15 @@ pub fn Nav() -> impl IntoView {
                 {ENTRIES
                     .into_iter()
                     .map(|(href, label, id)| view! {
-                        <li><A href=href exact=true attr:id=id>{t(label)}</A></li>
+                        <li on:click:capture=move |ev| {
+                            if !unsaved.may_leave() {
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                            }
+                        }>
+                            <A href=href attr:id=id
+                                attr:aria-current=move || current(href).then_some("page")>{t(label)}</A>
+                        </li>
                     })
                     .collect_view()}
             </ul>

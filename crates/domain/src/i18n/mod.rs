@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 mod vocabulary;
 
-pub use vocabulary::Label;
+pub use vocabulary::{Label, field_label};
 
 /// Keys of the user-facing messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

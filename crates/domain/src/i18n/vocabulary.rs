@@ -108,3 +108,52 @@ impl Label for Opco {
         }
     }
 }
+
+/// French label of a case field, by its path (`situation.employer.name`), for the journal view
+/// and import reports. Unknown paths are shown as they are.
+pub fn field_label(path: &str) -> &str {
+    match path {
+        "beneficiary.civility" => "Civilité",
+        "beneficiary.birthName" => "Nom de naissance",
+        "beneficiary.usageName" => "Nom d’usage",
+        "beneficiary.firstNames" => "Prénoms",
+        "beneficiary.birthDate" => "Date de naissance",
+        "beneficiary.nir" => "NIR",
+        "beneficiary.email" => "E-mail",
+        "beneficiary.phone" => "Téléphone",
+        "beneficiary.postalCode" => "Code postal",
+        "beneficiary.commune" => "Commune",
+        "beneficiary.territory" => "Territoire",
+        "beneficiary.diplomaLevel" => "Niveau de diplôme",
+        "beneficiary.consents" => "Consentements RGPD",
+        "situation.employer.name" => "Employeur",
+        "situation.employer.siret" => "SIRET",
+        "situation.employer.foreignIdentifier" => "Identifiant étranger",
+        "situation.employer.idcc" => "IDCC",
+        "situation.employer.naf" => "Code NAF",
+        "situation.employer.headcount" => "Effectif",
+        "situation.employer.opco" => "OPCO",
+        "situation.contract" => "Contrat",
+        "situation.contractStart" => "Début du contrat",
+        "situation.contractEnd" => "Fin du contrat",
+        "situation.workingTime" => "Temps de travail",
+        "situation.jobTitle" => "Poste occupé",
+        "situation.jobRome" => "Code ROME actuel",
+        "situation.seniorityMonthsTotal" => "Ancienneté salariée (mois)",
+        "situation.seniorityMonthsCompany" => "Ancienneté dans l’entreprise (mois)",
+        "situation.flags.metierFragilise.set" => "Métier fragilisé",
+        "situation.flags.oeth.set" => "OETH / RQTH",
+        "situation.flags.inaptitude.set" => "Inaptitude",
+        "situation.flags.longAbsence.set" => "Absence de 6 mois ou plus",
+        "project.targetRome" => "Code ROME visé",
+        "project.targetCertification" => "Certification visée",
+        "project.motive" => "Motif de la demande",
+        "project.notes" => "Notes",
+        "archivedAt" => "Archivage",
+        p if p.starts_with("situation.flags.") && p.ends_with(".proof") => "Justificatif",
+        p if p.starts_with("situation.flags.") && p.ends_with(".proofDate") => {
+            "Date du justificatif"
+        }
+        other => other,
+    }
+}

@@ -98,3 +98,38 @@ mod tests {
         );
     }
 }
+
+/// Reads a date typed the French way — `12/03/1980`, `12-03-1980`, `12.03.1980` — or in ISO
+/// form (`1980-03-12`). The error names the expected format.
+pub fn parse_date_fr(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    let normalised = t.replace(['-', '.'], "/");
+    NaiveDate::parse_from_str(&normalised, "%d/%m/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+        .map_err(|_| format!("date « {t} » illisible : format attendu jj/mm/aaaa (ex. 12/03/1980)"))
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn french_and_iso_dates() {
+        let d = NaiveDate::from_ymd_opt(1980, 3, 12).unwrap();
+        for ok in [
+            "12/03/1980",
+            " 12-03-1980 ",
+            "12.03.1980",
+            "1980-03-12",
+            "12/3/1980",
+        ] {
+            assert_eq!(parse_date_fr(ok).unwrap(), d, "{ok}");
+        }
+        for bad in ["31/02/1980", "12/13/1980", "1980", "12/03/80x", ""] {
+            assert!(
+                parse_date_fr(bad).unwrap_err().contains("jj/mm/aaaa"),
+                "{bad}"
+            );
+        }
+    }
+}

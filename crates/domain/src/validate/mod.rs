@@ -10,7 +10,7 @@ mod siret;
 
 pub use codes::{CertificationCode, parse_certification_code, rome_label, validate_rome};
 pub use contact::{normalize_phone, validate_email, validate_postal_code};
-pub use dates::{age_on, validate_birth_date, validate_period};
+pub use dates::{age_on, parse_date_fr, validate_birth_date, validate_period};
 pub use nir::{Nir, validate_nir};
 pub use siret::{validate_siren, validate_siret};
 

@@ -1,0 +1,166 @@
+use fantoccini::Locator;
+use passerelle_tests::AppSession;
+
+const BAD_NIR: &str = "2 06 12 75 111 005 65";
+const GOOD_NIR: &str = "2 06 12 75 111 005 64";
+
+/// The walk-through: a wrong NIR key is explained at the field, fixed and saved; the
+/// case is found by three letters of the surname typed without accents; the employer is
+/// changed and the change shows in Historique.
+#[tokio::test(flavor = "multi_thread")]
+async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
+    let app = AppSession::start().await;
+    app.wait_for("#status-schema").await;
+
+    // Ctrl+N opens a new case form from the list.
+    app.wait_for("#case-search").await;
+    app.wait_for("body")
+        .await
+        .send_keys("\u{E009}n")
+        .await
+        .unwrap();
+    app.wait_for("#case-form").await;
+
+    app.wait_for("#beneficiary-birthName")
+        .await
+        .send_keys("Hébert")
+        .await
+        .unwrap();
+    app.wait_for("#beneficiary-firstNames")
+        .await
+        .send_keys("Élise")
+        .await
+        .unwrap();
+    app.client
+        .find(Locator::Css(
+            "#beneficiary-territory option[value='moselle-sud']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let nir = app.wait_for("#beneficiary-nir").await;
+    nir.send_keys(BAD_NIR).await.unwrap();
+    let birth = app.wait_for("#beneficiary-birthDate").await;
+    birth.send_keys("31/02/1990").await.unwrap();
+    app.wait_for("#situation-employer-name")
+        .await
+        .send_keys("Acier de l’Est")
+        .await
+        .unwrap();
+    app.wait_for_text("#beneficiary-birthDate-msg", "format attendu jj/mm/aaaa")
+        .await;
+    // Leaving the field shows the message, before any save.
+    let message = app
+        .wait_for_text("#beneficiary-nir-msg", "clé attendue : 64")
+        .await;
+    assert!(message.starts_with("NIR : la clé 65"), "{message}");
+    app.screenshot("case-form-nir-error").await;
+
+    // Saving is refused, says why, and keeps every input.
+    app.wait_for("#case-save").await.click().await.unwrap();
+    app.wait_for_text("#case-notice", "corrigez les champs signalés")
+        .await;
+    assert_eq!(nir.prop("value").await.unwrap().as_deref(), Some(BAD_NIR));
+    let name = app
+        .wait_for("#beneficiary-birthName")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(name.as_deref(), Some("Hébert"));
+
+    assert_eq!(
+        birth.prop("value").await.unwrap().as_deref(),
+        Some("31/02/1990")
+    );
+
+    nir.clear().await.unwrap();
+    nir.send_keys(GOOD_NIR).await.unwrap();
+    birth.clear().await.unwrap();
+    birth.send_keys("28/02/1990").await.unwrap();
+    app.wait_for("#case-save").await.click().await.unwrap();
+    app.wait_for_text("#case-title", "HÉBERT Élise").await;
+    let reference = app.wait_for("#case-reference").await.text().await.unwrap();
+    app.screenshot("case-identity").await;
+    assert!(reference.starts_with("D-"), "{reference}");
+
+    // Find it from the list: three letters, no accent.
+    app.wait_for("#nav-cases").await.click().await.unwrap();
+    let search = app.wait_for("#case-search").await;
+    search.send_keys("heb").await.unwrap();
+    app.wait_for_text("#case-count", "1–1 sur 1 dossier").await;
+    app.client
+        .find(Locator::LinkText("HÉBERT Élise"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("#case-title", "HÉBERT Élise").await;
+
+    // Change the employer.
+    app.wait_for("#case-edit").await.click().await.unwrap();
+    let employer = app.wait_for("#situation-employer-name").await;
+    assert_eq!(
+        employer.prop("value").await.unwrap().as_deref(),
+        Some("Acier de l’Est")
+    );
+    employer.clear().await.unwrap();
+    employer.send_keys("Fonderie de la Sarre").await.unwrap();
+    app.wait_for("#case-save").await.click().await.unwrap();
+    app.wait_for_text("#case-title", "HÉBERT Élise").await;
+
+    // Historique shows who changed what; the NIR stays masked.
+    app.wait_for("#tab-history").await.click().await.unwrap();
+    let history = app
+        .wait_for_text("#case-journal", "Fonderie de la Sarre")
+        .await;
+    assert!(
+        history.contains("Employeur : Acier de l’Est → Fonderie de la Sarre"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Modification") && history.contains("Création"),
+        "{history}"
+    );
+    assert!(
+        !history.contains("206127511100564"),
+        "NIR shown in the journal"
+    );
+    app.screenshot("case-history").await;
+
+    let db_path = app.database_path();
+    let _data_home = app.finish().await;
+    let conn = passerelle_storage::open(&db_path).unwrap();
+    assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(2));
+}
+
+/// Leaving a form with unsaved changes asks first; dismissing the question keeps the input.
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_unsaved_changes_asks_and_cancel_keeps_the_input() {
+    let app = AppSession::start().await;
+    app.wait_for("#case-new").await.click().await.unwrap();
+    let name = app.wait_for("#beneficiary-birthName").await;
+    name.send_keys("Muller").await.unwrap();
+    app.wait_for("#nav-committees").await.click().await.unwrap();
+    let question = app.client.get_alert_text().await.unwrap();
+    assert!(
+        question.contains("modifications ne sont pas enregistrées"),
+        "{question}"
+    );
+    app.client.dismiss_alert().await.unwrap();
+    assert!(
+        app.client
+            .find(Locator::Css("#screen-committees"))
+            .await
+            .is_err()
+    );
+    assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Muller"));
+
+    app.wait_for("#nav-committees").await.click().await.unwrap();
+    app.client.accept_alert().await.unwrap();
+    app.wait_for("#screen-committees").await;
+    app.finish().await;
+}

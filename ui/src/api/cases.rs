@@ -1,0 +1,44 @@
+use passerelle_domain::AppError;
+use passerelle_domain::case::{CaseData, CaseFile, CaseId, CasePage, CaseQuery};
+use passerelle_domain::ipc::{
+    CaseCreateArgs, CaseIdArgs, CaseListArgs, CaseSaved, CaseSetArchivedArgs, CaseUpdateArgs,
+    NoArgs, Territory, command,
+};
+use passerelle_domain::journal::JournalEntry;
+
+use crate::ipc::invoke;
+
+pub async fn territories() -> Result<Vec<Territory>, AppError> {
+    invoke(command::TERRITORY_LIST, &NoArgs {}).await
+}
+
+pub async fn list(query: CaseQuery) -> Result<CasePage, AppError> {
+    invoke(command::CASE_LIST, &CaseListArgs { query }).await
+}
+
+pub async fn get(id: CaseId) -> Result<CaseFile, AppError> {
+    invoke(command::CASE_GET, &CaseIdArgs { id }).await
+}
+
+/// Validated locally first (same rule as the shell): a form with errors costs no round trip.
+pub async fn create(data: CaseData) -> Result<CaseSaved, AppError> {
+    let (data, _) = data.validated(crate::today())?;
+    invoke(command::CASE_CREATE, &CaseCreateArgs { data }).await
+}
+
+pub async fn update(id: CaseId, data: CaseData) -> Result<CaseSaved, AppError> {
+    let (data, _) = data.validated(crate::today())?;
+    invoke(command::CASE_UPDATE, &CaseUpdateArgs { id, data }).await
+}
+
+pub async fn set_archived(id: CaseId, archived: bool) -> Result<CaseFile, AppError> {
+    invoke(
+        command::CASE_SET_ARCHIVED,
+        &CaseSetArchivedArgs { id, archived },
+    )
+    .await
+}
+
+pub async fn journal(id: CaseId) -> Result<Vec<JournalEntry>, AppError> {
+    invoke(command::CASE_JOURNAL, &CaseIdArgs { id }).await
+}

@@ -1,0 +1,139 @@
+//! Dossiers: the searchable, filterable list of case files.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use passerelle_domain::case::{CaseQuery, CaseSort, FlagFilter};
+use passerelle_domain::i18n::{Msg, format_count, t};
+
+use super::fields::from_code;
+use crate::api;
+
+const PAGE: u32 = 50;
+
+#[component]
+pub fn CaseList() -> impl IntoView {
+    crate::app::set_title(Msg::CasesTitle);
+    let text = RwSignal::new(String::new());
+    let territory = RwSignal::new(String::new());
+    let flag = RwSignal::new(String::new());
+    let archived = RwSignal::new(false);
+    let sort = RwSignal::new(String::from("name"));
+    let offset = RwSignal::new(0u32);
+    // Any change of criteria goes back to the first page.
+    Effect::new(move || {
+        text.track();
+        territory.track();
+        flag.track();
+        archived.track();
+        sort.track();
+        offset.set(0);
+    });
+    let query = Memo::new(move |_| CaseQuery {
+        text: text.get(),
+        territory: Some(territory.get()).filter(|t| !t.is_empty()),
+        flag: from_code::<FlagFilter>(&flag.get()),
+        include_archived: archived.get(),
+        sort: from_code::<CaseSort>(&sort.get()).unwrap_or_default(),
+        offset: offset.get(),
+        limit: PAGE,
+        ..CaseQuery::default()
+    });
+    let page = LocalResource::new(move || api::cases::list(query.get()));
+    let territories = LocalResource::new(api::cases::territories);
+    let territory_label = move |code: &str| {
+        territories
+            .get()
+            .and_then(Result::ok)
+            .and_then(|list| list.into_iter().find(|t| t.code == code).map(|t| t.label))
+            .unwrap_or_else(|| code.to_owned())
+    };
+
+    view! {
+        <section id="screen-cases" aria-labelledby="screen-cases-title">
+            <div class="screen-head">
+                <h1 id="screen-cases-title">{t(Msg::CasesTitle)}</h1>
+                <A href="/dossiers/nouveau" attr:id="case-new" attr:class="button" attr:title="Ctrl+N">"Nouveau dossier"</A>
+            </div>
+            <div class="filters" role="search">
+                <div class="field search">
+                    <label for="case-search">"Rechercher"</label>
+                    <input id="case-search" type="search" title="Ctrl+F"
+                        placeholder="Nom, employeur, métier, notes…"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="case-territory">"Territoire"</label>
+                    <select id="case-territory" on:change=move |ev| territory.set(event_target_value(&ev))>
+                        <option value="">"Tous"</option>
+                        {move || territories.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                            .map(|t| view! { <option value=t.code>{t.label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="case-flag">"Situation"</label>
+                    <select id="case-flag" on:change=move |ev| flag.set(event_target_value(&ev))>
+                        <option value="">"Toutes"</option>
+                        <option value="metier_fragilise">"Métier fragilisé"</option>
+                        <option value="oeth">"OETH / RQTH"</option>
+                        <option value="inaptitude">"Inaptitude"</option>
+                        <option value="long_absence">"Absence de 6 mois ou plus"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="case-sort">"Trier par"</label>
+                    <select id="case-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
+                        <option value="name">"Nom (pertinence si recherche)"</option>
+                        <option value="recently_updated">"Modification la plus récente"</option>
+                        <option value="reference">"Référence"</option>
+                    </select>
+                </div>
+                <div class="field check">
+                    <input id="case-archived" type="checkbox" on:change=move |ev| archived.set(event_target_checked(&ev))/>
+                    <label for="case-archived">"Inclure les archivés"</label>
+                </div>
+            </div>
+            {move || match page.get() {
+                None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
+                Some(Ok(p)) if p.items.is_empty() => view! {
+                    <p class="empty" id="case-count">{if query.with(|q| q.text.trim().is_empty() && q.territory.is_none() && q.flag.is_none()) { t(Msg::CasesEmpty) } else { "Aucun dossier ne correspond." }}</p>
+                }.into_any(),
+                Some(Ok(p)) => {
+                    let first = offset.get_untracked() + 1;
+                    let last = offset.get_untracked() + p.items.len() as u32;
+                    let total = p.total;
+                    view! {
+                        <p id="case-count" class="muted" aria-live="polite">
+                            {format!("{first}–{last} sur {} dossier{}", format_count(total), if total > 1 { "s" } else { "" })}
+                        </p>
+                        <table class="cases">
+                            <thead><tr>
+                                <th scope="col">"Nom"</th><th scope="col">"Référence"</th><th scope="col">"Territoire"</th>
+                                <th scope="col">"Employeur"</th><th scope="col">"Métier actuel"</th><th scope="col">"Métier visé"</th>
+                            </tr></thead>
+                            <tbody>
+                                {p.items.into_iter().map(|s| view! {
+                                    <tr class:archived=s.archived>
+                                        <td><A href=format!("/dossiers/{}", s.id)>{s.display_name}</A>{s.archived.then_some(" (archivé)")}</td>
+                                        <td class="mono">{s.reference}</td>
+                                        <td>{territory_label(&s.territory)}</td>
+                                        <td>{s.employer}</td>
+                                        <td>{s.job}</td>
+                                        <td>{s.target}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="pager">
+                            <button type="button" id="case-prev" disabled=move || offset.get() == 0
+                                on:click=move |_| offset.update(|o| *o = o.saturating_sub(PAGE))>"← Précédents"</button>
+                            <button type="button" id="case-next" disabled=move || u64::from(offset.get() + PAGE) >= total
+                                on:click=move |_| offset.update(|o| *o += PAGE)>"Suivants →"</button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
