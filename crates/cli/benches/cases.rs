@@ -147,40 +147,62 @@ fn bench_save(conn: &mut Connection) {
     report("save one case (validated, journaled, fsync)", samples);
 }
 
+/// The cases as the CSV a spreadsheet would export (`;`, quoted where needed).
 fn csv_of(cases: &[CaseData]) -> String {
-    let mut out = String::from(
-        "nom_naissance;prenoms;territoire;date_naissance;nir;email;telephone;code_postal;commune;employeur;siret;naf;contrat;code_rome;code_rome_vise;motif\n",
-    );
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    w.write_record([
+        "nom_naissance",
+        "prenoms",
+        "territoire",
+        "date_naissance",
+        "nir",
+        "email",
+        "telephone",
+        "code_postal",
+        "commune",
+        "employeur",
+        "siret",
+        "naf",
+        "contrat",
+        "code_rome",
+        "code_rome_vise",
+        "motif",
+    ])
+    .unwrap();
     for c in cases {
         let b = &c.beneficiary;
         let s = &c.situation;
+        let birth = b
+            .birth_date
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default();
         let contract = s
             .contract
-            .map(|k| passerelle_domain::i18n::Label::label(k))
+            .map(passerelle_domain::i18n::Label::label)
             .unwrap_or("");
-        out.push_str(&format!(
-            "{};{};{};{};{};{};{};{};{};{};{};{};{};{};{};{}\n",
-            b.birth_name,
-            b.first_names,
-            b.territory,
-            b.birth_date
-                .map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_default(),
-            b.nir,
-            b.email,
-            b.phone,
-            b.postal_code,
-            b.commune,
-            s.employer.name,
-            s.employer.siret,
-            s.employer.naf,
+        w.write_record([
+            b.birth_name.as_str(),
+            &b.first_names,
+            &b.territory,
+            &birth,
+            &b.nir,
+            &b.email,
+            &b.phone,
+            &b.postal_code,
+            &b.commune,
+            &s.employer.name,
+            &s.employer.siret,
+            &s.employer.naf,
             contract,
-            s.job_rome,
-            c.project.target_rome,
-            c.project.motive,
-        ));
+            &s.job_rome,
+            &c.project.target_rome,
+            &c.project.motive,
+        ])
+        .unwrap();
     }
-    out
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
 
 fn bench_import(dir: &Path) {

@@ -25,8 +25,9 @@ INSERT INTO territory (code, label, builtin) VALUES
     ('metz', 'Metz', 1);
 
 -- The case file (dossier individuel). What the counsellor types is one JSON document (`data`,
--- the domain's CaseData), validated by the domain before every write; the columns below it are
--- derived from it (virtual: they can never disagree) so that filters use indexes.
+-- the domain's CaseData), validated by the domain before every write; the columns generated
+-- from it can never disagree with it. They are STORED: computed once per write, so that list
+-- filters read a plain column (a VIRTUAL one would parse the JSON of every row scanned).
 CREATE TABLE case_file (
     id           INTEGER PRIMARY KEY,
     reference    TEXT NOT NULL UNIQUE,
@@ -40,27 +41,39 @@ CREATE TABLE case_file (
     updated_at   TEXT NOT NULL,
     -- Archived case files stay in the database (no hard delete from the UI).
     archived_at  TEXT,
-    territory    TEXT GENERATED ALWAYS AS (data ->> '$.beneficiary.territory') VIRTUAL,
-    contract     TEXT GENERATED ALWAYS AS (data ->> '$.situation.contract') VIRTUAL,
-    flag_fragilise  INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.metierFragilise.set', 0)) VIRTUAL,
-    flag_oeth       INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.oeth.set', 0)) VIRTUAL,
-    flag_inaptitude INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.inaptitude.set', 0)) VIRTUAL,
-    flag_absence    INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.longAbsence.set', 0)) VIRTUAL
+    territory    TEXT GENERATED ALWAYS AS (data ->> '$.beneficiary.territory') STORED,
+    contract     TEXT GENERATED ALWAYS AS (data ->> '$.situation.contract') STORED,
+    flag_fragilise  INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.metierFragilise.set', 0)) STORED,
+    flag_oeth       INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.oeth.set', 0)) STORED,
+    flag_inaptitude INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.inaptitude.set', 0)) STORED,
+    flag_absence    INTEGER GENERATED ALWAYS AS (coalesce(data ->> '$.situation.flags.longAbsence.set', 0)) STORED
 ) STRICT;
 
--- The list's usual orders, active case files only (the default view).
+-- The list's filters and orders over active case files (the default view): partial indexes
+-- that also serve the counts ("1–50 sur 20 094") without reading the wide rows.
 CREATE INDEX case_file_active_name ON case_file (sort_name, id) WHERE archived_at IS NULL;
 CREATE INDEX case_file_active_updated ON case_file (updated_at DESC, id) WHERE archived_at IS NULL;
-CREATE INDEX case_file_territory ON case_file (territory, sort_name);
-CREATE INDEX case_file_counsellor ON case_file (counsellor, sort_name);
+CREATE INDEX case_file_active_territory ON case_file (territory, sort_name, id) WHERE archived_at IS NULL;
+CREATE INDEX case_file_active_counsellor ON case_file (counsellor, sort_name, id) WHERE archived_at IS NULL;
+CREATE INDEX case_file_active_status ON case_file (status, sort_name, id) WHERE archived_at IS NULL;
+CREATE INDEX case_file_active_fragilise ON case_file (sort_name, id) WHERE archived_at IS NULL AND flag_fragilise = 1;
+CREATE INDEX case_file_active_oeth ON case_file (sort_name, id) WHERE archived_at IS NULL AND flag_oeth = 1;
+CREATE INDEX case_file_active_inaptitude ON case_file (sort_name, id) WHERE archived_at IS NULL AND flag_inaptitude = 1;
+CREATE INDEX case_file_active_absence ON case_file (sort_name, id) WHERE archived_at IS NULL AND flag_absence = 1;
+-- Archived ones, when asked for.
+CREATE INDEX case_file_all_name ON case_file (sort_name, id);
 
 -- Full-text search over names, employer, trades (titles and ROME labels) and notes.
--- remove_diacritics 2: « Dupré » matches « dupre »; prefix indexes make « dup* » cheap.
--- rowid = case_file.id; kept in step by the repository in the same transaction as each write.
+-- remove_diacritics 2: « Dupré » matches « dupre »; prefix indexes make « dup* » cheap;
+-- detail=column: positions are not needed (no phrase search), which halves the index.
+-- `state` holds « actif » or « archive », so that the usual search (active case files only)
+-- is answered by the index alone. rowid = case_file.id; kept in step by the repository in the
+-- same transaction as each write.
 CREATE VIRTUAL TABLE case_search USING fts5(
-    names, employer, trades, notes,
+    names, employer, trades, notes, state,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '2 3',
+    detail = column
 );
 
 -- The journal: one entry per write, in the same transaction. Each entry stores the SHA-256 of

@@ -52,12 +52,18 @@ fn sort_name(data: &CaseData) -> String {
     fold_for_sort(&format!("{surname} {}", b.first_names))
 }
 
+/// FTS token of the `state` column.
+fn state_token(archived: bool) -> &'static str {
+    if archived { "archive" } else { "actif" }
+}
+
 /// Rewrites the case's full-text row (names, employer, trades with their ROME labels, notes).
 fn index(
     tx: &Transaction<'_>,
     id: CaseId,
     reference: &str,
     data: &CaseData,
+    archived: bool,
 ) -> Result<(), StorageError> {
     let b = &data.beneficiary;
     let s = &data.situation;
@@ -79,8 +85,16 @@ fn index(
     let notes = format!("{} {} {}", p.motive, p.notes, b.commune);
     tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id])?;
     tx.execute(
-        "INSERT INTO case_search (rowid, names, employer, trades, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, names, s.employer.name, trades, notes],
+        "INSERT INTO case_search (rowid, names, employer, trades, notes, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            names,
+            s.employer.name,
+            trades,
+            notes,
+            state_token(archived)
+        ],
     )?;
     Ok(())
 }
@@ -136,7 +150,7 @@ pub(crate) fn insert(
         "UPDATE case_file SET reference = ?1 WHERE id = ?2",
         params![reference, id],
     )?;
-    index(tx, id, &reference, data)?;
+    index(tx, id, &reference, data, false)?;
     let after = serde_json::to_value(data).map_err(StorageError::json)?;
     let changes = journal::diff(&Value::Null, &after);
     journal::append(
@@ -188,7 +202,13 @@ pub fn update(
         "UPDATE case_file SET data = ?1, sort_name = ?2, updated_at = ?3 WHERE id = ?4",
         params![json, sort_name(data), now, id],
     )?;
-    index(&tx, id, &current.reference, data)?;
+    index(
+        &tx,
+        id,
+        &current.reference,
+        data,
+        current.archived_at.is_some(),
+    )?;
     journal::append(
         &tx,
         &Record {
@@ -240,6 +260,7 @@ pub fn set_archived(
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    index(&tx, id, &current.reference, &current.data, archive)?;
     let changes = vec![Change {
         field: "archivedAt".into(),
         before: current
@@ -342,22 +363,146 @@ fn summary(file: &CaseFile) -> CaseSummary {
     }
 }
 
+/// The user's words for FTS5: each a quoted prefix, all required.
+fn words(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("\"{t}\"*"))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// The FTS query: the words in the content columns (or in `columns`), active case files only
+/// unless archived ones are asked for.
+fn match_expression(terms: &[String], columns: &str, include_archived: bool) -> String {
+    let content = format!("{{{columns}}} : ({})", words(terms));
+    if include_archived {
+        content
+    } else {
+        format!("{content} AND state : actif")
+    }
+}
+
+const CONTENT: &str = "names employer trades notes";
+
+/// Ranking: names weigh most, then employer, trades, notes.
+const RANK: &str = "bm25(case_search, 10.0, 4.0, 2.0, 1.0, 0.0)";
+
+/// Above this many matches, bm25 costs more than it tells (« mar » matches one case in ten):
+/// matches on the name come first, then the others, newest first within each.
+const BM25_MAX_MATCHES: i64 = 1_000;
+
+fn fts_count(conn: &Connection, expr: &str) -> Result<i64, StorageError> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM case_search WHERE case_search MATCH ?1")?
+        .query_row([expr], |r| r.get(0))?)
+}
+
+fn fts_ids(
+    conn: &Connection,
+    expr: &str,
+    order: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<CaseId>, StorageError> {
+    if limit <= 0 {
+        return Ok(Vec::new());
+    }
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY {order} LIMIT ?2 OFFSET ?3"
+        ))?
+        .query_map(params![expr, limit, offset], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Words only, by relevance: answered by the full-text index alone (no join), then the page's
+/// rows are read by id.
+fn search_only(
+    conn: &Connection,
+    query: &CaseQuery,
+    terms: &[String],
+) -> Result<CasePage, StorageError> {
+    let limit = i64::from(query.limit.clamp(1, MAX_PAGE));
+    let offset = i64::from(query.offset);
+    let all = match_expression(terms, CONTENT, query.include_archived);
+    let total = fts_count(conn, &all)?;
+    if total <= BM25_MAX_MATCHES {
+        let ranked: Vec<(CaseId, f64)> = conn
+            .prepare_cached(&format!(
+                "SELECT rowid, {RANK} FROM case_search WHERE case_search MATCH ?1
+                 ORDER BY {RANK}, rowid LIMIT ?2 OFFSET ?3"
+            ))?
+            .query_map(params![all, limit, offset], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut rows = Vec::with_capacity(ranked.len());
+        for (id, rank) in ranked {
+            if let Some(file) = get_in(conn, id)? {
+                rows.push((rank, sort_name(&file.data), file));
+            }
+        }
+        // Equally relevant matches read best in alphabetical order.
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let items = rows.iter().map(|(_, _, file)| summary(file)).collect();
+        return Ok(CasePage {
+            total: total as u64,
+            items,
+        });
+    }
+    let ids = {
+        let names = match_expression(terms, "names", query.include_archived);
+        let others = format!("({all}) NOT ({{names}} : ({}))", words(terms));
+        let names_total = fts_count(conn, &names)?;
+        let mut ids = Vec::new();
+        if offset < names_total {
+            ids = fts_ids(conn, &names, "rowid DESC", limit, offset)?;
+        }
+        let rest = limit - ids.len() as i64;
+        ids.extend(fts_ids(
+            conn,
+            &others,
+            "rowid DESC",
+            rest,
+            (offset - names_total).max(0),
+        )?);
+        ids
+    };
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(file) = get_in(conn, id)? {
+            items.push(summary(&file));
+        }
+    }
+    Ok(CasePage {
+        total: total as u64,
+        items,
+    })
+}
+
 /// A page of case files matching the query, and the total number of matches.
 pub fn list(conn: &Connection, query: &CaseQuery) -> Result<CasePage, StorageError> {
     let terms = search_terms(&query.text);
+    let limit = query.limit.clamp(1, MAX_PAGE);
+    let has_filters = query.flag.is_some()
+        || [&query.territory, &query.status, &query.counsellor]
+            .iter()
+            .any(|v| v.as_ref().is_some_and(|v| !v.is_empty()));
+
+    if !terms.is_empty() && !has_filters && query.sort == CaseSort::Name {
+        return search_only(conn, query, &terms);
+    }
+
     let mut from = String::from("case_file c");
     let mut conditions: Vec<String> = Vec::new();
     let mut args: Vec<SqlValue> = Vec::new();
     if !terms.is_empty() {
         from = "case_search s JOIN case_file c ON c.id = s.rowid".into();
-        // Each word a quoted prefix: « dup fra » → "dup"* "fra"* (all must match).
-        let fts = terms
-            .iter()
-            .map(|t| format!("\"{t}\"*"))
-            .collect::<Vec<_>>()
-            .join(" ");
         conditions.push("case_search MATCH ?".into());
-        args.push(SqlValue::Text(fts));
+        args.push(SqlValue::Text(match_expression(
+            &terms,
+            CONTENT,
+            query.include_archived,
+        )));
     }
     if !query.include_archived {
         conditions.push("c.archived_at IS NULL".into());
@@ -393,25 +538,24 @@ pub fn list(conn: &Connection, query: &CaseQuery) -> Result<CasePage, StorageErr
         .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
 
     let order = match (terms.is_empty(), query.sort) {
-        // Ranked: names weigh most, then employer, trades, notes.
-        (false, CaseSort::Name) => "bm25(case_search, 10.0, 4.0, 2.0, 1.0), c.sort_name, c.id",
-        (_, CaseSort::Name) => "c.sort_name, c.id",
-        (_, CaseSort::RecentlyUpdated) => "c.updated_at DESC, c.id",
-        (_, CaseSort::Reference) => "c.id",
+        (false, CaseSort::Name) => format!("{RANK}, c.sort_name, c.id"),
+        (_, CaseSort::Name) => "c.sort_name, c.id".to_owned(),
+        (_, CaseSort::RecentlyUpdated) => "c.updated_at DESC, c.id".to_owned(),
+        (_, CaseSort::Reference) => "c.id".to_owned(),
     };
-    let limit = query.limit.clamp(1, MAX_PAGE);
-    let sql = format!(
-        "SELECT c.id, c.reference, c.counsellor, c.data, c.created_at, c.updated_at, c.archived_at
-         FROM {from} {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-        query.offset
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(args.iter()), case_from_row)?;
-    let mut items = Vec::new();
-    for row in rows {
-        let (mut file, json) = row?;
-        file.data = serde_json::from_str(&json).map_err(StorageError::json)?;
-        items.push(summary(&file));
+    // Ids first (index-only where possible), then the 50 rows: skipped rows are never read.
+    let ids: Vec<CaseId> = conn
+        .prepare_cached(&format!(
+            "SELECT c.id FROM {from} {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            query.offset
+        ))?
+        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(file) = get_in(conn, id)? {
+            items.push(summary(&file));
+        }
     }
     Ok(CasePage {
         total: total as u64,

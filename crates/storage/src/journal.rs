@@ -257,6 +257,8 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
     for (entity, current) in [
         ("case_file", crate::cases::row_hashes(conn)?),
         ("counsellor_profile", crate::profile::row_hashes(conn)?),
+        ("interview", crate::records::interview_hashes(conn)?),
+        ("document", crate::records::document_hashes(conn)?),
     ] {
         let mut mismatches: Vec<(i64, i64)> = Vec::new();
         for (entity_id, hash) in current {

@@ -6,8 +6,10 @@ use rusqlite_migration::{M, Migrations, SchemaVersion};
 use crate::StorageError;
 
 // A separate const: `Migrations::from_slice(&[..])` inline does not compile (M has a destructor).
-const MIGRATION_SLICE: &[M<'static>] =
-    &[M::up(include_str!("../migrations/0001_init.sql")).foreign_key_check()];
+const MIGRATION_SLICE: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_init.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0002_interviews_documents.sql")).foreign_key_check(),
+];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
 

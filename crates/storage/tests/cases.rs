@@ -219,3 +219,49 @@ fn journal_verify_detects_a_changed_row_and_a_changed_entry() {
     let broken = journal::verify(&conn).unwrap().unwrap_err();
     assert_eq!(broken.entry_id, first);
 }
+
+#[test]
+fn broad_searches_list_name_matches_first_then_the_rest_newest_first() {
+    let (_dir, mut conn) = temp_db();
+    // 1 050 « Martin » and 20 cases whose employer matches « mar » but whose name does not.
+    let mut batch: Vec<_> = (0..1_050)
+        .map(|i| case("Martin", &format!("N{i}"), "metz"))
+        .collect();
+    for i in 0..20 {
+        let mut c = case("Weber", &format!("E{i}"), "metz");
+        c.situation.employer.name = "Marbrerie de Lorraine".into();
+        batch.push(c);
+    }
+    cases::create_many(&mut conn, "Agent", &batch, at(1)).unwrap();
+    let q = |offset| CaseQuery {
+        text: "mar".into(),
+        offset,
+        limit: 50,
+        ..CaseQuery::default()
+    };
+    let first = cases::list(&conn, &q(0)).unwrap();
+    assert_eq!(first.total, 1_070);
+    assert!(
+        first
+            .items
+            .iter()
+            .all(|s| s.display_name.starts_with("MARTIN"))
+    );
+    assert_eq!(
+        first.items[0].display_name, "MARTIN N1049",
+        "newest name match first"
+    );
+    // The page that straddles the two tiers: 1 050 name matches, then the employers.
+    let straddle = cases::list(&conn, &q(1_040)).unwrap();
+    let names: Vec<_> = straddle
+        .items
+        .iter()
+        .map(|s| s.display_name.as_str())
+        .collect();
+    assert_eq!(names.len(), 30);
+    assert!(names[..10].iter().all(|n| n.starts_with("MARTIN")));
+    assert!(names[10..].iter().all(|n| n.starts_with("WEBER")));
+    assert_eq!(names[10], "WEBER E19");
+    let last = cases::list(&conn, &q(1_060)).unwrap();
+    assert_eq!(last.items.len(), 10);
+}

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use passerelle_domain::i18n::{Msg, format_count, t};
 
 use crate::api;
@@ -6,7 +7,12 @@ use crate::api;
 /// The bottom line: which database is open, its schema version and how many case files it holds.
 #[component]
 pub fn StatusLine() -> impl IntoView {
-    let status = LocalResource::new(api::status::app_status);
+    let location = use_location();
+    // Refreshed on every navigation: counts change when a case is created or archived.
+    let status = LocalResource::new(move || {
+        location.pathname.track();
+        api::status::app_status()
+    });
     view! {
         <footer id="status-line" class="status-line" role="status">
             {move || match status.get() {

@@ -6,8 +6,10 @@
 
 mod model;
 mod query;
+mod records;
 mod validation;
 
 pub use model::*;
 pub use query::*;
+pub use records::*;
 pub use validation::Report;

@@ -1,6 +1,8 @@
 //! French labels of the domain's enumerations (part of the message catalogue).
 
-use crate::case::{Civility, ContractKind, HeadcountBand, Opco, WorkingTime};
+use crate::case::{
+    Civility, ContractKind, DocumentKind, HeadcountBand, InterviewKind, Opco, WorkingTime,
+};
 
 /// A value with a French label and a list of all its values (for select boxes and imports).
 pub trait Label: Sized + Copy + 'static {
@@ -105,6 +107,72 @@ impl Label for Opco {
             Self::OpcoEp => "OPCO EP",
             Self::OpcoSante => "OPCO Santé",
             Self::Opcommerce => "L’Opcommerce",
+        }
+    }
+}
+
+impl Label for InterviewKind {
+    const ALL: &'static [Self] = &[
+        Self::Individuel,
+        Self::Telephone,
+        Self::Visio,
+        Self::Atelier,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Individuel => "Entretien individuel",
+            Self::Telephone => "Téléphone",
+            Self::Visio => "Visioconférence",
+            Self::Atelier => "Atelier collectif",
+        }
+    }
+}
+
+impl Label for DocumentKind {
+    const ALL: &'static [Self] = &[
+        Self::PieceIdentite,
+        Self::Cv,
+        Self::Diplome,
+        Self::SyntheseCep,
+        Self::Positionnement,
+        Self::Devis,
+        Self::AutorisationAbsence,
+        Self::AttestationEffectif,
+        Self::AttestationNonRupture,
+        Self::Rib,
+        Self::JustificatifExemption,
+        Self::AvisInaptitude,
+        Self::Cofinancement,
+        Self::ProgrammeFormation,
+        Self::ConventionFormation,
+        Self::CertificatRealisation,
+        Self::AttestationCaractereReelSerieux,
+        Self::ContratTravail,
+        Self::BulletinSalaire,
+        Self::Autre,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::PieceIdentite => "Pièce d’identité",
+            Self::Cv => "CV ou parcours détaillé",
+            Self::Diplome => "Copie de diplôme",
+            Self::SyntheseCep => "Synthèse de l’entretien CEP",
+            Self::Positionnement => "Document de positionnement préalable",
+            Self::Devis => "Devis approuvé",
+            Self::AutorisationAbsence => "Autorisation d’absence de l’employeur",
+            Self::AttestationEffectif => "Attestation d’effectif de l’employeur",
+            Self::AttestationNonRupture => "Attestation de non-rupture du contrat",
+            Self::Rib => "RIB",
+            Self::JustificatifExemption => "Justificatif de dispense d’ancienneté",
+            Self::AvisInaptitude => "Avis d’inaptitude",
+            Self::Cofinancement => "Accord de cofinancement",
+            Self::ProgrammeFormation => "Programme de formation",
+            Self::ConventionFormation => "Convention de formation",
+            Self::CertificatRealisation => "Certificat de réalisation",
+            Self::AttestationCaractereReelSerieux => "Attestation du caractère réel et sérieux",
+            Self::ContratTravail => "Contrat de travail",
+            Self::BulletinSalaire => "Bulletin de salaire",
+            Self::Autre => "Autre document",
         }
     }
 }

@@ -40,13 +40,7 @@ pub fn CaseList() -> impl IntoView {
     });
     let page = LocalResource::new(move || api::cases::list(query.get()));
     let territories = LocalResource::new(api::cases::territories);
-    let territory_label = move |code: &str| {
-        territories
-            .get()
-            .and_then(Result::ok)
-            .and_then(|list| list.into_iter().find(|t| t.code == code).map(|t| t.label))
-            .unwrap_or_else(|| code.to_owned())
-    };
+    let territory_label = super::territory_labeller(territories);
 
     view! {
         <section id="screen-cases" aria-labelledby="screen-cases-title">

@@ -8,3 +8,20 @@ mod page;
 
 pub use list::CaseList;
 pub use page::{CasePage, EditCase, NewCase};
+
+use leptos::prelude::*;
+use passerelle_domain::AppError;
+use passerelle_domain::ipc::Territory;
+
+/// Label of a territory code, once the list has loaded (the code until then).
+fn territory_labeller(
+    territories: LocalResource<Result<Vec<Territory>, AppError>>,
+) -> impl Fn(&str) -> String + Copy + 'static {
+    move |code: &str| {
+        territories
+            .get()
+            .and_then(Result::ok)
+            .and_then(|list| list.into_iter().find(|t| t.code == code).map(|t| t.label))
+            .unwrap_or_else(|| code.to_owned())
+    }
+}

@@ -162,8 +162,33 @@ fn flag(f: &Flag) -> String {
     }
 }
 
+fn nir_display(nir: &str) -> String {
+    passerelle_domain::validate::validate_nir(nir)
+        .map(|c| c.value.formatted())
+        .unwrap_or_else(|_| nir.to_owned())
+}
+
+/// A personal value hidden until asked for (someone may be looking over the shoulder).
+#[component]
+fn Sensitive(value: String) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    if value.is_empty() {
+        return view! { <span class="muted">"—"</span> }.into_any();
+    }
+    view! {
+        <span class="mono" id="nir-value">{move || if shown.get() { value.clone() } else { "•••• •••• ••••".to_owned() }}</span>
+        " "
+        <button type="button" class="link" aria-pressed=move || shown.get().to_string()
+            on:click=move |_| shown.update(|s| *s = !*s)>
+            {move || if shown.get() { "Masquer" } else { "Afficher" }}
+        </button>
+    }
+    .into_any()
+}
+
 #[component]
 fn TabPanel(file: CaseFile, tab: RwSignal<Tab>) -> impl IntoView {
+    let territory_label = super::territory_labeller(LocalResource::new(api::cases::territories));
     let id = file.id;
     let d: CaseData = file.data;
     let b = d.beneficiary.clone();
@@ -178,11 +203,12 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>) -> impl IntoView {
                     {row("Nom d’usage", b.usage_name.clone())}
                     {row("Prénoms", b.first_names.clone())}
                     {row("Date de naissance", date(b.birth_date))}
-                    {row("NIR", b.nir.clone())}
+                    <dt>"NIR"</dt>
+                    <dd><Sensitive value=nir_display(&b.nir)/></dd>
                     {row("E-mail", b.email.clone())}
                     {row("Téléphone", b.phone.clone())}
                     {row("Adresse", format!("{} {}", b.postal_code, b.commune))}
-                    {row("Territoire", b.territory.clone())}
+                    {row("Territoire", territory_label(&b.territory))}
                     {row("Niveau de diplôme", b.diploma_level.map(|n| format!("Niveau {n}")).unwrap_or_default())}
                 </dl>
             }.into_any(),

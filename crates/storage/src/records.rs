@@ -1,0 +1,275 @@
+//! Interviews and documents of a case file, journaled like the case itself.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use passerelle_domain::case::{
+    CaseId, Document, DocumentKind, Interview, InterviewKind, NewInterview,
+};
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::StorageError;
+use crate::journal::{self, Record, sha256_hex};
+
+fn code<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_code<T: DeserializeOwned>(text: String) -> rusqlite::Result<T> {
+    serde_json::from_value(Value::String(text)).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn date(text: String) -> rusqlite::Result<NaiveDate> {
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn ensure_case(conn: &Connection, case_id: CaseId) -> Result<(), StorageError> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM case_file WHERE id = ?1)",
+        [case_id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StorageError::NotFound {
+            entity: "Dossier",
+            id: case_id.to_string(),
+        })
+    }
+}
+
+fn interview_hash(
+    case_id: CaseId,
+    held_on: &str,
+    kind: &str,
+    minutes: u16,
+    summary: &str,
+) -> String {
+    sha256_hex(&[
+        &case_id.to_string(),
+        held_on,
+        kind,
+        &minutes.to_string(),
+        summary,
+    ])
+}
+
+/// Records a validated interview (see `NewInterview::validated`).
+pub fn add_interview(
+    conn: &mut Connection,
+    actor: &str,
+    case_id: CaseId,
+    interview: &NewInterview,
+    at: DateTime<Utc>,
+) -> Result<Interview, StorageError> {
+    let (Some(held_on), Some(kind), Some(minutes)) = (
+        interview.held_on,
+        interview.kind,
+        interview.duration_minutes,
+    ) else {
+        return Err(StorageError::Json("interview not validated".into()));
+    };
+    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let tx = conn.transaction()?;
+    ensure_case(&tx, case_id)?;
+    let held = held_on.to_string();
+    tx.execute(
+        "INSERT INTO interview (case_id, held_on, kind, duration_minutes, summary, counsellor, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![case_id, held, code(kind), minutes, interview.summary, actor, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    let after = json!({"caseId": case_id, "heldOn": held, "kind": code(kind),
+                       "durationMinutes": minutes, "summary": interview.summary});
+    journal::append(
+        &tx,
+        &Record {
+            at: &now,
+            actor,
+            entity: "interview",
+            entity_id: id,
+            action: "create",
+            changes: &journal::diff(&Value::Null, &after),
+            row_hash: &interview_hash(case_id, &held, &code(kind), minutes, &interview.summary),
+        },
+    )?;
+    tx.commit()?;
+    Ok(Interview {
+        id,
+        case_id,
+        held_on,
+        kind,
+        duration_minutes: minutes,
+        summary: interview.summary.clone(),
+        counsellor: actor.to_owned(),
+    })
+}
+
+/// A case's interviews, most recent first.
+pub fn interviews(conn: &Connection, case_id: CaseId) -> Result<Vec<Interview>, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, held_on, kind, duration_minutes, summary, counsellor FROM interview
+         WHERE case_id = ?1 ORDER BY held_on DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok(Interview {
+            id: r.get(0)?,
+            case_id,
+            held_on: date(r.get(1)?)?,
+            kind: from_code::<InterviewKind>(r.get(2)?)?,
+            duration_minutes: r.get(3)?,
+            summary: r.get(4)?,
+            counsellor: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn document_hash(case_id: CaseId, kind: &str, name: &str, sha: &str, received: &str) -> String {
+    sha256_hex(&[&case_id.to_string(), kind, name, sha, received])
+}
+
+/// Where a case document's content lives: `documents/<sha256>` beside the database.
+pub fn document_path(documents_dir: &Path, sha256: &str) -> std::path::PathBuf {
+    documents_dir.join(sha256)
+}
+
+/// Keeps a copy of the file (by content hash, written then renamed, so a crash never leaves a
+/// half-written document under its final name) and records it.
+#[allow(clippy::too_many_arguments)]
+pub fn add_document(
+    conn: &mut Connection,
+    actor: &str,
+    case_id: CaseId,
+    kind: DocumentKind,
+    file_name: &str,
+    content: &[u8],
+    received_on: NaiveDate,
+    documents_dir: &Path,
+    at: DateTime<Utc>,
+) -> Result<Document, StorageError> {
+    ensure_case(conn, case_id)?;
+    let sha: String = Sha256::digest(content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let target = document_path(documents_dir, &sha);
+    if !target.exists() {
+        let io = |source| StorageError::CreateDir {
+            path: documents_dir.display().to_string(),
+            source,
+        };
+        std::fs::create_dir_all(documents_dir).map_err(io)?;
+        let partial = documents_dir.join(format!("{sha}.partial"));
+        let mut file = std::fs::File::create(&partial).map_err(io)?;
+        file.write_all(content).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        std::fs::rename(&partial, &target).map_err(io)?;
+    }
+    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let received = received_on.to_string();
+    let kind_code = code(kind);
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO document (case_id, kind, file_name, sha256, size_bytes, received_on, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            case_id,
+            kind_code,
+            file_name,
+            sha,
+            content.len() as i64,
+            received,
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let after = json!({"caseId": case_id, "kind": kind_code, "fileName": file_name,
+                       "sha256": sha, "receivedOn": received});
+    journal::append(
+        &tx,
+        &Record {
+            at: &now,
+            actor,
+            entity: "document",
+            entity_id: id,
+            action: "create",
+            changes: &journal::diff(&Value::Null, &after),
+            row_hash: &document_hash(case_id, &kind_code, file_name, &sha, &received),
+        },
+    )?;
+    tx.commit()?;
+    Ok(Document {
+        id,
+        case_id,
+        kind,
+        file_name: file_name.to_owned(),
+        sha256: sha,
+        size_bytes: content.len() as u64,
+        received_on,
+        added_at: now,
+    })
+}
+
+/// A case's documents, most recently received first.
+pub fn documents(conn: &Connection, case_id: CaseId) -> Result<Vec<Document>, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, file_name, sha256, size_bytes, received_on, added_at FROM document
+         WHERE case_id = ?1 ORDER BY received_on DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok(Document {
+            id: r.get(0)?,
+            case_id,
+            kind: from_code::<DocumentKind>(r.get(1)?)?,
+            file_name: r.get(2)?,
+            sha256: r.get(3)?,
+            size_bytes: r.get::<_, i64>(4)? as u64,
+            received_on: date(r.get(5)?)?,
+            added_at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Current row hashes, for `journal::verify`.
+pub(crate) fn interview_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+    let mut stmt = conn
+        .prepare("SELECT id, case_id, held_on, kind, duration_minutes, summary FROM interview")?;
+    let rows = stmt.query_map([], |r| {
+        let (case_id, held, kind, minutes, summary): (i64, String, String, u16, String) =
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?);
+        Ok((
+            r.get(0)?,
+            interview_hash(case_id, &held, &kind, minutes, &summary),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub(crate) fn document_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+    let mut stmt =
+        conn.prepare("SELECT id, case_id, kind, file_name, sha256, received_on FROM document")?;
+    let rows = stmt.query_map([], |r| {
+        let (case_id, kind, name, sha, received): (i64, String, String, String, String) =
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?);
+        Ok((
+            r.get(0)?,
+            document_hash(case_id, &kind, &name, &sha, &received),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
