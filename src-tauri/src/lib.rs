@@ -26,6 +26,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::cases::case_update,
         commands::cases::case_set_archived,
         commands::cases::case_journal,
+        commands::records::interview_list,
+        commands::records::interview_add,
+        commands::records::document_list,
+        commands::records::document_add,
     ])
 }
 

@@ -27,6 +27,14 @@ impl Db {
         &self.path
     }
 
+    /// Where case documents are kept: `documents/` beside the database file.
+    pub fn documents_dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("documents")
+    }
+
     /// Locks the connection. A poisoned lock means a command panicked mid-call; SQLite rolled
     /// its transaction back, so the connection itself is still sound and is handed out again.
     pub fn conn(&self) -> MutexGuard<'_, Connection> {

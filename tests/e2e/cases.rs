@@ -164,3 +164,87 @@ async fn leaving_unsaved_changes_asks_and_cancel_keeps_the_input() {
     app.wait_for("#screen-committees").await;
     app.finish().await;
 }
+
+/// Entretiens and Documents: an interview is recorded (after a refused, explained attempt);
+/// a file is attached, kept by the app under its SHA-256, and journaled.
+#[tokio::test(flavor = "multi_thread")]
+async fn interviews_and_documents_are_recorded_and_kept() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db_path = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    let mut conn = passerelle_storage::open(&db_path).unwrap();
+    let mut data = passerelle_domain::case::CaseData::default();
+    data.beneficiary.birth_name = "Lefèvre".into();
+    data.beneficiary.first_names = "Anaïs".into();
+    data.beneficiary.territory = "metz".into();
+    passerelle_storage::cases::create(&mut conn, "e2e", &data, chrono::Utc::now()).unwrap();
+    drop(conn);
+    let attachment = data_home.path().join("synthèse CEP.pdf");
+    std::fs::write(&attachment, b"%PDF-1.4 synthese de test").unwrap();
+
+    let app = AppSession::start_in(data_home).await;
+    app.wait_for("#case-search").await;
+    app.client
+        .find(Locator::LinkText("LEFÈVRE Anaïs"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#tab-interviews").await.click().await.unwrap();
+
+    app.wait_for("#interview-add").await.click().await.unwrap();
+    app.wait_for_text("#interview-form", "Type d’entretien : choisissez")
+        .await;
+    app.client
+        .find(Locator::Css("#interview-kind option[value='visio']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#interview-summary")
+        .await
+        .send_keys("Projet d’aide-soignante confirmé.")
+        .await
+        .unwrap();
+    app.wait_for("#interview-add").await.click().await.unwrap();
+    let list = app
+        .wait_for_text("#interview-list", "Projet d’aide-soignante confirmé.")
+        .await;
+    assert!(
+        list.contains("Visioconférence") && list.contains("60 min"),
+        "{list}"
+    );
+
+    app.wait_for("#tab-documents").await.click().await.unwrap();
+    app.client
+        .find(Locator::Css("#document-kind option[value='synthese_cep']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#document-file")
+        .await
+        .send_keys(attachment.to_str().unwrap())
+        .await
+        .unwrap();
+    app.wait_for("#document-add").await.click().await.unwrap();
+    let docs = app
+        .wait_for_text("#document-list", "synthèse CEP.pdf")
+        .await;
+    assert!(docs.contains("Synthèse de l’entretien CEP"), "{docs}");
+    app.screenshot("case-documents").await;
+
+    let data_home = app.finish().await;
+    let conn = passerelle_storage::open(&db_path).unwrap();
+    let docs = passerelle_storage::records::documents(&conn, 1).unwrap();
+    let kept = data_home
+        .path()
+        .join("fr.passerelle.desktop/documents")
+        .join(&docs[0].sha256);
+    assert_eq!(std::fs::read(kept).unwrap(), b"%PDF-1.4 synthese de test");
+    assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(3));
+}

@@ -18,6 +18,10 @@ pub mod command {
     pub const CASE_UPDATE: &str = "case_update";
     pub const CASE_SET_ARCHIVED: &str = "case_set_archived";
     pub const CASE_JOURNAL: &str = "case_journal";
+    pub const INTERVIEW_LIST: &str = "interview_list";
+    pub const INTERVIEW_ADD: &str = "interview_add";
+    pub const DOCUMENT_LIST: &str = "document_list";
+    pub const DOCUMENT_ADD: &str = "document_add";
 
     /// Every command, as declared to tauri-build for the permission system.
     pub const ALL: &[&str] = &[
@@ -31,6 +35,10 @@ pub mod command {
         CASE_UPDATE,
         CASE_SET_ARCHIVED,
         CASE_JOURNAL,
+        INTERVIEW_LIST,
+        INTERVIEW_ADD,
+        DOCUMENT_LIST,
+        DOCUMENT_ADD,
     ];
 }
 
@@ -100,4 +108,30 @@ pub struct CaseSetArchivedArgs {
 pub struct CaseSaved {
     pub case: crate::case::CaseFile,
     pub warnings: Vec<crate::FieldError>,
+}
+
+/// Arguments of `interview_list` and `document_list`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseRecordsArgs {
+    pub case_id: crate::case::CaseId,
+}
+
+/// Arguments of `interview_add`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewAddArgs {
+    pub case_id: crate::case::CaseId,
+    pub interview: crate::case::NewInterview,
+}
+
+/// Arguments of `document_add`: the file's bytes travel with its description.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentAddArgs {
+    pub case_id: crate::case::CaseId,
+    pub kind: crate::case::DocumentKind,
+    pub file_name: String,
+    pub received_on: chrono::NaiveDate,
+    pub content: Vec<u8>,
 }

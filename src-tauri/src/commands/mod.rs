@@ -3,4 +3,5 @@
 
 pub mod cases;
 pub mod profile;
+pub mod records;
 pub mod status;

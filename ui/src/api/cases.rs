@@ -1,8 +1,10 @@
 use passerelle_domain::AppError;
-use passerelle_domain::case::{CaseData, CaseFile, CaseId, CasePage, CaseQuery};
+use passerelle_domain::case::{
+    CaseData, CaseFile, CaseId, CasePage, CaseQuery, Document, Interview, NewInterview,
+};
 use passerelle_domain::ipc::{
-    CaseCreateArgs, CaseIdArgs, CaseListArgs, CaseSaved, CaseSetArchivedArgs, CaseUpdateArgs,
-    NoArgs, Territory, command,
+    CaseCreateArgs, CaseIdArgs, CaseListArgs, CaseRecordsArgs, CaseSaved, CaseSetArchivedArgs,
+    CaseUpdateArgs, DocumentAddArgs, InterviewAddArgs, NoArgs, Territory, command,
 };
 use passerelle_domain::journal::JournalEntry;
 
@@ -41,4 +43,28 @@ pub async fn set_archived(id: CaseId, archived: bool) -> Result<CaseFile, AppErr
 
 pub async fn journal(id: CaseId) -> Result<Vec<JournalEntry>, AppError> {
     invoke(command::CASE_JOURNAL, &CaseIdArgs { id }).await
+}
+
+pub async fn interviews(case_id: CaseId) -> Result<Vec<Interview>, AppError> {
+    invoke(command::INTERVIEW_LIST, &CaseRecordsArgs { case_id }).await
+}
+
+pub async fn add_interview(
+    case_id: CaseId,
+    interview: NewInterview,
+) -> Result<Interview, AppError> {
+    let interview = interview.validated(crate::today())?;
+    invoke(
+        command::INTERVIEW_ADD,
+        &InterviewAddArgs { case_id, interview },
+    )
+    .await
+}
+
+pub async fn documents(case_id: CaseId) -> Result<Vec<Document>, AppError> {
+    invoke(command::DOCUMENT_LIST, &CaseRecordsArgs { case_id }).await
+}
+
+pub async fn add_document(args: DocumentAddArgs) -> Result<Document, AppError> {
+    invoke(command::DOCUMENT_ADD, &args).await
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use passerelle_domain::i18n::{Msg, format_count, t};
+use passerelle_domain::i18n::{Msg, count_noun, t};
 
 use crate::api;
 
@@ -25,7 +25,7 @@ pub fn StatusLine() -> impl IntoView {
                         {t(Msg::StatusSchema)} " " {s.schema_version}
                     </span>
                     <span id="status-cases" data-value=s.case_count>
-                        {format_count(s.case_count)} " " {t(Msg::StatusCases)}
+                        {count_noun(s.case_count, t(Msg::StatusCases))}
                     </span>
                     <span class="version">"v" {s.app_version}</span>
                 }.into_any(),

@@ -62,7 +62,7 @@ pub fn t(msg: Msg) -> &'static str {
         NavLabel => "Navigation principale",
         StatusDatabase => "Base",
         StatusSchema => "schéma",
-        StatusCases => "dossiers",
+        StatusCases => "dossier",
         StatusLoading => "Ouverture de la base…",
         StatusUnavailable => "Base de données indisponible",
         CasesTitle => "Dossiers individuels",
@@ -119,6 +119,12 @@ pub fn format_date(date: NaiveDate) -> String {
     }
 }
 
+/// « 1 dossier », « 2 dossiers », « 0 dossier »: French uses the singular below 2.
+pub fn count_noun(n: u64, singular: &str) -> String {
+    let s = if n >= 2 { "s" } else { "" };
+    format!("{} {singular}{s}", format_count(n))
+}
+
 /// Formats an integer with French digit grouping (narrow no-break space): `100 000`.
 pub fn format_count(n: u64) -> String {
     let digits = n.to_string();
@@ -143,6 +149,13 @@ mod tests {
         assert_eq!(format_date(d(2026, 3, 1)), "1er mars 2026");
         assert_eq!(format_date(d(2024, 2, 29)), "29 février 2024");
         assert_eq!(format_date(d(2026, 8, 31)), "31 août 2026");
+    }
+
+    #[test]
+    fn nouns_agree_with_counts() {
+        assert_eq!(count_noun(0, "dossier"), "0 dossier");
+        assert_eq!(count_noun(1, "dossier"), "1 dossier");
+        assert_eq!(count_noun(1500, "dossier"), "1\u{202F}500 dossiers");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use passerelle_domain::case::{CaseQuery, CaseSort, FlagFilter};
-use passerelle_domain::i18n::{Msg, format_count, t};
+use passerelle_domain::i18n::{Msg, count_noun, t};
 
 use super::fields::from_code;
 use crate::api;
@@ -99,7 +99,7 @@ pub fn CaseList() -> impl IntoView {
                     let total = p.total;
                     view! {
                         <p id="case-count" class="muted" aria-live="polite">
-                            {format!("{first}–{last} sur {} dossier{}", format_count(total), if total > 1 { "s" } else { "" })}
+                            {format!("{first}–{last} sur {}", count_noun(total, "dossier"))}
                         </p>
                         <table class="cases">
                             <thead><tr>

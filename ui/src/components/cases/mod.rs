@@ -5,6 +5,7 @@ mod form;
 mod journal;
 mod list;
 mod page;
+mod records;
 
 pub use list::CaseList;
 pub use page::{CasePage, EditCase, NewCase};

@@ -9,6 +9,7 @@ use passerelle_domain::validate::rome_label;
 
 use super::form::CaseForm;
 use super::journal::Journal;
+use super::records::{Documents, Interviews};
 use crate::api;
 
 fn case_id() -> impl Fn() -> Option<CaseId> + Copy {
@@ -21,13 +22,17 @@ enum Tab {
     Identity,
     Situation,
     Project,
+    Interviews,
+    Documents,
     History,
 }
 
-const TABS: [(Tab, &str, &str); 4] = [
+const TABS: [(Tab, &str, &str); 6] = [
     (Tab::Identity, "tab-identity", "Identité"),
     (Tab::Situation, "tab-situation", "Situation"),
     (Tab::Project, "tab-project", "Projet"),
+    (Tab::Interviews, "tab-interviews", "Entretiens"),
+    (Tab::Documents, "tab-documents", "Documents"),
     (Tab::History, "tab-history", "Historique"),
 ];
 
@@ -245,6 +250,8 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>) -> impl IntoView {
                     {row("Notes", p.notes.clone())}
                 </dl>
             }.into_any(),
+            Tab::Interviews => view! { <Interviews case_id=id/> }.into_any(),
+            Tab::Documents => view! { <Documents case_id=id/> }.into_any(),
             Tab::History => view! { <Journal id/> }.into_any(),
         };
         view! { <div role="tabpanel" class="panel">{panel}</div> }
