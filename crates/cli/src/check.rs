@@ -68,7 +68,7 @@ pub fn run(kind: Kind, values: &[String], json: bool) -> anyhow::Result<()> {
                         "{} : invalide — {}",
                         o.value,
                         reason.as_deref().unwrap_or("")
-                    )
+                    );
                 }
             }
         }

@@ -249,7 +249,7 @@ fn set_field(
                         "civilité « {value} » : Madame, Mme, Monsieur ou M."
                     ));
                 }
-            })
+            });
         }
         "beneficiary.territory" => {
             let folded = fold_for_sort(value);
@@ -274,17 +274,17 @@ fn set_field(
         "beneficiary.diplomaLevel" => {
             b.diploma_level = Some(value.parse().map_err(|_| {
                 format!("niveau de diplôme « {value} » : un chiffre de 1 à 8 attendu")
-            })?)
+            })?);
         }
         "situation.employer.name" => s.employer.name = value.into(),
         "situation.employer.siret" => s.employer.siret = value.into(),
         "situation.employer.idcc" => s.employer.idcc = value.into(),
         "situation.employer.naf" => s.employer.naf = value.into(),
         "situation.employer.opco" => {
-            s.employer.opco = Some(parse_label::<Opco>(value, code_of, "OPCO")?)
+            s.employer.opco = Some(parse_label::<Opco>(value, code_of, "OPCO")?);
         }
         "situation.contract" => {
-            s.contract = Some(parse_label::<ContractKind>(value, code_of, "contrat")?)
+            s.contract = Some(parse_label::<ContractKind>(value, code_of, "contrat")?);
         }
         "situation.contractStart" => s.contract_start = Some(parse_date(value)?),
         "situation.contractEnd" => s.contract_end = Some(parse_date(value)?),
@@ -293,7 +293,7 @@ fn set_field(
                 value,
                 code_of,
                 "temps de travail",
-            )?)
+            )?);
         }
         "situation.jobTitle" => s.job_title = value.into(),
         "situation.jobRome" => s.job_rome = value.into(),

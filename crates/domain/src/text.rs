@@ -7,7 +7,7 @@ pub fn fold_for_sort(text: &str) -> String {
     for c in text.chars() {
         match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => {
-                out.push('A')
+                out.push('A');
             }
             'ç' | 'Ç' => out.push('C'),
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => out.push('E'),

@@ -85,6 +85,18 @@ fn check_flag(report: &mut Report, field: &str, label: &str, flag: &mut Flag, to
     }
 }
 
+/// IDCC: the 4 digits of a collective agreement.
+fn is_idcc(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// NAF rév. 2 code without its dot: 4 digits and a letter (`2562B`).
+fn is_naf(text: &str) -> bool {
+    text.len() == 5
+        && text.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && text.as_bytes()[4].is_ascii_uppercase()
+}
+
 impl CaseData {
     /// Normalises every field (trims, canonical forms of NIR, SIRET, phone…) and reports.
     pub fn check(&mut self, today: NaiveDate) -> Report {
@@ -165,16 +177,12 @@ impl CaseData {
             );
         }
         let idcc = s.employer.idcc.trim();
-        if !idcc.is_empty() && !(idcc.len() == 4 && idcc.bytes().all(|b| b.is_ascii_digit())) {
+        if !idcc.is_empty() && !is_idcc(idcc) {
             r.error("situation.employer.idcc", "IDCC : 4 chiffres attendus (ex. 3248 pour la métallurgie), tels qu’imprimés sur le bulletin de paie.");
         }
         s.employer.idcc = idcc.to_owned();
         let naf = s.employer.naf.trim().replace('.', "").to_ascii_uppercase();
-        if !naf.is_empty()
-            && !(naf.len() == 5
-                && naf[..4].bytes().all(|b| b.is_ascii_digit())
-                && naf.as_bytes()[4].is_ascii_uppercase())
-        {
+        if !naf.is_empty() && !is_naf(&naf) {
             r.error(
                 "situation.employer.naf",
                 "Code NAF : 4 chiffres et une lettre attendus (ex. 25.62B ou 2562B).",

@@ -86,7 +86,7 @@ fn CaseHeader(file: CaseFile, reload: RwSignal<u32>) -> impl IntoView {
                 <h1 id="case-title">{file.data.beneficiary.display_name()}</h1>
                 <p class="muted">
                     <span class="mono" id="case-reference">{file.reference.clone()}</span>
-                    " · suivi par " {file.counsellor.clone()}
+                    " · suivi par " {file.counsellor}
                     {archived.then_some(" · archivé")}
                 </p>
             </div>
@@ -198,7 +198,7 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>) -> impl IntoView {
     let d: CaseData = file.data;
     let b = d.beneficiary.clone();
     let s = d.situation.clone();
-    let p = d.project.clone();
+    let p = d.project;
     move || {
         let panel = match tab.get() {
             Tab::Identity => view! {

@@ -170,7 +170,7 @@ pub fn Documents(case_id: CaseId) -> impl IntoView {
                     problems.push(FieldError::new(
                         "receivedOn",
                         format!("Date de réception : {e}"),
-                    ))
+                    ));
                 })
                 .ok();
             let file = read_chosen_file("document-file").await;
@@ -247,7 +247,7 @@ pub fn Documents(case_id: CaseId) -> impl IntoView {
                             <td>{d.file_name}</td>
                             <td>{format_date(d.received_on)}</td>
                             <td>{size(d.size_bytes)}</td>
-                            <td class="mono" title=d.sha256.clone()>{d.sha256[..12].to_owned()}"…"</td>
+                            <td class="mono" title=d.sha256>{d.sha256[..12].to_owned()}"…"</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table>
