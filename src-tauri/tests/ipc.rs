@@ -129,3 +129,50 @@ fn a_malformed_request_is_an_error_not_a_crash() {
         "{err}"
     );
 }
+
+#[test]
+fn a_case_is_created_updated_and_journaled_through_the_commands() {
+    let h = harness();
+    let bad = json!({"data": {"beneficiary": {"birthName": "Lefèvre", "firstNames": "Anaïs",
+                              "territory": "metz", "nir": "2 06 12 75 111 005 65"}}});
+    let err = invoke(&h, command::CASE_CREATE, bad).unwrap_err();
+    assert_eq!(err["kind"], "validation");
+    assert_eq!(err["detail"]["errors"][0]["field"], "beneficiary.nir");
+
+    let good = json!({"data": {"beneficiary": {"birthName": "Lefèvre", "firstNames": "Anaïs",
+                               "territory": "metz", "nir": "2 06 12 75 111 005 64"}}});
+    let saved = invoke(&h, command::CASE_CREATE, good).unwrap();
+    let id = saved["case"]["id"].as_i64().unwrap();
+    assert_eq!(
+        saved["case"]["data"]["beneficiary"]["nir"],
+        "206127511100564"
+    );
+
+    let mut data = saved["case"]["data"].clone();
+    data["beneficiary"]["consents"] =
+        json!([{"purpose": "Accompagnement CEP", "givenOn": "2026-11-02", "withdrawnOn": null}]);
+    invoke(&h, command::CASE_UPDATE, json!({"id": id, "data": data})).unwrap();
+    let read = invoke(&h, command::CASE_GET, json!({"id": id})).unwrap();
+    assert_eq!(
+        read["data"]["beneficiary"]["consents"][0]["purpose"],
+        "Accompagnement CEP"
+    );
+
+    let journal = invoke(&h, command::CASE_JOURNAL, json!({"id": id})).unwrap();
+    let entries = journal.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1]["changes"][0]["field"], "beneficiary.consents");
+    // Masked for display: the NIR of the creation entry.
+    let nir = entries[0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "beneficiary.nir");
+    assert_eq!(nir.unwrap()["after"], "•••• (masqué)");
+
+    let missing = invoke(&h, command::CASE_GET, json!({"id": 999})).unwrap_err();
+    assert_eq!(
+        missing,
+        json!({"kind": "notFound", "detail": {"entity": "Dossier", "id": "999"}})
+    );
+}

@@ -192,6 +192,40 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         .click()
         .await
         .unwrap();
+
+    // Identité: record a consent, then its withdrawal.
+    app.wait_for("#consent-add").await.click().await.unwrap();
+    app.wait_for_text(
+        "#consent-list",
+        "Accompagnement CEP et conservation du dossier",
+    )
+    .await;
+    app.wait_for("#consent-list button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.client.accept_alert().await.unwrap();
+    let today = passerelle_domain::i18n::format_date(chrono::Local::now().date_naive());
+    let start = std::time::Instant::now();
+    loop {
+        let text = app
+            .wait_for("#consent-list")
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        if text.matches(&today).count() == 2 {
+            break;
+        }
+        assert!(
+            start.elapsed() < passerelle_tests::UI_TIMEOUT,
+            "withdrawal not shown: {text}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    app.screenshot("consents").await;
+
     app.wait_for("#tab-interviews").await.click().await.unwrap();
 
     app.wait_for("#interview-add").await.click().await.unwrap();
@@ -246,5 +280,6 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         .join("fr.passerelle.desktop/documents")
         .join(&docs[0].sha256);
     assert_eq!(std::fs::read(kept).unwrap(), b"%PDF-1.4 synthese de test");
-    assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(3));
+    // Create, two consent updates, the interview, the document.
+    assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(5));
 }

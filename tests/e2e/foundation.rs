@@ -25,7 +25,13 @@ async fn status_line_reports_the_real_database_and_navigation_switches_screens()
 
     let app = AppSession::start_in(data_home).await;
     let schema = app.wait_for("#status-schema").await;
-    eprintln!("e2e: session ready in {:?}", app.started_in);
+    // Process start to first screen with its status line (the app ran, loaded the wasm UI,
+    // opened and migrated the database, answered the status command).
+    eprintln!(
+        "e2e: window ready in {:?}, status line shown after {:?}",
+        app.started_in,
+        app.launched.elapsed()
+    );
     assert_eq!(
         schema.attr("data-value").await.unwrap().as_deref(),
         Some(

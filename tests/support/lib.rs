@@ -50,6 +50,8 @@ pub struct AppSession {
     pub data_home: tempfile::TempDir,
     /// Time from asking for the session to the session being ready (app started, page loaded).
     pub started_in: Duration,
+    /// When the session (and so the app process) was asked for.
+    pub launched: Instant,
     driver: Child,
 }
 
@@ -101,6 +103,7 @@ impl AppSession {
             client,
             data_home,
             started_in: started.elapsed(),
+            launched: started,
             driver,
         }
     }
@@ -117,6 +120,7 @@ impl AppSession {
         self.client
             .wait()
             .at_most(UI_TIMEOUT)
+            .every(Duration::from_millis(20))
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))

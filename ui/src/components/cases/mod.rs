@@ -1,5 +1,6 @@
 //! Dossiers: list, case page, form and journal.
 
+mod consents;
 mod fields;
 mod form;
 mod journal;

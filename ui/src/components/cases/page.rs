@@ -7,6 +7,7 @@ use passerelle_domain::case::{CaseData, CaseFile, CaseId, Flag};
 use passerelle_domain::i18n::{Label, field_label, format_date};
 use passerelle_domain::validate::rome_label;
 
+use super::consents::Consents;
 use super::form::CaseForm;
 use super::journal::Journal;
 use super::records::{Documents, Interviews};
@@ -53,7 +54,7 @@ pub fn CasePage() -> impl IntoView {
                 Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
                 Some(Ok(file)) => {
                     document().set_title(&format!("{} — Passerelle", file.data.beneficiary.display_name()));
-                    view! { <CaseHeader file=file.clone() reload/> <Tabs tab/> <TabPanel file tab/> }.into_any()
+                    view! { <CaseHeader file=file.clone() reload/> <Tabs tab/> <TabPanel file tab reload/> }.into_any()
                 }
             }}
         </section>
@@ -192,10 +193,11 @@ fn Sensitive(value: String) -> impl IntoView {
 }
 
 #[component]
-fn TabPanel(file: CaseFile, tab: RwSignal<Tab>) -> impl IntoView {
+fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl IntoView {
     let territory_label = super::territory_labeller(LocalResource::new(api::cases::territories));
     let id = file.id;
     let d: CaseData = file.data;
+    let full = d.clone();
     let b = d.beneficiary.clone();
     let s = d.situation.clone();
     let p = d.project;
@@ -216,6 +218,7 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>) -> impl IntoView {
                     {row("Territoire", territory_label(&b.territory))}
                     {row("Niveau de diplôme", b.diploma_level.map(|n| format!("Niveau {n}")).unwrap_or_default())}
                 </dl>
+                <Consents case_id=id data=full.clone() reload/>
             }.into_any(),
             Tab::Situation => view! {
                 <dl class="facts" id="panel-situation">
