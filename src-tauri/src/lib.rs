@@ -20,6 +20,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::profile::profile_get,
         commands::profile::profile_save,
         commands::cases::territory_list,
+        commands::cases::territory_add,
+        commands::cases::counsellor_list,
         commands::cases::case_list,
         commands::cases::case_get,
         commands::cases::case_create,

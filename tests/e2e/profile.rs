@@ -51,3 +51,30 @@ async fn profile_form_validates_keeps_input_and_saves_to_the_database() {
     assert_eq!(saved.display_name, "Françoise Dupré");
     assert_eq!(saved.structure, "Maison de l’emploi de Sarrebourg");
 }
+
+/// Paramètres › Territoires: a new territory is added once, then offered in the case form.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_territory_added_in_settings_is_offered_in_the_case_form() {
+    let app = AppSession::start().await;
+    app.wait_for("#nav-settings").await.click().await.unwrap();
+    let label = app.wait_for("#territory-label").await;
+    label.send_keys("Pays de Sarrebourg").await.unwrap();
+    label.send_keys(ENTER).await.unwrap();
+    app.wait_for_text(
+        "#territory-message",
+        "Territoire « Pays de Sarrebourg » ajouté",
+    )
+    .await;
+    app.wait_for_text("#territory-list", "pays-de-sarrebourg")
+        .await;
+    label.send_keys("pays de sarrebourg").await.unwrap();
+    app.wait_for("#territory-add").await.click().await.unwrap();
+    app.wait_for_text("#territory-message", "existe déjà").await;
+    app.screenshot("settings").await;
+
+    app.wait_for("#nav-cases").await.click().await.unwrap();
+    app.wait_for("#case-new").await.click().await.unwrap();
+    app.wait_for("#beneficiary-territory option[value='pays-de-sarrebourg']")
+        .await;
+    app.finish().await;
+}

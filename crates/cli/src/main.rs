@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use passerelle_cli::{Reported, cases, check, demo, import, info, journal};
+use passerelle_cli::{Reported, cases, check, demo, import, info, journal, territory};
 use passerelle_domain::case::{CaseQuery, CaseSort};
 
 #[derive(Debug, Parser)]
@@ -54,6 +54,9 @@ enum Command {
     /// Imports case files from a CSV file (all or nothing).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Territories cases are attached to.
+    #[command(subcommand)]
+    Territory(TerritoryCommand),
     /// The tamper-evident journal.
     #[command(subcommand)]
     Journal(JournalCommand),
@@ -107,6 +110,17 @@ enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum TerritoryCommand {
+    /// Lists territories (code and label).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adds a territory; its code is derived from the label.
+    Add { label: String },
+}
+
+#[derive(Debug, Subcommand)]
 enum JournalCommand {
     /// Recomputes the hash chain and checks every journaled row; non-zero exit if broken.
     Verify,
@@ -147,6 +161,8 @@ fn main() -> ExitCode {
         Command::Demo { cases: count, seed } => demo::run(db, count, seed),
         Command::Import(ImportCommand::Cases { file, dry_run }) => import::run(db, &file, dry_run),
         Command::Journal(JournalCommand::Verify) => journal::verify(db),
+        Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
+        Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(kind, &values, json),
     };
     match result {

@@ -194,3 +194,29 @@ fn journal_verify_names_the_entry_after_sqlite3_changes_one_byte() {
         "{err}"
     );
 }
+
+#[test]
+fn territories_are_listed_and_added_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let out = run(&db, &["territory", "add", "Pays de Sarrebourg"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "pays-de-sarrebourg\tPays de Sarrebourg\n"
+    );
+    let out = run(&db, &["territory", "add", "pays de sarrebourg"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("existe déjà"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&db, &["territory", "list"]);
+    assert!(
+        text(&out.stdout)
+            .lines()
+            .any(|l| l == "moselle-sud\tMoselle Sud")
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 6);
+}

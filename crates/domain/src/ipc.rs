@@ -12,6 +12,8 @@ pub mod command {
     pub const PROFILE_GET: &str = "profile_get";
     pub const PROFILE_SAVE: &str = "profile_save";
     pub const TERRITORY_LIST: &str = "territory_list";
+    pub const TERRITORY_ADD: &str = "territory_add";
+    pub const COUNSELLOR_LIST: &str = "counsellor_list";
     pub const CASE_LIST: &str = "case_list";
     pub const CASE_GET: &str = "case_get";
     pub const CASE_CREATE: &str = "case_create";
@@ -29,6 +31,8 @@ pub mod command {
         PROFILE_GET,
         PROFILE_SAVE,
         TERRITORY_LIST,
+        TERRITORY_ADD,
+        COUNSELLOR_LIST,
         CASE_LIST,
         CASE_GET,
         CASE_CREATE,
@@ -134,4 +138,10 @@ pub struct DocumentAddArgs {
     pub file_name: String,
     pub received_on: chrono::NaiveDate,
     pub content: Vec<u8>,
+}
+
+/// Arguments of `territory_add`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TerritoryAddArgs {
+    pub label: String,
 }

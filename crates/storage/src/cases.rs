@@ -563,6 +563,15 @@ pub fn list(conn: &Connection, query: &CaseQuery) -> Result<CasePage, StorageErr
     })
 }
 
+/// Counsellors who follow active case files, for the list's filter.
+pub fn counsellors(conn: &Connection) -> Result<Vec<String>, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT counsellor FROM case_file WHERE archived_at IS NULL ORDER BY counsellor",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Current row hash of every case file, for `journal::verify`.
 pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
     let mut stmt =

@@ -14,6 +14,8 @@ pub enum StorageError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("stored JSON: {0}")]
     Json(String),
+    #[error("{0} already exists")]
+    Duplicate(String),
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
     #[error("unexpected connection setting: {0}")]
@@ -38,9 +40,24 @@ impl From<StorageError> for AppError {
                 entity: entity.to_owned(),
                 id,
             },
+            StorageError::Duplicate(what) => AppError::invalid(
+                "label",
+                format!(
+                    "{} existe déjà : choisissez un autre nom.",
+                    upper_first(&what)
+                ),
+            ),
             other => AppError::Storage {
                 message: other.to_string(),
             },
         }
     }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

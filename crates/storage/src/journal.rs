@@ -259,6 +259,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
         ("counsellor_profile", crate::profile::row_hashes(conn)?),
         ("interview", crate::records::interview_hashes(conn)?),
         ("document", crate::records::document_hashes(conn)?),
+        ("territory", crate::territories::row_hashes(conn)?),
     ] {
         let mut mismatches: Vec<(i64, i64)> = Vec::new();
         for (entity_id, hash) in current {

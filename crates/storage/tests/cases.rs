@@ -265,3 +265,34 @@ fn broad_searches_list_name_matches_first_then_the_rest_newest_first() {
     let last = cases::list(&conn, &q(1_060)).unwrap();
     assert_eq!(last.items.len(), 10);
 }
+
+#[test]
+fn territories_can_be_added_once_and_are_journaled() {
+    let (_dir, mut conn) = temp_db();
+    let added =
+        passerelle_storage::territories::add(&mut conn, "Agent", " Pays de Sarrebourg ", at(2))
+            .unwrap();
+    assert_eq!(
+        (added.code.as_str(), added.label.as_str()),
+        ("pays-de-sarrebourg", "Pays de Sarrebourg")
+    );
+    let all = passerelle_storage::territories::list(&conn).unwrap();
+    assert_eq!(all.len(), 6);
+    assert_eq!(
+        all.last().unwrap().code,
+        "pays-de-sarrebourg",
+        "built-in ones first"
+    );
+    let again =
+        passerelle_storage::territories::add(&mut conn, "Agent", "Pays de SARREBOURG", at(3));
+    let err = passerelle_domain::AppError::from(again.unwrap_err());
+    assert!(err.to_string().contains("existe déjà"), "{err}");
+    // Built-in territories come from the migration; only the added one is journaled.
+    assert_eq!(journal::verify(&conn).unwrap(), Ok(1));
+    conn.execute(
+        "UPDATE territory SET label = 'Autre' WHERE code = 'pays-de-sarrebourg'",
+        [],
+    )
+    .unwrap();
+    assert!(journal::verify(&conn).unwrap().is_err());
+}

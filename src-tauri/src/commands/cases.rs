@@ -20,6 +20,28 @@ pub async fn territory_list(db: State<'_, Db>) -> Result<Vec<Territory>, AppErro
     db.with(|conn| territories::list(conn))
 }
 
+/// Adds a territory to the list (reference data, journaled).
+#[tauri::command]
+pub async fn territory_add(db: State<'_, Db>, label: String) -> Result<Territory, AppError> {
+    let label = label.trim().to_owned();
+    if territories::code_for(&label).is_empty() {
+        return Err(AppError::invalid(
+            "label",
+            "Nom du territoire : saisissez un nom (lettres ou chiffres), ex. « Pays de Sarrebourg ».",
+        ));
+    }
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        territories::add(conn, &actor, &label, Utc::now())
+    })
+}
+
+/// Counsellors following active case files (the list's « Suivi par » filter).
+#[tauri::command]
+pub async fn counsellor_list(db: State<'_, Db>) -> Result<Vec<String>, AppError> {
+    db.with(|conn| cases::counsellors(conn))
+}
+
 #[tauri::command]
 pub async fn case_list(db: State<'_, Db>, query: CaseQuery) -> Result<CasePage, AppError> {
     db.with(|conn| cases::list(conn, &query))

@@ -4,7 +4,8 @@ use passerelle_domain::case::{
 };
 use passerelle_domain::ipc::{
     CaseCreateArgs, CaseIdArgs, CaseListArgs, CaseRecordsArgs, CaseSaved, CaseSetArchivedArgs,
-    CaseUpdateArgs, DocumentAddArgs, InterviewAddArgs, NoArgs, Territory, command,
+    CaseUpdateArgs, DocumentAddArgs, InterviewAddArgs, NoArgs, Territory, TerritoryAddArgs,
+    command,
 };
 use passerelle_domain::journal::JournalEntry;
 
@@ -67,4 +68,12 @@ pub async fn documents(case_id: CaseId) -> Result<Vec<Document>, AppError> {
 
 pub async fn add_document(args: DocumentAddArgs) -> Result<Document, AppError> {
     invoke(command::DOCUMENT_ADD, &args).await
+}
+
+pub async fn add_territory(label: String) -> Result<Territory, AppError> {
+    invoke(command::TERRITORY_ADD, &TerritoryAddArgs { label }).await
+}
+
+pub async fn counsellors() -> Result<Vec<String>, AppError> {
+    invoke(command::COUNSELLOR_LIST, &NoArgs {}).await
 }

@@ -7,3 +7,4 @@ pub mod profile_banner;
 pub mod profile_form;
 pub mod settings;
 pub mod status_line;
+pub mod territories;

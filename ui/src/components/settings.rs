@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use passerelle_domain::i18n::{Msg, t};
 
 use crate::components::profile_form::ProfileForm;
+use crate::components::territories::Territories;
 
 /// Paramètres: the counsellor profile today; reference data and parameters later.
 #[component]
@@ -10,7 +11,10 @@ pub fn Settings() -> impl IntoView {
     view! {
         <section id="screen-settings" aria-labelledby="screen-settings-title">
             <h1 id="screen-settings-title">{t(Msg::SettingsTitle)}</h1>
-            <ProfileForm/>
+            <div class="settings">
+                <ProfileForm/>
+                <Territories/>
+            </div>
         </section>
     }
 }

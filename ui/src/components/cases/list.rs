@@ -16,6 +16,7 @@ pub fn CaseList() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let territory = RwSignal::new(String::new());
     let flag = RwSignal::new(String::new());
+    let counsellor = RwSignal::new(String::new());
     let archived = RwSignal::new(false);
     let sort = RwSignal::new(String::from("name"));
     let offset = RwSignal::new(0u32);
@@ -24,6 +25,7 @@ pub fn CaseList() -> impl IntoView {
         text.track();
         territory.track();
         flag.track();
+        counsellor.track();
         archived.track();
         sort.track();
         offset.set(0);
@@ -32,6 +34,7 @@ pub fn CaseList() -> impl IntoView {
         text: text.get(),
         territory: Some(territory.get()).filter(|t| !t.is_empty()),
         flag: from_code::<FlagFilter>(&flag.get()),
+        counsellor: Some(counsellor.get()).filter(|c| !c.is_empty()),
         include_archived: archived.get(),
         sort: from_code::<CaseSort>(&sort.get()).unwrap_or_default(),
         offset: offset.get(),
@@ -40,6 +43,7 @@ pub fn CaseList() -> impl IntoView {
     });
     let page = LocalResource::new(move || api::cases::list(query.get()));
     let territories = LocalResource::new(api::cases::territories);
+    let counsellors = LocalResource::new(api::cases::counsellors);
     let territory_label = super::territory_labeller(territories);
 
     view! {
@@ -75,6 +79,14 @@ pub fn CaseList() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
+                    <label for="case-counsellor">"Suivi par"</label>
+                    <select id="case-counsellor" on:change=move |ev| counsellor.set(event_target_value(&ev))>
+                        <option value="">"Tous"</option>
+                        {move || counsellors.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                            .map(|c| { let label = c.clone(); view! { <option value=c>{label}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
                     <label for="case-sort">"Trier par"</label>
                     <select id="case-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
                         <option value="name">"Nom (pertinence si recherche)"</option>
@@ -91,7 +103,7 @@ pub fn CaseList() -> impl IntoView {
                 None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
                 Some(Ok(p)) if p.items.is_empty() => view! {
-                    <p class="empty" id="case-count">{if query.with(|q| q.text.trim().is_empty() && q.territory.is_none() && q.flag.is_none()) { t(Msg::CasesEmpty) } else { "Aucun dossier ne correspond." }}</p>
+                    <p class="empty" id="case-count">{if query.with(|q| q.text.trim().is_empty() && q.territory.is_none() && q.flag.is_none() && q.counsellor.is_none()) { t(Msg::CasesEmpty) } else { "Aucun dossier ne correspond." }}</p>
                 }.into_any(),
                 Some(Ok(p)) => {
                     let first = offset.get_untracked() + 1;
