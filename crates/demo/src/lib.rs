@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use passerelle_domain::case::{
     CaseData, Civility, Consent, ContractKind, HeadcountBand, Opco, WorkingTime,
 };
+use passerelle_domain::validate::luhn_check_digit;
 pub use rng::Rng;
 
 const SURNAMES: &[&str] = &[
@@ -266,26 +267,6 @@ const CERTIFICATIONS: &[&str] = &[
     "RNCP37489BC01",
 ];
 
-/// Check digit that makes `digits` + the digit pass Luhn.
-fn luhn_digit(digits: &str) -> u32 {
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            // Positions counted from the future check digit: even offsets are doubled.
-            if i % 2 == 0 {
-                let t = d * 2;
-                if t > 9 { t - 9 } else { t }
-            } else {
-                d
-            }
-        })
-        .sum();
-    (10 - sum % 10) % 10
-}
-
 fn siret(rng: &mut Rng) -> String {
     let mut siren: String = (0..8)
         .map(|_| char::from(b'0' + rng.below(10) as u8))
@@ -293,9 +274,9 @@ fn siret(rng: &mut Rng) -> String {
     if siren.starts_with('0') {
         siren.replace_range(0..1, "4");
     }
-    siren.push(char::from_digit(luhn_digit(&siren), 10).unwrap_or('0'));
+    siren.push(char::from_digit(luhn_check_digit(&siren), 10).unwrap_or('0'));
     let mut siret = format!("{siren}{:04}", rng.range(1, 99) * 10);
-    siret.push(char::from_digit(luhn_digit(&siret), 10).unwrap_or('0'));
+    siret.push(char::from_digit(luhn_check_digit(&siret), 10).unwrap_or('0'));
     siret
 }
 

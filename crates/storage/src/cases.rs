@@ -363,6 +363,20 @@ fn summary(file: &CaseFile) -> CaseSummary {
     }
 }
 
+/// The page for these ids, in their order (one lookup each: skipped rows are never read).
+fn page(conn: &Connection, total: i64, ids: Vec<CaseId>) -> Result<CasePage, StorageError> {
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(file) = get_in(conn, id)? {
+            items.push(summary(&file));
+        }
+    }
+    Ok(CasePage {
+        total: total as u64,
+        items,
+    })
+}
+
 /// The user's words for FTS5: each a quoted prefix, all required.
 fn words(terms: &[String]) -> String {
     terms
@@ -467,16 +481,7 @@ fn search_only(
         )?);
         ids
     };
-    let mut items = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(file) = get_in(conn, id)? {
-            items.push(summary(&file));
-        }
-    }
-    Ok(CasePage {
-        total: total as u64,
-        items,
-    })
+    page(conn, total, ids)
 }
 
 /// A page of case files matching the query, and the total number of matches.
@@ -551,16 +556,7 @@ pub fn list(conn: &Connection, query: &CaseQuery) -> Result<CasePage, StorageErr
         ))?
         .query_map(params_from_iter(args.iter()), |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let mut items = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(file) = get_in(conn, id)? {
-            items.push(summary(&file));
-        }
-    }
-    Ok(CasePage {
-        total: total as u64,
-        items,
-    })
+    page(conn, total, ids)
 }
 
 /// Counsellors who follow active case files, for the list's filter.

@@ -12,7 +12,7 @@ pub use codes::{CertificationCode, parse_certification_code, rome_label, validat
 pub use contact::{normalize_phone, validate_email, validate_postal_code};
 pub use dates::{age_on, parse_date_fr, validate_birth_date, validate_period};
 pub use nir::{Nir, validate_nir};
-pub use siret::{validate_siren, validate_siret};
+pub use siret::{luhn_check_digit, validate_siren, validate_siret};
 
 /// A value that passed, possibly with a warning to show next to the field.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,22 +5,33 @@ use super::{Checked, compact};
 /// La Poste's SIREN: its establishments' SIRETs do not follow Luhn.
 const LA_POSTE_SIREN: &str = "356000000";
 
-fn luhn_ok(digits: &str) -> bool {
-    let sum: u32 = digits
+/// Luhn sum of ASCII digits, doubling every second digit from the right (from the second one
+/// when `check_digit_follows`, i.e. when the check digit is not in `digits` yet).
+fn luhn_sum(digits: &str, check_digit_follows: bool) -> u32 {
+    let doubled = usize::from(!check_digit_follows);
+    digits
         .bytes()
         .rev()
         .enumerate()
         .map(|(i, b)| {
             let d = u32::from(b - b'0');
-            if i % 2 == 1 {
+            if i % 2 == doubled {
                 let twice = d * 2;
                 if twice > 9 { twice - 9 } else { twice }
             } else {
                 d
             }
         })
-        .sum();
-    sum.is_multiple_of(10)
+        .sum()
+}
+
+fn luhn_ok(digits: &str) -> bool {
+    luhn_sum(digits, false).is_multiple_of(10)
+}
+
+/// The digit that makes `digits` followed by it pass the Luhn check (to build test SIRENs).
+pub fn luhn_check_digit(digits: &str) -> u32 {
+    (10 - luhn_sum(digits, true) % 10) % 10
 }
 
 fn digits_only(field: &str, value: &str, expected_len: usize) -> Result<(), String> {
@@ -104,6 +115,12 @@ mod tests {
                 .unwrap_err()
                 .contains("clé de contrôle")
         );
+    }
+
+    #[test]
+    fn check_digits_complete_luhn() {
+        assert_eq!(luhn_check_digit("73282932"), 0);
+        assert_eq!(luhn_check_digit("7328293200007"), 4);
     }
 
     #[test]
