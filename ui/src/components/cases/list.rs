@@ -89,7 +89,7 @@ pub fn CaseList() -> impl IntoView {
                 <div class="field">
                     <label for="case-sort">"Trier par"</label>
                     <select id="case-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
-                        <option value="name">"Nom (pertinence si recherche)"</option>
+                        <option value="name">"Nom / pertinence"</option>
                         <option value="recently_updated">"Modification la plus récente"</option>
                         <option value="reference">"Référence"</option>
                     </select>
