@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod ipc;
 pub mod journal;
+pub mod parcours;
 pub mod profile;
 pub mod text;
 pub mod validate;

@@ -11,6 +11,8 @@ pub struct CaseData {
     pub beneficiary: Beneficiary,
     pub situation: Situation,
     pub project: Project,
+    /// Dated facts of the parcours (training, requests, decisions) and eligibility facts.
+    pub parcours: crate::parcours::ParcoursFacts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

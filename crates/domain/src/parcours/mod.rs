@@ -1,0 +1,235 @@
+//! The *parcours sans couture*: the state machine over steps with its guards, the document
+//! checklists, the deadlines and the eligibility rules. Pure: callers pass the case, the
+//! documents it holds, the date and the parameters.
+
+mod checklist;
+mod deadlines;
+mod eligibility;
+mod facts;
+mod params;
+mod step;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use checklist::{ChecklistItem, DocStatus, Held, checklist, missing};
+pub use deadlines::{
+    Deadline, DeadlineKind, PlanItem, Urgency, absence_request_due, backward_plan, deadlines,
+    employer_answer_due,
+};
+pub use eligibility::{
+    Outcome, RuleResult, demission_eligibility, ptp_eligibility, seniority_exemption,
+};
+pub use facts::{EmployerAnswer, Modality, ParcoursFacts, Training};
+pub use params::{DEFAULTS as PARAMETER_DEFAULTS, ParamValue, Parameters};
+pub use step::{ALL_STEPS, Step};
+
+use crate::case::{CaseData, ContractKind, DocumentKind};
+use crate::i18n::Label;
+
+/// Everything a guard may look at.
+#[derive(Debug, Clone, Copy)]
+pub struct GuardContext<'a> {
+    pub case: &'a CaseData,
+    pub documents: &'a [Held],
+    pub today: NaiveDate,
+    pub params: &'a Parameters,
+}
+
+/// A recorded transition (the parcours log; the journal records it too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transition {
+    pub from: Step,
+    pub to: Step,
+    pub at: String,
+    pub actor: String,
+    pub reason: String,
+    /// Documents held at the time (what the guard saw).
+    pub documents: Vec<DocumentKind>,
+}
+
+/// The last day Transitions collectives accepted new dossiers.
+fn transco_end() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or(NaiveDate::MIN)
+}
+
+fn is_employee(case: &CaseData) -> bool {
+    matches!(
+        case.situation.contract,
+        Some(
+            ContractKind::Cdi
+                | ContractKind::Cdd
+                | ContractKind::Interim
+                | ContractKind::Intermittent
+        )
+    )
+}
+
+/// The conditions, in French, that stop `from → to`; empty when the transition may go.
+pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<String> {
+    if !from.allows(to) {
+        return vec![format!(
+            "Passage non prévu de {} à {}.",
+            from.code(),
+            to.code()
+        )];
+    }
+    let case = ctx.case;
+    let f = &case.parcours;
+    let mut unmet = Vec::new();
+    let mut need = |cond: bool, message: &str| {
+        if !cond {
+            unmet.push(message.to_owned());
+        }
+    };
+    match to {
+        Step::Accompagnement => need(
+            case.beneficiary
+                .consents
+                .iter()
+                .any(|c| c.given_on.is_some() && c.withdrawn_on.is_none()),
+            "Consentement RGPD non recueilli (onglet Identité)",
+        ),
+        Step::ProjetFormalise => {
+            need(
+                !case.situation.job_rome.is_empty(),
+                "Code ROME du métier actuel manquant",
+            );
+            need(
+                !case.project.target_rome.is_empty(),
+                "Code ROME du métier visé manquant",
+            );
+        }
+        Step::PtpPositionnement => {
+            need(
+                is_employee(case),
+                "Le projet de transition professionnelle est réservé aux salariés",
+            );
+            need(
+                case.situation.job_rome.is_empty()
+                    || case.situation.job_rome != case.project.target_rome,
+                "Codes ROME actuel et visé identiques : dossier irrecevable",
+            );
+            need(
+                !case.project.target_certification.is_empty(),
+                "Certification visée manquante (RNCP, RS ou bloc)",
+            );
+        }
+        Step::PtpAutorisationAbsence => {
+            need(
+                f.training.start.is_some(),
+                "Date d’entrée en formation manquante",
+            );
+            need(
+                f.training.during_working_time,
+                "La formation n’a pas lieu sur le temps de travail : aucune autorisation d’absence n’est nécessaire",
+            );
+        }
+        Step::PtpDossierDepose => {
+            need(
+                f.training.start.is_some(),
+                "Date d’entrée en formation manquante",
+            );
+            if f.training.during_working_time {
+                need(
+                    matches!(
+                        f.employer_answer,
+                        Some(EmployerAnswer::Accord | EmployerAnswer::AccordTacite)
+                    ),
+                    "Autorisation d’absence de l’employeur non obtenue",
+                );
+            }
+            if case.situation.contract == Some(ContractKind::Cdd)
+                && let Some(end) = case.situation.contract_end
+            {
+                need(
+                    ctx.today <= end,
+                    "CDD : le dossier doit être déposé avant la fin du contrat",
+                );
+            }
+            let at = f.training.start.unwrap_or(ctx.today);
+            for rule in ptp_eligibility(case, at, ctx.params) {
+                match rule.outcome {
+                    Outcome::Unmet => unmet.push(rule.explanation),
+                    Outcome::Unknown => unmet.push(format!("{} : {}", rule.rule, rule.explanation)),
+                    Outcome::Met | Outcome::Exempt => {}
+                }
+            }
+        }
+        Step::DemissionDossier => {
+            need(
+                case.situation.contract == Some(ContractKind::Cdi),
+                "La démission-reconversion est réservée aux salariés en CDI",
+            );
+        }
+        Step::TranscoEligibilite => {
+            need(
+                ctx.today <= transco_end(),
+                "Transitions collectives : dispositif remplacé par la période de reconversion depuis le 1er janvier 2026",
+            );
+            need(
+                case.situation.flags.metier_fragilise.set,
+                "Métier fragilisé non établi (accord GEPP ou décision de l’employeur)",
+            );
+        }
+        Step::OpcoDemande => {
+            need(
+                case.situation.employer.opco.is_some(),
+                "OPCO de l’employeur non renseigné",
+            );
+            need(
+                f.training.start.is_some_and(|s| s > ctx.today),
+                "La demande à l’OPCO se dépose avant l’entrée en formation : renseignez une date d’entrée à venir",
+            );
+        }
+        Step::VaeRecevabilite => {
+            need(
+                !case.project.target_certification.is_empty(),
+                "Certification ou bloc visé manquant",
+            );
+        }
+        Step::EnFormation => need(
+            f.training.start.is_some(),
+            "Date d’entrée en formation manquante",
+        ),
+        _ => {}
+    }
+    let items = checklist(to, case, ctx.documents);
+    for kind in missing(&items) {
+        unmet.push(format!("{} manquant", kind.label()));
+    }
+    unmet
+}
+
+/// Why a recorded log cannot be replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplayError {
+    pub index: usize,
+    pub message: String,
+}
+
+/// Rebuilds the current step from the log: every transition must start where the previous one
+/// ended and be allowed by the table.
+pub fn replay(log: &[Transition]) -> Result<Step, ReplayError> {
+    let mut current = Step::Accueil;
+    for (index, t) in log.iter().enumerate() {
+        if t.from != current {
+            return Err(ReplayError {
+                index,
+                message: format!("part de {} au lieu de {}", t.from.code(), current.code()),
+            });
+        }
+        if !t.from.allows(t.to) {
+            return Err(ReplayError {
+                index,
+                message: format!("{} → {} non prévu", t.from.code(), t.to.code()),
+            });
+        }
+        current = t.to;
+    }
+    Ok(current)
+}
+
+#[cfg(test)]
+mod tests;
