@@ -6,6 +6,7 @@ use passerelle_domain::case::{
     CaseData, CaseFile, CaseId, CasePage, CaseQuery, CaseSort, CaseSummary, FlagFilter, MAX_PAGE,
     search_terms,
 };
+use passerelle_domain::parcours::{Parameters, Step};
 use passerelle_domain::text::fold_for_sort;
 use passerelle_domain::validate::rome_label;
 use rusqlite::types::Value as SqlValue;
@@ -107,7 +108,8 @@ pub fn create(
     at: DateTime<Utc>,
 ) -> Result<CaseFile, StorageError> {
     let tx = conn.transaction()?;
-    let file = insert(&tx, actor, data, at)?;
+    let params = crate::parcours::parameters(&tx)?;
+    let file = insert(&tx, actor, data, at, &params)?;
     tx.commit()?;
     Ok(file)
 }
@@ -120,9 +122,10 @@ pub fn create_many(
     at: DateTime<Utc>,
 ) -> Result<Vec<CaseId>, StorageError> {
     let tx = conn.transaction()?;
+    let params = crate::parcours::parameters(&tx)?;
     let mut ids = Vec::with_capacity(cases.len());
     for data in cases {
-        ids.push(insert(&tx, actor, data, at)?.id);
+        ids.push(insert(&tx, actor, data, at, &params)?.id);
     }
     tx.commit()?;
     Ok(ids)
@@ -134,6 +137,7 @@ pub(crate) fn insert(
     actor: &str,
     data: &CaseData,
     at: DateTime<Utc>,
+    params: &Parameters,
 ) -> Result<CaseFile, StorageError> {
     let now = timestamp(at);
     let json = to_json(data)?;
@@ -165,6 +169,7 @@ pub(crate) fn insert(
             row_hash: &row_hash(&reference, actor, status, &json, None),
         },
     )?;
+    crate::parcours::write_derived(tx, id, data, Step::Accueil, &[], params)?;
     Ok(CaseFile {
         id,
         reference,
@@ -186,7 +191,20 @@ pub fn update(
     at: DateTime<Utc>,
 ) -> Result<(CaseFile, Vec<Change>), StorageError> {
     let tx = conn.transaction()?;
-    let current = get_in(&tx, id)?.ok_or_else(|| not_found(id))?;
+    let result = update_in(&tx, actor, id, data, at)?;
+    tx.commit()?;
+    Ok(result)
+}
+
+/// [`update`] inside the caller's transaction.
+pub(crate) fn update_in(
+    tx: &Transaction<'_>,
+    actor: &str,
+    id: CaseId,
+    data: &CaseData,
+    at: DateTime<Utc>,
+) -> Result<(CaseFile, Vec<Change>), StorageError> {
+    let current = get_in(tx, id)?.ok_or_else(|| not_found(id))?;
     let before = serde_json::to_value(&current.data).map_err(StorageError::json)?;
     let after = serde_json::to_value(data).map_err(StorageError::json)?;
     let changes = journal::diff(&before, &after);
@@ -203,14 +221,14 @@ pub fn update(
         params![json, sort_name(data), now, id],
     )?;
     index(
-        &tx,
+        tx,
         id,
         &current.reference,
         data,
         current.archived_at.is_some(),
     )?;
     journal::append(
-        &tx,
+        tx,
         &Record {
             at: &now,
             actor,
@@ -227,7 +245,7 @@ pub fn update(
             ),
         },
     )?;
-    tx.commit()?;
+    crate::parcours::refresh_derived(tx, id)?;
     let updated = CaseFile {
         data: data.clone(),
         updated_at: now,
@@ -287,6 +305,7 @@ pub fn set_archived(
             ),
         },
     )?;
+    crate::parcours::refresh_derived(&tx, id)?;
     tx.commit()?;
     Ok(CaseFile {
         archived_at,
@@ -566,6 +585,26 @@ pub fn counsellors(conn: &Connection) -> Result<Vec<String>, StorageError> {
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The row hash of one case as it is now (after a write in the same transaction).
+pub(crate) fn current_row_hash(conn: &Connection, id: CaseId) -> Result<String, StorageError> {
+    Ok(conn.query_row(
+        "SELECT reference, counsellor, status, data, archived_at FROM case_file WHERE id = ?1",
+        [id],
+        |r| {
+            let (reference, counsellor, status, data): (String, String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let archived: Option<String> = r.get(4)?;
+            Ok(row_hash(
+                &reference,
+                &counsellor,
+                &status,
+                &data,
+                archived.as_deref(),
+            ))
+        },
+    )?)
 }
 
 /// Current row hash of every case file, for `journal::verify`.

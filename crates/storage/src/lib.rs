@@ -8,6 +8,7 @@ pub mod cases;
 mod error;
 pub mod journal;
 pub mod migrations;
+pub mod parcours;
 pub mod paths;
 pub mod profile;
 pub mod records;

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use passerelle_domain::case::{
     CaseId, Document, DocumentKind, Interview, InterviewKind, NewInterview,
 };
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -138,8 +138,22 @@ pub fn interviews(conn: &Connection, case_id: CaseId) -> Result<Vec<Interview>, 
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-fn document_hash(case_id: CaseId, kind: &str, name: &str, sha: &str, received: &str) -> String {
-    sha256_hex(&[&case_id.to_string(), kind, name, sha, received])
+fn document_hash(
+    case_id: CaseId,
+    kind: &str,
+    name: &str,
+    sha: &str,
+    received: &str,
+    validated_at: Option<&str>,
+) -> String {
+    sha256_hex(&[
+        &case_id.to_string(),
+        kind,
+        name,
+        sha,
+        received,
+        validated_at.unwrap_or(""),
+    ])
 }
 
 /// Where a case document's content lives: `documents/<sha256>` beside the database.
@@ -208,9 +222,10 @@ pub fn add_document(
             entity_id: id,
             action: "create",
             changes: &journal::diff(&Value::Null, &after),
-            row_hash: &document_hash(case_id, &kind_code, file_name, &sha, &received),
+            row_hash: &document_hash(case_id, &kind_code, file_name, &sha, &received, None),
         },
     )?;
+    crate::parcours::refresh_derived(&tx, case_id)?;
     tx.commit()?;
     Ok(Document {
         id,
@@ -221,14 +236,15 @@ pub fn add_document(
         size_bytes: content.len() as u64,
         received_on,
         added_at: now,
+        validated_at: None,
     })
 }
 
 /// A case's documents, most recently received first.
 pub fn documents(conn: &Connection, case_id: CaseId) -> Result<Vec<Document>, StorageError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, file_name, sha256, size_bytes, received_on, added_at FROM document
-         WHERE case_id = ?1 ORDER BY received_on DESC, id DESC",
+        "SELECT id, kind, file_name, sha256, size_bytes, received_on, added_at, validated_at
+         FROM document WHERE case_id = ?1 ORDER BY received_on DESC, id DESC",
     )?;
     let rows = stmt.query_map([case_id], |r| {
         Ok(Document {
@@ -240,6 +256,7 @@ pub fn documents(conn: &Connection, case_id: CaseId) -> Result<Vec<Document>, St
             size_bytes: r.get::<_, i64>(4)? as u64,
             received_on: date(r.get(5)?)?,
             added_at: r.get(6)?,
+            validated_at: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -261,15 +278,88 @@ pub(crate) fn interview_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, 
 }
 
 pub(crate) fn document_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
-    let mut stmt =
-        conn.prepare("SELECT id, case_id, kind, file_name, sha256, received_on FROM document")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, case_id, kind, file_name, sha256, received_on, validated_at FROM document",
+    )?;
     let rows = stmt.query_map([], |r| {
         let (case_id, kind, name, sha, received): (i64, String, String, String, String) =
             (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?);
         Ok((
             r.get(0)?,
-            document_hash(case_id, &kind, &name, &sha, &received),
+            document_hash(
+                case_id,
+                &kind,
+                &name,
+                &sha,
+                &received,
+                r.get::<_, Option<String>>(6)?.as_deref(),
+            ),
         ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Document kinds the case holds, with their validation, for the parcours checklists.
+pub fn held(
+    conn: &Connection,
+    case_id: CaseId,
+) -> Result<Vec<passerelle_domain::parcours::Held>, StorageError> {
+    let mut stmt = conn
+        .prepare_cached("SELECT kind, validated_at IS NOT NULL FROM document WHERE case_id = ?1")?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok(passerelle_domain::parcours::Held {
+            kind: from_code(r.get(0)?)?,
+            validated: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Marks a received document as checked (« validé ») or not; journaled.
+pub fn set_document_validated(
+    conn: &mut Connection,
+    actor: &str,
+    document_id: i64,
+    validated: bool,
+    at: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let tx = conn.transaction()?;
+    let row: Option<(CaseId, String, String, String, String, Option<String>)> = tx
+        .query_row(
+            "SELECT case_id, kind, file_name, sha256, received_on, validated_at FROM document WHERE id = ?1",
+            [document_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()?;
+    let Some((case_id, kind, name, sha, received, before)) = row else {
+        return Err(StorageError::NotFound {
+            entity: "Document",
+            id: document_id.to_string(),
+        });
+    };
+    let after = validated.then(|| now.clone());
+    tx.execute(
+        "UPDATE document SET validated_at = ?1 WHERE id = ?2",
+        params![after, document_id],
+    )?;
+    journal::append(
+        &tx,
+        &Record {
+            at: &now,
+            actor,
+            entity: "document",
+            entity_id: document_id,
+            action: "update",
+            changes: &[journal::Change {
+                field: "validatedAt".into(),
+                before: before.map_or(Value::Null, Value::String),
+                after: after.clone().map_or(Value::Null, Value::String),
+            }],
+            row_hash: &document_hash(case_id, &kind, &name, &sha, &received, after.as_deref()),
+        },
+    )?;
+    crate::parcours::refresh_derived(&tx, case_id)?;
+    tx.commit()?;
+    Ok(())
 }

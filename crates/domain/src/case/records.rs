@@ -115,6 +115,8 @@ pub struct Document {
     pub size_bytes: u64,
     pub received_on: NaiveDate,
     pub added_at: String,
+    /// When the counsellor checked the document (« validé » in the checklists).
+    pub validated_at: Option<String>,
 }
 
 /// Largest file the app keeps (scans and PDFs, not videos).

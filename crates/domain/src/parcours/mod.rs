@@ -8,6 +8,7 @@ mod eligibility;
 mod facts;
 mod params;
 mod step;
+mod todo;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,7 @@ pub use eligibility::{
 pub use facts::{EmployerAnswer, Modality, ParcoursFacts, Training};
 pub use params::{DEFAULTS as PARAMETER_DEFAULTS, ParamValue, Parameters};
 pub use step::{ALL_STEPS, Step};
+pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
 
 use crate::case::{CaseData, ContractKind, DocumentKind};
 use crate::i18n::Label;

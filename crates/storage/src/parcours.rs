@@ -1,0 +1,468 @@
+//! The parcours in the database: transitions (guarded, journaled), dated parameters, the
+//! derived deadlines and missing documents, and the À faire overview.
+
+use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
+use passerelle_domain::case::{CaseData, CaseId, DocumentKind};
+use passerelle_domain::i18n::Label;
+use passerelle_domain::parcours::{
+    self as domain, DueItem, EmployerAnswer, GuardContext, IdleItem, MissingItem, ParamValue,
+    Parameters, Step, TodoOverview, Transition,
+};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::journal::{self, Change};
+use crate::{StorageError, cases, records};
+
+fn code<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn decode<T: DeserializeOwned>(text: String) -> rusqlite::Result<T> {
+    serde_json::from_value(Value::String(text)).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The dated parameter values the user entered (the defaults are in the domain).
+pub fn parameters(conn: &Connection) -> Result<Parameters, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, valid_from, value, note FROM parameter ORDER BY key, valid_from",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let from: String = r.get(1)?;
+        Ok(ParamValue {
+            key: r.get(0)?,
+            valid_from: from.parse().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    1,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+            value: r.get(2)?,
+            note: r.get(3)?,
+        })
+    })?;
+    Ok(Parameters {
+        overrides: rows.collect::<Result<_, _>>()?,
+    })
+}
+
+/// Records a dated value (replacing one with the same key and date); every case's deadlines
+/// are recomputed in the same transaction.
+pub fn set_parameter(
+    conn: &mut Connection,
+    actor: &str,
+    value: &ParamValue,
+    at: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO parameter (key, valid_from, value, note) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (key, valid_from) DO UPDATE SET value = ?3, note = ?4",
+        params![
+            value.key,
+            value.valid_from.to_string(),
+            value.value,
+            value.note
+        ],
+    )?;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM parameter WHERE key = ?1 AND valid_from = ?2",
+        params![value.key, value.valid_from.to_string()],
+        |r| r.get(0),
+    )?;
+    journal::append(
+        &tx,
+        &journal::Record {
+            at: &stamp(at),
+            actor,
+            entity: "parameter",
+            entity_id: id,
+            action: "update",
+            changes: &[Change {
+                field: format!("{} au {}", value.key, value.valid_from),
+                before: Value::Null,
+                after: serde_json::json!(value.value),
+            }],
+            row_hash: &parameter_hash(&value.key, &value.valid_from.to_string(), value.value),
+        },
+    )?;
+    let ids: Vec<CaseId> = tx
+        .prepare("SELECT id FROM case_file WHERE archived_at IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        refresh_derived(&tx, id)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn parameter_hash(key: &str, from: &str, value: f64) -> String {
+    journal::sha256_hex(&[key, from, &value.to_string()])
+}
+
+pub(crate) fn parameter_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+    let mut stmt = conn.prepare("SELECT id, key, valid_from, value FROM parameter")?;
+    let rows = stmt.query_map([], |r| {
+        let (key, from, value): (String, String, f64) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        Ok((r.get(0)?, parameter_hash(&key, &from, value)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A case's current step.
+pub fn current_step(conn: &Connection, case_id: CaseId) -> Result<Step, StorageError> {
+    let status: Option<String> = conn
+        .query_row(
+            "SELECT status FROM case_file WHERE id = ?1",
+            [case_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let status = status.ok_or_else(|| StorageError::NotFound {
+        entity: "Dossier",
+        id: case_id.to_string(),
+    })?;
+    Step::from_code(&status).ok_or_else(|| StorageError::Json(format!("unknown step {status}")))
+}
+
+/// The recorded transitions of a case, oldest first.
+pub fn transitions(conn: &Connection, case_id: CaseId) -> Result<Vec<Transition>, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_step, to_step, at, actor, reason, documents FROM parcours_transition
+         WHERE case_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        let documents: String = r.get(5)?;
+        Ok(Transition {
+            from: decode(r.get(0)?)?,
+            to: decode(r.get(1)?)?,
+            at: r.get(2)?,
+            actor: r.get(3)?,
+            reason: r.get(4)?,
+            documents: serde_json::from_str(&documents).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    5,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Writes one transition: the log row, the case's status, the journal entry and the derived
+/// rows, in the caller's transaction. The caller has checked the guard.
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    case_id: CaseId,
+    transition: &Transition,
+) -> Result<(), StorageError> {
+    tx.execute(
+        "INSERT INTO parcours_transition (case_id, from_step, to_step, at, actor, reason, documents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            case_id,
+            transition.from.code(),
+            transition.to.code(),
+            transition.at,
+            transition.actor,
+            transition.reason,
+            serde_json::to_string(&transition.documents).map_err(StorageError::json)?,
+        ],
+    )?;
+    tx.execute(
+        "UPDATE case_file SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        params![transition.to.code(), transition.at, case_id],
+    )?;
+    let mut changes = vec![Change {
+        field: "status".into(),
+        before: Value::String(transition.from.code()),
+        after: Value::String(transition.to.code()),
+    }];
+    if !transition.reason.is_empty() {
+        changes.push(Change {
+            field: "reason".into(),
+            before: Value::Null,
+            after: Value::String(transition.reason.clone()),
+        });
+    }
+    journal::append(
+        tx,
+        &journal::Record {
+            at: &transition.at,
+            actor: &transition.actor,
+            entity: "case_file",
+            entity_id: case_id,
+            action: "update",
+            changes: &changes,
+            row_hash: &cases::current_row_hash(tx, case_id)?,
+        },
+    )?;
+    refresh_derived(tx, case_id)
+}
+
+/// Moves a case to `to` if the table and the guards allow it. `Ok(Err(unmet))` lists, in French,
+/// what stops it; nothing is written then.
+pub fn advance(
+    conn: &mut Connection,
+    actor: &str,
+    case_id: CaseId,
+    to: Step,
+    reason: &str,
+    today: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<Result<Transition, Vec<String>>, StorageError> {
+    let tx = conn.transaction()?;
+    let case = cases::get(&tx, case_id)?.ok_or_else(|| StorageError::NotFound {
+        entity: "Dossier",
+        id: case_id.to_string(),
+    })?;
+    if case.archived_at.is_some() {
+        return Ok(Err(vec![
+            "Dossier archivé : restaurez-le avant de faire avancer son parcours".into(),
+        ]));
+    }
+    let from = current_step(&tx, case_id)?;
+    let held = records::held(&tx, case_id)?;
+    let params = parameters(&tx)?;
+    let unmet = domain::unmet_conditions(
+        from,
+        to,
+        GuardContext {
+            case: &case.data,
+            documents: &held,
+            today,
+            params: &params,
+        },
+    );
+    if !unmet.is_empty() {
+        return Ok(Err(unmet));
+    }
+    let transition = Transition {
+        from,
+        to,
+        at: stamp(at),
+        actor: actor.to_owned(),
+        reason: reason.trim().to_owned(),
+        documents: held.iter().map(|h| h.kind).collect(),
+    };
+    record(&tx, case_id, &transition)?;
+    tx.commit()?;
+    Ok(Ok(transition))
+}
+
+/// Rewrites a case's derived rows (deadlines, missing documents) from its data, step and
+/// documents. Called in every transaction that changes one of them.
+pub(crate) fn refresh_derived(tx: &Connection, case_id: CaseId) -> Result<(), StorageError> {
+    tx.execute("DELETE FROM case_deadline WHERE case_id = ?1", [case_id])?;
+    tx.execute(
+        "DELETE FROM case_missing_document WHERE case_id = ?1",
+        [case_id],
+    )?;
+    let Some(case) = cases::get(tx, case_id)? else {
+        return Ok(());
+    };
+    if case.archived_at.is_some() {
+        return Ok(());
+    }
+    let step = current_step(tx, case_id)?;
+    let params = parameters(tx)?;
+    write_derived(
+        tx,
+        case_id,
+        &case.data,
+        step,
+        &records::held(tx, case_id)?,
+        &params,
+    )
+}
+
+pub(crate) fn write_derived(
+    tx: &Connection,
+    case_id: CaseId,
+    data: &CaseData,
+    step: Step,
+    held: &[domain::Held],
+    params: &Parameters,
+) -> Result<(), StorageError> {
+    let mut insert = tx.prepare_cached(
+        "INSERT OR REPLACE INTO case_deadline (case_id, kind, due, label, done) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for d in domain::deadlines(data, step, params) {
+        insert.execute(params![
+            case_id,
+            code(d.kind),
+            d.due.to_string(),
+            d.label,
+            d.done
+        ])?;
+    }
+    if let Some(target) = domain::checklist_target(step, data) {
+        let items = domain::checklist(target, data, held);
+        let mut insert = tx.prepare_cached(
+            "INSERT OR REPLACE INTO case_missing_document (case_id, step, kind) VALUES (?1, ?2, ?3)",
+        )?;
+        for kind in domain::missing(&items) {
+            insert.execute(params![case_id, target.code(), code(kind)])?;
+        }
+    }
+    Ok(())
+}
+
+/// Who signs what the app records by itself.
+pub const RULE_ACTOR: &str = "Passerelle (règle automatique)";
+
+/// Silence of the employer 30 days after receiving the absence request means agreement: record
+/// it for every case whose delay has passed. Returns the cases changed.
+pub fn apply_tacit_agreements(
+    conn: &mut Connection,
+    today: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<Vec<CaseId>, StorageError> {
+    let tx = conn.transaction()?;
+    let due: Vec<(CaseId, String)> = tx
+        .prepare(
+            "SELECT case_id, due FROM case_deadline
+             WHERE kind = 'employer_answer' AND done = 0 AND due < ?1",
+        )?
+        .query_map([today.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut changed = Vec::new();
+    for (case_id, due) in due {
+        let Some(case) = cases::get(&tx, case_id)? else {
+            continue;
+        };
+        let mut data = case.data.clone();
+        data.parcours.employer_answer = Some(EmployerAnswer::AccordTacite);
+        data.parcours.employer_answer_on = due.parse().ok();
+        cases::update_in(&tx, RULE_ACTOR, case_id, &data, at)?;
+        changed.push(case_id);
+    }
+    tx.commit()?;
+    Ok(changed)
+}
+
+/// The À faire overview: deadlines overdue or due within `days`, missing documents, cases
+/// untouched for `idle_days`. `counsellor` narrows to one counsellor's cases.
+pub fn todo(
+    conn: &Connection,
+    today: NaiveDate,
+    days: u32,
+    idle_days: u32,
+    counsellor: Option<&str>,
+) -> Result<TodoOverview, StorageError> {
+    const CUT: usize = 200;
+    let horizon = today + Days::new(u64::from(days));
+    let idle_before = (today - Days::new(u64::from(idle_days))).to_string();
+    let who = counsellor.unwrap_or("");
+    let name = "json_extract(c.data, '$.beneficiary.birthName')";
+    let mut due_stmt = conn.prepare_cached(&format!(
+        "SELECT d.case_id, c.reference, coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''), {name}),
+                json_extract(c.data, '$.beneficiary.firstNames'), d.kind, d.label, d.due
+         FROM case_deadline d JOIN case_file c ON c.id = d.case_id
+         WHERE d.done = 0 AND d.due <= ?1 AND c.archived_at IS NULL AND (?2 = '' OR c.counsellor = ?2)
+         ORDER BY d.due, d.case_id"
+    ))?;
+    let mut overview = TodoOverview {
+        today: Some(today),
+        ..TodoOverview::default()
+    };
+    let rows = due_stmt.query_map(params![horizon.to_string(), who], |r| {
+        let (surname, first): (String, String) = (r.get(2)?, r.get(3)?);
+        let due: String = r.get(6)?;
+        Ok(DueItem {
+            case_id: r.get(0)?,
+            reference: r.get(1)?,
+            name: format!("{} {first}", surname.to_uppercase()),
+            kind: decode(r.get(4)?)?,
+            label: r.get(5)?,
+            due: due.parse().unwrap_or(today),
+        })
+    })?;
+    for item in rows {
+        let item = item?;
+        if item.due < today {
+            overview.overdue_total += 1;
+            if overview.overdue.len() < CUT {
+                overview.overdue.push(item);
+            }
+        } else {
+            overview.upcoming_total += 1;
+            if overview.upcoming.len() < CUT {
+                overview.upcoming.push(item);
+            }
+        }
+    }
+
+    let mut missing_stmt = conn.prepare_cached(&format!(
+        "SELECT m.case_id, c.reference, coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''), {name}),
+                json_extract(c.data, '$.beneficiary.firstNames'), m.step, group_concat(m.kind)
+         FROM case_missing_document m JOIN case_file c ON c.id = m.case_id
+         WHERE c.archived_at IS NULL AND (?1 = '' OR c.counsellor = ?1)
+         GROUP BY m.case_id ORDER BY c.updated_at, m.case_id"
+    ))?;
+    let rows = missing_stmt.query_map([who], |r| {
+        let (surname, first, kinds): (String, String, String) = (r.get(2)?, r.get(3)?, r.get(5)?);
+        let mut kinds: Vec<DocumentKind> = kinds
+            .split(',')
+            .filter_map(|k| decode(k.to_owned()).ok())
+            .collect();
+        // In the order of the vocabulary (the order of the funders' lists).
+        kinds.sort_by_key(|k| <DocumentKind as Label>::ALL.iter().position(|x| x == k));
+        Ok(MissingItem {
+            case_id: r.get(0)?,
+            reference: r.get(1)?,
+            name: format!("{} {first}", surname.to_uppercase()),
+            step: decode(r.get(4)?)?,
+            kinds,
+        })
+    })?;
+    for item in rows {
+        overview.missing_total += 1;
+        if overview.missing.len() < CUT {
+            overview.missing.push(item?);
+        }
+    }
+
+    overview.idle_total =
+        conn.prepare_cached(
+            "SELECT count(*) FROM case_file c WHERE c.archived_at IS NULL AND c.updated_at < ?1
+             AND (?2 = '' OR c.counsellor = ?2)",
+        )?
+        .query_row(params![idle_before, who], |r| r.get::<_, i64>(0))? as u64;
+    let mut idle_stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.reference, coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''), {name}),
+                json_extract(c.data, '$.beneficiary.firstNames'), c.status, c.updated_at
+         FROM case_file c WHERE c.archived_at IS NULL AND c.updated_at < ?1
+         AND (?2 = '' OR c.counsellor = ?2)
+         ORDER BY c.updated_at, c.id LIMIT {CUT}"
+    ))?;
+    let rows = idle_stmt.query_map(params![idle_before, who], |r| {
+        let (surname, first): (String, String) = (r.get(2)?, r.get(3)?);
+        Ok(IdleItem {
+            case_id: r.get(0)?,
+            reference: r.get(1)?,
+            name: format!("{} {first}", surname.to_uppercase()),
+            step: decode(r.get(4)?)?,
+            updated_at: r.get(5)?,
+        })
+    })?;
+    for item in rows {
+        overview.idle.push(item?);
+    }
+    Ok(overview)
+}

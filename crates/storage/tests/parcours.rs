@@ -1,0 +1,245 @@
+//! Integration: the parcours on a real database file.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{at, case, temp_db};
+use passerelle_domain::case::{Consent, ContractKind, DocumentKind};
+use passerelle_domain::parcours::{EmployerAnswer, ParamValue, Step};
+use passerelle_storage::{cases, journal, parcours, records};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn ptp_case() -> passerelle_domain::case::CaseData {
+    let mut c = case("Hébert", "Élise", "moselle-sud");
+    c.beneficiary.consents.push(Consent {
+        purpose: "CEP".into(),
+        given_on: Some(d(2026, 3, 1)),
+        withdrawn_on: None,
+    });
+    c.situation.contract = Some(ContractKind::Cdi);
+    c.situation.seniority_months_total = Some(120);
+    c.situation.seniority_months_company = Some(60);
+    c.situation.job_rome = "H2913".into();
+    c.project.target_rome = "J1501".into();
+    c.project.target_certification = "RNCP35830".into();
+    c.parcours.training.start = Some(d(2026, 9, 7));
+    c.parcours.training.during_working_time = true;
+    c
+}
+
+#[test]
+fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
+    let (dir, mut conn) = temp_db();
+    let docs = dir.path().join("documents");
+    let id = cases::create(&mut conn, "Agent", &ptp_case(), at(1))
+        .unwrap()
+        .id;
+    let today = d(2026, 3, 10);
+    let go = |conn: &mut passerelle_storage::Connection, to| {
+        parcours::advance(conn, "Agent", id, to, "", today, at(10)).unwrap()
+    };
+    for to in [
+        Step::Accompagnement,
+        Step::ProjetFormalise,
+        Step::PtpPositionnement,
+    ] {
+        assert!(go(&mut conn, to).is_ok(), "{to:?}");
+    }
+    // Blocked: the positionnement and the quote are missing.
+    let unmet = go(&mut conn, Step::PtpAutorisationAbsence).unwrap_err();
+    assert_eq!(
+        unmet,
+        [
+            "Document de positionnement préalable manquant",
+            "Devis approuvé manquant"
+        ]
+    );
+    assert_eq!(
+        parcours::current_step(&conn, id).unwrap(),
+        Step::PtpPositionnement
+    );
+    // The À faire view lists them as missing.
+    let todo = parcours::todo(&conn, today, 30, 60, None).unwrap();
+    assert_eq!(
+        todo.missing[0].kinds,
+        [DocumentKind::Positionnement, DocumentKind::Devis]
+    );
+    for kind in [DocumentKind::Positionnement, DocumentKind::Devis] {
+        records::add_document(
+            &mut conn,
+            "Agent",
+            id,
+            kind,
+            "p.pdf",
+            kind_bytes(kind),
+            today,
+            &docs,
+            at(11),
+        )
+        .unwrap();
+    }
+    assert!(
+        parcours::todo(&conn, today, 30, 60, None)
+            .unwrap()
+            .missing
+            .is_empty()
+    );
+    assert!(go(&mut conn, Step::PtpAutorisationAbsence).is_ok());
+
+    // The absence request is due 120/60 days before the start; recorded, then the employer's
+    // answer is due 30 days after receipt.
+    let mut data = cases::get(&conn, id).unwrap().unwrap().data;
+    data.parcours.absence_request_received_on = Some(d(2026, 5, 4));
+    cases::update(&mut conn, "Agent", id, &data, at(12)).unwrap();
+    let todo = parcours::todo(&conn, d(2026, 5, 20), 30, 60, None).unwrap();
+    let answer = todo
+        .upcoming
+        .iter()
+        .find(|i| i.label.contains("Réponse de l’employeur"))
+        .unwrap();
+    assert_eq!(answer.due, d(2026, 6, 3));
+
+    // Silence: the agreement is recorded by itself once the delay has passed.
+    assert!(
+        parcours::apply_tacit_agreements(&mut conn, d(2026, 6, 3), at(13))
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        parcours::apply_tacit_agreements(&mut conn, d(2026, 6, 4), at(14)).unwrap(),
+        [id]
+    );
+    let data = cases::get(&conn, id).unwrap().unwrap().data;
+    assert_eq!(
+        data.parcours.employer_answer,
+        Some(EmployerAnswer::AccordTacite)
+    );
+
+    // Filing: blocked by the missing documents of the dossier, each named.
+    let unmet = go(&mut conn, Step::PtpDossierDepose).unwrap_err();
+    assert!(unmet.contains(&"RIB manquant".to_owned()), "{unmet:?}");
+    assert!(
+        !unmet
+            .iter()
+            .any(|m| m.contains("Autorisation d’absence de l’employeur non obtenue"))
+    );
+    for kind in [
+        DocumentKind::Cv,
+        DocumentKind::Diplome,
+        DocumentKind::AutorisationAbsence,
+        DocumentKind::AttestationEffectif,
+        DocumentKind::AttestationNonRupture,
+        DocumentKind::Rib,
+    ] {
+        records::add_document(
+            &mut conn,
+            "Agent",
+            id,
+            kind,
+            "x.pdf",
+            kind_bytes(kind),
+            today,
+            &docs,
+            at(15),
+        )
+        .unwrap();
+    }
+    let t = go(&mut conn, Step::PtpDossierDepose).unwrap();
+    assert_eq!(
+        (t.from, t.to),
+        (Step::PtpAutorisationAbsence, Step::PtpDossierDepose)
+    );
+
+    let log = parcours::transitions(&conn, id).unwrap();
+    assert_eq!(
+        passerelle_domain::parcours::replay(&log),
+        Ok(Step::PtpDossierDepose)
+    );
+    assert!(journal::verify(&conn).unwrap().is_ok());
+}
+
+fn kind_bytes(kind: DocumentKind) -> &'static [u8] {
+    // Distinct contents: the store keeps files by hash.
+    match kind {
+        DocumentKind::Positionnement => b"positionnement",
+        DocumentKind::Devis => b"devis",
+        DocumentKind::Cv => b"cv",
+        DocumentKind::Diplome => b"diplome",
+        DocumentKind::AutorisationAbsence => b"autorisation",
+        DocumentKind::AttestationEffectif => b"effectif",
+        DocumentKind::AttestationNonRupture => b"non rupture",
+        _ => b"rib",
+    }
+}
+
+#[test]
+fn a_parameter_change_moves_every_deadline() {
+    let (_dir, mut conn) = temp_db();
+    let id = cases::create(&mut conn, "Agent", &ptp_case(), at(1))
+        .unwrap()
+        .id;
+    for to in [
+        Step::Accompagnement,
+        Step::ProjetFormalise,
+        Step::PtpPositionnement,
+    ] {
+        parcours::advance(&mut conn, "Agent", id, to, "", d(2026, 3, 10), at(2))
+            .unwrap()
+            .unwrap();
+    }
+    let absence = |conn: &passerelle_storage::Connection| {
+        parcours::todo(conn, d(2026, 7, 1), 60, 600, None)
+            .unwrap()
+            .upcoming
+            .into_iter()
+            .chain(
+                parcours::todo(conn, d(2026, 7, 1), 60, 600, None)
+                    .unwrap()
+                    .overdue,
+            )
+            .find(|i| i.label.contains("autorisation d’absence"))
+            .unwrap()
+            .due
+    };
+    assert_eq!(absence(&conn), d(2026, 7, 9), "60 days before 7 September");
+    parcours::set_parameter(
+        &mut conn,
+        "Agent",
+        &ParamValue {
+            key: "absence_notice_short_days".into(),
+            valid_from: d(2026, 1, 1),
+            value: 90.0,
+            note: "test".into(),
+        },
+        at(3),
+    )
+    .unwrap();
+    assert_eq!(absence(&conn), d(2026, 6, 9));
+    assert!(journal::verify(&conn).unwrap().is_ok());
+}
+
+#[test]
+fn archived_cases_cannot_advance_and_leave_the_todo_view() {
+    let (_dir, mut conn) = temp_db();
+    let id = cases::create(&mut conn, "Agent", &ptp_case(), at(1))
+        .unwrap()
+        .id;
+    cases::set_archived(&mut conn, "Agent", id, true, at(2)).unwrap();
+    let unmet = parcours::advance(
+        &mut conn,
+        "Agent",
+        id,
+        Step::Accompagnement,
+        "",
+        d(2026, 3, 10),
+        at(3),
+    )
+    .unwrap()
+    .unwrap_err();
+    assert!(unmet[0].starts_with("Dossier archivé"));
+    let todo = parcours::todo(&conn, d(2027, 3, 10), 30, 1, None).unwrap();
+    assert_eq!(todo.idle_total, 0);
+}
