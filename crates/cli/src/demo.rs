@@ -1,24 +1,64 @@
-//! `passerelle demo --cases N [--seed S]`: fills the database with fictional case files.
+//! `passerelle demo --cases N [--seed S]`: fills the database with fictional case files spread
+//! over the whole parcours (history, documents, deadlines — some overdue).
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use chrono::Utc;
-use passerelle_domain::i18n::format_count;
-use passerelle_storage::cases;
+use chrono::{DateTime, NaiveDate, Utc};
+use passerelle_domain::case::DocumentKind;
+use passerelle_domain::i18n::{Label, format_count};
+use passerelle_storage::parcours::{self, CaseHistory};
+use passerelle_storage::records::{self, StoredDocument};
 
 /// Who signs demo data in the journal.
 pub const DEMO_ACTOR: &str = "Données de démonstration";
 
 /// Rows per transaction: big enough to be fast, small enough to keep memory flat.
-const BATCH: usize = 5_000;
+const BATCH: usize = 2_000;
+
+fn morning(date: NaiveDate) -> DateTime<Utc> {
+    date.and_hms_opt(9, 30, 0).unwrap_or_default().and_utc()
+}
+
+/// One small file per kind of document (the store keeps identical contents once).
+fn demo_documents(dir: &Path) -> anyhow::Result<HashMap<DocumentKind, (String, u64)>> {
+    let mut stored = HashMap::new();
+    for kind in <DocumentKind as Label>::ALL {
+        let content = format!("Document de démonstration — {}\n", kind.label()).into_bytes();
+        let sha = records::store_content(dir, &content)?;
+        stored.insert(*kind, (sha, content.len() as u64));
+    }
+    Ok(stored)
+}
 
 pub fn run(db: Option<PathBuf>, count: usize, seed: u64) -> anyhow::Result<()> {
     let (path, mut conn) = crate::open_db(db)?;
     let started = Instant::now();
-    let all = passerelle_demo::generate(count, seed, crate::today());
-    for batch in all.chunks(BATCH) {
-        cases::create_many(&mut conn, DEMO_ACTOR, batch, Utc::now())?;
+    let documents_dir = path.parent().unwrap_or(Path::new(".")).join("documents");
+    let stored = demo_documents(&documents_dir)?;
+    let demo = passerelle_demo::generate_with_parcours(count, seed, crate::today());
+    for batch in demo.chunks(BATCH) {
+        let histories: Vec<CaseHistory> = batch
+            .iter()
+            .map(|c| CaseHistory {
+                data: c.data.clone(),
+                created: morning(c.created),
+                steps: c.steps.iter().map(|(s, d)| (*s, morning(*d))).collect(),
+                documents: c
+                    .documents
+                    .iter()
+                    .map(|(kind, received)| StoredDocument {
+                        kind: *kind,
+                        file_name: format!("{}.pdf", kind.label()),
+                        sha256: stored[kind].0.clone(),
+                        size_bytes: stored[kind].1,
+                        received_on: *received,
+                    })
+                    .collect(),
+            })
+            .collect();
+        parcours::import_histories(&mut conn, DEMO_ACTOR, &histories)?;
     }
     println!(
         "{} dossiers de démonstration ajoutés à {} en {:.1} s (graine {seed}).",

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod import;
 pub mod info;
 pub mod journal;
+pub mod parcours;
 pub mod territory;
 
 use std::path::PathBuf;

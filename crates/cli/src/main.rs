@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use passerelle_cli::{Reported, cases, check, demo, import, info, journal, territory};
+use passerelle_cli::{Reported, cases, check, demo, import, info, journal, parcours, territory};
 use passerelle_domain::case::{CaseQuery, CaseSort};
 
 #[derive(Debug, Parser)]
@@ -54,6 +54,25 @@ enum Command {
     /// Imports case files from a CSV file (all or nothing).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// The parcours of a case: show it, or move it to another step.
+    #[command(subcommand)]
+    Parcours(ParcoursCommand),
+    /// Deadlines overdue or due in the next N days, across all case files.
+    Deadlines {
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// PTP eligibility of a case, rule by rule.
+    Eligibility {
+        id: i64,
+        /// Date of evaluation (jj/mm/aaaa; default: the training start, else today).
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Territories cases are attached to.
     #[command(subcommand)]
     Territory(TerritoryCommand),
@@ -110,6 +129,24 @@ enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum ParcoursCommand {
+    /// Current step, history, possible next steps and why they are blocked, checklist, deadlines.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Moves the case to a step (code, e.g. PTP_DOSSIER_DEPOSE); refused with the reasons.
+    Advance {
+        id: i64,
+        #[arg(long, value_name = "STEP")]
+        to: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum TerritoryCommand {
     /// Lists territories (code and label).
     List {
@@ -161,6 +198,12 @@ fn main() -> ExitCode {
         Command::Demo { cases: count, seed } => demo::run(db, count, seed),
         Command::Import(ImportCommand::Cases { file, dry_run }) => import::run(db, &file, dry_run),
         Command::Journal(JournalCommand::Verify) => journal::verify(db),
+        Command::Parcours(ParcoursCommand::Show { id, json }) => parcours::show(db, id, json),
+        Command::Parcours(ParcoursCommand::Advance { id, to, reason }) => {
+            parcours::advance(db, id, &to, &reason)
+        }
+        Command::Deadlines { days, json } => parcours::deadlines(db, days, json),
+        Command::Eligibility { id, at, json } => parcours::eligibility(db, id, at.as_deref(), json),
         Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(kind, &values, json),

@@ -177,20 +177,30 @@ fn journal_verify_names_the_entry_after_sqlite3_changes_one_byte() {
     assert!(run(&db, &["demo", "--cases", "5"]).status.success());
     let out = run(&db, &["journal", "verify"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("5 entrées vérifiées"));
+    assert!(text(&out.stdout).starts_with("Journal intègre : "));
 
+    let sqlite3 = |sql: &str| {
+        let out = Command::new("sqlite3")
+            .arg(&db)
+            .arg(sql)
+            .output()
+            .expect("sqlite3 (scripts/bootstrap.sh installs it)");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout).trim().to_owned()
+    };
+    let last_entry =
+        sqlite3("SELECT max(id) FROM journal WHERE entity = 'case_file' AND entity_id = 3;");
     // The sqlite3 shell, outside the app: one byte of case 3's JSON.
-    let status = Command::new("sqlite3")
-        .arg(&db)
-        .arg("UPDATE case_file SET data = replace(data, '\"birthName\":\"', '\"birthName\":\"X') WHERE id = 3;")
-        .status()
-        .expect("sqlite3 (scripts/bootstrap.sh installs it)");
-    assert!(status.success());
+    sqlite3(
+        "UPDATE case_file SET data = replace(data, '\"birthName\":\"', '\"birthName\":\"X') WHERE id = 3;",
+    );
     let out = run(&db, &["journal", "verify"]);
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(
-        err.starts_with("Journal rompu à l’entrée n° 3 (dossier 3)"),
+        err.starts_with(&format!(
+            "Journal rompu à l’entrée n° {last_entry} (dossier 3)"
+        )),
         "{err}"
     );
 }
@@ -219,4 +229,38 @@ fn territories_are_listed_and_added_once() {
             .any(|l| l == "moselle-sud\tMoselle Sud")
     );
     assert_eq!(text(&out.stdout).lines().count(), 6);
+}
+
+#[test]
+fn parcours_advance_is_refused_with_the_reasons_then_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let case = r#"{"beneficiary": {"birthName": "Hébert", "firstNames": "Élise", "territory": "metz"},
+                   "situation": {"contract": "cdi", "jobRome": "H2913",
+                                 "seniorityMonthsTotal": 40, "seniorityMonthsCompany": 20},
+                   "project": {"targetRome": "H2913", "targetCertification": "RNCP35830"}}"#;
+    assert!(run_with_stdin(&db, &["case", "add", "--json", "-"], case).status.success());
+
+    let out = run(&db, &["parcours", "advance", "1", "--to", "ACCOMPAGNEMENT"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("Consentement RGPD non recueilli"), "{}", text(&out.stderr));
+    let out = run(&db, &["parcours", "advance", "1", "--to", "PTP_DOSSIER_DEPOSE"]);
+    assert!(text(&out.stderr).contains("Passage non prévu de ACCUEIL à PTP_DOSSIER_DEPOSE"));
+    let out = run(&db, &["parcours", "advance", "1", "--to", "NULLE_PART"]);
+    assert!(text(&out.stderr).contains("étape « NULLE_PART » inconnue"));
+
+    let out = run(&db, &["parcours", "advance", "1", "--to", "clos_sans_suite", "--reason", "Injoignable"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "ACCUEIL → CLOS_SANS_SUITE\n");
+    let out = run(&db, &["parcours", "show", "1", "--json"]);
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(view["current"], "CLOS_SANS_SUITE");
+    assert_eq!(view["history"][0]["reason"], "Injoignable");
+    assert!(view["next"].as_array().unwrap().is_empty());
+
+    let out = run(&db, &["eligibility", "1", "--at", "01/09/2027", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["at"], "2027-09-01");
+    assert_eq!(report["rules"][0]["outcome"], "met");
+    assert_eq!(report["rules"][1]["outcome"], "unmet", "same ROME codes");
 }

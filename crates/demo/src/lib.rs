@@ -3,10 +3,12 @@
 //! ROME codes of the employer's sector, valid NIR and SIRET, a mix of contracts and flags) and
 //! entirely fictional.
 
+mod parcours;
 mod reference;
 mod rng;
 
 use chrono::{Datelike, Duration, NaiveDate};
+pub use parcours::DemoCase;
 use passerelle_domain::case::{
     CaseData, Civility, Consent, ContractKind, HeadcountBand, Opco, WorkingTime,
 };
@@ -430,6 +432,16 @@ fn one(
     c
 }
 
+/// Demo cases spread over the whole parcours: every branch, realistic dates, some overdue
+/// deadlines. Same count and seed, same cases.
+pub fn generate_with_parcours(count: usize, seed: u64, today: NaiveDate) -> Vec<DemoCase> {
+    let mut rng = Rng::new(seed ^ 0x005E_ED0F_9A2C);
+    generate(count, seed, today)
+        .into_iter()
+        .map(|data| parcours::place(data, &mut rng, today))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,6 +463,40 @@ mod tests {
             let report = checked.check(today());
             assert!(report.errors.is_empty(), "case {i}: {:?}", report.errors);
             assert_eq!(checked, case, "case {i} was not already in normal form");
+        }
+    }
+
+    #[test]
+    fn parcours_follow_the_table_and_cover_every_branch() {
+        use passerelle_domain::parcours::Step;
+        let cases = generate_with_parcours(600, 3, today());
+        assert_eq!(cases, generate_with_parcours(600, 3, today()));
+        let mut current_steps = std::collections::HashSet::new();
+        for c in &cases {
+            let mut at = Step::Accueil;
+            let mut last = c.created;
+            for (step, date) in &c.steps {
+                assert!(at.allows(*step), "{at:?} → {step:?}");
+                assert!(*date >= last && *date <= today());
+                at = *step;
+                last = *date;
+            }
+            current_steps.insert(at);
+        }
+        for step in [
+            Step::Accueil,
+            Step::PtpAutorisationAbsence,
+            Step::PtpDossierDepose,
+            Step::OpcoAccord,
+            Step::DemissionAttestee,
+            Step::VaeJury,
+            Step::CleaJury,
+            Step::EnFormation,
+            Step::PtpRecours,
+            Step::ClosSansSuite,
+            Step::EnEmploiMetierVise,
+        ] {
+            assert!(current_steps.contains(&step), "no case at {step:?}");
         }
     }
 

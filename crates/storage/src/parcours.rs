@@ -171,6 +171,16 @@ pub(crate) fn record(
     case_id: CaseId,
     transition: &Transition,
 ) -> Result<(), StorageError> {
+    record_row(tx, case_id, transition)?;
+    refresh_derived(tx, case_id)
+}
+
+/// [`record`] without refreshing the derived rows (the caller does it once at the end).
+fn record_row(
+    tx: &Transaction<'_>,
+    case_id: CaseId,
+    transition: &Transition,
+) -> Result<(), StorageError> {
     tx.execute(
         "INSERT INTO parcours_transition (case_id, from_step, to_step, at, actor, reason, documents)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -211,8 +221,69 @@ pub(crate) fn record(
             changes: &changes,
             row_hash: &cases::current_row_hash(tx, case_id)?,
         },
-    )?;
-    refresh_derived(tx, case_id)
+    )
+}
+
+/// A case with its past: what the demo generator, or a migration from another tool, provides.
+#[derive(Debug, Clone)]
+pub struct CaseHistory {
+    pub data: CaseData,
+    pub created: DateTime<Utc>,
+    /// Steps reached after ACCUEIL, with the time of each transition, in order.
+    pub steps: Vec<(Step, DateTime<Utc>)>,
+    pub documents: Vec<records::StoredDocument>,
+}
+
+/// Imports cases with their history in one transaction. Each step must follow the table from
+/// the previous one (guards are not replayed: the past is taken as recorded).
+pub fn import_histories(
+    conn: &mut Connection,
+    actor: &str,
+    items: &[CaseHistory],
+) -> Result<Vec<CaseId>, StorageError> {
+    let tx = conn.transaction()?;
+    let params = parameters(&tx)?;
+    let mut ids = Vec::with_capacity(items.len());
+    for item in items {
+        let id = cases::insert(&tx, actor, &item.data, item.created, &params)?.id;
+        for doc in &item.documents {
+            records::insert_document(&tx, actor, id, doc, item.created)?;
+        }
+        let mut current = Step::Accueil;
+        for &(to, at) in &item.steps {
+            if !current.allows(to) {
+                return Err(StorageError::Json(format!(
+                    "history: {} → {} not allowed",
+                    current.code(),
+                    to.code()
+                )));
+            }
+            let transition = Transition {
+                from: current,
+                to,
+                at: stamp(at),
+                actor: actor.to_owned(),
+                reason: String::new(),
+                documents: Vec::new(),
+            };
+            record_row(&tx, id, &transition)?;
+            current = to;
+        }
+        let held: Vec<domain::Held> = item
+            .documents
+            .iter()
+            .map(|d| domain::Held {
+                kind: d.kind,
+                validated: false,
+            })
+            .collect();
+        tx.execute("DELETE FROM case_deadline WHERE case_id = ?1", [id])?;
+        tx.execute("DELETE FROM case_missing_document WHERE case_id = ?1", [id])?;
+        write_derived(&tx, id, &item.data, current, &held, &params)?;
+        ids.push(id);
+    }
+    tx.commit()?;
+    Ok(ids)
 }
 
 /// Moves a case to `to` if the table and the guards allow it. `Ok(Err(unmet))` lists, in French,
@@ -465,4 +536,58 @@ pub fn todo(
         overview.idle.push(item?);
     }
     Ok(overview)
+}
+
+/// Everything the Parcours tab shows for one case, evaluated on `today`.
+pub fn view(
+    conn: &Connection,
+    case_id: CaseId,
+    today: NaiveDate,
+) -> Result<domain::ParcoursView, StorageError> {
+    let case = cases::get(conn, case_id)?.ok_or_else(|| StorageError::NotFound {
+        entity: "Dossier",
+        id: case_id.to_string(),
+    })?;
+    let current = current_step(conn, case_id)?;
+    let held = records::held(conn, case_id)?;
+    let params = parameters(conn)?;
+    let ctx = GuardContext {
+        case: &case.data,
+        documents: &held,
+        today,
+        params: &params,
+    };
+    let next = current
+        .next_steps()
+        .iter()
+        .map(|&step| domain::NextStep {
+            step,
+            unmet: domain::unmet_conditions(current, step, ctx),
+        })
+        .collect();
+    let checklist_step = domain::checklist_target(current, &case.data);
+    let training = &case.data.parcours.training;
+    Ok(domain::ParcoursView {
+        case_id,
+        current,
+        history: transitions(conn, case_id)?,
+        next,
+        checklist_step,
+        checklist: checklist_step
+            .map(|s| domain::checklist(s, &case.data, &held))
+            .unwrap_or_default(),
+        deadlines: domain::deadlines(&case.data, current, &params),
+        eligibility: domain::ptp_eligibility(&case.data, training.start.unwrap_or(today), &params),
+        plan: training
+            .start
+            .map(|start| {
+                domain::backward_plan(
+                    start,
+                    training.during_working_time,
+                    training.continuous_interruption_6_months,
+                    &params,
+                )
+            })
+            .unwrap_or_default(),
+    })
 }

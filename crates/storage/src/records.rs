@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use passerelle_domain::case::{
     CaseId, Document, DocumentKind, Interview, InterviewKind, NewInterview,
 };
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -161,21 +161,9 @@ pub fn document_path(documents_dir: &Path, sha256: &str) -> std::path::PathBuf {
     documents_dir.join(sha256)
 }
 
-/// Keeps a copy of the file (by content hash, written then renamed, so a crash never leaves a
-/// half-written document under its final name) and records it.
-#[allow(clippy::too_many_arguments)]
-pub fn add_document(
-    conn: &mut Connection,
-    actor: &str,
-    case_id: CaseId,
-    kind: DocumentKind,
-    file_name: &str,
-    content: &[u8],
-    received_on: NaiveDate,
-    documents_dir: &Path,
-    at: DateTime<Utc>,
-) -> Result<Document, StorageError> {
-    ensure_case(conn, case_id)?;
+/// Keeps a copy of the content as `documents/<sha256>` (written then renamed, so a crash never
+/// leaves a half-written document under its final name); returns the hash.
+pub fn store_content(documents_dir: &Path, content: &[u8]) -> Result<String, StorageError> {
     let sha: String = Sha256::digest(content)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -193,28 +181,48 @@ pub fn add_document(
         file.sync_all().map_err(io)?;
         std::fs::rename(&partial, &target).map_err(io)?;
     }
+    Ok(sha)
+}
+
+/// A document already stored by [`store_content`], to record.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    pub kind: DocumentKind,
+    pub file_name: String,
+    pub sha256: String,
+    pub size_bytes: u64,
+    pub received_on: NaiveDate,
+}
+
+/// Records a stored document and journals it, in the caller's transaction.
+pub(crate) fn insert_document(
+    tx: &Transaction<'_>,
+    actor: &str,
+    case_id: CaseId,
+    doc: &StoredDocument,
+    at: DateTime<Utc>,
+) -> Result<Document, StorageError> {
     let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let received = received_on.to_string();
-    let kind_code = code(kind);
-    let tx = conn.transaction()?;
+    let received = doc.received_on.to_string();
+    let kind_code = code(doc.kind);
     tx.execute(
         "INSERT INTO document (case_id, kind, file_name, sha256, size_bytes, received_on, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             case_id,
             kind_code,
-            file_name,
-            sha,
-            content.len() as i64,
+            doc.file_name,
+            doc.sha256,
+            doc.size_bytes as i64,
             received,
             now
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let after = json!({"caseId": case_id, "kind": kind_code, "fileName": file_name,
-                       "sha256": sha, "receivedOn": received});
+    let after = json!({"caseId": case_id, "kind": kind_code, "fileName": doc.file_name,
+                       "sha256": doc.sha256, "receivedOn": received});
     journal::append(
-        &tx,
+        tx,
         &Record {
             at: &now,
             actor,
@@ -222,22 +230,57 @@ pub fn add_document(
             entity_id: id,
             action: "create",
             changes: &journal::diff(&Value::Null, &after),
-            row_hash: &document_hash(case_id, &kind_code, file_name, &sha, &received, None),
+            row_hash: &document_hash(
+                case_id,
+                &kind_code,
+                &doc.file_name,
+                &doc.sha256,
+                &received,
+                None,
+            ),
         },
     )?;
-    crate::parcours::refresh_derived(&tx, case_id)?;
-    tx.commit()?;
     Ok(Document {
         id,
         case_id,
-        kind,
-        file_name: file_name.to_owned(),
-        sha256: sha,
-        size_bytes: content.len() as u64,
-        received_on,
+        kind: doc.kind,
+        file_name: doc.file_name.clone(),
+        sha256: doc.sha256.clone(),
+        size_bytes: doc.size_bytes,
+        received_on: doc.received_on,
         added_at: now,
         validated_at: None,
     })
+}
+
+/// Keeps a copy of the file and records it (one transaction with its journal entry and the
+/// case's refreshed checklist).
+#[allow(clippy::too_many_arguments)]
+pub fn add_document(
+    conn: &mut Connection,
+    actor: &str,
+    case_id: CaseId,
+    kind: DocumentKind,
+    file_name: &str,
+    content: &[u8],
+    received_on: NaiveDate,
+    documents_dir: &Path,
+    at: DateTime<Utc>,
+) -> Result<Document, StorageError> {
+    ensure_case(conn, case_id)?;
+    let sha256 = store_content(documents_dir, content)?;
+    let doc = StoredDocument {
+        kind,
+        file_name: file_name.to_owned(),
+        sha256,
+        size_bytes: content.len() as u64,
+        received_on,
+    };
+    let tx = conn.transaction()?;
+    let document = insert_document(&tx, actor, case_id, &doc, at)?;
+    crate::parcours::refresh_derived(&tx, case_id)?;
+    tx.commit()?;
+    Ok(document)
 }
 
 /// A case's documents, most recently received first.

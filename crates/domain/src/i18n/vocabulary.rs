@@ -177,6 +177,63 @@ impl Label for DocumentKind {
     }
 }
 
+impl Label for crate::parcours::Step {
+    const ALL: &'static [Self] = crate::parcours::ALL_STEPS;
+    fn label(self) -> &'static str {
+        use crate::parcours::Step::*;
+        match self {
+            Accueil => "Accueil (CEP niveau 1)",
+            Accompagnement => "Accompagnement (CEP niveau 2)",
+            ProjetFormalise => "Projet formalisé",
+            ComiteTransitions => "Comité des transitions individuelles",
+            PtpPositionnement => "PTP : positionnement préalable",
+            PtpAutorisationAbsence => "PTP : autorisation d’absence",
+            PtpRefusEmployeur => "PTP : refus de l’employeur",
+            PtpDossierDepose => "PTP : dossier déposé",
+            PtpIrrecevable => "PTP : dossier irrecevable",
+            PtpEnInstruction => "PTP : en instruction",
+            PtpAjourne => "PTP : ajourné",
+            PtpAccord => "PTP : accord",
+            PtpAccordPartiel => "PTP : accord partiel",
+            PtpRefus => "PTP : refus",
+            PtpRecours => "PTP : recours gracieux",
+            PtpRefusDefinitif => "PTP : refus définitif",
+            Mediation => "Médiation France compétences",
+            PtpReexamen => "PTP : réexamen",
+            OpcoDemande => "OPCO : demande de prise en charge",
+            OpcoAccord => "OPCO : accord",
+            OpcoRefus => "OPCO : refus",
+            TranscoEligibilite => "Transitions collectives : éligibilité",
+            DemissionDossier => "Démission-reconversion : dossier",
+            DemissionAttestee => "Démission-reconversion : projet attesté",
+            DemissionRefusee => "Démission-reconversion : attestation refusée",
+            VaeRecevabilite => "VAE : recevabilité",
+            VaeIrrecevable => "VAE : irrecevable",
+            VaeAccompagnement => "VAE : accompagnement",
+            VaeJury => "VAE : jury",
+            CleaEvaluation => "CléA : évaluation",
+            CleaJury => "CléA : jury",
+            CpfAutonome => "CPF en autonomie",
+            EnFormation => "En formation",
+            FormationInterrompue => "Formation interrompue",
+            FormationTerminee => "Formation terminée",
+            Certification => "Certification (examen, jury)",
+            Certifie => "Certifié",
+            CertifiePartiel => "Certifié partiellement (blocs)",
+            NonCertifie => "Non certifié",
+            SuiviPostFormation => "Suivi après formation",
+            EnEmploiMetierVise => "En emploi dans le métier visé",
+            EnEmploiAutreMetier => "En emploi dans un autre métier",
+            RetourPosteInitial => "Retour au poste initial",
+            CreationRepriseEntreprise => "Création ou reprise d’entreprise",
+            EnRechercheEmploi => "En recherche d’emploi",
+            FormationAbandonnee => "Formation abandonnée",
+            ClosRefus => "Clos : refus définitif",
+            ClosSansSuite => "Clos sans suite",
+        }
+    }
+}
+
 /// French label of a case field, by its path (`situation.employer.name`), for the journal view
 /// and import reports. Unknown paths are shown as they are.
 pub fn field_label(path: &str) -> &str {
@@ -218,6 +275,8 @@ pub fn field_label(path: &str) -> &str {
         "project.motive" => "Motif de la demande",
         "project.notes" => "Notes",
         "archivedAt" => "Archivage",
+        "status" => "Étape du parcours",
+        "reason" => "Motif",
         p if p.starts_with("situation.flags.") && p.ends_with(".proof") => "Justificatif",
         p if p.starts_with("situation.flags.") && p.ends_with(".proofDate") => {
             "Date du justificatif"

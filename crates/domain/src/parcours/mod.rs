@@ -9,6 +9,7 @@ mod facts;
 mod params;
 mod step;
 mod todo;
+mod view;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ pub use facts::{EmployerAnswer, Modality, ParcoursFacts, Training};
 pub use params::{DEFAULTS as PARAMETER_DEFAULTS, ParamValue, Parameters};
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
+pub use view::{NextStep, ParcoursView};
 
 use crate::case::{CaseData, ContractKind, DocumentKind};
 use crate::i18n::Label;

@@ -1,0 +1,183 @@
+//! `passerelle parcours show|advance`, `deadlines` and `eligibility`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::{NaiveDate, Utc};
+use passerelle_domain::case::CaseId;
+use passerelle_domain::i18n::{Label, format_date};
+use passerelle_domain::parcours::{DocStatus, Outcome, Step};
+use passerelle_domain::validate::parse_date_fr;
+use passerelle_storage::{cases, parcours, profile};
+
+use crate::Reported;
+
+fn step(code: &str) -> anyhow::Result<Step> {
+    Step::from_code(code).with_context(|| {
+        format!("étape « {code} » inconnue ; exemples : ACCUEIL, PTP_DOSSIER_DEPOSE, EN_FORMATION")
+    })
+}
+
+pub fn show(db: Option<PathBuf>, id: CaseId, json: bool) -> anyhow::Result<()> {
+    let (_, conn) = crate::open_db(db)?;
+    let view = parcours::view(&conn, id, crate::today())?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&view)?);
+        return Ok(());
+    }
+    println!(
+        "Étape actuelle : {} ({})",
+        view.current.label(),
+        view.current.code()
+    );
+    for t in &view.history {
+        println!(
+            "  {} : {} → {} ({}){}",
+            t.at,
+            t.from.code(),
+            t.to.code(),
+            t.actor,
+            if t.reason.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", t.reason)
+            }
+        );
+    }
+    println!("Étapes possibles :");
+    for n in &view.next {
+        if n.unmet.is_empty() {
+            println!("  {} : possible", n.step.code());
+        } else {
+            println!("  {} : bloquée — {}", n.step.code(), n.unmet.join(" ; "));
+        }
+    }
+    if let Some(target) = view.checklist_step {
+        println!("Pièces pour « {} » :", target.label());
+        for item in &view.checklist {
+            let status = match item.status {
+                DocStatus::Manquant => "manquant",
+                DocStatus::Recu => "reçu",
+                DocStatus::Valide => "validé",
+                DocStatus::NonApplicable => "non applicable",
+            };
+            println!(
+                "  {} : {status}{}",
+                item.kind.label(),
+                if item.required {
+                    ""
+                } else {
+                    " (le cas échéant)"
+                }
+            );
+        }
+    }
+    for d in &view.deadlines {
+        println!(
+            "Échéance {} : {}{}",
+            format_date(d.due),
+            d.label,
+            if d.done { " (fait)" } else { "" }
+        );
+    }
+    Ok(())
+}
+
+pub fn advance(db: Option<PathBuf>, id: CaseId, to: &str, reason: &str) -> anyhow::Result<()> {
+    let to = step(to)?;
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = profile::actor(&conn)?;
+    match parcours::advance(
+        &mut conn,
+        &actor,
+        id,
+        to,
+        reason,
+        crate::today(),
+        Utc::now(),
+    )? {
+        Ok(t) => {
+            println!("{} → {}", t.from.code(), t.to.code());
+            Ok(())
+        }
+        Err(unmet) => {
+            eprintln!("Passage à {} refusé :", to.code());
+            for u in unmet {
+                eprintln!("  - {u}");
+            }
+            Err(Reported.into())
+        }
+    }
+}
+
+pub fn deadlines(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> {
+    let (_, mut conn) = crate::open_db(db)?;
+    let today = crate::today();
+    parcours::apply_tacit_agreements(&mut conn, today, Utc::now())?;
+    let todo = parcours::todo(&conn, today, days, 60, None)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&todo)?);
+        return Ok(());
+    }
+    for (title, items) in [("En retard", &todo.overdue), ("À venir", &todo.upcoming)] {
+        println!("{title} :");
+        for i in items {
+            println!(
+                "  {}\t{}\t{}\t{}",
+                format_date(i.due),
+                i.reference,
+                i.name,
+                i.label
+            );
+        }
+    }
+    eprintln!(
+        "{} en retard, {} dans les {days} jours",
+        todo.overdue_total, todo.upcoming_total
+    );
+    Ok(())
+}
+
+pub fn eligibility(
+    db: Option<PathBuf>,
+    id: CaseId,
+    at: Option<&str>,
+    json: bool,
+) -> anyhow::Result<()> {
+    let (_, conn) = crate::open_db(db)?;
+    let Some(case) = cases::get(&conn, id)? else {
+        bail!("Dossier {id} introuvable.")
+    };
+    let at: NaiveDate = match at {
+        Some(text) => parse_date_fr(text).map_err(|e| anyhow::anyhow!("--at : {e}"))?,
+        None => case
+            .data
+            .parcours
+            .training
+            .start
+            .unwrap_or_else(crate::today),
+    };
+    let params = parcours::parameters(&conn)?;
+    let rules = passerelle_domain::parcours::ptp_eligibility(&case.data, at, &params);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"at": at, "rules": rules}))?
+        );
+        return Ok(());
+    }
+    println!(
+        "Éligibilité au projet de transition professionnelle, au {} :",
+        format_date(at)
+    );
+    for r in &rules {
+        let mark = match r.outcome {
+            Outcome::Met => "remplie",
+            Outcome::Exempt => "non exigée",
+            Outcome::Unmet => "NON remplie",
+            Outcome::Unknown => "à compléter",
+        };
+        println!("  {} : {mark} — {}", r.rule, r.explanation);
+    }
+    Ok(())
+}

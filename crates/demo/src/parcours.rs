@@ -1,0 +1,229 @@
+//! Demo parcours: each generated case placed somewhere along a realistic branch, with the dates,
+//! facts and documents that go with the steps it went through.
+
+use chrono::{Days, NaiveDate};
+use passerelle_domain::case::{CaseData, ContractKind, DocumentKind};
+use passerelle_domain::parcours::{EmployerAnswer, Modality, Step};
+
+use crate::Rng;
+
+/// A demo case with its past.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoCase {
+    pub data: CaseData,
+    pub created: NaiveDate,
+    pub steps: Vec<(Step, NaiveDate)>,
+    pub documents: Vec<(DocumentKind, NaiveDate)>,
+}
+
+use Step::*;
+
+/// Canonical branches and how often cases take them (weights in %).
+const BRANCHES: &[(u64, &[Step])] = &[
+    (
+        45,
+        &[
+            Accompagnement,
+            ProjetFormalise,
+            PtpPositionnement,
+            PtpAutorisationAbsence,
+            PtpDossierDepose,
+            PtpEnInstruction,
+            PtpAccord,
+            EnFormation,
+            FormationTerminee,
+            Certification,
+            Certifie,
+            SuiviPostFormation,
+            EnEmploiMetierVise,
+        ],
+    ),
+    (
+        8,
+        &[
+            Accompagnement,
+            ProjetFormalise,
+            PtpPositionnement,
+            PtpAutorisationAbsence,
+            PtpDossierDepose,
+            PtpEnInstruction,
+            PtpRefus,
+            PtpRecours,
+        ],
+    ),
+    (
+        15,
+        &[
+            Accompagnement,
+            ProjetFormalise,
+            OpcoDemande,
+            OpcoAccord,
+            EnFormation,
+            FormationTerminee,
+            Certification,
+            CertifiePartiel,
+        ],
+    ),
+    (
+        8,
+        &[
+            Accompagnement,
+            ProjetFormalise,
+            DemissionDossier,
+            DemissionAttestee,
+            EnFormation,
+        ],
+    ),
+    (
+        10,
+        &[
+            Accompagnement,
+            ProjetFormalise,
+            VaeRecevabilite,
+            VaeAccompagnement,
+            VaeJury,
+            CertifiePartiel,
+        ],
+    ),
+    (
+        6,
+        &[
+            Accompagnement,
+            ProjetFormalise,
+            CleaEvaluation,
+            CleaJury,
+            Certifie,
+        ],
+    ),
+    (8, &[Accompagnement, ClosSansSuite]),
+];
+
+/// Documents a case holds once it has entered a step.
+fn documents_for(step: Step) -> &'static [DocumentKind] {
+    use DocumentKind::*;
+    match step {
+        PtpAutorisationAbsence => &[Positionnement, Devis],
+        PtpDossierDepose => &[
+            Cv,
+            Diplome,
+            AutorisationAbsence,
+            AttestationEffectif,
+            AttestationNonRupture,
+            Rib,
+            SyntheseCep,
+        ],
+        OpcoDemande => &[Devis, ProgrammeFormation, ConventionFormation],
+        DemissionDossier => &[SyntheseCep, ProgrammeFormation],
+        DemissionAttestee => &[AttestationCaractereReelSerieux],
+        VaeRecevabilite => &[PieceIdentite, Cv],
+        FormationTerminee => &[CertificatRealisation],
+        _ => &[],
+    }
+}
+
+fn pick_branch(rng: &mut Rng) -> &'static [Step] {
+    let mut roll = rng.below(100);
+    for (weight, path) in BRANCHES {
+        if roll < *weight {
+            return path;
+        }
+        roll -= weight;
+    }
+    BRANCHES[0].1
+}
+
+/// Places `data` along a branch; `today` anchors the dates (everything is in the past except
+/// training starts still to come).
+pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
+    let branch = pick_branch(rng);
+    let reached = rng.range(0, branch.len() as u64) as usize;
+    let steps_taken = &branch[..reached];
+    // Dates from the creation forward, 10 to 45 days apart, ending no later than today.
+    let gaps: Vec<u64> = (0..=steps_taken.len()).map(|_| rng.range(10, 45)).collect();
+    let span: u64 = gaps.iter().sum::<u64>() + rng.range(0, 60);
+    let created = today - Days::new(span);
+    let mut date = created;
+    let mut steps = Vec::new();
+    let mut documents = Vec::new();
+    for (step, gap) in steps_taken.iter().zip(&gaps) {
+        date = date + Days::new(*gap);
+        for kind in documents_for(*step) {
+            documents.push((*kind, date - Days::new(rng.range(1, 8))));
+        }
+        steps.push((*step, date));
+    }
+    let current = steps.last().map_or(Accueil, |s| s.0);
+    let at = |s: Step| steps.iter().find(|(x, _)| *x == s).map(|(_, d)| *d);
+
+    // Eligibility facts, by contract.
+    let p = &mut data.parcours;
+    match data.situation.contract {
+        Some(ContractKind::Cdd) => {
+            p.salaried_months_last_60 = Some(rng.range(12, 60) as u16);
+            p.cdd_months_last_12 = Some(rng.range(2, 12) as u16);
+        }
+        Some(ContractKind::Interim) => {
+            p.interim_hours_last_18_months = Some(rng.range(900, 2400) as u32);
+            p.interim_hours_in_agency = Some(rng.range(300, 1200) as u32);
+        }
+        Some(ContractKind::Cdi) => p.salaried_days_in_window = Some(rng.range(900, 1500) as u16),
+        _ => {}
+    }
+
+    if steps.iter().any(|(s, _)| *s == ProjetFormalise) {
+        let t = &mut p.training;
+        t.title = "Titre professionnel visé".into();
+        t.provider = [
+            "AFPA Metz",
+            "GRETA Lorraine Nord",
+            "CFA de l’industrie Grand Est",
+            "IRFA Est",
+        ][rng.below(4) as usize]
+            .into();
+        t.provider_qualiopi = true;
+        t.hours = Some(rng.range(300, 1400) as u32);
+        t.modality = Some(*rng.pick(&[
+            Modality::Presentiel,
+            Modality::Mixte,
+            Modality::Distanciel,
+            Modality::Afest,
+        ]));
+        t.cost_cents = Some(rng.range(3_000, 25_000) as i64 * 100);
+        t.during_working_time = rng.chance(70);
+        t.continuous_interruption_6_months = t.hours.is_some_and(|h| h > 900);
+        t.start = Some(match at(EnFormation) {
+            Some(d) => d,
+            None => today + Days::new(rng.range(45, 240)),
+        });
+        t.end = t.start.map(|s| s + Days::new(rng.range(120, 330)));
+    }
+    if let Some(d) = at(PtpAutorisationAbsence) {
+        let received = (d + Days::new(3)).min(today);
+        p.absence_request_received_on = Some(received);
+        let waiting = current == PtpAutorisationAbsence && rng.chance(40);
+        if !waiting {
+            p.employer_answer = Some(EmployerAnswer::Accord);
+            p.employer_answer_on = Some((received + Days::new(rng.range(5, 25))).min(today));
+        }
+        p.training.during_working_time = true;
+    }
+    p.dossier_filed_on = at(PtpDossierDepose);
+    p.commission_on = at(PtpEnInstruction).map(|d| d + Days::new(30));
+    p.refusal_notified_on = at(PtpRefus);
+    p.recours_filed_on = at(PtpRecours);
+    p.demission_attested_on = at(DemissionAttestee);
+    p.vae_dossier_complete_on = at(VaeRecevabilite);
+    // Some cases at the positionnement already have part of what the next step needs.
+    if current == PtpPositionnement && rng.chance(50) {
+        documents.push((
+            DocumentKind::Positionnement,
+            today - Days::new(rng.range(1, 10)),
+        ));
+    }
+    DemoCase {
+        data,
+        created,
+        steps,
+        documents,
+    }
+}
