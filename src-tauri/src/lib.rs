@@ -32,15 +32,23 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::records::interview_add,
         commands::records::document_list,
         commands::records::document_add,
+        commands::parcours::document_validate,
+        commands::parcours::parcours_view,
+        commands::parcours::parcours_advance,
+        commands::parcours::todo_overview,
+        commands::parcours::parameter_list,
+        commands::parcours::parameter_set,
     ])
 }
 
 /// Starts the desktop app.
 pub fn run() {
     with_commands(tauri::Builder::default())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let path = database_path(app.handle())?;
             let db = Db::open(path)?;
+            notify_due_today(app.handle(), &db);
             app.manage(db);
             Ok(())
         })
@@ -57,5 +65,36 @@ fn database_path<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, tauri
             .path()
             .app_data_dir()?
             .join(passerelle_domain::DATABASE_FILE_NAME)),
+    }
+}
+
+/// At start-up: record employer silences that became agreements, then tell the counsellor what
+/// is due today or late, with a desktop notification. A failure here never stops the app.
+fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
+    use tauri_plugin_notification::NotificationExt;
+    let today = chrono::Local::now().date_naive();
+    let todo = db.with(|conn| {
+        passerelle_storage::parcours::apply_tacit_agreements(conn, today, chrono::Utc::now())?;
+        passerelle_storage::parcours::todo(conn, today, 0, 60, None)
+    });
+    let Ok(todo) = todo else { return };
+    let (late, due) = (todo.overdue_total, todo.upcoming_total);
+    if late + due == 0 {
+        return;
+    }
+    use passerelle_domain::i18n::count_with;
+    let body = format!(
+        "{} · {}. Voir « À faire ».",
+        count_with(due, "échéance aujourd’hui", "échéances aujourd’hui"),
+        count_with(late, "échéance en retard", "échéances en retard"),
+    );
+    if let Err(e) = app
+        .notification()
+        .builder()
+        .title("Passerelle — à faire aujourd’hui")
+        .body(body)
+        .show()
+    {
+        log::warn!("desktop notification not shown: {e}");
     }
 }

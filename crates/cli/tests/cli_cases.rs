@@ -239,17 +239,39 @@ fn parcours_advance_is_refused_with_the_reasons_then_passes() {
                    "situation": {"contract": "cdi", "jobRome": "H2913",
                                  "seniorityMonthsTotal": 40, "seniorityMonthsCompany": 20},
                    "project": {"targetRome": "H2913", "targetCertification": "RNCP35830"}}"#;
-    assert!(run_with_stdin(&db, &["case", "add", "--json", "-"], case).status.success());
+    assert!(
+        run_with_stdin(&db, &["case", "add", "--json", "-"], case)
+            .status
+            .success()
+    );
 
     let out = run(&db, &["parcours", "advance", "1", "--to", "ACCOMPAGNEMENT"]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("Consentement RGPD non recueilli"), "{}", text(&out.stderr));
-    let out = run(&db, &["parcours", "advance", "1", "--to", "PTP_DOSSIER_DEPOSE"]);
+    assert!(
+        text(&out.stderr).contains("Consentement RGPD non recueilli"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(
+        &db,
+        &["parcours", "advance", "1", "--to", "PTP_DOSSIER_DEPOSE"],
+    );
     assert!(text(&out.stderr).contains("Passage non prévu de ACCUEIL à PTP_DOSSIER_DEPOSE"));
     let out = run(&db, &["parcours", "advance", "1", "--to", "NULLE_PART"]);
     assert!(text(&out.stderr).contains("étape « NULLE_PART » inconnue"));
 
-    let out = run(&db, &["parcours", "advance", "1", "--to", "clos_sans_suite", "--reason", "Injoignable"]);
+    let out = run(
+        &db,
+        &[
+            "parcours",
+            "advance",
+            "1",
+            "--to",
+            "clos_sans_suite",
+            "--reason",
+            "Injoignable",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "ACCUEIL → CLOS_SANS_SUITE\n");
     let out = run(&db, &["parcours", "show", "1", "--json"]);

@@ -36,6 +36,9 @@ pub enum AppError {
     /// The entity asked for does not exist (or was archived).
     #[error("{entity} {id} introuvable")]
     NotFound { entity: String, id: String },
+    /// The parcours cannot move to `step`: the conditions not met, in French.
+    #[error("Passage à l’étape {step} impossible : {}", .unmet.join(" ; "))]
+    Blocked { step: String, unmet: Vec<String> },
     /// The database could not be read or written; nothing was changed.
     #[error("{}", i18n::t(Msg::ErrorStorage))]
     Storage { message: String },
@@ -100,6 +103,10 @@ mod tests {
             },
             AppError::Ipc {
                 message: "missing field".into(),
+            },
+            AppError::Blocked {
+                step: "PTP_DOSSIER_DEPOSE".into(),
+                unmet: vec!["RIB manquant".into()],
             },
         ];
         for err in all {

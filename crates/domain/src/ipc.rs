@@ -24,6 +24,12 @@ pub mod command {
     pub const INTERVIEW_ADD: &str = "interview_add";
     pub const DOCUMENT_LIST: &str = "document_list";
     pub const DOCUMENT_ADD: &str = "document_add";
+    pub const DOCUMENT_VALIDATE: &str = "document_validate";
+    pub const PARCOURS_VIEW: &str = "parcours_view";
+    pub const PARCOURS_ADVANCE: &str = "parcours_advance";
+    pub const TODO_OVERVIEW: &str = "todo_overview";
+    pub const PARAMETER_LIST: &str = "parameter_list";
+    pub const PARAMETER_SET: &str = "parameter_set";
 
     /// Every command, as declared to tauri-build for the permission system.
     pub const ALL: &[&str] = &[
@@ -43,6 +49,12 @@ pub mod command {
         INTERVIEW_ADD,
         DOCUMENT_LIST,
         DOCUMENT_ADD,
+        DOCUMENT_VALIDATE,
+        PARCOURS_VIEW,
+        PARCOURS_ADVANCE,
+        TODO_OVERVIEW,
+        PARAMETER_LIST,
+        PARAMETER_SET,
     ];
 }
 
@@ -144,4 +156,47 @@ pub struct DocumentAddArgs {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TerritoryAddArgs {
     pub label: String,
+}
+
+/// Arguments of `document_validate`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentValidateArgs {
+    pub document_id: i64,
+    pub validated: bool,
+}
+
+/// Arguments of `parcours_advance`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParcoursAdvanceArgs {
+    pub case_id: crate::case::CaseId,
+    pub to: crate::parcours::Step,
+    pub reason: String,
+}
+
+/// Arguments of `todo_overview`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TodoArgs {
+    pub days: u32,
+    pub idle_days: u32,
+}
+
+/// One parameter as Paramètres shows it: its current value and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterRow {
+    pub key: String,
+    pub value: f64,
+    pub valid_from: chrono::NaiveDate,
+    pub note: String,
+    /// True when the value is the app's default, false when the user entered it.
+    pub default: bool,
+}
+
+/// Arguments of `parameter_set`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParameterSetArgs {
+    pub value: crate::parcours::ParamValue,
 }

@@ -121,8 +121,17 @@ pub fn format_date(date: NaiveDate) -> String {
 
 /// « 1 dossier », « 2 dossiers », « 0 dossier »: French uses the singular below 2.
 pub fn count_noun(n: u64, singular: &str) -> String {
-    let s = if n >= 2 { "s" } else { "" };
-    format!("{} {singular}{s}", format_count(n))
+    count_with(n, singular, &format!("{singular}s"))
+}
+
+/// Like [`count_noun`] for phrases whose plural is not a final « s »:
+/// `count_with(2, "échéance en retard", "échéances en retard")`.
+pub fn count_with(n: u64, singular: &str, plural: &str) -> String {
+    format!(
+        "{} {}",
+        format_count(n),
+        if n >= 2 { plural } else { singular }
+    )
 }
 
 /// Formats an integer with French digit grouping (narrow no-break space): `100 000`.

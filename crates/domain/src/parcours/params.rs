@@ -159,23 +159,42 @@ impl Parameters {
     /// winning over the defaults on the same date. `None` for an unknown key or a date before
     /// every value.
     pub fn value(&self, key: &str, at: NaiveDate) -> Option<f64> {
+        self.entry(key, at).map(|(entry, _)| entry.value)
+    }
+
+    /// The entry in force for `key` on `at`, and whether it is a built-in default.
+    pub fn entry(&self, key: &str, at: NaiveDate) -> Option<(ParamValue, bool)> {
         let defaults =
             DEFAULTS
                 .iter()
                 .filter(|d| d.0 == key)
-                .filter_map(|&(_, (y, m, d), v, _)| {
-                    NaiveDate::from_ymd_opt(y, m, d).map(|from| (from, 0, v))
+                .filter_map(|&(k, (y, m, d), v, note)| {
+                    NaiveDate::from_ymd_opt(y, m, d).map(|from| {
+                        let value = ParamValue {
+                            key: k.to_owned(),
+                            valid_from: from,
+                            value: v,
+                            note: note.to_owned(),
+                        };
+                        (value, true)
+                    })
                 });
         let overrides = self
             .overrides
             .iter()
             .filter(|p| p.key == key)
-            .map(|p| (p.valid_from, 1, p.value));
+            .map(|p| (p.clone(), false));
         defaults
             .chain(overrides)
-            .filter(|(from, _, _)| *from <= at)
-            .max_by_key(|(from, rank, _)| (*from, *rank))
-            .map(|(_, _, v)| v)
+            .filter(|(p, _)| p.valid_from <= at)
+            .max_by_key(|(p, default)| (p.valid_from, !*default))
+    }
+
+    /// Every parameter the rules use, as in force on `at`.
+    pub fn in_force(&self, at: NaiveDate) -> Vec<(ParamValue, bool)> {
+        let mut keys: Vec<&str> = DEFAULTS.iter().map(|d| d.0).collect();
+        keys.dedup();
+        keys.into_iter().filter_map(|k| self.entry(k, at)).collect()
     }
 
     /// Like [`Parameters::value`] for a whole number of days or months. Panics only on a key
@@ -224,5 +243,18 @@ mod tests {
             }],
         };
         assert_eq!(p.count("employer_answer_days", d(2026, 1, 1)), 31);
+    }
+}
+
+#[cfg(test)]
+mod in_force_tests {
+    use super::*;
+
+    #[test]
+    fn every_default_key_is_in_force_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let rows = Parameters::default().in_force(today);
+        assert_eq!(rows.len(), DEFAULTS.len());
+        assert!(rows.iter().all(|(_, default)| *default));
     }
 }
