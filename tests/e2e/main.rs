@@ -5,5 +5,6 @@
 
 mod cases;
 mod foundation;
+mod parcours;
 mod profile;
 mod security;

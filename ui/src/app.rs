@@ -9,7 +9,7 @@ use passerelle_domain::i18n::{Msg, t};
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::{
     nav::Nav, placeholder::EmptyScreen, profile_banner::ProfileBanner, settings::Settings,
-    status_line::StatusLine,
+    status_line::StatusLine, todo::Todo,
 };
 use crate::guard;
 
@@ -28,9 +28,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dossiers/nouveau") view=NewCase/>
                         <Route path=path!("/dossiers/:id") view=CasePage/>
                         <Route path=path!("/dossiers/:id/modifier") view=EditCase/>
-                        <Route path=path!("/a-faire") view=|| view! {
-                            <EmptyScreen id="screen-todo" title=Msg::TodoTitle empty=Msg::TodoEmpty/>
-                        }/>
+                        <Route path=path!("/a-faire") view=Todo/>
                         <Route path=path!("/comites") view=|| view! {
                             <EmptyScreen id="screen-committees" title=Msg::CommitteesTitle empty=Msg::CommitteesEmpty/>
                         }/>

@@ -42,7 +42,9 @@ fn today() -> chrono::NaiveDate {
 
 /// The 100 000-case database, generated on first use.
 fn big_database(dir: &Path) -> (PathBuf, Connection) {
-    let path = dir.join(format!("bench-{CASES}-{SEED}.sqlite3"));
+    // The name carries the schema version: a database from an older schema is rebuilt.
+    let version = passerelle_storage::migrations::LATEST_VERSION;
+    let path = dir.join(format!("bench-{CASES}-{SEED}-v{version}.sqlite3"));
     let mut conn = passerelle_storage::open(&path).unwrap();
     let have: u64 = passerelle_storage::status::count_active_case_files(&conn).unwrap();
     if have != CASES as u64 {
@@ -50,16 +52,16 @@ fn big_database(dir: &Path) -> (PathBuf, Connection) {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
-        conn = passerelle_storage::open(&path).unwrap();
         let (took, ()) = time(|| {
-            for batch in passerelle_demo::generate(CASES, SEED, today()).chunks(5_000) {
-                cases::create_many(&mut conn, "bench", batch, Utc::now()).unwrap();
-            }
+            // The real `demo` command: cases spread over every branch of the parcours, with
+            // their history, documents and deadlines.
+            passerelle_cli::demo::run(Some(path.clone()), CASES, SEED).unwrap();
         });
         println!(
             "generated {CASES} demo case files in {:.1} s",
             took.as_secs_f64()
         );
+        conn = passerelle_storage::open(&path).unwrap();
     }
     (path, conn)
 }
@@ -225,6 +227,43 @@ fn bench_import(dir: &Path) {
     report("import 10 000 CSV rows (parse, validate, write)", samples);
 }
 
+fn bench_todo(conn: &Connection) {
+    let today = chrono::Local::now().date_naive();
+    let mut samples = Vec::new();
+    let mut sizes = (0, 0, 0, 0);
+    for _ in 0..60 {
+        let (took, todo) =
+            time(|| passerelle_storage::parcours::todo(conn, today, 30, 60, None).unwrap());
+        sizes = (
+            todo.overdue_total,
+            todo.upcoming_total,
+            todo.missing_total,
+            todo.idle_total,
+        );
+        samples.push(took);
+    }
+    report("À faire, all 100 000 cases (30 days, idle 60)", samples);
+    println!(
+        "    (overdue {}, next 30 days {}, incomplete {}, idle {})",
+        sizes.0, sizes.1, sizes.2, sizes.3
+    );
+    let mut samples = Vec::new();
+    for _ in 0..60 {
+        let (took, _) = time(|| {
+            passerelle_storage::parcours::todo(
+                conn,
+                today,
+                30,
+                60,
+                Some("Données de démonstration"),
+            )
+            .unwrap()
+        });
+        samples.push(took);
+    }
+    report("À faire, one counsellor's cases", samples);
+}
+
 fn main() {
     // `cargo test --benches` runs this binary without `--bench`: stay quick then.
     if !std::env::args().any(|a| a == "--bench") {
@@ -233,6 +272,7 @@ fn main() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     std::fs::create_dir_all(&dir).unwrap();
     let (_, mut conn) = big_database(&dir);
+    bench_todo(&conn);
     bench_search(&conn);
     bench_pages(&conn);
     bench_save(&mut conn);

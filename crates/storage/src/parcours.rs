@@ -429,6 +429,9 @@ pub fn apply_tacit_agreements(
 
 /// The À faire overview: deadlines overdue or due within `days`, missing documents, cases
 /// untouched for `idle_days`. `counsellor` narrows to one counsellor's cases.
+///
+/// Archived cases have no derived rows, so the counts need no join unless a counsellor is
+/// given; only the lines shown (at most 200 per list) read the case's names.
 pub fn todo(
     conn: &Connection,
     today: NaiveDate,
@@ -436,58 +439,117 @@ pub fn todo(
     idle_days: u32,
     counsellor: Option<&str>,
 ) -> Result<TodoOverview, StorageError> {
-    const CUT: usize = 200;
-    let horizon = today + Days::new(u64::from(days));
+    const CUT: u32 = 200;
+    let horizon = (today + Days::new(u64::from(days))).to_string();
     let idle_before = (today - Days::new(u64::from(idle_days))).to_string();
+    let today_text = today.to_string();
     let who = counsellor.unwrap_or("");
-    let name = "json_extract(c.data, '$.beneficiary.birthName')";
-    let mut due_stmt = conn.prepare_cached(&format!(
-        "SELECT d.case_id, c.reference, coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''), {name}),
-                json_extract(c.data, '$.beneficiary.firstNames'), d.kind, d.label, d.due
-         FROM case_deadline d JOIN case_file c ON c.id = d.case_id
-         WHERE d.done = 0 AND d.due <= ?1 AND c.archived_at IS NULL AND (?2 = '' OR c.counsellor = ?2)
-         ORDER BY d.due, d.case_id"
-    ))?;
+    let mine = "(?3 = '' OR c.counsellor = ?3)";
+    let name = "coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''),
+                json_extract(c.data, '$.beneficiary.birthName'))";
+    let first = "json_extract(c.data, '$.beneficiary.firstNames')";
+    let full_name = |surname: String, first: String| format!("{} {first}", surname.to_uppercase());
     let mut overview = TodoOverview {
         today: Some(today),
         ..TodoOverview::default()
     };
-    let rows = due_stmt.query_map(params![horizon.to_string(), who], |r| {
-        let (surname, first): (String, String) = (r.get(2)?, r.get(3)?);
-        let due: String = r.get(6)?;
-        Ok(DueItem {
-            case_id: r.get(0)?,
-            reference: r.get(1)?,
-            name: format!("{} {first}", surname.to_uppercase()),
-            kind: decode(r.get(4)?)?,
-            label: r.get(5)?,
-            due: due.parse().unwrap_or(today),
-        })
-    })?;
-    for item in rows {
-        let item = item?;
-        if item.due < today {
-            overview.overdue_total += 1;
-            if overview.overdue.len() < CUT {
-                overview.overdue.push(item);
-            }
+
+    let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<u64, StorageError> {
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row(args, |r| r.get::<_, i64>(0))? as u64)
+    };
+    let (from_deadlines, from_missing) = if who.is_empty() {
+        ("case_deadline d", "case_missing_document m")
+    } else {
+        (
+            "case_deadline d JOIN case_file c ON c.id = d.case_id",
+            "case_missing_document m JOIN case_file c ON c.id = m.case_id",
+        )
+    };
+    // ?3 is bound either way; without a counsellor it is '' and the join is skipped.
+    let filter = if who.is_empty() {
+        " AND ?3 = ''"
+    } else {
+        " AND c.counsellor = ?3"
+    };
+    overview.overdue_total = count(
+        &format!(
+            "SELECT count(*) FROM {from_deadlines} WHERE d.done = 0 AND d.due < ?1 AND ?2 = ?2{filter}"
+        ),
+        &[&today_text, &horizon, &who],
+    )?;
+    overview.upcoming_total = count(
+        &format!(
+            "SELECT count(*) FROM {from_deadlines} WHERE d.done = 0 AND d.due >= ?1 AND d.due <= ?2{filter}"
+        ),
+        &[&today_text, &horizon, &who],
+    )?;
+    overview.missing_total = count(
+        &format!(
+            "SELECT count(DISTINCT m.case_id) FROM {from_missing} WHERE ?1 = ?1 AND ?2 = ?2{filter}"
+        ),
+        &[&today_text, &horizon, &who],
+    )?;
+    // Without a counsellor: answered by the partial index on updated_at alone.
+    overview.idle_total = if who.is_empty() {
+        count(
+            "SELECT count(*) FROM case_file WHERE archived_at IS NULL AND updated_at < ?1",
+            &[&idle_before],
+        )?
+    } else {
+        count(
+            "SELECT count(*) FROM case_file WHERE archived_at IS NULL AND counsellor = ?2
+             AND updated_at < ?1",
+            &[&idle_before, &who],
+        )?
+    };
+
+    let due_sql = format!(
+        "SELECT d.case_id, c.reference, {name}, {first}, d.kind, d.label, d.due
+         FROM case_deadline d JOIN case_file c ON c.id = d.case_id
+         WHERE d.done = 0 AND d.due >= ?1 AND d.due <= ?2 AND {mine}
+         ORDER BY d.due, d.case_id LIMIT {CUT}"
+    );
+    let mut due_stmt = conn.prepare_cached(&due_sql)?;
+    for (low, high, overdue) in [
+        (String::new(), (today - Days::new(1)).to_string(), true),
+        (today_text, horizon, false),
+    ] {
+        let rows = due_stmt.query_map(params![low, high, who], |r| {
+            let due: String = r.get(6)?;
+            Ok(DueItem {
+                case_id: r.get(0)?,
+                reference: r.get(1)?,
+                name: full_name(r.get(2)?, r.get(3)?),
+                kind: decode(r.get(4)?)?,
+                label: r.get(5)?,
+                due: due.parse().unwrap_or(today),
+            })
+        })?;
+        let list = if overdue {
+            &mut overview.overdue
         } else {
-            overview.upcoming_total += 1;
-            if overview.upcoming.len() < CUT {
-                overview.upcoming.push(item);
-            }
+            &mut overview.upcoming
+        };
+        for item in rows {
+            list.push(item?);
         }
     }
 
-    let mut missing_stmt = conn.prepare_cached(&format!(
-        "SELECT m.case_id, c.reference, coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''), {name}),
-                json_extract(c.data, '$.beneficiary.firstNames'), m.step, group_concat(m.kind)
-         FROM case_missing_document m JOIN case_file c ON c.id = m.case_id
-         WHERE c.archived_at IS NULL AND (?1 = '' OR c.counsellor = ?1)
-         GROUP BY m.case_id ORDER BY c.updated_at, m.case_id"
-    ))?;
+    let mut missing_stmt = conn.prepare_cached(
+        &format!(
+            "SELECT g.case_id, c.reference, {name}, {first}, g.step, g.kinds
+         FROM (SELECT m.case_id, min(m.step) AS step, group_concat(m.kind) AS kinds
+               FROM case_missing_document m JOIN case_file c ON c.id = m.case_id
+               WHERE {mine} GROUP BY m.case_id ORDER BY m.case_id LIMIT {CUT}) g
+         JOIN case_file c ON c.id = g.case_id
+         ORDER BY g.case_id"
+        )
+        .replace("?3", "?1"),
+    )?;
     let rows = missing_stmt.query_map([who], |r| {
-        let (surname, first, kinds): (String, String, String) = (r.get(2)?, r.get(3)?, r.get(5)?);
+        let kinds: String = r.get(5)?;
         let mut kinds: Vec<DocumentKind> = kinds
             .split(',')
             .filter_map(|k| decode(k.to_owned()).ok())
@@ -497,37 +559,26 @@ pub fn todo(
         Ok(MissingItem {
             case_id: r.get(0)?,
             reference: r.get(1)?,
-            name: format!("{} {first}", surname.to_uppercase()),
+            name: full_name(r.get(2)?, r.get(3)?),
             step: decode(r.get(4)?)?,
             kinds,
         })
     })?;
     for item in rows {
-        overview.missing_total += 1;
-        if overview.missing.len() < CUT {
-            overview.missing.push(item?);
-        }
+        overview.missing.push(item?);
     }
 
-    overview.idle_total =
-        conn.prepare_cached(
-            "SELECT count(*) FROM case_file c WHERE c.archived_at IS NULL AND c.updated_at < ?1
-             AND (?2 = '' OR c.counsellor = ?2)",
-        )?
-        .query_row(params![idle_before, who], |r| r.get::<_, i64>(0))? as u64;
     let mut idle_stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, c.reference, coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''), {name}),
-                json_extract(c.data, '$.beneficiary.firstNames'), c.status, c.updated_at
+        "SELECT c.id, c.reference, {name}, {first}, c.status, c.updated_at
          FROM case_file c WHERE c.archived_at IS NULL AND c.updated_at < ?1
          AND (?2 = '' OR c.counsellor = ?2)
          ORDER BY c.updated_at, c.id LIMIT {CUT}"
     ))?;
     let rows = idle_stmt.query_map(params![idle_before, who], |r| {
-        let (surname, first): (String, String) = (r.get(2)?, r.get(3)?);
         Ok(IdleItem {
             case_id: r.get(0)?,
             reference: r.get(1)?,
-            name: format!("{} {first}", surname.to_uppercase()),
+            name: full_name(r.get(2)?, r.get(3)?),
             step: decode(r.get(4)?)?,
             updated_at: r.get(5)?,
         })

@@ -1,5 +1,6 @@
 //! One async function per shell command, grouped by area. Components call these.
 
 pub mod cases;
+pub mod parcours;
 pub mod profile;
 pub mod status;

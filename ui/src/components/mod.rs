@@ -2,9 +2,11 @@
 
 pub mod cases;
 pub mod nav;
+pub mod parameters;
 pub mod placeholder;
 pub mod profile_banner;
 pub mod profile_form;
 pub mod settings;
 pub mod status_line;
 pub mod territories;
+pub mod todo;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use passerelle_domain::i18n::{Msg, t};
 
+use crate::components::parameters::Parameters;
 use crate::components::profile_form::ProfileForm;
 use crate::components::territories::Territories;
 
@@ -15,6 +16,7 @@ pub fn Settings() -> impl IntoView {
                 <ProfileForm/>
                 <Territories/>
             </div>
+            <Parameters/>
         </section>
     }
 }

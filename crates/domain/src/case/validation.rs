@@ -232,6 +232,26 @@ impl CaseData {
             today,
         );
 
+        let t = &mut self.parcours.training;
+        t.title = t.title.trim().to_owned();
+        t.provider = t.provider.trim().to_owned();
+        if let Some(start) = t.start
+            && let Err(m) = validate::validate_period("Formation", start, t.end)
+        {
+            r.error("parcours.training.end", m);
+        }
+        if t.hours == Some(0) {
+            r.error(
+                "parcours.training.hours",
+                "Heures de formation : un nombre d’heures supérieur à zéro.",
+            );
+        }
+        if t.cost_cents.is_some_and(|c| c < 0) {
+            r.error(
+                "parcours.training.costCents",
+                "Coût pédagogique : un montant positif, en euros (ex. 12 500,00).",
+            );
+        }
         let p = &mut self.project;
         p.motive = p.motive.trim().to_owned();
         p.notes = p.notes.trim().to_owned();

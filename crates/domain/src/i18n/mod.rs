@@ -134,6 +134,31 @@ pub fn count_with(n: u64, singular: &str, plural: &str) -> String {
     )
 }
 
+/// Euros the French way, from cents: `125000` → `1 250,00 €` (narrow no-break spaces).
+pub fn format_euros(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!(
+        "{sign}{},{:02}\u{202F}€",
+        format_count(abs / 100),
+        abs % 100
+    )
+}
+
+/// Reads an amount typed in euros (`1 250,50`, `1250.5`, `1 250 €`) into cents.
+pub fn parse_euros(text: &str) -> Option<i64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '€'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() {
+        return None;
+    }
+    let value: f64 = cleaned.parse().ok()?;
+    value.is_finite().then(|| (value * 100.0).round() as i64)
+}
+
 /// Formats an integer with French digit grouping (narrow no-break space): `100 000`.
 pub fn format_count(n: u64) -> String {
     let digits = n.to_string();
@@ -158,6 +183,16 @@ mod tests {
         assert_eq!(format_date(d(2026, 3, 1)), "1er mars 2026");
         assert_eq!(format_date(d(2024, 2, 29)), "29 février 2024");
         assert_eq!(format_date(d(2026, 8, 31)), "31 août 2026");
+    }
+
+    #[test]
+    fn euros_both_ways() {
+        assert_eq!(format_euros(125_000), "1\u{202F}250,00\u{202F}€");
+        assert_eq!(format_euros(5), "0,05\u{202F}€");
+        assert_eq!(parse_euros("1 250,50 €"), Some(125_050));
+        assert_eq!(parse_euros("1250.5"), Some(125_050));
+        assert_eq!(parse_euros(""), None);
+        assert_eq!(parse_euros("douze"), None);
     }
 
     #[test]

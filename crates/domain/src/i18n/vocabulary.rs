@@ -177,6 +177,30 @@ impl Label for DocumentKind {
     }
 }
 
+impl Label for crate::parcours::Modality {
+    const ALL: &'static [Self] = &[Self::Presentiel, Self::Distanciel, Self::Mixte, Self::Afest];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Presentiel => "Présentiel",
+            Self::Distanciel => "Distanciel (FOAD)",
+            Self::Mixte => "Mixte",
+            Self::Afest => "AFEST (en situation de travail)",
+        }
+    }
+}
+
+impl Label for crate::parcours::EmployerAnswer {
+    const ALL: &'static [Self] = &[Self::Accord, Self::AccordTacite, Self::Refus, Self::Report];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Accord => "Accord écrit",
+            Self::AccordTacite => "Accord tacite (pas de réponse sous 30 jours)",
+            Self::Refus => "Refus motivé",
+            Self::Report => "Report",
+        }
+    }
+}
+
 impl Label for crate::parcours::Step {
     const ALL: &'static [Self] = crate::parcours::ALL_STEPS;
     fn label(self) -> &'static str {

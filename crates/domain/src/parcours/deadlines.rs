@@ -119,7 +119,8 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
                 done: f.absence_request_received_on.is_some(),
             });
         }
-        if ptp_preparation {
+        // The filing deadline only once the PTP branch is taken (not for an OPCO or VAE project).
+        if ptp_preparation && !matches!(step, Step::ProjetFormalise | Step::ComiteTransitions) {
             out.push(Deadline {
                 kind: DeadlineKind::DossierFiling,
                 due: minus_days(start, p.count("ptp_filing_lead_days", start)),

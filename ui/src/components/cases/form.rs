@@ -7,6 +7,8 @@ use passerelle_domain::AppError;
 use passerelle_domain::case::{
     CaseData, CaseId, Civility, ContractKind, HeadcountBand, Opco, WorkingTime,
 };
+use passerelle_domain::i18n::parse_euros;
+use passerelle_domain::parcours::{EmployerAnswer, Modality};
 
 use super::fields::{
     CheckField, DateField, FormCtx, SelectField, TextArea, TextField, code_of, enum_options,
@@ -193,6 +195,75 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         get=|d| d.project.motive.clone() set=|d, v| d.project.motive = v/>
                     <TextArea ctx path="project.notes" label="Notes"
                         get=|d| d.project.notes.clone() set=|d, v| d.project.notes = v/>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Formation et étapes du parcours"</legend>
+                <div class="grid">
+                    <TextField ctx path="parcours.training.title" label="Formation (intitulé)"
+                        get=|d| d.parcours.training.title.clone() set=|d, v| d.parcours.training.title = v/>
+                    <TextField ctx path="parcours.training.provider" label="Organisme de formation"
+                        get=|d| d.parcours.training.provider.clone() set=|d, v| d.parcours.training.provider = v/>
+                    <CheckField ctx path="parcours.training.providerQualiopi" label="Organisme certifié Qualiopi"
+                        get=|d| d.parcours.training.provider_qualiopi set=|d, v| d.parcours.training.provider_qualiopi = v/>
+                    <DateField ctx path="parcours.training.start" label="Entrée en formation"
+                        get=|d| d.parcours.training.start set=|d, v| d.parcours.training.start = v/>
+                    <DateField ctx path="parcours.training.end" label="Fin de formation"
+                        get=|d| d.parcours.training.end set=|d, v| d.parcours.training.end = v/>
+                    <TextField ctx path="parcours.training.hours" label="Heures (après positionnement)" kind="number"
+                        get=|d| d.parcours.training.hours.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.training.hours = v.trim().parse().ok()/>
+                    <SelectField ctx path="parcours.training.modality" label="Modalité"
+                        options=Signal::derive(enum_options::<Modality>)
+                        get=|d| d.parcours.training.modality.map(code_of).unwrap_or_default()
+                        set=|d, v| d.parcours.training.modality = from_code(&v)/>
+                    <TextField ctx path="parcours.training.costCents" label="Coût pédagogique (€)"
+                        get=|d| d.parcours.training.cost_cents.map(|c| format!("{},{:02}", c / 100, c % 100)).unwrap_or_default()
+                        set=|d, v| d.parcours.training.cost_cents = parse_euros(&v)/>
+                    <CheckField ctx path="parcours.training.duringWorkingTime" label="Sur le temps de travail (autorisation d’absence)"
+                        get=|d| d.parcours.training.during_working_time set=|d, v| d.parcours.training.during_working_time = v/>
+                    <CheckField ctx path="parcours.training.continuousInterruption6Months" label="Interruption continue de 6 mois ou plus"
+                        get=|d| d.parcours.training.continuous_interruption_6_months set=|d, v| d.parcours.training.continuous_interruption_6_months = v/>
+                    <DateField ctx path="parcours.absenceRequestReceivedOn" label="Demande d’absence reçue par l’employeur le"
+                        get=|d| d.parcours.absence_request_received_on set=|d, v| d.parcours.absence_request_received_on = v/>
+                    <SelectField ctx path="parcours.employerAnswer" label="Réponse de l’employeur"
+                        options=Signal::derive(enum_options::<EmployerAnswer>)
+                        get=|d| d.parcours.employer_answer.map(code_of).unwrap_or_default()
+                        set=|d, v| d.parcours.employer_answer = from_code(&v)/>
+                    <DateField ctx path="parcours.employerAnswerOn" label="Réponse reçue le"
+                        get=|d| d.parcours.employer_answer_on set=|d, v| d.parcours.employer_answer_on = v/>
+                    <DateField ctx path="parcours.dossierFiledOn" label="Dossier déposé le"
+                        get=|d| d.parcours.dossier_filed_on set=|d, v| d.parcours.dossier_filed_on = v/>
+                    <DateField ctx path="parcours.commissionOn" label="Commission du"
+                        get=|d| d.parcours.commission_on set=|d, v| d.parcours.commission_on = v/>
+                    <DateField ctx path="parcours.refusalNotifiedOn" label="Notification de refus envoyée le"
+                        get=|d| d.parcours.refusal_notified_on set=|d, v| d.parcours.refusal_notified_on = v/>
+                    <DateField ctx path="parcours.recoursFiledOn" label="Recours gracieux formé le"
+                        get=|d| d.parcours.recours_filed_on set=|d, v| d.parcours.recours_filed_on = v/>
+                    <DateField ctx path="parcours.demissionAttestedOn" label="Démission-reconversion : attestation du"
+                        get=|d| d.parcours.demission_attested_on set=|d, v| d.parcours.demission_attested_on = v/>
+                    <DateField ctx path="parcours.vaeDossierCompleteOn" label="VAE : dossier complet reçu le"
+                        get=|d| d.parcours.vae_dossier_complete_on set=|d, v| d.parcours.vae_dossier_complete_on = v/>
+                </div>
+                <p class="help">"Éligibilité selon le contrat (laisser vide si sans objet)."</p>
+                <div class="grid">
+                    <TextField ctx path="parcours.salariedMonthsLast60" label="CDD : mois salariés sur 5 ans" kind="number"
+                        get=|d| d.parcours.salaried_months_last_60.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.salaried_months_last_60 = v.trim().parse().ok()/>
+                    <TextField ctx path="parcours.cddMonthsLast12" label="CDD : mois de CDD sur 12 mois" kind="number"
+                        get=|d| d.parcours.cdd_months_last_12.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.cdd_months_last_12 = v.trim().parse().ok()/>
+                    <TextField ctx path="parcours.interimHoursLast18Months" label="Intérim : heures sur 18 mois" kind="number"
+                        get=|d| d.parcours.interim_hours_last_18_months.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.interim_hours_last_18_months = v.trim().parse().ok()/>
+                    <TextField ctx path="parcours.interimHoursInAgency" label="Intérim : dont heures dans l’agence" kind="number"
+                        get=|d| d.parcours.interim_hours_in_agency.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.interim_hours_in_agency = v.trim().parse().ok()/>
+                    <TextField ctx path="parcours.salariedDaysInWindow" label="Démission : jours travaillés sur 60 mois" kind="number"
+                        get=|d| d.parcours.salaried_days_in_window.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.salaried_days_in_window = v.trim().parse().ok()/>
+                    <CheckField ctx path="parcours.jobChangeAfterDismissal" label="Nouvel emploi après licenciement économique ou pour inaptitude"
+                        get=|d| d.parcours.job_change_after_dismissal set=|d, v| d.parcours.job_change_after_dismissal = v/>
                 </div>
             </fieldset>
             <div class="actions sticky">

@@ -7,7 +7,7 @@ use passerelle_domain::i18n::{field_label, format_date};
 
 use crate::api;
 
-fn when(at: &str) -> String {
+pub(super) fn when(at: &str) -> String {
     match DateTime::parse_from_rfc3339(at) {
         Ok(t) => {
             let local = t.with_timezone(&Local);

@@ -6,6 +6,7 @@ mod form;
 mod journal;
 mod list;
 mod page;
+mod parcours;
 mod records;
 
 pub use list::CaseList;
@@ -26,4 +27,11 @@ fn territory_labeller(
             .and_then(|list| list.into_iter().find(|t| t.code == code).map(|t| t.label))
             .unwrap_or_else(|| code.to_owned())
     }
+}
+
+/// The date part of a stored timestamp, the French way (`12 mars 2026`).
+pub fn when_date(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| passerelle_domain::i18n::format_date(t.with_timezone(&chrono::Local).date_naive()))
+        .unwrap_or_else(|_| at.to_owned())
 }

@@ -10,6 +10,7 @@ use passerelle_domain::validate::rome_label;
 use super::consents::Consents;
 use super::form::CaseForm;
 use super::journal::Journal;
+use super::parcours::Parcours;
 use super::records::{Documents, Interviews};
 use crate::api;
 
@@ -23,15 +24,17 @@ enum Tab {
     Identity,
     Situation,
     Project,
+    Parcours,
     Interviews,
     Documents,
     History,
 }
 
-const TABS: [(Tab, &str, &str); 6] = [
+const TABS: [(Tab, &str, &str); 7] = [
     (Tab::Identity, "tab-identity", "Identité"),
     (Tab::Situation, "tab-situation", "Situation"),
     (Tab::Project, "tab-project", "Projet"),
+    (Tab::Parcours, "tab-parcours", "Parcours"),
     (Tab::Interviews, "tab-interviews", "Entretiens"),
     (Tab::Documents, "tab-documents", "Documents"),
     (Tab::History, "tab-history", "Historique"),
@@ -253,6 +256,7 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl I
                     {row("Notes", p.notes.clone())}
                 </dl>
             }.into_any(),
+            Tab::Parcours => view! { <Parcours case_id=id reload_case=reload/> }.into_any(),
             Tab::Interviews => view! { <Interviews case_id=id/> }.into_any(),
             Tab::Documents => view! { <Documents case_id=id/> }.into_any(),
             Tab::History => view! { <Journal id/> }.into_any(),

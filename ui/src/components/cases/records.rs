@@ -210,6 +210,17 @@ pub fn Documents(case_id: CaseId) -> impl IntoView {
         ev.prevent_default();
         add.dispatch((kind.get_untracked(), received.get_untracked()));
     };
+    let validate = Action::new_local(|(id, validated): &(i64, bool)| {
+        api::parcours::validate_document(*id, *validated)
+    });
+    Effect::new(move || {
+        if let Some(result) = validate.value().get() {
+            match result {
+                Ok(()) => reload.update(|n| *n += 1),
+                Err(e) => errors.set(vec![FieldError::new("file", e.user_message())]),
+            }
+        }
+    });
     let err = move |field: &'static str| move || errors.with(|e| message_for(e, field));
     view! {
         <form id="document-form" class="record-form" on:submit=on_submit novalidate=true>
@@ -240,7 +251,7 @@ pub fn Documents(case_id: CaseId) -> impl IntoView {
             Some(Ok(items)) if items.is_empty() => view! { <p class="empty">"Aucun document reçu."</p> }.into_any(),
             Some(Ok(items)) => view! {
                 <table class="cases" id="document-list">
-                    <thead><tr><th scope="col">"Type"</th><th scope="col">"Fichier"</th><th scope="col">"Reçu le"</th><th scope="col">"Taille"</th><th scope="col">"Empreinte SHA-256"</th></tr></thead>
+                    <thead><tr><th scope="col">"Type"</th><th scope="col">"Fichier"</th><th scope="col">"Reçu le"</th><th scope="col">"Taille"</th><th scope="col">"Empreinte SHA-256"</th><th scope="col">"Vérification"</th></tr></thead>
                     <tbody>{items.into_iter().map(|d| view! {
                         <tr>
                             <td>{d.kind.label()}</td>
@@ -248,6 +259,16 @@ pub fn Documents(case_id: CaseId) -> impl IntoView {
                             <td>{format_date(d.received_on)}</td>
                             <td>{size(d.size_bytes)}</td>
                             <td class="mono" title=d.sha256>{d.sha256[..12].to_owned()}"…"</td>
+                            <td>{
+                                let (id, validated) = (d.id, d.validated_at.is_some());
+                                view! {
+                                    <button type="button" class="link" id=format!("document-validate-{id}")
+                                        aria-pressed=validated.to_string()
+                                        on:click=move |_| { validate.dispatch((id, !validated)); }>
+                                        {if validated { "Validé — annuler" } else { "Marquer validé" }}
+                                    </button>
+                                }
+                            }</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table>

@@ -1,0 +1,168 @@
+use fantoccini::Locator;
+use passerelle_domain::case::{CaseData, Consent, ContractKind, DocumentKind};
+use passerelle_domain::parcours::EmployerAnswer;
+use passerelle_tests::AppSession;
+
+/// A case ready for a PTP on working time: eligible, training dated, employer agreed; its
+/// documents are there but for the quote, which the counsellor attaches in the window.
+fn seed_case(db_path: &std::path::Path) {
+    let mut conn = passerelle_storage::open(db_path).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let mut c = CaseData::default();
+    c.beneficiary.birth_name = "Thiébaut".into();
+    c.beneficiary.first_names = "Noémie".into();
+    c.beneficiary.territory = "moselle-sud".into();
+    c.beneficiary.consents.push(Consent {
+        purpose: "CEP".into(),
+        given_on: Some(today),
+        withdrawn_on: None,
+    });
+    c.situation.contract = Some(ContractKind::Cdi);
+    c.situation.seniority_months_total = Some(96);
+    c.situation.seniority_months_company = Some(40);
+    c.situation.job_rome = "H2913".into();
+    c.project.target_rome = "J1501".into();
+    c.project.target_certification = "RNCP35830".into();
+    c.parcours.training.start = today.checked_add_days(chrono::Days::new(150));
+    c.parcours.training.during_working_time = true;
+    c.parcours.employer_answer = Some(EmployerAnswer::Accord);
+    let id = passerelle_storage::cases::create(&mut conn, "e2e", &c, chrono::Utc::now())
+        .unwrap()
+        .id;
+    let docs = db_path.parent().unwrap().join("documents");
+    for kind in [
+        DocumentKind::Positionnement,
+        DocumentKind::Cv,
+        DocumentKind::Diplome,
+        DocumentKind::AutorisationAbsence,
+        DocumentKind::AttestationEffectif,
+        DocumentKind::AttestationNonRupture,
+        DocumentKind::Rib,
+    ] {
+        let content = format!("{kind:?}");
+        passerelle_storage::records::add_document(
+            &mut conn,
+            "e2e",
+            id,
+            kind,
+            "piece.pdf",
+            content.as_bytes(),
+            today,
+            &docs,
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    }
+}
+
+async fn advance(app: &AppSession, code: &str, expected_label: &str) {
+    app.wait_for(&format!("#advance-{code}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("#parcours-current", expected_label).await;
+}
+
+/// From the first CEP step to « dossier déposé », meeting a blocked transition, seeing why,
+/// attaching the missing document, and passing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
+    let data_home = tempfile::tempdir().unwrap();
+    seed_case(
+        &data_home
+            .path()
+            .join("fr.passerelle.desktop/passerelle.sqlite3"),
+    );
+    let attachment = data_home.path().join("devis signé.pdf");
+    std::fs::write(&attachment, b"%PDF-1.4 devis").unwrap();
+
+    let app = AppSession::start_in(data_home).await;
+    app.wait_for("#case-search").await;
+    app.client
+        .find(Locator::LinkText("THIÉBAUT Noémie"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#tab-parcours").await.click().await.unwrap();
+    app.wait_for_text("#parcours-current", "Accueil").await;
+
+    advance(&app, "ACCOMPAGNEMENT", "Accompagnement").await;
+    advance(&app, "PROJET_FORMALISE", "Projet formalisé").await;
+    advance(&app, "PTP_POSITIONNEMENT", "positionnement préalable").await;
+
+    // Blocked: the reasons are listed under the button, and again when it is tried.
+    let reasons = app
+        .wait_for_text("#parcours-checklist", "Devis approuvé")
+        .await;
+    assert!(reasons.contains("manquant"), "{reasons}");
+    app.wait_for("#advance-PTP_AUTORISATION_ABSENCE")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let blocked = app
+        .wait_for_text("#parcours-blocked", "Devis approuvé manquant")
+        .await;
+    assert!(blocked.contains("impossible"), "{blocked}");
+    app.screenshot("parcours-blocked").await;
+
+    // Attach the quote in Documents, come back, pass.
+    app.wait_for("#tab-documents").await.click().await.unwrap();
+    app.client
+        .find(Locator::Css("#document-kind option[value='devis']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#document-file")
+        .await
+        .send_keys(attachment.to_str().unwrap())
+        .await
+        .unwrap();
+    app.wait_for("#document-add").await.click().await.unwrap();
+    app.wait_for_text("#document-list", "devis signé.pdf").await;
+    app.wait_for("#tab-parcours").await.click().await.unwrap();
+    advance(&app, "PTP_AUTORISATION_ABSENCE", "autorisation d’absence").await;
+    advance(&app, "PTP_DOSSIER_DEPOSE", "dossier déposé").await;
+    let timeline = app
+        .wait_for("#parcours-timeline")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for step in ["Accompagnement", "Projet formalisé", "PTP : dossier déposé"] {
+        assert!(timeline.contains(step), "{timeline}");
+    }
+    app.screenshot("parcours-deposited").await;
+
+    // The history shows the step changes.
+    app.wait_for("#tab-history").await.click().await.unwrap();
+    app.wait_for_text(
+        "#case-journal",
+        "Étape du parcours : PTP_AUTORISATION_ABSENCE → PTP_DOSSIER_DEPOSE",
+    )
+    .await;
+    app.finish().await;
+}
+
+/// À faire lists the overdue deadlines and missing documents of demo cases.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    passerelle_cli::demo::run(Some(db), 400, 2026).unwrap();
+    let app = AppSession::start_in(data_home).await;
+    app.wait_for("#nav-todo").await.click().await.unwrap();
+    let summary = app.wait_for_text("#todo-summary", "échéance").await;
+    assert!(summary.contains("dépassée"), "{summary}");
+    app.wait_for("#todo-overdue").await;
+    app.wait_for_text("#todo-missing", "Pour « ").await;
+    app.screenshot("todo").await;
+    app.finish().await;
+}
