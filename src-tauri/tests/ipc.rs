@@ -176,3 +176,54 @@ fn a_case_is_created_updated_and_journaled_through_the_commands() {
         json!({"kind": "notFound", "detail": {"entity": "Dossier", "id": "999"}})
     );
 }
+
+#[test]
+fn a_blocked_transition_comes_back_with_its_reasons() {
+    let h = harness();
+    let case = json!({"data": {"beneficiary": {"birthName": "Klein", "firstNames": "Paul", "territory": "metz"}}});
+    let id = invoke(&h, command::CASE_CREATE, case).unwrap()["case"]["id"]
+        .as_i64()
+        .unwrap();
+    let err = invoke(
+        &h,
+        command::PARCOURS_ADVANCE,
+        json!({"caseId": id, "to": "ACCOMPAGNEMENT", "reason": ""}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        json!({"kind": "blocked", "detail": {"step": "ACCOMPAGNEMENT",
+               "unmet": ["Consentement RGPD non recueilli (onglet Identité)"]}})
+    );
+    let view = invoke(&h, command::PARCOURS_VIEW, json!({"caseId": id})).unwrap();
+    assert_eq!(view["current"], "ACCUEIL");
+    let closed = invoke(
+        &h,
+        command::PARCOURS_ADVANCE,
+        json!({"caseId": id, "to": "CLOS_SANS_SUITE", "reason": "Injoignable"}),
+    )
+    .unwrap();
+    assert_eq!(closed["current"], "CLOS_SANS_SUITE");
+    let todo = invoke(
+        &h,
+        command::TODO_OVERVIEW,
+        json!({"days": 30, "idleDays": 60}),
+    )
+    .unwrap();
+    assert_eq!(todo["overdueTotal"], 0);
+    let params = invoke(&h, command::PARAMETER_LIST, json!({})).unwrap();
+    assert!(
+        params
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["key"] == "employer_answer_days" && p["value"] == 30.0)
+    );
+    let refused = invoke(
+        &h,
+        command::PARAMETER_SET,
+        json!({"value": {"key": "inconnu", "validFrom": "2026-01-01", "value": 1.0, "note": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["kind"], "validation");
+}

@@ -222,7 +222,9 @@ pub struct PlanItem {
     pub action: String,
 }
 
-/// From a target training start, what must be done by when (PTP on working time).
+/// From a target training start, what must be done by when (PTP). On working time the dossier
+/// needs the employer's authorisation, so the absence request must leave early enough for the
+/// employer's 30 days to end before the filing — earlier than the legal 120/60 days if need be.
 pub fn backward_plan(
     start: NaiveDate,
     during_working_time: bool,
@@ -232,11 +234,6 @@ pub fn backward_plan(
     let filing = minus_days(start, p.count("ptp_filing_lead_days", start));
     let mut plan = vec![
         PlanItem {
-            by: minus_days(filing, 30),
-            action: "Positionnement préalable et devis approuvé par l’organisme de formation"
-                .into(),
-        },
-        PlanItem {
             by: filing,
             action: "Dépôt du dossier complet auprès de Transitions Pro".into(),
         },
@@ -245,17 +242,28 @@ pub fn backward_plan(
             action: format!("Entrée en formation le {}", format_date(start)),
         },
     ];
+    let mut earliest = filing;
     if during_working_time {
-        let request = absence_request_due(start, continuous_6_months, p);
+        let answer_days = p.count("employer_answer_days", filing);
+        let legal = absence_request_due(start, continuous_6_months, p);
+        let request = legal.min(minus_days(filing, answer_days));
         plan.push(PlanItem {
             by: request,
-            action: "Demande écrite d’autorisation d’absence remise à l’employeur".into(),
+            action: format!(
+                "Demande écrite d’autorisation d’absence remise à l’employeur (délai légal : {})",
+                format_date(legal)
+            ),
         });
         plan.push(PlanItem {
             by: employer_answer_due(request, p),
             action: "Réponse de l’employeur (sans réponse à cette date : accord)".into(),
         });
+        earliest = request;
     }
+    plan.push(PlanItem {
+        by: minus_days(earliest, 30),
+        action: "Positionnement préalable et devis approuvé par l’organisme de formation".into(),
+    });
     plan.sort_by_key(|i| i.by);
     plan
 }
@@ -396,14 +404,16 @@ mod tests {
         sorted.sort();
         assert_eq!(dates, sorted);
         assert_eq!(plan.last().unwrap().by, d(2027, 3, 1));
+        // Filing 90 days before 1 March 2027 (1 December 2026); the employer's 30 days must end
+        // by then, so the request leaves on 1 November 2026 — before the legal 31 December.
+        let find = |text: &str| plan.iter().find(|i| i.action.contains(text)).unwrap().by;
+        assert_eq!(find("Dépôt du dossier"), d(2026, 12, 1));
+        assert_eq!(find("autorisation d’absence"), d(2026, 11, 1));
+        assert_eq!(find("Réponse de l’employeur"), d(2026, 12, 1));
+        assert_eq!(find("Positionnement"), d(2026, 10, 2));
         assert!(
             plan.iter()
-                .any(|i| i.by == d(2026, 12, 31) && i.action.contains("autorisation d’absence"))
-        );
-        assert!(
-            plan.iter()
-                .any(|i| i.by == d(2027, 1, 30) && i.action.contains("silence")
-                    || i.action.contains("accord"))
+                .any(|i| i.action.contains("délai légal : 31 décembre 2026"))
         );
     }
 }

@@ -146,6 +146,68 @@ pub const DEFAULTS: &[ParamDefault] = &[
         100.0,
         "Participation CPF obligatoire (indexée ; valeur 2024)",
     ),
+    // Priority grid (score out of 20). Only the first item is confirmed for Grand Est; the others
+    // follow the published grid of another region and are to be set by the user.
+    (
+        "priorite_moins_qualifies",
+        (2024, 1, 1),
+        5.0,
+        "Salariés les moins qualifiés, niveau ≤ CAP/BEP (confirmé Grand Est)",
+    ),
+    (
+        "priorite_inaptitude",
+        (2024, 1, 1),
+        1.0,
+        "Inaptitude reconnue ou en cours (grille d’une autre région, NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_entreprise_moins_50",
+        (2024, 1, 1),
+        1.0,
+        "Entreprise de moins de 50 salariés (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_projet_1200h",
+        (2024, 1, 1),
+        2.0,
+        "Projet de 1 200 h au plus (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_blocs",
+        (2024, 1, 1),
+        1.0,
+        "Formation visant des blocs de compétences (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_ingenierie",
+        (2024, 1, 1),
+        1.0,
+        "Ingénierie de parcours valorisée : VAE, CléA, AFEST… (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_cofinancement",
+        (2024, 1, 1),
+        2.0,
+        "Cofinancement (Région, Agefiph, OPCO, entreprise…) (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_metier_porteur",
+        (2024, 1, 1),
+        3.0,
+        "Métier visé porteur ou émergent (liste régionale) (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_secteur_en_declin",
+        (2024, 1, 1),
+        3.0,
+        "Secteur d’emploi en déclin (liste régionale) (NON CONFIRMÉ)",
+    ),
+    (
+        "priorite_contrat_court",
+        (2024, 1, 1),
+        1.0,
+        "Contrat court ou temps partiel < 35 h (NON CONFIRMÉ)",
+    ),
 ];
 
 /// The parameter table: defaults plus the user's dated values.

@@ -198,6 +198,48 @@ fn every_guard_met_and_unmet() {
 }
 
 #[test]
+fn transitions_collectives_open_until_2025_for_a_fragilised_job() {
+    let mut case = ready_case();
+    case.situation.flags.metier_fragilise.set = true;
+    let params = Parameters::default();
+    let at = |y, m, d| GuardContext {
+        case: &case,
+        documents: &[],
+        today: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        params: &params,
+    };
+    assert!(
+        unmet_conditions(
+            Step::ProjetFormalise,
+            Step::TranscoEligibilite,
+            at(2025, 12, 31)
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        unmet_conditions(
+            Step::ProjetFormalise,
+            Step::TranscoEligibilite,
+            at(2026, 1, 1)
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn demission_needs_the_cep_synthesis_and_the_attestation() {
+    let case = ready_case();
+    let unmet = check(Step::ProjetFormalise, Step::DemissionDossier, &case, &[]);
+    assert!(
+        unmet.contains(&"Synthèse de l’entretien CEP manquant".to_owned()),
+        "{unmet:?}"
+    );
+    let unmet = check(Step::DemissionDossier, Step::DemissionAttestee, &case, &[]);
+    assert_eq!(unmet, ["Attestation du caractère réel et sérieux manquant"]);
+}
+
+#[test]
 fn missing_documents_block_and_are_named() {
     let ready = ready_case();
     let unmet = check(
