@@ -31,15 +31,7 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
         .send_keys("Élise")
         .await
         .unwrap();
-    app.client
-        .find(Locator::Css(
-            "#beneficiary-territory option[value='moselle-sud']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.choose("#beneficiary-territory", "moselle-sud").await;
     let nir = app.wait_for("#beneficiary-nir").await;
     nir.send_keys(BAD_NIR).await.unwrap();
     let birth = app.wait_for("#beneficiary-birthDate").await;
@@ -231,13 +223,7 @@ async fn interviews_and_documents_are_recorded_and_kept() {
     app.wait_for("#interview-add").await.click().await.unwrap();
     app.wait_for_text("#interview-form", "Type d’entretien : choisissez")
         .await;
-    app.client
-        .find(Locator::Css("#interview-kind option[value='visio']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.choose("#interview-kind", "visio").await;
     app.wait_for("#interview-summary")
         .await
         .send_keys("Projet d’aide-soignante confirmé.")
@@ -253,13 +239,7 @@ async fn interviews_and_documents_are_recorded_and_kept() {
     );
 
     app.wait_for("#tab-documents").await.click().await.unwrap();
-    app.client
-        .find(Locator::Css("#document-kind option[value='synthese_cep']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.choose("#document-kind", "synthese_cep").await;
     app.wait_for("#document-file")
         .await
         .send_keys(attachment.to_str().unwrap())

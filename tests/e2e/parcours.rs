@@ -111,13 +111,7 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
 
     // Attach the quote in Documents, come back, pass.
     app.wait_for("#tab-documents").await.click().await.unwrap();
-    app.client
-        .find(Locator::Css("#document-kind option[value='devis']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.choose("#document-kind", "devis").await;
     app.wait_for("#document-file")
         .await
         .send_keys(attachment.to_str().unwrap())

@@ -142,6 +142,15 @@ impl AppSession {
         }
     }
 
+    /// Picks the option with `value` in the `<select>` matched by `select_css`.
+    pub async fn choose(&self, select_css: &str, value: &str) {
+        self.wait_for(&format!("{select_css} option[value='{value}']"))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("{select_css}: cannot choose {value}: {e}"));
+    }
+
     /// Saves a screenshot as `<name>.png` in `PASSERELLE_E2E_SHOTS` when that is set, so that
     /// people can look at the screens a run went through.
     pub async fn screenshot(&self, name: &str) {
