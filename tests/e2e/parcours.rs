@@ -137,7 +137,12 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
     app.wait_for("#tab-history").await.click().await.unwrap();
     app.wait_for_text(
         "#case-journal",
-        "Étape du parcours : PTP_AUTORISATION_ABSENCE → PTP_DOSSIER_DEPOSE",
+        "Étape du parcours : PTP : autorisation d’absence → PTP : dossier déposé",
+    )
+    .await;
+    app.wait_for_text(
+        "#case-journal",
+        "Pièces au dossier lors du passage : Document de positionnement préalable",
     )
     .await;
     app.finish().await;

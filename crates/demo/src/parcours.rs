@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 use passerelle_domain::case::{CaseData, ContractKind, DocumentKind};
-use passerelle_domain::parcours::{EmployerAnswer, Modality, Step};
+use passerelle_domain::parcours::{EmployerAnswer, Modality, OpcoScheme, Step};
 
 use crate::Rng;
 
@@ -208,6 +208,13 @@ pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
         p.training.during_working_time = true;
     }
     p.dossier_filed_on = at(PtpDossierDepose);
+    if at(OpcoDemande).is_some() {
+        p.opco_scheme = Some(if rng.chance(60) {
+            OpcoScheme::PlanDeveloppement
+        } else {
+            OpcoScheme::PeriodeReconversion
+        });
+    }
     p.commission_on = at(PtpEnInstruction).map(|d| d + Days::new(30));
     p.refusal_notified_on = at(PtpRefus);
     p.recours_filed_on = at(PtpRecours);

@@ -203,6 +203,13 @@ fn record_row(
         before: Value::String(transition.from.code()),
         after: Value::String(transition.to.code()),
     }];
+    if !transition.documents.is_empty() {
+        changes.push(Change {
+            field: "documents".into(),
+            before: Value::Null,
+            after: serde_json::to_value(&transition.documents).map_err(StorageError::json)?,
+        });
+    }
     if !transition.reason.is_empty() {
         changes.push(Change {
             field: "reason".into(),
@@ -629,6 +636,7 @@ pub fn view(
             .unwrap_or_default(),
         deadlines: domain::deadlines(&case.data, current, &params),
         eligibility: domain::ptp_eligibility(&case.data, training.start.unwrap_or(today), &params),
+        eligibility_at: training.start.unwrap_or(today),
         plan: training
             .start
             .map(|start| {

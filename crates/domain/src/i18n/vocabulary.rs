@@ -189,6 +189,23 @@ impl Label for crate::parcours::Modality {
     }
 }
 
+impl Label for crate::parcours::OpcoScheme {
+    const ALL: &'static [Self] = &[
+        Self::PlanDeveloppement,
+        Self::ProA,
+        Self::PeriodeReconversion,
+        Self::FneFormation,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::PlanDeveloppement => "Plan de développement des compétences",
+            Self::ProA => "Pro-A (demandes avant 2026)",
+            Self::PeriodeReconversion => "Période de reconversion (depuis 2026)",
+            Self::FneFormation => "FNE-Formation",
+        }
+    }
+}
+
 impl Label for crate::parcours::EmployerAnswer {
     const ALL: &'static [Self] = &[Self::Accord, Self::AccordTacite, Self::Refus, Self::Report];
     fn label(self) -> &'static str {
@@ -301,6 +318,7 @@ pub fn field_label(path: &str) -> &str {
         "archivedAt" => "Archivage",
         "status" => "Étape du parcours",
         "reason" => "Motif",
+        "documents" => "Pièces au dossier lors du passage",
         p if p.starts_with("situation.flags.") && p.ends_with(".proof") => "Justificatif",
         p if p.starts_with("situation.flags.") && p.ends_with(".proofDate") => {
             "Date du justificatif"

@@ -14,6 +14,20 @@ pub enum Modality {
     Afest,
 }
 
+/// The OPCO scheme a training request goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpcoScheme {
+    /// Plan de développement des compétences.
+    PlanDeveloppement,
+    /// Reconversion ou promotion par alternance: dossiers before 1 January 2026 only.
+    ProA,
+    /// Période de reconversion: from 1 January 2026.
+    PeriodeReconversion,
+    /// FNE-Formation (State, through the OPCO).
+    FneFormation,
+}
+
 /// The employer's answer to the absence request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -53,6 +67,8 @@ pub struct ParcoursFacts {
     pub employer_answer: Option<EmployerAnswer>,
     pub employer_answer_on: Option<NaiveDate>,
     pub dossier_filed_on: Option<NaiveDate>,
+    /// OPCO branch: the scheme of the request.
+    pub opco_scheme: Option<OpcoScheme>,
     pub commission_on: Option<NaiveDate>,
     /// The day a refusal notice was sent (starts the recours gracieux delay).
     pub refusal_notified_on: Option<NaiveDate>,

@@ -22,7 +22,7 @@ pub use deadlines::{
 pub use eligibility::{
     Outcome, RuleResult, demission_eligibility, ptp_eligibility, seniority_exemption,
 };
-pub use facts::{EmployerAnswer, Modality, ParcoursFacts, Training};
+pub use facts::{EmployerAnswer, Modality, OpcoScheme, ParcoursFacts, Training};
 pub use params::{DEFAULTS as PARAMETER_DEFAULTS, ParamValue, Parameters};
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
@@ -182,6 +182,22 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
                 case.situation.employer.opco.is_some(),
                 "OPCO de l’employeur non renseigné",
             );
+            let reform = transco_end();
+            match f.opco_scheme {
+                None => need(
+                    false,
+                    "Dispositif OPCO non choisi (plan de développement, Pro-A, période de reconversion, FNE)",
+                ),
+                Some(OpcoScheme::ProA) => need(
+                    ctx.today <= reform,
+                    "Pro-A : remplacée par la période de reconversion pour les demandes déposées depuis le 1er janvier 2026",
+                ),
+                Some(OpcoScheme::PeriodeReconversion) => need(
+                    ctx.today > reform,
+                    "Période de reconversion : ouverte aux demandes à partir du 1er janvier 2026 (Pro-A avant)",
+                ),
+                Some(OpcoScheme::PlanDeveloppement | OpcoScheme::FneFormation) => {}
+            }
             need(
                 f.training.start.is_some_and(|s| s > ctx.today),
                 "La demande à l’OPCO se dépose avant l’entrée en formation : renseignez une date d’entrée à venir",

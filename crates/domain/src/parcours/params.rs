@@ -146,6 +146,85 @@ pub const DEFAULTS: &[ParamDefault] = &[
         100.0,
         "Participation CPF obligatoire (indexée ; valeur 2024)",
     ),
+    (
+        "cpf_annual",
+        (2019, 1, 1),
+        500.0,
+        "CPF : 500 € par an (temps plein ou au moins mi-temps)",
+    ),
+    ("cpf_cap", (2019, 1, 1), 5000.0, "CPF : plafond 5 000 €"),
+    (
+        "cpf_low_qual_annual",
+        (2019, 1, 1),
+        800.0,
+        "CPF, salariés peu qualifiés : 800 € par an",
+    ),
+    (
+        "cpf_low_qual_cap",
+        (2019, 1, 1),
+        8000.0,
+        "CPF, salariés peu qualifiés : plafond 8 000 €",
+    ),
+    (
+        "ptp_smic_multiple",
+        (2019, 1, 1),
+        2.0,
+        "PTP : rémunération maintenue à 100 % jusqu’à 2 SMIC",
+    ),
+    (
+        "ptp_rate_full",
+        (2019, 1, 1),
+        100.0,
+        "PTP : taux de maintien ≤ 2 SMIC (%)",
+    ),
+    (
+        "ptp_rate_high",
+        (2019, 1, 1),
+        90.0,
+        "PTP : taux au-delà de 2 SMIC, première année ou 1 200 h (%)",
+    ),
+    (
+        "ptp_rate_long",
+        (2019, 1, 1),
+        60.0,
+        "PTP : taux au-delà de 2 SMIC, après un an ou 1 200 h (%)",
+    ),
+    (
+        "periode_reconversion_hours_min",
+        (2026, 1, 1),
+        150.0,
+        "Période de reconversion : 150 h au moins",
+    ),
+    (
+        "periode_reconversion_hours_max",
+        (2026, 1, 1),
+        450.0,
+        "Période de reconversion : 450 h sur 12 mois",
+    ),
+    (
+        "periode_reconversion_hours_extended",
+        (2026, 1, 1),
+        2100.0,
+        "Période de reconversion : 2 100 h sur 36 mois par accord",
+    ),
+    (
+        "fne_rate_small",
+        (2024, 1, 1),
+        70.0,
+        "FNE-Formation : moins de 50 salariés (%)",
+    ),
+    (
+        "fne_rate_medium",
+        (2024, 1, 1),
+        60.0,
+        "FNE-Formation : moins de 250 salariés (%)",
+    ),
+    (
+        "fne_rate_large",
+        (2024, 1, 1),
+        50.0,
+        "FNE-Formation : au-delà (%)",
+    ),
     // Priority grid (score out of 20). Only the first item is confirmed for Grand Est; the others
     // follow the published grid of another region and are to be set by the user.
     (

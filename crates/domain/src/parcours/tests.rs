@@ -28,6 +28,7 @@ fn ready_case() -> CaseData {
     c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 4, 6);
     c.parcours.training.during_working_time = true;
     c.parcours.employer_answer = Some(EmployerAnswer::Accord);
+    c.parcours.opco_scheme = Some(OpcoScheme::PeriodeReconversion);
     c
 }
 
@@ -162,6 +163,18 @@ fn every_guard_met_and_unmet() {
             Step::OpcoDemande,
             |c| c.situation.employer.opco = None,
             "OPCO de l’employeur non renseigné",
+        ),
+        (
+            Step::ProjetFormalise,
+            Step::OpcoDemande,
+            |c| c.parcours.opco_scheme = None,
+            "Dispositif OPCO non choisi",
+        ),
+        (
+            Step::ProjetFormalise,
+            Step::OpcoDemande,
+            |c| c.parcours.opco_scheme = Some(OpcoScheme::ProA),
+            "Pro-A : remplacée par la période de reconversion",
         ),
         (
             Step::ProjetFormalise,

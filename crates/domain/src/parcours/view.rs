@@ -28,8 +28,9 @@ pub struct ParcoursView {
     pub checklist_step: Option<Step>,
     pub checklist: Vec<ChecklistItem>,
     pub deadlines: Vec<Deadline>,
-    /// PTP rules, evaluated at the training start (or today).
+    /// PTP rules, evaluated at `eligibility_at`: the training start, or today.
     pub eligibility: Vec<RuleResult>,
+    pub eligibility_at: chrono::NaiveDate,
     /// Backward plan from the training start, when there is one.
     pub plan: Vec<PlanItem>,
 }

@@ -8,7 +8,7 @@ use passerelle_domain::case::{
     CaseData, CaseId, Civility, ContractKind, HeadcountBand, Opco, WorkingTime,
 };
 use passerelle_domain::i18n::parse_euros;
-use passerelle_domain::parcours::{EmployerAnswer, Modality};
+use passerelle_domain::parcours::{EmployerAnswer, Modality, OpcoScheme};
 
 use super::fields::{
     CheckField, DateField, FormCtx, SelectField, TextArea, TextField, code_of, enum_options,
@@ -232,6 +232,10 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         set=|d, v| d.parcours.employer_answer = from_code(&v)/>
                     <DateField ctx path="parcours.employerAnswerOn" label="Réponse reçue le"
                         get=|d| d.parcours.employer_answer_on set=|d, v| d.parcours.employer_answer_on = v/>
+                    <SelectField ctx path="parcours.opcoScheme" label="Dispositif OPCO"
+                        options=Signal::derive(enum_options::<OpcoScheme>)
+                        get=|d| d.parcours.opco_scheme.map(code_of).unwrap_or_default()
+                        set=|d, v| d.parcours.opco_scheme = from_code(&v)/>
                     <DateField ctx path="parcours.dossierFiledOn" label="Dossier déposé le"
                         get=|d| d.parcours.dossier_filed_on set=|d, v| d.parcours.dossier_filed_on = v/>
                     <DateField ctx path="parcours.commissionOn" label="Commission du"

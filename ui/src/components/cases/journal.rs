@@ -2,8 +2,10 @@
 
 use chrono::{DateTime, Local};
 use leptos::prelude::*;
-use passerelle_domain::case::CaseId;
+use passerelle_domain::case::{CaseId, DocumentKind};
+use passerelle_domain::i18n::Label;
 use passerelle_domain::i18n::{field_label, format_date};
+use passerelle_domain::parcours::Step;
 
 use crate::api;
 
@@ -18,6 +20,26 @@ pub(super) fn when(at: &str) -> String {
             )
         }
         Err(_) => at.to_owned(),
+    }
+}
+
+/// A journaled value for people: document kinds and steps by their French labels.
+fn readable(field: &str, value: Option<String>) -> String {
+    let Some(value) = value else {
+        return "(vide)".into();
+    };
+    match field {
+        "documents" => serde_json::from_str::<Vec<DocumentKind>>(&value)
+            .map(|kinds| {
+                kinds
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or(value),
+        "status" => Step::from_code(&value).map_or(value, |s| s.label().to_owned()),
+        _ => value,
     }
 }
 
@@ -52,8 +74,8 @@ pub fn Journal(id: CaseId) -> impl IntoView {
                                 {e.changes.into_iter().map(|c| view! {
                                     <li>
                                         <span class="field-name">{field_label(&c.field).to_owned()}</span>" : "
-                                        {c.before.map(|b| view! { <del>{b}</del>" → " })}
-                                        <ins>{c.after.unwrap_or_else(|| "(vide)".into())}</ins>
+                                        {c.before.map(|b| view! { <del>{readable(&c.field, Some(b))}</del>" → " })}
+                                        <ins>{readable(&c.field, c.after)}</ins>
                                     </li>
                                 }).collect_view()}
                             </ul></td>

@@ -180,7 +180,7 @@ fn render(
                         </ul>
                     }.into_any()
                 }}
-                <h2 class="section">"Éligibilité au projet de transition professionnelle"</h2>
+                <h2 class="section">{format!("Éligibilité au projet de transition professionnelle, au {}", format_date(v.eligibility_at))}</h2>
                 <table class="cases" id="parcours-eligibility">
                     <tbody>{v.eligibility.iter().map(|r| {
                         let (text, class) = outcome(r.outcome);
