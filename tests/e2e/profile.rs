@@ -72,6 +72,24 @@ async fn a_territory_added_in_settings_is_offered_in_the_case_form() {
     app.wait_for_text("#territory-message", "existe déjà").await;
     app.screenshot("settings").await;
 
+    // A dated regulatory value, in force from its date.
+    app.choose("#parameter-key", "employer_answer_days").await;
+    app.wait_for("#parameter-value")
+        .await
+        .send_keys("45")
+        .await
+        .unwrap();
+    app.wait_for("#parameter-from")
+        .await
+        .send_keys("01/01/2026")
+        .await
+        .unwrap();
+    app.wait_for("#parameter-save").await.click().await.unwrap();
+    app.wait_for_text("#parameter-message", "Valeur enregistrée")
+        .await;
+    let table = app.wait_for_text("#parameter-list", "Saisie").await;
+    assert!(table.contains("1er janvier 2026"), "{table}");
+
     app.wait_for("#nav-cases").await.click().await.unwrap();
     app.wait_for("#case-new").await.click().await.unwrap();
     app.wait_for("#beneficiary-territory option[value='pays-de-sarrebourg']")
