@@ -1,32 +1,45 @@
-//! `passerelle journal verify`.
+//! `passerelle journal verify`: the hash chain, every journaled row, and every kept file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use passerelle_storage::journal;
+use passerelle_storage::{journal, records};
+
+fn report(broken: &journal::Broken) {
+    let row = match broken.entity.as_str() {
+        "case_file" => format!("dossier {}", broken.entity_id),
+        "counsellor_profile" => "profil du conseiller".to_owned(),
+        "document" => format!("document {}", broken.entity_id),
+        other => format!("{other} {}", broken.entity_id),
+    };
+    if broken.entry_id == 0 {
+        eprintln!("Journal rompu : {row} : {}.", broken.reason);
+    } else {
+        eprintln!(
+            "Journal rompu à l’entrée n° {} ({row}) : {}.",
+            broken.entry_id, broken.reason
+        );
+    }
+}
 
 pub fn verify(db: Option<PathBuf>) -> anyhow::Result<()> {
-    let (_, conn) = crate::open_db(db)?;
-    match journal::verify(&conn)? {
-        Ok(count) => {
+    let (path, conn) = crate::open_db(db)?;
+    let entries = match journal::verify(&conn)? {
+        Ok(count) => count,
+        Err(broken) => {
+            report(&broken);
+            return Err(crate::Reported.into());
+        }
+    };
+    let documents_dir = path.parent().unwrap_or(Path::new(".")).join("documents");
+    match records::verify_files(&conn, &documents_dir)? {
+        Ok(files) => {
             println!(
-                "Journal intègre : {count} entrées vérifiées, chaque ligne conforme à sa dernière entrée."
+                "Journal intègre : {entries} entrées vérifiées, chaque ligne conforme à sa dernière entrée ; {files} fichiers de documents intacts."
             );
             Ok(())
         }
         Err(broken) => {
-            let row = match broken.entity.as_str() {
-                "case_file" => format!("dossier {}", broken.entity_id),
-                "counsellor_profile" => "profil du conseiller".to_owned(),
-                other => format!("{other} {}", broken.entity_id),
-            };
-            if broken.entry_id == 0 {
-                eprintln!("Journal rompu : {row} : {}.", broken.reason);
-            } else {
-                eprintln!(
-                    "Journal rompu à l’entrée n° {} ({row}) : {}.",
-                    broken.entry_id, broken.reason
-                );
-            }
+            report(&broken);
             Err(crate::Reported.into())
         }
     }

@@ -286,3 +286,29 @@ fn parcours_advance_is_refused_with_the_reasons_then_passes() {
     assert_eq!(report["rules"][0]["outcome"], "met");
     assert_eq!(report["rules"][1]["outcome"], "unmet", "same ROME codes");
 }
+
+#[test]
+fn journal_verify_notices_a_changed_document_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert!(run(&db, &["demo", "--cases", "30"]).status.success());
+    let out = run(&db, &["journal", "verify"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("fichiers de documents intacts"));
+    // Overwrite one kept file.
+    let docs = dir.path().join("documents");
+    let victim = std::fs::read_dir(&docs)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&victim, b"falsified").unwrap();
+    let out = run(&db, &["journal", "verify"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("le fichier du document a été modifié"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -406,3 +406,44 @@ pub fn set_document_validated(
     tx.commit()?;
     Ok(())
 }
+
+/// Re-hashes every kept document file: a file changed or removed behind the app's back is
+/// named with the document's last journal entry. Returns the number of files checked.
+pub fn verify_files(
+    conn: &Connection,
+    documents_dir: &Path,
+) -> Result<Result<u64, crate::journal::Broken>, StorageError> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, d.sha256, (SELECT max(j.id) FROM journal j
+                                 WHERE j.entity = 'document' AND j.entity_id = d.id)
+         FROM document d ORDER BY d.id",
+    )?;
+    let rows: Vec<(i64, String, Option<i64>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut checked = 0;
+    let mut seen = std::collections::HashSet::new();
+    for (id, sha, entry) in rows {
+        let broken = |reason: &str| crate::journal::Broken {
+            entry_id: entry.unwrap_or(0),
+            entity: "document".into(),
+            entity_id: id,
+            reason: reason.to_owned(),
+        };
+        if !seen.insert(sha.clone()) {
+            continue;
+        }
+        let Ok(content) = std::fs::read(document_path(documents_dir, &sha)) else {
+            return Ok(Err(broken("le fichier du document est introuvable")));
+        };
+        let actual: String = Sha256::digest(&content)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if actual != sha {
+            return Ok(Err(broken("le fichier du document a été modifié")));
+        }
+        checked += 1;
+    }
+    Ok(Ok(checked))
+}

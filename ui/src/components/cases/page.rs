@@ -261,7 +261,9 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl I
             Tab::Documents => view! { <Documents case_id=id/> }.into_any(),
             Tab::History => view! { <Journal id/> }.into_any(),
         };
-        view! { <div role="tabpanel" class="panel">{panel}</div> }
+        let current = tab.get();
+        let labelled_by = TABS.iter().find(|(t, _, _)| *t == current).map_or("", |(_, id, _)| id);
+        view! { <div role="tabpanel" class="panel" aria-labelledby=labelled_by>{panel}</div> }
     }
 }
 
