@@ -262,7 +262,10 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl I
             Tab::History => view! { <Journal id/> }.into_any(),
         };
         let current = tab.get();
-        let labelled_by = TABS.iter().find(|(t, _, _)| *t == current).map_or("", |(_, id, _)| id);
+        let labelled_by = TABS
+            .iter()
+            .find(|(t, _, _)| *t == current)
+            .map_or("", |(_, id, _)| id);
         view! { <div role="tabpanel" class="panel" aria-labelledby=labelled_by>{panel}</div> }
     }
 }
