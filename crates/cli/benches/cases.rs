@@ -264,6 +264,69 @@ fn bench_todo(conn: &Connection) {
     report("À faire, one counsellor's cases", samples);
 }
 
+/// 20 000 fiches with 4 blocs each, titled after ROME trades, then searched.
+fn bench_catalogue(dir: &Path) {
+    use passerelle_domain::certification::{Bloc, Certification};
+    let path = dir.join("bench-catalogue.sqlite3");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let mut conn = passerelle_storage::open(&path).unwrap();
+    let labels: Vec<&str> = include_str!("../../../assets/reference/rome_codes.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(',').map(|(_, label)| label.trim_matches('"')))
+        .collect();
+    let kinds = [
+        "Titre professionnel",
+        "Certificat de qualification professionnelle",
+        "Licence professionnelle",
+        "Bachelor",
+        "Mastère",
+    ];
+    let tx = conn.transaction().unwrap();
+    for i in 0..20_000usize {
+        let code = format!("RNCP{}", 30_000 + i);
+        let label = labels[i % labels.len()];
+        let c = Certification {
+            code: code.clone(),
+            title: format!("{} {label}", kinds[i % kinds.len()]),
+            level: Some(3 + (i % 5) as u8),
+            active: i % 7 != 0,
+            ..Certification::default()
+        };
+        passerelle_storage::catalogue::upsert(&tx, &c, Utc::now()).unwrap();
+        for b in 1..=4 {
+            let bloc = Bloc {
+                code: format!("{code}BC0{b}"),
+                title: format!("Bloc {b} : {label}"),
+            };
+            passerelle_storage::catalogue::upsert_bloc(&tx, &code, &bloc).unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    let mut samples = Vec::new();
+    for round in 0..30 {
+        for q in [
+            "soudeur",
+            "aide soi",
+            "dev",
+            "technicien maintenance",
+            "comptab",
+            "cariste",
+            "RNCP31234",
+        ] {
+            let (took, found) =
+                time(|| passerelle_storage::catalogue::search(&conn, q, 20).unwrap());
+            if round == 0 {
+                assert!(!found.is_empty(), "{q}: nothing found");
+            }
+            samples.push(took);
+        }
+    }
+    report("catalogue search, 20 000 fiches, 20 results", samples);
+}
+
 fn main() {
     // `cargo test --benches` runs this binary without `--bench`: stay quick then.
     if !std::env::args().any(|a| a == "--bench") {
@@ -277,4 +340,5 @@ fn main() {
     bench_pages(&conn);
     bench_save(&mut conn);
     bench_import(&dir);
+    bench_catalogue(&dir);
 }

@@ -195,7 +195,7 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-fn normalise_header(h: &str) -> String {
+pub fn normalise_header(h: &str) -> String {
     fold_for_sort(h.trim())
         .to_lowercase()
         .chars()
@@ -314,20 +314,30 @@ pub struct Parsed {
     pub ignored_columns: Vec<String>,
 }
 
-/// Parses and validates a whole file; writes nothing.
-pub fn parse(bytes: &[u8], territories: &[Territory], today: NaiveDate) -> Parsed {
-    // Windows line endings: the CSV reader would count "\r\n" records one line short.
-    let text = decode(bytes).replace("\r\n", "\n");
+/// Decoded text of a spreadsheet export, line endings normalised (the CSV reader would count
+/// "\r\n" records one line short).
+pub fn normalised_text(bytes: &[u8]) -> String {
+    decode(bytes).replace("\r\n", "\n")
+}
+
+/// A CSV reader over `text`, `;` or `,` separated (whichever the header line uses most).
+pub fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.matches(';').count() >= first_line.matches(',').count() {
         b';'
     } else {
         b','
     };
-    let mut reader = csv::ReaderBuilder::new()
+    csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(text.as_bytes())
+}
+
+/// Parses and validates a whole file; writes nothing.
+pub fn parse(bytes: &[u8], territories: &[Territory], today: NaiveDate) -> Parsed {
+    let text = normalised_text(bytes);
+    let mut reader = csv_reader(&text);
     let mut parsed = Parsed::default();
     let headers = match reader.headers() {
         Ok(h) => h.clone(),

@@ -2,6 +2,7 @@
 //! the binary runs. Each subcommand is a module with a `run` function; `main.rs` only parses.
 
 pub mod cases;
+pub mod cert;
 pub mod check;
 pub mod demo;
 pub mod import;

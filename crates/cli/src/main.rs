@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use passerelle_cli::{Reported, cases, check, demo, import, info, journal, parcours, territory};
+use passerelle_cli::{
+    Reported, cases, cert, check, demo, import, info, journal, parcours, territory,
+};
 use passerelle_domain::case::{CaseQuery, CaseSort};
 
 #[derive(Debug, Parser)]
@@ -73,6 +75,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The certification catalogue (France compétences exports, CléA).
+    #[command(subcommand)]
+    Cert(CertCommand),
     /// Territories cases are attached to.
     #[command(subcommand)]
     Territory(TerritoryCommand),
@@ -147,6 +152,26 @@ enum ParcoursCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum CertCommand {
+    /// Imports France compétences CSV files (fiches, blocs, ROME, certificateurs), all or nothing.
+    Import {
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Lists or searches the catalogue.
+    List {
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum TerritoryCommand {
     /// Lists territories (code and label).
     List {
@@ -204,6 +229,12 @@ fn main() -> ExitCode {
         }
         Command::Deadlines { days, json } => parcours::deadlines(db, days, json),
         Command::Eligibility { id, at, json } => parcours::eligibility(db, id, at.as_deref(), json),
+        Command::Cert(CertCommand::Import { files, dry_run }) => cert::import(db, &files, dry_run),
+        Command::Cert(CertCommand::List {
+            search,
+            limit,
+            json,
+        }) => cert::list(db, &search, limit, json),
         Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(kind, &values, json),

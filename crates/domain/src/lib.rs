@@ -6,6 +6,7 @@
 //! and when the backend writes.
 
 pub mod case;
+pub mod certification;
 pub mod error;
 pub mod i18n;
 pub mod ipc;

@@ -5,6 +5,7 @@
 //! `&Connection` (or a transaction) and hold no state, so tests run them on temporary files.
 
 pub mod cases;
+pub mod catalogue;
 mod error;
 pub mod journal;
 pub mod migrations;

@@ -1,0 +1,142 @@
+//! Integration: the certification catalogue import on France compétences-style exports.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .env_remove(passerelle_domain::DATABASE_ENV_VAR)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const STANDARD: &str = "\u{feff}Id_Fiche;Numero_Fiche;Intitule;Nomenclature_Europe_Niveau;Date_Decision;Date_Fin_Enregistrement;Actif\n\
+1;RNCP35830;Aide-soignant;NIV4;01/09/2021;31/08/2026;ACTIVE\n\
+2;RNCP38596;Juriste d’entreprise;NIV7;15/02/2024;15/02/2029;ACTIVE\n\
+3;RS5678;Habilitation électrique;;01/01/2023;31/12/2027;INACTIVE\n";
+
+const BLOCS: &str = "Numero_Fiche;Bloc_Competences_Code;Bloc_Competences_Libelle\n\
+RNCP38596;RNCP38596BC01;Conseiller la direction\n\
+RNCP38596;RNCP38596BC02;Réaliser un diagnostic juridique\n\
+RNCP35830;RNCP35830BC01;Accompagner la personne dans les actes de la vie quotidienne\n";
+
+const ROME: &str =
+    "Numero_Fiche;Codes_Rome_Code;Codes_Rome_Libelle\nRNCP35830;J1501;Aide-soignant\n";
+
+#[test]
+fn bad_rows_are_reported_and_nothing_is_written_then_the_fixed_files_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let standard = dir.path().join("export-Standard.csv");
+    let blocs = dir.path().join("export-Blocs_De_Compétences.csv");
+    let rome = dir.path().join("export-Rome.csv");
+    let bad_standard = format!(
+        "{STANDARD}4;RNCP12;Sans niveau valide;NIV9;;;ACTIVE\n5;XYZ;Code faux;NIV3;;;ACTIVE\n"
+    );
+    std::fs::write(&standard, &bad_standard).unwrap();
+    std::fs::write(
+        &blocs,
+        format!("{BLOCS}RNCP38596;RNCP35830BC09;Bloc d’une autre fiche\n"),
+    )
+    .unwrap();
+    std::fs::write(&rome, ROME).unwrap();
+    fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut a = vec!["cert", "import"];
+        a.extend_from_slice(extra);
+        a
+    }
+    let paths = [
+        standard.to_str().unwrap(),
+        blocs.to_str().unwrap(),
+        rome.to_str().unwrap(),
+    ];
+    let out = run(&db, &args(&paths));
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "export-Standard.csv:5 : colonne « Nomenclature_Europe_Niveau » : niveau « NIV9 »"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("export-Standard.csv:6 : colonne « Numero_Fiche »"),
+        "{err}"
+    );
+    assert!(err.contains("Blocs_De_Compétences.csv:5 : colonne « Bloc_Competences_Code » : « RNCP35830BC09 » n’est pas un bloc de la fiche RNCP38596"), "{err}");
+    assert!(err.contains("Aucune fiche importée"));
+    let listed = text(&run(&db, &["cert", "list"]).stdout);
+    assert_eq!(
+        listed.lines().count(),
+        2,
+        "only CléA and CléA numérique: {listed}"
+    );
+
+    std::fs::write(&standard, STANDARD).unwrap();
+    std::fs::write(&blocs, BLOCS).unwrap();
+    let out = run(&db, &args(&paths));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout)
+            .contains("3 fiches, 3 blocs, 1 codes ROME importés ; 5 fiches au catalogue"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // Re-import with a changed title: updated, not duplicated.
+    std::fs::write(
+        &standard,
+        STANDARD.replace("Aide-soignant;NIV4", "Diplôme d’État d’aide-soignant;NIV4"),
+    )
+    .unwrap();
+    assert!(
+        run(&db, &args(&[standard.to_str().unwrap()]))
+            .status
+            .success()
+    );
+    let out = run(
+        &db,
+        &["cert", "list", "--json", "--search", "aide soignant"],
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["title"], "Diplôme d’État d’aide-soignant");
+    assert_eq!(found[0]["level"], 4);
+    assert_eq!(found[0]["romeCodes"][0], "J1501");
+    assert_eq!(found[0]["blocs"].as_array().unwrap().len(), 1);
+    // Search by a bloc title, accents left out.
+    let out = run(&db, &["cert", "list", "--search", "diagnostic juridique"]);
+    assert!(
+        text(&out.stdout).starts_with("RNCP38596\tJuriste d’entreprise\tniveau 7\t2 blocs"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = run(&db, &["cert", "list", "--search", "clea"]);
+    assert!(
+        text(&out.stdout).contains("CLEA\tCléA — socle"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn blocs_of_an_unknown_fiche_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let blocs = dir.path().join("blocs.csv");
+    std::fs::write(&blocs, BLOCS).unwrap();
+    let out = run(&db, &["cert", "import", blocs.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("fiche RNCP38596 inconnue"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,0 +1,153 @@
+//! Certifications (RNCP, RS, CléA), their blocs de compétences, and the gap between what a
+//! candidate has acquired and what a target certification requires.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A block of competences, assessed and validated on its own (`RNCP38596BC02`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bloc {
+    pub code: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Certification {
+    /// `RNCP38596`, `RS5678`, or `CLEA` / `CLEA_NUMERIQUE` for the built-in CléA certificates.
+    pub code: String,
+    pub title: String,
+    /// Level 1–8 of the cadre national des certifications (none for RS).
+    pub level: Option<u8>,
+    pub certifier: String,
+    pub registered_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+    pub active: bool,
+    pub rome_codes: Vec<String>,
+    pub blocs: Vec<Bloc>,
+}
+
+/// CléA's 7 domains and CléA numérique's 4, built into the catalogue as their « blocs ».
+pub const CLEA_DOMAINS: [&str; 7] = [
+    "Communication en français",
+    "Calcul, raisonnement mathématique",
+    "Usage des outils numériques de base",
+    "Travail dans le cadre de règles définies d’un travail en équipe",
+    "Travail en autonomie et réalisation d’un objectif individuel",
+    "Apprendre à apprendre tout au long de la vie",
+    "Gestes et postures, règles d’hygiène, de sécurité et environnementales élémentaires",
+];
+pub const CLEA_NUMERIQUE_DOMAINS: [&str; 4] = [
+    "Identifier son environnement et utiliser les outils associés",
+    "Acquérir et exploiter de l’information dans un environnement professionnel numérisé",
+    "Interagir en mode collaboratif",
+    "Appliquer les règles et bonnes pratiques de la sécurité numérique",
+];
+
+/// The built-in CléA certificates, with their domains as blocs.
+pub fn builtin_clea() -> Vec<Certification> {
+    let make = |code: &str, title: &str, domains: &[&str]| Certification {
+        code: code.to_owned(),
+        title: title.to_owned(),
+        level: None,
+        certifier: "Certif Pro".to_owned(),
+        active: true,
+        blocs: domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Bloc {
+                code: format!("{code}-D{}", i + 1),
+                title: (*d).to_owned(),
+            })
+            .collect(),
+        ..Certification::default()
+    };
+    vec![
+        make(
+            "CLEA",
+            "CléA — socle de connaissances et de compétences professionnelles",
+            &CLEA_DOMAINS,
+        ),
+        make("CLEA_NUMERIQUE", "CléA numérique", &CLEA_NUMERIQUE_DOMAINS),
+    ]
+}
+
+/// What a candidate has of a target certification, and what is left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gap {
+    pub acquired: Vec<Bloc>,
+    pub remaining: Vec<Bloc>,
+}
+
+/// The blocs of `target` already acquired (by their codes, from earlier certifications or
+/// partial validations) and those still to acquire, in the certification's order.
+pub fn gap(target: &Certification, acquired_codes: &HashSet<String>) -> Gap {
+    let (acquired, remaining) = target
+        .blocs
+        .iter()
+        .cloned()
+        .partition(|b| acquired_codes.contains(&b.code));
+    Gap {
+        acquired,
+        remaining,
+    }
+}
+
+/// `NIV5` (France compétences export) → 5.
+pub fn parse_level(text: &str) -> Option<u8> {
+    let t = text.trim().to_ascii_uppercase();
+    let digits = t.strip_prefix("NIV").unwrap_or(&t);
+    digits.parse().ok().filter(|l| (1..=8).contains(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cert() -> Certification {
+        Certification {
+            code: "RNCP38596".into(),
+            blocs: (1..=4)
+                .map(|i| Bloc {
+                    code: format!("RNCP38596BC0{i}"),
+                    title: format!("Bloc {i}"),
+                })
+                .collect(),
+            ..Certification::default()
+        }
+    }
+
+    #[test]
+    fn the_gap_keeps_the_certifications_order() {
+        let acquired: HashSet<String> = ["RNCP38596BC03", "RNCP38596BC01", "RNCP99999BC01"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let g = gap(&cert(), &acquired);
+        let codes = |b: &[Bloc]| b.iter().map(|b| b.code.clone()).collect::<Vec<_>>();
+        assert_eq!(codes(&g.acquired), ["RNCP38596BC01", "RNCP38596BC03"]);
+        assert_eq!(codes(&g.remaining), ["RNCP38596BC02", "RNCP38596BC04"]);
+        assert_eq!(gap(&cert(), &HashSet::new()).remaining.len(), 4);
+    }
+
+    #[test]
+    fn clea_has_its_7_and_4_domains() {
+        let clea = builtin_clea();
+        assert_eq!(clea[0].blocs.len(), 7);
+        assert_eq!(clea[1].blocs.len(), 4);
+        assert_eq!(clea[0].blocs[6].code, "CLEA-D7");
+    }
+
+    #[test]
+    fn levels() {
+        assert_eq!(parse_level("NIV5"), Some(5));
+        assert_eq!(parse_level(" niv3 "), Some(3));
+        assert_eq!(parse_level("6"), Some(6));
+        assert_eq!(parse_level("NIV9"), None);
+        assert_eq!(parse_level(""), None);
+    }
+}
