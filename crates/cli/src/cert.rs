@@ -352,3 +352,133 @@ pub fn list(db: Option<PathBuf>, search: &str, limit: u32, json: bool) -> anyhow
     }
     Ok(())
 }
+
+/// `cert enrol CASE_ID CODE [--route R] [--blocs A,B]`.
+pub fn enrol(
+    db: Option<PathBuf>,
+    case_id: i64,
+    code: &str,
+    route: passerelle_domain::certification::Route,
+    blocs: &[String],
+) -> anyhow::Result<()> {
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = passerelle_storage::profile::actor(&conn)?;
+    let code = code.trim().to_ascii_uppercase();
+    let blocs: Vec<String> = blocs
+        .iter()
+        .map(|b| b.trim().to_ascii_uppercase())
+        .collect();
+    let chosen = (!blocs.is_empty()).then_some(blocs.as_slice());
+    let e = passerelle_storage::enrolments::enrol(
+        &mut conn,
+        &actor,
+        case_id,
+        &code,
+        route,
+        chosen,
+        Utc::now(),
+    )
+    .map_err(|e| anyhow::anyhow!(passerelle_domain::AppError::from(e).user_message()))?;
+    println!(
+        "Inscription {} : dossier {} → {} ({} blocs)",
+        e.id,
+        e.case_id,
+        e.certification_code,
+        e.blocs.len()
+    );
+    Ok(())
+}
+
+/// `cert bloc ENROLMENT BLOC --status S [--on DATE] [--evidence TEXT]`.
+pub fn set_bloc(
+    db: Option<PathBuf>,
+    enrolment: i64,
+    bloc: &str,
+    status: passerelle_domain::certification::BlocStatus,
+    on: Option<&str>,
+    evidence: &str,
+) -> anyhow::Result<()> {
+    use passerelle_domain::certification::BlocStatus;
+    let on = on
+        .map(parse_date_fr)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--on : {e}"))?;
+    if status == BlocStatus::Acquis && on.is_none() {
+        anyhow::bail!(
+            "Un bloc acquis a une date : ajoutez --on jj/mm/aaaa (date du jury ou de l’examen)."
+        );
+    }
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = passerelle_storage::profile::actor(&conn)?;
+    passerelle_storage::enrolments::set_bloc_status(
+        &mut conn,
+        &actor,
+        enrolment,
+        &bloc.trim().to_ascii_uppercase(),
+        status,
+        on,
+        evidence,
+        Utc::now(),
+    )
+    .map_err(|e| anyhow::anyhow!(passerelle_domain::AppError::from(e).user_message()))?;
+    println!(
+        "Bloc {bloc} : {}",
+        passerelle_domain::i18n::Label::label(status)
+    );
+    Ok(())
+}
+
+/// `cert status CASE_ID [--json]`: per enrolment, blocs acquired, in progress and remaining.
+pub fn status(db: Option<PathBuf>, case_id: i64, json: bool) -> anyhow::Result<()> {
+    let (_, conn) = crate::open_db(db)?;
+    let enrolments = passerelle_storage::enrolments::for_case(&conn, case_id)?;
+    if json {
+        let out: Vec<_> = enrolments
+            .iter()
+            .map(|e| {
+                let (acquired, in_progress, remaining) = e.summary();
+                let codes = |v: Vec<&passerelle_domain::certification::EnrolledBloc>| {
+                    v.iter().map(|b| b.code.clone()).collect::<Vec<_>>()
+                };
+                serde_json::json!({
+                    "enrolment": e.id, "certification": e.certification_code, "title": e.certification_title,
+                    "route": e.route, "acquired": codes(acquired), "inProgress": codes(in_progress),
+                    "remaining": codes(remaining),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    if enrolments.is_empty() {
+        println!("Aucune inscription à une certification.");
+    }
+    for e in &enrolments {
+        let (acquired, in_progress, remaining) = e.summary();
+        println!(
+            "{} — {} ({})",
+            e.certification_code,
+            e.certification_title,
+            passerelle_domain::i18n::Label::label(e.route)
+        );
+        for (title, blocs) in [
+            ("acquis", acquired),
+            ("en cours", in_progress),
+            ("restant", remaining),
+        ] {
+            let list: Vec<String> = blocs
+                .iter()
+                .map(|b| format!("{} {}", b.code, b.title))
+                .collect();
+            println!(
+                "  {title} : {}",
+                if list.is_empty() {
+                    "—".to_owned()
+                } else {
+                    list.join(" ; ")
+                }
+            );
+        }
+    }
+    Ok(())
+}

@@ -160,6 +160,34 @@ enum CertCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Enrols a case in a certification (every bloc, or the ones given).
+    Enrol {
+        case_id: i64,
+        certification: String,
+        #[arg(long, value_enum, default_value = "formation")]
+        route: RouteArg,
+        /// Bloc codes, comma separated (default: every bloc).
+        #[arg(long, value_delimiter = ',')]
+        blocs: Vec<String>,
+    },
+    /// Records the status of one bloc of an enrolment.
+    Bloc {
+        enrolment: i64,
+        bloc: String,
+        #[arg(long, value_enum)]
+        status: BlocStatusArg,
+        /// Date of acquisition (jj/mm/aaaa), required for « acquis ».
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long, default_value = "")]
+        evidence: String,
+    },
+    /// Blocs acquired, in progress and remaining, per enrolment of a case.
+    Status {
+        case_id: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Lists or searches the catalogue.
     List {
         #[arg(long, default_value = "")]
@@ -169,6 +197,21 @@ enum CertCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum RouteArg {
+    Formation,
+    Vae,
+    Clea,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum BlocStatusArg {
+    AAcquerir,
+    EnCours,
+    Acquis,
+    NonValide,
 }
 
 #[derive(Debug, Subcommand)]
@@ -230,6 +273,37 @@ fn main() -> ExitCode {
         Command::Deadlines { days, json } => parcours::deadlines(db, days, json),
         Command::Eligibility { id, at, json } => parcours::eligibility(db, id, at.as_deref(), json),
         Command::Cert(CertCommand::Import { files, dry_run }) => cert::import(db, &files, dry_run),
+        Command::Cert(CertCommand::Enrol {
+            case_id,
+            certification,
+            route,
+            blocs,
+        }) => {
+            use passerelle_domain::certification::Route;
+            let route = match route {
+                RouteArg::Formation => Route::Formation,
+                RouteArg::Vae => Route::Vae,
+                RouteArg::Clea => Route::Clea,
+            };
+            cert::enrol(db, case_id, &certification, route, &blocs)
+        }
+        Command::Cert(CertCommand::Bloc {
+            enrolment,
+            bloc,
+            status,
+            on,
+            evidence,
+        }) => {
+            use passerelle_domain::certification::BlocStatus;
+            let status = match status {
+                BlocStatusArg::AAcquerir => BlocStatus::AAcquerir,
+                BlocStatusArg::EnCours => BlocStatus::EnCours,
+                BlocStatusArg::Acquis => BlocStatus::Acquis,
+                BlocStatusArg::NonValide => BlocStatus::NonValide,
+            };
+            cert::set_bloc(db, enrolment, &bloc, status, on.as_deref(), &evidence)
+        }
+        Command::Cert(CertCommand::Status { case_id, json }) => cert::status(db, case_id, json),
         Command::Cert(CertCommand::List {
             search,
             limit,

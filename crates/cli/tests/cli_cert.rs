@@ -140,3 +140,117 @@ fn blocs_of_an_unknown_fiche_are_refused() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_partial_validation_leaves_the_remaining_blocs_and_carries_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let standard = dir.path().join("standard.csv");
+    let blocs = dir.path().join("blocs.csv");
+    std::fs::write(&standard, STANDARD).unwrap();
+    std::fs::write(&blocs, BLOCS).unwrap();
+    assert!(
+        run(
+            &db,
+            &[
+                "cert",
+                "import",
+                standard.to_str().unwrap(),
+                blocs.to_str().unwrap()
+            ]
+        )
+        .status
+        .success()
+    );
+    assert!(run(&db, &["demo", "--cases", "3"]).status.success());
+
+    let out = run(&db, &["cert", "enrol", "1", "rncp38596", "--route", "vae"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("Inscription 1 : dossier 1 → RNCP38596 (2 blocs)"));
+    // The jury validates one bloc of two.
+    let out = run(
+        &db,
+        &["cert", "bloc", "1", "RNCP38596BC01", "--status", "acquis"],
+    );
+    assert!(!out.status.success(), "an acquired bloc needs its date");
+    let out = run(
+        &db,
+        &[
+            "cert",
+            "bloc",
+            "1",
+            "RNCP38596BC01",
+            "--status",
+            "acquis",
+            "--on",
+            "12/03/2026",
+            "--evidence",
+            "Jury VAE",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        run(
+            &db,
+            &[
+                "cert",
+                "bloc",
+                "1",
+                "RNCP38596BC02",
+                "--status",
+                "non-valide"
+            ]
+        )
+        .status
+        .success()
+    );
+    let out = run(&db, &["cert", "status", "1", "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(status[0]["acquired"], serde_json::json!(["RNCP38596BC01"]));
+    assert_eq!(status[0]["remaining"], serde_json::json!(["RNCP38596BC02"]));
+
+    // A new enrolment in the same certification starts from what is acquired.
+    let out = run(
+        &db,
+        &[
+            "cert",
+            "enrol",
+            "1",
+            "RNCP38596",
+            "--route",
+            "formation",
+            "--blocs",
+            "RNCP38596BC01,RNCP38596BC02",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(&db, &["cert", "status", "1"]);
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("acquis : RNCP38596BC01 Conseiller la direction"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("restant : RNCP38596BC02 Réaliser un diagnostic juridique"),
+        "{shown}"
+    );
+
+    let out = run(
+        &db,
+        &[
+            "cert",
+            "enrol",
+            "1",
+            "RNCP38596",
+            "--blocs",
+            "RNCP38596BC09",
+        ],
+    );
+    assert!(
+        text(&out.stderr).contains("Bloc RNCP38596BC09 introuvable"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&db, &["journal", "verify"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

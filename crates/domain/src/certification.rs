@@ -151,3 +151,96 @@ mod tests {
         assert_eq!(parse_level(""), None);
     }
 }
+
+/// How a candidate goes for a certification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    Formation,
+    Vae,
+    Clea,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlocStatus {
+    AAcquerir,
+    EnCours,
+    Acquis,
+    NonValide,
+}
+
+/// One bloc of an enrolment and where the candidate stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnrolledBloc {
+    pub code: String,
+    pub title: String,
+    pub status: BlocStatus,
+    pub acquired_on: Option<NaiveDate>,
+    /// Proof of acquisition (jury decision, certificate…).
+    pub evidence: String,
+}
+
+/// A candidate's enrolment: a whole certification or chosen blocs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Enrolment {
+    pub id: i64,
+    pub case_id: crate::case::CaseId,
+    pub certification_code: String,
+    pub certification_title: String,
+    pub route: Route,
+    pub blocs: Vec<EnrolledBloc>,
+}
+
+impl Enrolment {
+    /// Blocs acquired, in progress and remaining (to acquire or not validated).
+    pub fn summary(&self) -> (Vec<&EnrolledBloc>, Vec<&EnrolledBloc>, Vec<&EnrolledBloc>) {
+        let by = |s: &[BlocStatus]| {
+            self.blocs
+                .iter()
+                .filter(|b| s.contains(&b.status))
+                .collect::<Vec<_>>()
+        };
+        (
+            by(&[BlocStatus::Acquis]),
+            by(&[BlocStatus::EnCours]),
+            by(&[BlocStatus::AAcquerir, BlocStatus::NonValide]),
+        )
+    }
+}
+
+#[cfg(test)]
+mod enrolment_tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_sorts_blocs_by_status() {
+        let bloc = |code: &str, status| EnrolledBloc {
+            code: code.into(),
+            title: String::new(),
+            status,
+            acquired_on: None,
+            evidence: String::new(),
+        };
+        let e = Enrolment {
+            id: 1,
+            case_id: 1,
+            certification_code: "RNCP38596".into(),
+            certification_title: String::new(),
+            route: Route::Vae,
+            blocs: vec![
+                bloc("BC01", BlocStatus::Acquis),
+                bloc("BC02", BlocStatus::EnCours),
+                bloc("BC03", BlocStatus::NonValide),
+                bloc("BC04", BlocStatus::AAcquerir),
+            ],
+        };
+        let (acquired, in_progress, remaining) = e.summary();
+        assert_eq!(
+            (acquired.len(), in_progress.len(), remaining.len()),
+            (1, 1, 2)
+        );
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod cases;
 pub mod catalogue;
+pub mod enrolments;
 mod error;
 pub mod journal;
 pub mod migrations;

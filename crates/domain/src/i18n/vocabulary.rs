@@ -189,6 +189,34 @@ impl Label for crate::parcours::Modality {
     }
 }
 
+impl Label for crate::certification::Route {
+    const ALL: &'static [Self] = &[Self::Formation, Self::Vae, Self::Clea];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Formation => "Formation",
+            Self::Vae => "VAE",
+            Self::Clea => "CléA",
+        }
+    }
+}
+
+impl Label for crate::certification::BlocStatus {
+    const ALL: &'static [Self] = &[
+        Self::AAcquerir,
+        Self::EnCours,
+        Self::Acquis,
+        Self::NonValide,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::AAcquerir => "à acquérir",
+            Self::EnCours => "en cours",
+            Self::Acquis => "acquis",
+            Self::NonValide => "non validé",
+        }
+    }
+}
+
 impl Label for crate::parcours::OpcoScheme {
     const ALL: &'static [Self] = &[
         Self::PlanDeveloppement,
