@@ -93,7 +93,7 @@ pub fn enrol(
         });
     };
     let chosen: Vec<_> = match blocs {
-        None => cert.blocs.clone(),
+        None => cert.blocs,
         Some(codes) => {
             for c in codes {
                 if !cert.blocs.iter().any(|b| &b.code == c) {
