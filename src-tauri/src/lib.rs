@@ -38,6 +38,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::parcours::todo_overview,
         commands::parcours::parameter_list,
         commands::parcours::parameter_set,
+        commands::certifications::cert_search,
+        commands::certifications::enrolment_list,
+        commands::certifications::enrolment_create,
+        commands::certifications::bloc_status_set,
     ])
 }
 

@@ -4,6 +4,7 @@
 //! its own temporary data directory.
 
 mod cases;
+mod certifications;
 mod foundation;
 mod parcours;
 mod profile;

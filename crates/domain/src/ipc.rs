@@ -30,6 +30,10 @@ pub mod command {
     pub const TODO_OVERVIEW: &str = "todo_overview";
     pub const PARAMETER_LIST: &str = "parameter_list";
     pub const PARAMETER_SET: &str = "parameter_set";
+    pub const CERT_SEARCH: &str = "cert_search";
+    pub const ENROLMENT_LIST: &str = "enrolment_list";
+    pub const ENROLMENT_CREATE: &str = "enrolment_create";
+    pub const BLOC_STATUS_SET: &str = "bloc_status_set";
 
     /// Every command, as declared to tauri-build for the permission system.
     pub const ALL: &[&str] = &[
@@ -55,6 +59,10 @@ pub mod command {
         TODO_OVERVIEW,
         PARAMETER_LIST,
         PARAMETER_SET,
+        CERT_SEARCH,
+        ENROLMENT_LIST,
+        ENROLMENT_CREATE,
+        BLOC_STATUS_SET,
     ];
 }
 
@@ -199,4 +207,30 @@ pub struct ParameterRow {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ParameterSetArgs {
     pub value: crate::parcours::ParamValue,
+}
+
+/// Arguments of `cert_search`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CertSearchArgs {
+    pub text: String,
+}
+
+/// Arguments of `enrolment_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnrolmentCreateArgs {
+    pub case_id: crate::case::CaseId,
+    pub certification: String,
+    pub route: crate::certification::Route,
+}
+
+/// Arguments of `bloc_status_set`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BlocStatusArgs {
+    pub enrolment_id: i64,
+    pub bloc: String,
+    pub status: crate::certification::BlocStatus,
+    pub acquired_on: Option<chrono::NaiveDate>,
+    pub evidence: String,
 }

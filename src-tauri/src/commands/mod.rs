@@ -2,6 +2,7 @@
 //! calls the storage layer and maps errors to [`passerelle_domain::AppError`] — nothing else.
 
 pub mod cases;
+pub mod certifications;
 pub mod parcours;
 pub mod profile;
 pub mod records;

@@ -1,6 +1,7 @@
 //! One async function per shell command, grouped by area. Components call these.
 
 pub mod cases;
+pub mod certifications;
 pub mod parcours;
 pub mod profile;
 pub mod status;

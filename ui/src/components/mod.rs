@@ -1,6 +1,7 @@
 //! UI components, one per file, grouped by area as the screens grow.
 
 pub mod cases;
+pub mod certifications;
 pub mod nav;
 pub mod parameters;
 pub mod placeholder;

@@ -1,6 +1,7 @@
 //! Dossiers: list, case page, form and journal.
 
 mod consents;
+mod enrolments;
 mod fields;
 mod form;
 mod journal;

@@ -8,6 +8,7 @@ use passerelle_domain::i18n::{Label, field_label, format_date};
 use passerelle_domain::validate::rome_label;
 
 use super::consents::Consents;
+use super::enrolments::Enrolments;
 use super::form::CaseForm;
 use super::journal::Journal;
 use super::parcours::Parcours;
@@ -255,6 +256,7 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl I
                     {row("Motif", p.motive.clone())}
                     {row("Notes", p.notes.clone())}
                 </dl>
+                <Enrolments case_id=id target=p.target_certification.clone()/>
             }.into_any(),
             Tab::Parcours => view! { <Parcours case_id=id reload_case=reload/> }.into_any(),
             Tab::Interviews => view! { <Interviews case_id=id/> }.into_any(),
