@@ -162,7 +162,17 @@ fn a_partial_validation_leaves_the_remaining_blocs_and_carries_over() {
         .status
         .success()
     );
-    assert!(run(&db, &["demo", "--cases", "3"]).status.success());
+    let case = dir.path().join("case.json");
+    std::fs::write(
+        &case,
+        r#"{"beneficiary": {"birthName": "Collin", "firstNames": "Aurélie", "territory": "metz"}}"#,
+    )
+    .unwrap();
+    assert!(
+        run(&db, &["case", "add", "--json", case.to_str().unwrap()])
+            .status
+            .success()
+    );
 
     let out = run(&db, &["cert", "enrol", "1", "rncp38596", "--route", "vae"]);
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -442,6 +442,94 @@ pub fn generate_with_parcours(count: usize, seed: u64, today: NaiveDate) -> Vec<
         .collect()
 }
 
+/// A small catalogue matching the certification codes the demo cases target (titles and blocs
+/// are illustrative, for demonstration only).
+pub fn catalogue() -> Vec<passerelle_domain::certification::Certification> {
+    use passerelle_domain::certification::{Bloc, Certification};
+    let fiche = |code: &str, title: &str, level: Option<u8>, blocs: &[&str]| Certification {
+        code: code.to_owned(),
+        title: title.to_owned(),
+        level,
+        certifier: "Certificateur (démonstration)".to_owned(),
+        active: true,
+        blocs: blocs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Bloc {
+                code: format!("{code}BC{:02}", i + 1),
+                title: (*t).to_owned(),
+            })
+            .collect(),
+        ..Certification::default()
+    };
+    vec![
+        fiche(
+            "RNCP35830",
+            "Aide-soignant (démonstration)",
+            Some(4),
+            &[
+                "Accompagner la personne dans les actes de la vie quotidienne",
+                "Évaluer l’état clinique et mettre en œuvre des soins adaptés",
+                "Informer et accompagner les personnes et leur entourage",
+                "Entretenir l’environnement immédiat de la personne",
+            ],
+        ),
+        fiche(
+            "RNCP36004",
+            "Technicien de maintenance industrielle (démonstration)",
+            Some(4),
+            &[
+                "Réaliser la maintenance préventive",
+                "Diagnostiquer et réparer les pannes",
+                "Améliorer la fiabilité des équipements",
+            ],
+        ),
+        fiche(
+            "RNCP38596",
+            "Juriste d’entreprise (démonstration)",
+            Some(7),
+            &[
+                "Conseiller la direction",
+                "Réaliser un diagnostic juridique",
+                "Sécuriser les contrats",
+            ],
+        ),
+        fiche(
+            "RNCP34147",
+            "Développeur web et web mobile (démonstration)",
+            Some(5),
+            &[
+                "Développer la partie front-end d’une application",
+                "Développer la partie back-end d’une application",
+            ],
+        ),
+        fiche(
+            "RS5678",
+            "Habilitation électrique (démonstration)",
+            None,
+            &[],
+        ),
+        fiche(
+            "RNCP35185",
+            "Conducteur de transport routier de marchandises (démonstration)",
+            Some(3),
+            &[
+                "Préparer et réaliser le transport",
+                "Assurer la livraison et la relation client",
+            ],
+        ),
+        fiche(
+            "RNCP37489",
+            "Gestionnaire de paie (démonstration)",
+            Some(5),
+            &[
+                "Tenir le dossier social de l’entreprise",
+                "Établir les bulletins de paie",
+            ],
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

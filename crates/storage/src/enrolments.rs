@@ -256,3 +256,48 @@ pub fn for_case(conn: &Connection, case_id: CaseId) -> Result<Vec<Enrolment>, St
     }
     Ok(out)
 }
+
+/// An enrolment with its bloc results, as a migration or the demo provides it.
+#[derive(Debug, Clone)]
+pub struct EnrolmentImport {
+    pub case_id: CaseId,
+    pub certification: String,
+    pub route: Route,
+    /// Bloc codes with their status and date (acquired ones).
+    pub blocs: Vec<(String, BlocStatus, Option<NaiveDate>)>,
+}
+
+/// Writes many enrolments in one transaction, each journaled.
+pub fn import_many(
+    conn: &mut Connection,
+    actor: &str,
+    items: &[EnrolmentImport],
+    at: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let tx = conn.transaction()?;
+    for item in items {
+        tx.execute(
+            "INSERT INTO enrolment (case_id, certification_code, route, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![item.case_id, item.certification, code(item.route), now],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (bloc, status, on) in &item.blocs {
+            tx.execute(
+                "INSERT INTO enrolment_bloc (enrolment_id, bloc_code, status, acquired_on, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, bloc, code(*status), on.map(|d| d.to_string()), if on.is_some() { "Jury" } else { "" }],
+            )?;
+        }
+        let after = json!({"caseId": item.case_id, "certification": item.certification, "route": code(item.route)});
+        append(
+            &tx,
+            actor,
+            id,
+            "create",
+            &journal::diff(&Value::Null, &after),
+            &now,
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
