@@ -9,7 +9,7 @@
 //! are ignored. All files of one command are all or nothing; re-importing updates.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::Utc;
 use passerelle_domain::certification::{Bloc, Certification, parse_level};
@@ -18,7 +18,7 @@ use passerelle_domain::validate::{CertificationCode, parse_certification_code, p
 use passerelle_storage::catalogue;
 
 use crate::Reported;
-use crate::import::{LineError, csv_reader, normalise_header, normalised_text};
+use crate::import::{LineError, csv_reader, normalise_header, normalised_text, records};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -87,29 +87,20 @@ pub fn parse(bytes: &[u8]) -> Parsed {
         });
         return out;
     };
-    for record in reader.records() {
-        let record = match record {
+    for item in records(&mut reader) {
+        let (line, record) = match item {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                out.errors.push(LineError {
-                    line,
-                    column: String::new(),
-                    reason: format!("ligne illisible : {e}"),
-                });
+                out.errors.push(e);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
         let cell = |name: &str| {
             col(name)
                 .and_then(|i| record.get(i))
                 .map(str::trim)
                 .unwrap_or("")
         };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
         let mut error = |column: &str, reason: String| {
             out.errors.push(LineError {
                 line,
@@ -239,7 +230,7 @@ pub fn import(db: Option<PathBuf>, files: &[PathBuf], dry_run: bool) -> anyhow::
         let parsed = parse(&crate::cases::read_input(file)?);
         for e in &parsed.errors {
             failed = true;
-            report(file, e);
+            e.print(file);
         }
         all.push((file.clone(), parsed));
     }
@@ -316,20 +307,6 @@ pub fn import(db: Option<PathBuf>, files: &[PathBuf], dry_run: bool) -> anyhow::
         format_count(catalogue::count(&conn)?)
     );
     Ok(())
-}
-
-fn report(file: &Path, e: &LineError) {
-    if e.column.is_empty() {
-        eprintln!("{}:{} : {}", file.display(), e.line, e.reason);
-    } else {
-        eprintln!(
-            "{}:{} : colonne « {} » : {}",
-            file.display(),
-            e.line,
-            e.column,
-            e.reason
-        );
-    }
 }
 
 pub fn list(db: Option<PathBuf>, search: &str, limit: u32, json: bool) -> anyhow::Result<()> {

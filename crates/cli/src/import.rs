@@ -334,6 +334,38 @@ pub fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// The non-blank records of a CSV file with their line numbers; an unreadable line is an error.
+pub fn records<'r>(
+    reader: &'r mut csv::Reader<&[u8]>,
+) -> impl Iterator<Item = Result<(u64, csv::StringRecord), LineError>> + 'r {
+    reader.records().filter_map(|record| match record {
+        Ok(r) if r.iter().all(|cell| cell.trim().is_empty()) => None,
+        Ok(r) => Some(Ok((r.position().map_or(0, |p| p.line()), r))),
+        Err(e) => Some(Err(LineError {
+            line: e.position().map_or(0, |p| p.line()),
+            column: String::new(),
+            reason: format!("ligne illisible : {e}"),
+        })),
+    })
+}
+
+impl LineError {
+    /// Prints `file:line : colonne « … » : reason` on stderr.
+    pub fn print(&self, file: &Path) {
+        if self.column.is_empty() {
+            eprintln!("{}:{} : {}", file.display(), self.line, self.reason);
+        } else {
+            eprintln!(
+                "{}:{} : colonne « {} » : {}",
+                file.display(),
+                self.line,
+                self.column,
+                self.reason
+            );
+        }
+    }
+}
+
 /// Parses and validates a whole file; writes nothing.
 pub fn parse(bytes: &[u8], territories: &[Territory], today: NaiveDate) -> Parsed {
     let text = normalised_text(bytes);
@@ -383,23 +415,14 @@ pub fn parse(bytes: &[u8], territories: &[Territory], today: NaiveDate) -> Parse
     if !parsed.errors.is_empty() {
         return parsed;
     }
-    for record in reader.records() {
-        let record = match record {
+    for item in records(&mut reader) {
+        let (line, record) = match item {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                parsed.errors.push(LineError {
-                    line,
-                    column: String::new(),
-                    reason: format!("ligne illisible : {e}"),
-                });
+                parsed.errors.push(e);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
         if record.len() > headers.len() {
             parsed.errors.push(LineError {
                 line,
@@ -471,17 +494,7 @@ pub fn run(db: Option<PathBuf>, file: &Path, dry_run: bool) -> anyhow::Result<()
     }
     if !parsed.errors.is_empty() {
         for e in &parsed.errors {
-            if e.column.is_empty() {
-                eprintln!("{}:{} : {}", file.display(), e.line, e.reason);
-            } else {
-                eprintln!(
-                    "{}:{} : colonne « {} » : {}",
-                    file.display(),
-                    e.line,
-                    e.column,
-                    e.reason
-                );
-            }
+            e.print(file);
         }
         eprintln!(
             "{} erreur(s) : aucun dossier importé. Corrigez le fichier puis relancez l’import.",
