@@ -142,10 +142,7 @@ pub fn enrol(
             Some((on, evidence)) => (BlocStatus::Acquis, on, evidence),
             None => (BlocStatus::AAcquerir, None, String::new()),
         };
-        tx.execute(
-            "INSERT INTO enrolment_bloc (enrolment_id, bloc_code, status, acquired_on, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, b.code, code(status), acquired_on, evidence],
-        )?;
+        insert_bloc(&tx, id, &b.code, status, acquired_on.as_deref(), &evidence)?;
     }
     let after = json!({"caseId": case_id, "certification": certification, "route": code(route),
                        "blocs": chosen.iter().map(|b| b.code.clone()).collect::<Vec<_>>()});
@@ -162,6 +159,22 @@ pub fn enrol(
         entity: "Inscription",
         id: id.to_string(),
     })
+}
+
+fn insert_bloc(
+    tx: &Transaction<'_>,
+    enrolment_id: i64,
+    bloc: &str,
+    status: BlocStatus,
+    acquired_on: Option<&str>,
+    evidence: &str,
+) -> Result<(), StorageError> {
+    tx.execute(
+        "INSERT INTO enrolment_bloc (enrolment_id, bloc_code, status, acquired_on, evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![enrolment_id, bloc, code(status), acquired_on, evidence],
+    )?;
+    Ok(())
 }
 
 /// Records a bloc's new status (acquired with its date and evidence, in progress, not validated).
@@ -283,10 +296,9 @@ pub fn import_many(
         )?;
         let id = tx.last_insert_rowid();
         for (bloc, status, on) in &item.blocs {
-            tx.execute(
-                "INSERT INTO enrolment_bloc (enrolment_id, bloc_code, status, acquired_on, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, bloc, code(*status), on.map(|d| d.to_string()), if on.is_some() { "Jury" } else { "" }],
-            )?;
+            let on = on.map(|d| d.to_string());
+            let evidence = if on.is_some() { "Jury" } else { "" };
+            insert_bloc(&tx, id, bloc, *status, on.as_deref(), evidence)?;
         }
         let after = json!({"caseId": item.case_id, "certification": item.certification, "route": code(item.route)});
         append(
