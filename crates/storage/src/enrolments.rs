@@ -4,25 +4,11 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use passerelle_domain::case::CaseId;
 use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Enrolment, Route};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use crate::codes::{code, decode};
 use crate::journal::{self, Record, sha256_hex};
 use crate::{StorageError, catalogue};
-
-fn code<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn decode<T: DeserializeOwned>(text: String) -> rusqlite::Result<T> {
-    serde_json::from_value(Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
 
 /// Hash of an enrolment and all its blocs, as stored.
 fn row_hash(conn: &Connection, id: i64) -> Result<String, StorageError> {

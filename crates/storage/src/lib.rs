@@ -6,6 +6,7 @@
 
 pub mod cases;
 pub mod catalogue;
+mod codes;
 pub mod enrolments;
 mod error;
 pub mod journal;

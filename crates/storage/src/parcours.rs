@@ -9,25 +9,11 @@ use passerelle_domain::parcours::{
     Parameters, Step, TodoOverview, Transition,
 };
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::codes::{code, decode};
 use crate::journal::{self, Change};
 use crate::{StorageError, cases, records};
-
-fn code<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn decode<T: DeserializeOwned>(text: String) -> rusqlite::Result<T> {
-    serde_json::from_value(Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
 
 fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -284,8 +270,6 @@ pub fn import_histories(
                 validated: false,
             })
             .collect();
-        tx.execute("DELETE FROM case_deadline WHERE case_id = ?1", [id])?;
-        tx.execute("DELETE FROM case_missing_document WHERE case_id = ?1", [id])?;
         write_derived(&tx, id, &item.data, current, &held, &params)?;
         ids.push(id);
     }
@@ -346,17 +330,11 @@ pub fn advance(
 /// Rewrites a case's derived rows (deadlines, missing documents) from its data, step and
 /// documents. Called in every transaction that changes one of them.
 pub(crate) fn refresh_derived(tx: &Connection, case_id: CaseId) -> Result<(), StorageError> {
-    tx.execute("DELETE FROM case_deadline WHERE case_id = ?1", [case_id])?;
-    tx.execute(
-        "DELETE FROM case_missing_document WHERE case_id = ?1",
-        [case_id],
-    )?;
-    let Some(case) = cases::get(tx, case_id)? else {
-        return Ok(());
+    // Archived (or missing) cases have no derived rows.
+    let case = match cases::get(tx, case_id)? {
+        Some(case) if case.archived_at.is_none() => case,
+        _ => return clear_derived(tx, case_id),
     };
-    if case.archived_at.is_some() {
-        return Ok(());
-    }
     let step = current_step(tx, case_id)?;
     let params = parameters(tx)?;
     write_derived(
@@ -369,6 +347,16 @@ pub(crate) fn refresh_derived(tx: &Connection, case_id: CaseId) -> Result<(), St
     )
 }
 
+fn clear_derived(tx: &Connection, case_id: CaseId) -> Result<(), StorageError> {
+    tx.execute("DELETE FROM case_deadline WHERE case_id = ?1", [case_id])?;
+    tx.execute(
+        "DELETE FROM case_missing_document WHERE case_id = ?1",
+        [case_id],
+    )?;
+    Ok(())
+}
+
+/// Replaces a case's derived rows with those of `data` at `step`.
 pub(crate) fn write_derived(
     tx: &Connection,
     case_id: CaseId,
@@ -377,6 +365,7 @@ pub(crate) fn write_derived(
     held: &[domain::Held],
     params: &Parameters,
 ) -> Result<(), StorageError> {
+    clear_derived(tx, case_id)?;
     let mut insert = tx.prepare_cached(
         "INSERT OR REPLACE INTO case_deadline (case_id, kind, due, label, done) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;

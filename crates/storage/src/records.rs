@@ -8,26 +8,12 @@ use passerelle_domain::case::{
     CaseId, Document, DocumentKind, Interview, InterviewKind, NewInterview,
 };
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::StorageError;
+use crate::codes::{code, decode};
 use crate::journal::{self, Record, sha256_hex};
-
-fn code<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn from_code<T: DeserializeOwned>(text: String) -> rusqlite::Result<T> {
-    serde_json::from_value(Value::String(text)).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
 
 fn date(text: String) -> rusqlite::Result<NaiveDate> {
     text.parse().map_err(|e| {
@@ -129,7 +115,7 @@ pub fn interviews(conn: &Connection, case_id: CaseId) -> Result<Vec<Interview>, 
             id: r.get(0)?,
             case_id,
             held_on: date(r.get(1)?)?,
-            kind: from_code::<InterviewKind>(r.get(2)?)?,
+            kind: decode::<InterviewKind>(r.get(2)?)?,
             duration_minutes: r.get(3)?,
             summary: r.get(4)?,
             counsellor: r.get(5)?,
@@ -293,7 +279,7 @@ pub fn documents(conn: &Connection, case_id: CaseId) -> Result<Vec<Document>, St
         Ok(Document {
             id: r.get(0)?,
             case_id,
-            kind: from_code::<DocumentKind>(r.get(1)?)?,
+            kind: decode::<DocumentKind>(r.get(1)?)?,
             file_name: r.get(2)?,
             sha256: r.get(3)?,
             size_bytes: r.get::<_, i64>(4)? as u64,
@@ -351,7 +337,7 @@ pub fn held(
         .prepare_cached("SELECT kind, validated_at IS NOT NULL FROM document WHERE case_id = ?1")?;
     let rows = stmt.query_map([case_id], |r| {
         Ok(passerelle_domain::parcours::Held {
-            kind: from_code(r.get(0)?)?,
+            kind: decode(r.get(0)?)?,
             validated: r.get(1)?,
         })
     })?;
