@@ -4,6 +4,7 @@
 pub mod cases;
 pub mod cert;
 pub mod check;
+pub mod committee;
 pub mod demo;
 pub mod import;
 pub mod info;

@@ -68,10 +68,11 @@ pub fn dossier_blocks(view: &DossierView, section_bookmarks: bool) -> Vec<Block>
     if !view.session_line.is_empty() {
         lines.push(view.session_line.clone());
     }
-    lines.push(format!(
-        "Conseiller CEP : {} — {}",
-        view.counsellor, view.structure
-    ));
+    lines.push(if view.structure.trim().is_empty() {
+        format!("Conseiller CEP : {}", view.counsellor)
+    } else {
+        format!("Conseiller CEP : {} — {}", view.counsellor, view.structure)
+    });
     lines.push(format!(
         "Étape actuelle du parcours : {}",
         view.current_step

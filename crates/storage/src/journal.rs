@@ -262,6 +262,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
         ("territory", crate::territories::row_hashes(conn)?),
         ("parameter", crate::parcours::parameter_hashes(conn)?),
         ("enrolment", crate::enrolments::row_hashes(conn)?),
+        ("committee_session", crate::committees::row_hashes(conn)?),
     ] {
         let mut mismatches: Vec<(i64, i64)> = Vec::new();
         for (entity_id, hash) in current {

@@ -7,6 +7,7 @@
 pub mod cases;
 pub mod catalogue;
 mod codes;
+pub mod committees;
 pub mod enrolments;
 mod error;
 pub mod journal;

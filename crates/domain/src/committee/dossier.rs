@@ -11,11 +11,13 @@ use sha2::{Digest, Sha256};
 use super::priority::{PriorityScore, priority_score};
 use super::pseudonym::redact;
 use super::{CommitteeKind, Outcome};
-use crate::case::{CaseFile, Civility};
+use crate::case::{CaseFile, Civility, DocumentKind};
 use crate::certification::{Certification, gap};
 use crate::i18n::{Label, field_label, format_date, format_euros};
 use crate::journal::{FieldChange, is_personal_field};
-use crate::parcours::{ChecklistItem, Outcome as RuleOutcome, Parameters, ParcoursView, Step};
+use crate::parcours::{
+    ChecklistItem, DocStatus, Outcome as RuleOutcome, Parameters, ParcoursView, Step,
+};
 use crate::validate::rome_label;
 
 /// Full (named) or pseudonymised dossier.
@@ -537,18 +539,37 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
             current: i == last,
         })
         .collect();
+    // Proofs of a health-related situation are never named (DOMAIN §7.4): one neutral line,
+    // and none at all when they do not apply.
+    let sensitive = |k: DocumentKind| {
+        matches!(
+            k,
+            DocumentKind::AvisInaptitude | DocumentKind::JustificatifExemption
+        )
+    };
+    let mut seen_sensitive = false;
     let checklist = input
         .checklist
         .iter()
+        .filter(|item| {
+            if !sensitive(item.kind) {
+                return true;
+            }
+            let keep = item.status != DocStatus::NonApplicable && !seen_sensitive;
+            seen_sensitive |= keep;
+            keep
+        })
         .map(|item| ChecklistLine {
-            document: item.kind.label().to_owned(),
+            document: if sensitive(item.kind) {
+                "Justificatif de situation particulière (détail non communiqué)".to_owned()
+            } else {
+                item.kind.label().to_owned()
+            },
             required: item.required,
             status: item.status.label().to_owned(),
             ok: matches!(
                 item.status,
-                crate::parcours::DocStatus::Recu
-                    | crate::parcours::DocStatus::Valide
-                    | crate::parcours::DocStatus::NonApplicable
+                DocStatus::Recu | DocStatus::Valide | DocStatus::NonApplicable
             ),
         })
         .collect();

@@ -265,3 +265,58 @@ fn outcomes_are_checked_against_the_committee_and_the_amounts() {
     let fields: Vec<_> = new.check().into_iter().map(|e| e.field).collect();
     assert_eq!(fields, ["kind", "heldOn", "place"]);
 }
+
+#[test]
+fn health_related_proofs_are_never_named_in_the_checklist() {
+    use crate::case::DocumentKind as K;
+    use crate::parcours::{ChecklistItem, DocStatus};
+    let case = sample_case();
+    let view = sample_view(case.id);
+    let params = Parameters::default();
+    let acquired = HashSet::new();
+    let items = [
+        ChecklistItem {
+            kind: K::Rib,
+            required: true,
+            status: DocStatus::Recu,
+        },
+        ChecklistItem {
+            kind: K::JustificatifExemption,
+            required: false,
+            status: DocStatus::Recu,
+        },
+        ChecklistItem {
+            kind: K::AvisInaptitude,
+            required: false,
+            status: DocStatus::NonApplicable,
+        },
+    ];
+    let input = DossierInput {
+        case: &case,
+        parcours: &view,
+        params: &params,
+        certification: None,
+        acquired_blocs: &acquired,
+        checklist_step: Some(Step::PtpDossierDepose),
+        checklist: &items,
+        counsellor: "C",
+        structure: "S",
+        session: None,
+        changes_since: None,
+        outcome: None,
+        at: day(2026, 3, 10),
+    };
+    let built = build(&input, &Variant::Full);
+    let docs: Vec<&str> = built
+        .checklist
+        .iter()
+        .map(|c| c.document.as_str())
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            "RIB",
+            "Justificatif de situation particulière (détail non communiqué)"
+        ]
+    );
+}
