@@ -34,6 +34,16 @@ pub mod command {
     pub const ENROLMENT_LIST: &str = "enrolment_list";
     pub const ENROLMENT_CREATE: &str = "enrolment_create";
     pub const BLOC_STATUS_SET: &str = "bloc_status_set";
+    pub const SESSION_LIST: &str = "session_list";
+    pub const SESSION_CREATE: &str = "session_create";
+    pub const SESSION_DETAIL: &str = "session_detail";
+    pub const SESSION_CANDIDATES: &str = "session_candidates";
+    pub const SESSION_ADD: &str = "session_add";
+    pub const SESSION_REMOVE: &str = "session_remove";
+    pub const SESSION_REORDER: &str = "session_reorder";
+    pub const SESSION_DECIDE: &str = "session_decide";
+    pub const DOSSIER_EXPORT: &str = "dossier_export";
+    pub const SESSION_PACK_EXPORT: &str = "session_pack_export";
 
     /// Every command, as declared to tauri-build for the permission system.
     pub const ALL: &[&str] = &[
@@ -63,6 +73,16 @@ pub mod command {
         ENROLMENT_LIST,
         ENROLMENT_CREATE,
         BLOC_STATUS_SET,
+        SESSION_LIST,
+        SESSION_CREATE,
+        SESSION_DETAIL,
+        SESSION_CANDIDATES,
+        SESSION_ADD,
+        SESSION_REMOVE,
+        SESSION_REORDER,
+        SESSION_DECIDE,
+        DOSSIER_EXPORT,
+        SESSION_PACK_EXPORT,
     ];
 }
 
