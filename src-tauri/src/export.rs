@@ -42,7 +42,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
 
 /// Asks where to save, writes, opens. `Ok(None)`: the user cancelled the dialog.
 /// Must run off the main thread (the dialog blocks): call it from an `async` command.
-pub fn save<R: Runtime>(app: &AppHandle<R>, export: &Export<'_>) -> Result<Option<PathBuf>, AppError> {
+pub fn save<R: Runtime>(
+    app: &AppHandle<R>,
+    export: &Export<'_>,
+) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV_VAR).filter(|d| !d.is_empty()) {
         let path = PathBuf::from(dir).join(export.suggested_name);
         write_atomically(&path, export.bytes)?;

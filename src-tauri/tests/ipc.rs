@@ -265,7 +265,12 @@ fn a_committee_session_is_checked_field_by_field_then_created() {
         json!({"id": id, "pseudonymised": true}),
     )
     .unwrap_err();
-    assert!(err["detail"]["errors"][0]["message"].as_str().unwrap().contains("Ordre du jour vide"));
+    assert!(
+        err["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Ordre du jour vide")
+    );
     let err = invoke(&h, command::SESSION_DETAIL, json!({"id": 999})).unwrap_err();
     assert_eq!(err["kind"], "notFound");
 }

@@ -254,3 +254,59 @@ pub struct BlocStatusArgs {
     pub acquired_on: Option<chrono::NaiveDate>,
     pub evidence: String,
 }
+
+/// Arguments of the session commands that name only the session.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionArgs {
+    pub id: crate::committee::SessionId,
+}
+
+/// Arguments of `session_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionCreateArgs {
+    pub new: crate::committee::NewSession,
+}
+
+/// Arguments of `session_add` and `session_remove`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionCaseArgs {
+    pub id: crate::committee::SessionId,
+    pub case_id: crate::case::CaseId,
+}
+
+/// Arguments of `session_reorder`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionReorderArgs {
+    pub id: crate::committee::SessionId,
+    pub order: Vec<crate::case::CaseId>,
+}
+
+/// Arguments of `session_decide`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionDecideArgs {
+    pub id: crate::committee::SessionId,
+    pub case_id: crate::case::CaseId,
+    pub input: crate::committee::OutcomeInput,
+}
+
+/// Arguments of `dossier_export`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DossierExportArgs {
+    pub case_id: crate::case::CaseId,
+    pub pseudonymised: bool,
+    pub session_id: Option<crate::committee::SessionId>,
+}
+
+/// Arguments of `session_pack_export`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackExportArgs {
+    pub id: crate::committee::SessionId,
+    pub pseudonymised: bool,
+}

@@ -3,9 +3,7 @@
 use chrono::{Local, Utc};
 use passerelle_domain::AppError;
 use passerelle_domain::case::{CaseId, CaseSummary};
-use passerelle_domain::committee::{
-    NewSession, OutcomeInput, Session, SessionDetail, SessionId,
-};
+use passerelle_domain::committee::{NewSession, OutcomeInput, Session, SessionDetail, SessionId};
 use passerelle_pdf::{Generation, SessionPack};
 use passerelle_storage::{committees, profile};
 use tauri::{AppHandle, Runtime, State};
@@ -148,9 +146,8 @@ pub async fn session_pack_export<R: Runtime>(
     id: SessionId,
     pseudonymised: bool,
 ) -> Result<Option<String>, AppError> {
-    let (session, dossiers) = db.with(|conn| {
-        committees::pack_views(conn, id, pseudonymised, Local::now().date_naive())
-    })?;
+    let (session, dossiers) =
+        db.with(|conn| committees::pack_views(conn, id, pseudonymised, Local::now().date_naive()))?;
     if dossiers.is_empty() {
         return Err(AppError::invalid(
             "dossiers",
