@@ -56,7 +56,11 @@ fn seed(db_path: &std::path::Path) -> (i64, i64) {
 }
 
 fn pdf_text(path: &std::path::Path) -> String {
-    let out = Command::new("pdftotext").arg(path).arg("-").output().unwrap();
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -105,35 +109,66 @@ async fn a_commission_session_is_prepared_exported_and_decided() {
         .await
         .unwrap();
     app.wait_for("#session-create").await.click().await.unwrap();
-    app.wait_for_text("#session-title", "12 décembre 2026").await;
+    app.wait_for_text("#session-title", "12 décembre 2026")
+        .await;
 
     // Both filed dossiers are offered; add them, then put the second first.
     for id in [noemie, maelle] {
         app.choose("#agenda-candidate", &id.to_string()).await;
-        app.wait_for("#agenda-add-button").await.click().await.unwrap();
+        app.wait_for("#agenda-add-button")
+            .await
+            .click()
+            .await
+            .unwrap();
         app.wait_for(&format!("#agenda-{id}")).await;
     }
     let first = app.wait_for("#agenda tbody tr").await.text().await.unwrap();
     assert!(first.contains("THIÉBAUT"), "{first}");
     app.client
-        .find(Locator::Css(&format!("#agenda-{noemie} button[aria-label^='Descendre']")))
+        .find(Locator::Css(&format!(
+            "#agenda-{noemie} button[aria-label^='Descendre']"
+        )))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    app.wait_for_text("#agenda tbody tr:first-child", "ANCEL").await;
+    app.wait_for_text("#agenda tbody tr:first-child", "ANCEL")
+        .await;
     app.screenshot("comites-seance").await;
 
     // The pseudonymised pack: cover, agenda, both dossiers, no name.
-    app.wait_for("#pack-export-pseudo").await.click().await.unwrap();
-    let notice = app.wait_for_text("#session-notice", "Séance exportée").await;
-    assert!(notice.contains("seance-2026-12-12-pseudonymisee.pdf"), "{notice}");
+    app.wait_for("#pack-export-pseudo")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let notice = app
+        .wait_for_text("#session-notice", "Séance exportée")
+        .await;
+    assert!(
+        notice.contains("seance-2026-12-12-pseudonymisee.pdf"),
+        "{notice}"
+    );
     let text = pdf_text(&exports.join("seance-2026-12-12-pseudonymisee.pdf"));
     assert!(text.contains("Ordre du jour"), "{text}");
-    assert!(text.contains("12 500,00") || text.contains("12\u{202F}500,00"), "{text}");
-    for personal in ["Thiébaut", "THIÉBAUT", "Noémie", "Ancel", "ANCEL", "Maëlle", "exemple.fr"] {
-        assert!(!text.contains(personal), "« {personal} » in the pseudonymised pack");
+    assert!(
+        text.contains("12 500,00") || text.contains("12\u{202F}500,00"),
+        "{text}"
+    );
+    for personal in [
+        "Thiébaut",
+        "THIÉBAUT",
+        "Noémie",
+        "Ancel",
+        "ANCEL",
+        "Maëlle",
+        "exemple.fr",
+    ] {
+        assert!(
+            !text.contains(personal),
+            "« {personal} » in the pseudonymised pack"
+        );
     }
 
     // A refusal needs its motifs; once recorded, the parcours has moved.
@@ -168,7 +203,9 @@ async fn a_commission_session_is_prepared_exported_and_decided() {
         .await
         .unwrap();
     app.wait_for("#case-export").await.click().await.unwrap();
-    let notice = app.wait_for_text("#export-notice", "Dossier enregistré").await;
+    let notice = app
+        .wait_for_text("#export-notice", "Dossier enregistré")
+        .await;
     assert!(notice.contains(".pdf"), "{notice}");
     let written: Vec<_> = std::fs::read_dir(&exports)
         .unwrap()
@@ -178,7 +215,13 @@ async fn a_commission_session_is_prepared_exported_and_decided() {
         .collect();
     assert_eq!(written.len(), 1, "{written:?}");
     let text = pdf_text(&exports.join(&written[0]));
-    assert!(text.contains("Noémie THIÉBAUT") || text.contains("THIÉBAUT"), "{text}");
-    assert!(text.contains("Refus"), "the recorded decision is in the dossier");
+    assert!(
+        text.contains("Noémie THIÉBAUT") || text.contains("THIÉBAUT"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Refus"),
+        "the recorded decision is in the dossier"
+    );
     app.finish().await;
 }

@@ -56,7 +56,10 @@ fn main() {
     let first = committees::dossier_view(&conn, filed[0], false, None, today).unwrap();
     let start = Instant::now();
     let _ = passerelle_pdf::dossier_pdf(&first, &generation);
-    println!("first dossier (fonts parsed)                     {:>8.3} ms", ms(start.elapsed()));
+    println!(
+        "first dossier (fonts parsed)                     {:>8.3} ms",
+        ms(start.elapsed())
+    );
     let (mut views, mut pdfs, mut sizes) = (Vec::new(), Vec::new(), Vec::new());
     for (i, &id) in filed.iter().cycle().take(300).enumerate() {
         let pseudonymised = i % 2 == 1;
