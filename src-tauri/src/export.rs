@@ -51,20 +51,26 @@ pub fn save<R: Runtime>(
         write_atomically(&path, export.bytes)?;
         return Ok(Some(path));
     }
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
+    // GTK dialogs are created on the main thread; the answer comes back over a channel while
+    // this command's worker thread waits.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let dialog = rfd::AsyncFileDialog::new()
         .set_title("Enregistrer sous")
         .set_file_name(export.suggested_name)
-        .add_filter(export.kind_label, &[export.extension])
-        .blocking_save_file();
-    let Some(chosen) = chosen else {
+        .add_filter(export.kind_label, &[export.extension]);
+    app.run_on_main_thread(move || {
+        let chosen = dialog.save_file();
+        std::thread::spawn(move || {
+            let path = tauri::async_runtime::block_on(chosen).map(|h| h.path().to_path_buf());
+            let _ = tx.send(path);
+        });
+    })
+    .map_err(|e| AppError::Ipc {
+        message: format!("boîte d’enregistrement indisponible : {e}"),
+    })?;
+    let Some(mut path) = rx.recv().ok().flatten() else {
         return Ok(None);
     };
-    let mut path = chosen.into_path().map_err(|e| AppError::Ipc {
-        message: format!("chemin choisi illisible : {e}"),
-    })?;
     if path.extension().is_none() {
         path.set_extension(export.extension);
     }

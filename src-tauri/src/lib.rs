@@ -60,8 +60,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 pub fn run() {
     with_commands(tauri::Builder::default())
         .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        // No script in the page: links are not opened by the plugin, only files from Rust.
+        .plugin(
+            tauri_plugin_opener::Builder::default()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .setup(|app| {
             let path = database_path(app.handle())?;
             let db = Db::open(path)?;

@@ -137,7 +137,7 @@ async fn leaving_unsaved_changes_asks_and_cancel_keeps_the_input() {
     let name = app.wait_for("#beneficiary-birthName").await;
     name.send_keys("Muller").await.unwrap();
     app.wait_for("#nav-committees").await.click().await.unwrap();
-    let question = app.client.get_alert_text().await.unwrap();
+    let question = app.wait_for_alert().await;
     assert!(
         question.contains("modifications ne sont pas enregistrées"),
         "{question}"
@@ -152,6 +152,7 @@ async fn leaving_unsaved_changes_asks_and_cancel_keeps_the_input() {
     assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Muller"));
 
     app.wait_for("#nav-committees").await.click().await.unwrap();
+    app.wait_for_alert().await;
     app.client.accept_alert().await.unwrap();
     app.wait_for("#screen-committees").await;
     app.finish().await;
@@ -197,6 +198,7 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         .click()
         .await
         .unwrap();
+    app.wait_for_alert().await;
     app.client.accept_alert().await.unwrap();
     let today = passerelle_domain::i18n::format_date(chrono::Local::now().date_naive());
     let start = std::time::Instant::now();

@@ -160,6 +160,19 @@ impl AppSession {
             .unwrap_or_else(|e| panic!("{select_css}: cannot choose {value}: {e}"));
     }
 
+    /// Waits for a browser dialog (`confirm`, `alert`) and returns its text: the dialog opens
+    /// after the click's handlers run, which a busy machine may delay.
+    pub async fn wait_for_alert(&self) -> String {
+        let start = Instant::now();
+        loop {
+            match self.client.get_alert_text().await {
+                Ok(text) => return text,
+                Err(e) => assert!(start.elapsed() < UI_TIMEOUT, "no dialog opened: {e}"),
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Saves a screenshot as `<name>.png` in `PASSERELLE_E2E_SHOTS` when that is set, so that
     /// people can look at the screens a run went through.
     pub async fn screenshot(&self, name: &str) {
