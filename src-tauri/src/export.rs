@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use passerelle_domain::AppError;
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 /// Environment variable naming a directory where exports are written without a dialog.
 pub const EXPORT_DIR_ENV_VAR: &str = "PASSERELLE_EXPORT_DIR";
@@ -54,10 +54,14 @@ pub fn save<R: Runtime>(
     // GTK dialogs are created on the main thread; the answer comes back over a channel while
     // this command's worker thread waits.
     let (tx, rx) = std::sync::mpsc::channel();
-    let dialog = rfd::AsyncFileDialog::new()
+    let mut dialog = rfd::AsyncFileDialog::new()
         .set_title("Enregistrer sous")
         .set_file_name(export.suggested_name)
         .add_filter(export.kind_label, &[export.extension]);
+    // Modal over the main window.
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
     app.run_on_main_thread(move || {
         let chosen = dialog.save_file();
         std::thread::spawn(move || {
