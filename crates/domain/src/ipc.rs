@@ -34,6 +34,14 @@ pub mod command {
     pub const ENROLMENT_LIST: &str = "enrolment_list";
     pub const ENROLMENT_CREATE: &str = "enrolment_create";
     pub const BLOC_STATUS_SET: &str = "bloc_status_set";
+    pub const CERT_STAFF_OVERVIEW: &str = "cert_staff_overview";
+    pub const SESSION_CREATE: &str = "session_create";
+    pub const SESSION_GET: &str = "session_get";
+    pub const SESSION_REGISTER: &str = "session_register";
+    pub const SESSION_RESULT: &str = "session_result";
+    pub const CERTIFICATE_ISSUE: &str = "certificate_issue";
+    pub const VAE_SAVE: &str = "vae_save";
+    pub const CERT_EXPORT_CSV: &str = "cert_export_csv";
 
     /// Every command, as declared to tauri-build for the permission system.
     pub const ALL: &[&str] = &[
@@ -63,6 +71,14 @@ pub mod command {
         ENROLMENT_LIST,
         ENROLMENT_CREATE,
         BLOC_STATUS_SET,
+        CERT_STAFF_OVERVIEW,
+        SESSION_CREATE,
+        SESSION_GET,
+        SESSION_REGISTER,
+        SESSION_RESULT,
+        CERTIFICATE_ISSUE,
+        VAE_SAVE,
+        CERT_EXPORT_CSV,
     ];
 }
 
@@ -233,4 +249,70 @@ pub struct BlocStatusArgs {
     pub status: crate::certification::BlocStatus,
     pub acquired_on: Option<chrono::NaiveDate>,
     pub evidence: String,
+}
+
+/// Arguments of `cert_staff_overview`: the horizon of upcoming (and recent) sessions.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct StaffOverviewArgs {
+    pub days: u32,
+}
+
+/// Arguments of `session_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionCreateArgs {
+    pub session: crate::certification::NewSession,
+}
+
+/// Arguments of `session_register`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionRegisterArgs {
+    pub session_id: i64,
+    pub enrolment_id: i64,
+}
+
+/// Arguments of `session_result`: `blocs` are the blocs validated (validation partielle only).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionResultArgs {
+    pub session_id: i64,
+    pub enrolment_id: i64,
+    pub outcome: crate::certification::Outcome,
+    pub blocs: Vec<String>,
+}
+
+/// Arguments of `certificate_issue`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateIssueArgs {
+    pub enrolment_id: i64,
+    pub certificate: crate::certification::Certificate,
+}
+
+/// Arguments of `vae_save`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VaeSaveArgs {
+    pub enrolment_id: i64,
+    pub follow_up: crate::certification::VaeFollowUp,
+}
+
+/// Arguments of `cert_export_csv`: the file to write.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CertExportArgs {
+    pub path: String,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub path: String,
+    pub rows: u32,
+}
+
+/// Arguments of `session_get`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct SessionIdArgs {
+    pub id: i64,
 }
