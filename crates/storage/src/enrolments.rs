@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Enrolment, Route};
+use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Enrolment, Route, vae_view};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
 use crate::codes::{code, decode};
 use crate::journal::{self, Record, sha256_hex};
-use crate::{StorageError, catalogue};
+use crate::{StorageError, catalogue, sessions};
 
 /// Hash of an enrolment and all its blocs, as stored.
 fn row_hash(conn: &Connection, id: i64) -> Result<String, StorageError> {
@@ -204,7 +204,19 @@ pub fn set_bloc_status(
     Ok(())
 }
 
-fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
+/// Journals an update of an enrolment's blocs made in `tx` (a session result).
+pub(crate) fn journal_update(
+    tx: &Transaction<'_>,
+    actor: &str,
+    id: i64,
+    changes: &[journal::Change],
+    at: &str,
+) -> Result<(), StorageError> {
+    append(tx, actor, id, "update", changes, at)
+}
+
+/// One enrolment with its blocs, VAE follow-up, certificate and sessions.
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
     let head = conn
         .query_row(
             "SELECT e.case_id, e.certification_code, c.title, e.route FROM enrolment e
@@ -233,6 +245,16 @@ fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
             })
         })?
         .collect::<Result<_, _>>()?;
+    let sessions = sessions::for_enrolment(conn, id)?;
+    let vae = match route {
+        Route::Vae => {
+            let follow_up = sessions::vae(conn, id)?.unwrap_or_default();
+            let jury = sessions.last().map(|s| s.outcome);
+            let params = crate::parcours::parameters(conn)?;
+            Some(vae_view(&follow_up, jury, &params))
+        }
+        _ => None,
+    };
     Ok(Some(Enrolment {
         id,
         case_id,
@@ -240,6 +262,9 @@ fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
         certification_title,
         route,
         blocs,
+        vae,
+        certificate: sessions::certificate(conn, id)?,
+        sessions,
     }))
 }
 

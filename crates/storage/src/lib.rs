@@ -5,6 +5,7 @@
 //! `&Connection` (or a transaction) and hold no state, so tests run them on temporary files.
 
 pub mod cases;
+pub mod cert_staff;
 pub mod catalogue;
 mod codes;
 pub mod enrolments;
@@ -15,6 +16,7 @@ pub mod parcours;
 pub mod paths;
 pub mod profile;
 pub mod records;
+pub mod sessions;
 pub mod status;
 pub mod territories;
 

@@ -251,6 +251,16 @@ pub fn apply_result(
         .iter()
         .filter(|b| b.status != BlocStatus::Acquis)
         .collect();
+    if blocs.is_empty() {
+        // A fiche without blocs (RS) is judged as a whole: the result is all there is.
+        return match outcome {
+            Outcome::ValidationPartielle => Err(AppError::invalid(
+                "outcome",
+                "Résultat : cette certification n’a pas de blocs de compétences ; choisissez « Validation totale » ou « Refus ».",
+            )),
+            _ => Ok(Vec::new()),
+        };
+    }
     if open.is_empty() {
         return Err(AppError::invalid(
             "outcome",
@@ -458,6 +468,15 @@ mod tests {
         .unwrap();
         assert!(u.iter().all(|b| b.status == BlocStatus::NonValide));
         assert_eq!(u.len(), 3);
+    }
+
+    #[test]
+    fn a_fiche_without_blocs_is_judged_whole() {
+        let at = d(2026, 3, 12);
+        let run = |o| apply_result(SessionKind::Examen, at, &[], o, &[]);
+        assert_eq!(run(Outcome::ValidationTotale).unwrap(), vec![]);
+        assert_eq!(run(Outcome::Refus).unwrap(), vec![]);
+        assert!(run(Outcome::ValidationPartielle).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::session::{Outcome, SessionKind, SessionSummary};
-use super::{BlocStatus, Route};
+use super::Route;
 use crate::case::CaseId;
 use crate::i18n::Label;
 
@@ -25,10 +25,16 @@ pub enum CandidateStatus {
     Certifie,
 }
 
-/// The status of a candidate from their blocs and whether a session is waiting for them.
-pub fn candidate_status(blocs: &[BlocStatus], session_pending: bool) -> CandidateStatus {
-    let acquired = blocs.iter().filter(|s| **s == BlocStatus::Acquis).count();
-    if !blocs.is_empty() && acquired == blocs.len() {
+/// The status of a candidate from their blocs (how many, how many acquired), whether a
+/// session is waiting for them, and whether a session gave them a validation totale (the only
+/// proof for a certification without blocs, such as an RS fiche).
+pub fn candidate_status(
+    blocs: usize,
+    acquired: usize,
+    session_pending: bool,
+    validated: bool,
+) -> CandidateStatus {
+    if validated || (blocs > 0 && acquired == blocs) {
         CandidateStatus::Certifie
     } else if session_pending {
         CandidateStatus::InscritSession
@@ -252,24 +258,14 @@ mod tests {
 
     #[test]
     fn status_from_blocs_and_sessions() {
-        use BlocStatus::*;
-        assert_eq!(
-            candidate_status(&[Acquis, Acquis], true),
-            CandidateStatus::Certifie
-        );
-        assert_eq!(
-            candidate_status(&[Acquis, NonValide], true),
-            CandidateStatus::InscritSession
-        );
-        assert_eq!(
-            candidate_status(&[Acquis, NonValide], false),
-            CandidateStatus::ValidePartiellement
-        );
-        assert_eq!(
-            candidate_status(&[EnCours, AAcquerir], false),
-            CandidateStatus::EnParcours
-        );
-        assert_eq!(candidate_status(&[], false), CandidateStatus::EnParcours);
+        use CandidateStatus::*;
+        assert_eq!(candidate_status(2, 2, true, false), Certifie);
+        assert_eq!(candidate_status(2, 1, true, false), InscritSession);
+        assert_eq!(candidate_status(2, 1, false, false), ValidePartiellement);
+        assert_eq!(candidate_status(2, 0, false, false), EnParcours);
+        // A fiche without blocs (RS): certified by its validation totale only.
+        assert_eq!(candidate_status(0, 0, false, false), EnParcours);
+        assert_eq!(candidate_status(0, 0, false, true), Certifie);
     }
 
     #[test]
