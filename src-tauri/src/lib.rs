@@ -42,6 +42,14 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::certifications::enrolment_list,
         commands::certifications::enrolment_create,
         commands::certifications::bloc_status_set,
+        commands::certifications::cert_staff_overview,
+        commands::certifications::session_create,
+        commands::certifications::session_get,
+        commands::certifications::session_register,
+        commands::certifications::session_result,
+        commands::certifications::certificate_issue,
+        commands::certifications::vae_save,
+        commands::certifications::cert_export_csv,
     ])
 }
 

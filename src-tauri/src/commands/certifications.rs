@@ -1,8 +1,12 @@
 use chrono::{NaiveDate, Utc};
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{BlocStatus, Certification, Enrolment, Route};
-use passerelle_storage::{catalogue, enrolments, profile};
+use passerelle_domain::certification::{
+    BlocStatus, Certificate, Certification, Enrolment, NewSession, Outcome, Route, SessionDetail,
+    SessionSummary, StaffOverview, VaeFollowUp,
+};
+use passerelle_domain::ipc::Exported;
+use passerelle_storage::{catalogue, cert_staff, enrolments, profile, sessions};
 use tauri::State;
 
 use crate::Db;
@@ -70,4 +74,113 @@ pub async fn bloc_status_set(
             Utc::now(),
         )
     })
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The staff view: sessions in the next (and last) `days` days, candidates by status, rates.
+#[tauri::command]
+pub async fn cert_staff_overview(
+    db: State<'_, Db>,
+    days: u32,
+) -> Result<StaffOverview, AppError> {
+    let days = days.clamp(1, 366);
+    db.with(|conn| cert_staff::overview(conn, today(), days))
+}
+
+#[tauri::command]
+pub async fn session_create(
+    db: State<'_, Db>,
+    session: NewSession,
+) -> Result<SessionSummary, AppError> {
+    let session = session.validate()?;
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        sessions::create(conn, &actor, &session, Utc::now())
+    })
+}
+
+#[tauri::command]
+pub async fn session_get(db: State<'_, Db>, id: i64) -> Result<SessionDetail, AppError> {
+    db.with(|conn| sessions::detail(conn, id))
+}
+
+#[tauri::command]
+pub async fn session_register(
+    db: State<'_, Db>,
+    session_id: i64,
+    enrolment_id: i64,
+) -> Result<(), AppError> {
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        sessions::register(conn, &actor, session_id, enrolment_id, Utc::now())
+    })
+}
+
+/// A candidate's result at a session; the blocs are rewritten in the same transaction.
+#[tauri::command]
+pub async fn session_result(
+    db: State<'_, Db>,
+    session_id: i64,
+    enrolment_id: i64,
+    outcome: Outcome,
+    blocs: Vec<String>,
+) -> Result<(), AppError> {
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        sessions::record_result(
+            conn,
+            &actor,
+            session_id,
+            enrolment_id,
+            outcome,
+            &blocs,
+            today(),
+            Utc::now(),
+        )
+    })
+}
+
+#[tauri::command]
+pub async fn certificate_issue(
+    db: State<'_, Db>,
+    enrolment_id: i64,
+    certificate: Certificate,
+) -> Result<Certificate, AppError> {
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        sessions::issue_certificate(conn, &actor, enrolment_id, &certificate, today(), Utc::now())
+    })
+}
+
+#[tauri::command]
+pub async fn vae_save(
+    db: State<'_, Db>,
+    enrolment_id: i64,
+    follow_up: VaeFollowUp,
+) -> Result<(), AppError> {
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        sessions::save_vae(conn, &actor, enrolment_id, &follow_up, today(), Utc::now())
+    })
+}
+
+/// Writes the candidates and results CSV to `path`.
+// TODO(merge main): take no path and save through the native dialog of `crate::export`.
+#[tauri::command]
+pub async fn cert_export_csv(db: State<'_, Db>, path: String) -> Result<Exported, AppError> {
+    let path = path.trim().to_owned();
+    if path.is_empty() {
+        return Err(AppError::invalid(
+            "path",
+            "Fichier : choisissez où enregistrer l’export CSV.",
+        ));
+    }
+    let (bytes, rows) = db.with(|conn| cert_staff::candidates_csv(conn))?;
+    std::fs::write(&path, bytes).map_err(|e| AppError::Storage {
+        message: format!("{path} : {e}"),
+    })?;
+    Ok(Exported { path, rows })
 }
