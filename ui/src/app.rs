@@ -7,7 +7,7 @@ use leptos_router::path;
 use passerelle_domain::i18n::{Msg, t};
 
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
-use crate::components::certifications::Certifications;
+use crate::components::certifications::{Certifications, SessionPage};
 use crate::components::{
     nav::Nav, placeholder::EmptyScreen, profile_banner::ProfileBanner, settings::Settings,
     status_line::StatusLine, todo::Todo,
@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                             <EmptyScreen id="screen-committees" title=Msg::CommitteesTitle empty=Msg::CommitteesEmpty/>
                         }/>
                         <Route path=path!("/certifications") view=Certifications/>
+                        <Route path=path!("/certifications/sessions/:id") view=SessionPage/>
                         <Route path=path!("/parametres") view=Settings/>
                     </Routes>
                 </main>

@@ -1,8 +1,13 @@
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{Certification, Enrolment, Route};
+use passerelle_domain::certification::{
+    Certificate, Certification, Enrolment, NewSession, Route, SessionDetail, SessionSummary,
+    StaffOverview, VaeFollowUp,
+};
 use passerelle_domain::ipc::{
-    BlocStatusArgs, CaseRecordsArgs, CertSearchArgs, EnrolmentCreateArgs, command,
+    BlocStatusArgs, CaseRecordsArgs, CertExportArgs, CertSearchArgs, CertificateIssueArgs,
+    EnrolmentCreateArgs, Exported, SessionCreateArgs, SessionIdArgs, SessionRegisterArgs,
+    SessionResultArgs, StaffOverviewArgs, VaeSaveArgs, command,
 };
 
 use crate::ipc::invoke;
@@ -33,4 +38,60 @@ pub async fn enrol(
 
 pub async fn set_bloc(args: BlocStatusArgs) -> Result<(), AppError> {
     invoke(command::BLOC_STATUS_SET, &args).await
+}
+
+pub async fn staff_overview(days: u32) -> Result<StaffOverview, AppError> {
+    invoke(command::CERT_STAFF_OVERVIEW, &StaffOverviewArgs { days }).await
+}
+
+pub async fn create_session(session: NewSession) -> Result<SessionSummary, AppError> {
+    invoke(command::SESSION_CREATE, &SessionCreateArgs { session }).await
+}
+
+pub async fn session(id: i64) -> Result<SessionDetail, AppError> {
+    invoke(command::SESSION_GET, &SessionIdArgs { id }).await
+}
+
+pub async fn register(session_id: i64, enrolment_id: i64) -> Result<(), AppError> {
+    invoke(
+        command::SESSION_REGISTER,
+        &SessionRegisterArgs {
+            session_id,
+            enrolment_id,
+        },
+    )
+    .await
+}
+
+pub async fn record_result(args: SessionResultArgs) -> Result<(), AppError> {
+    invoke(command::SESSION_RESULT, &args).await
+}
+
+pub async fn issue_certificate(
+    enrolment_id: i64,
+    certificate: Certificate,
+) -> Result<Certificate, AppError> {
+    invoke(
+        command::CERTIFICATE_ISSUE,
+        &CertificateIssueArgs {
+            enrolment_id,
+            certificate,
+        },
+    )
+    .await
+}
+
+pub async fn save_vae(enrolment_id: i64, follow_up: VaeFollowUp) -> Result<(), AppError> {
+    invoke(
+        command::VAE_SAVE,
+        &VaeSaveArgs {
+            enrolment_id,
+            follow_up,
+        },
+    )
+    .await
+}
+
+pub async fn export_csv(path: String) -> Result<Exported, AppError> {
+    invoke(command::CERT_EXPORT_CSV, &CertExportArgs { path }).await
 }
