@@ -88,7 +88,18 @@ fn rates(conn: &Connection, sql: &str) -> Result<Vec<SuccessRate>, StorageError>
     Ok(success_rates(rows))
 }
 
-type Head = (i64, i64, String, String, String, String, String, String, String, String);
+type Head = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
 
 /// One row per enrolment of an active case, by certification then name: the CSV export.
 pub fn candidate_rows(conn: &Connection) -> Result<Vec<CandidateRow>, StorageError> {
@@ -168,7 +179,11 @@ pub fn candidate_rows(conn: &Connection) -> Result<Vec<CandidateRow>, StorageErr
         out.push(CandidateRow {
             case_id,
             // The name in use, as the case list shows it.
-            birth_name: if usage.trim().is_empty() { birth } else { usage },
+            birth_name: if usage.trim().is_empty() {
+                birth
+            } else {
+                usage
+            },
             first_names: first,
             reference,
             territory,

@@ -289,15 +289,18 @@ pub struct EnrolmentImport {
     pub route: Route,
     /// Bloc codes with their status and date (acquired ones).
     pub blocs: Vec<(String, BlocStatus, Option<NaiveDate>)>,
+    /// Evidence of the acquired blocs (« Jury du 12 mars 2026 »); « Jury » when empty.
+    pub evidence: String,
 }
 
-/// Writes many enrolments in one transaction, each journaled.
+/// Writes many enrolments in one transaction, each journaled; returns their ids in order.
 pub fn import_many(
     conn: &mut Connection,
     actor: &str,
     items: &[EnrolmentImport],
     at: DateTime<Utc>,
-) -> Result<(), StorageError> {
+) -> Result<Vec<i64>, StorageError> {
+    let mut ids = Vec::with_capacity(items.len());
     let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
     let tx = conn.transaction()?;
     for item in items {
@@ -306,9 +309,14 @@ pub fn import_many(
             params![item.case_id, item.certification, code(item.route), now],
         )?;
         let id = tx.last_insert_rowid();
+        ids.push(id);
         for (bloc, status, on) in &item.blocs {
             let on = on.map(|d| d.to_string());
-            let evidence = if on.is_some() { "Jury" } else { "" };
+            let evidence = match (&on, item.evidence.as_str()) {
+                (None, _) => "",
+                (Some(_), "") => "Jury",
+                (Some(_), e) => e,
+            };
             insert_bloc(&tx, id, bloc, *status, on.as_deref(), evidence)?;
         }
         let after = json!({"caseId": item.case_id, "certification": item.certification, "route": code(item.route)});
@@ -322,5 +330,5 @@ pub fn import_many(
         )?;
     }
     tx.commit()?;
-    Ok(())
+    Ok(ids)
 }

@@ -263,7 +263,10 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
         ("parameter", crate::parcours::parameter_hashes(conn)?),
         ("enrolment", crate::enrolments::row_hashes(conn)?),
         ("cert_session", crate::sessions::session_hashes(conn)?),
-        ("session_candidate", crate::sessions::candidate_hashes(conn)?),
+        (
+            "session_candidate",
+            crate::sessions::candidate_hashes(conn)?,
+        ),
         ("vae", crate::sessions::vae_hashes(conn)?),
         ("certificate", crate::sessions::certificate_hashes(conn)?),
     ] {

@@ -5,8 +5,8 @@
 //! `&Connection` (or a transaction) and hold no state, so tests run them on temporary files.
 
 pub mod cases;
-pub mod cert_staff;
 pub mod catalogue;
+pub mod cert_staff;
 mod codes;
 pub mod enrolments;
 mod error;

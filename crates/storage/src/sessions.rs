@@ -48,7 +48,8 @@ fn hash_of(conn: &Connection, sql: &str, id: i64) -> Result<String, StorageError
 
 const SESSION_ROW: &str = "SELECT date || '|' || place || '|' || kind || '|' || certification_code
      FROM cert_session WHERE id = ?1";
-const CANDIDATE_ROW: &str = "SELECT session_id || '|' || enrolment_id || '|' || coalesce(outcome, '')
+const CANDIDATE_ROW: &str =
+    "SELECT session_id || '|' || enrolment_id || '|' || coalesce(outcome, '')
      || '|' || validated_blocs FROM session_candidate WHERE id = ?1";
 const VAE_ROW: &str = "SELECT coalesce(recevabilite_submitted_on, '') || '|' || coalesce(recevabilite_decided_on, '')
      || '|' || coalesce(recevabilite, '') || '|' || coalesce(support_hours, '') || '|' || coalesce(dossier_submitted_on, '')
@@ -79,7 +80,11 @@ pub(crate) fn vae_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, Storag
 }
 
 pub(crate) fn certificate_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
-    hashes(conn, "SELECT enrolment_id FROM certificate", CERTIFICATE_ROW)
+    hashes(
+        conn,
+        "SELECT enrolment_id FROM certificate",
+        CERTIFICATE_ROW,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -194,9 +199,8 @@ pub fn between(
     latest_first: bool,
 ) -> Result<Vec<SessionSummary>, StorageError> {
     let order = if latest_first { "DESC" } else { "ASC" };
-    let sql = format!(
-        "{SUMMARY} WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date {order}, s.id {order}"
-    );
+    let sql =
+        format!("{SUMMARY} WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date {order}, s.id {order}");
     Ok(conn
         .prepare_cached(&sql)?
         .query_map(params![from.to_string(), to.to_string()], summary_row)?
@@ -244,7 +248,11 @@ pub fn detail(conn: &Connection, id: i64) -> Result<SessionDetail, StorageError>
             certificate: e.certificate,
         });
     }
-    candidates.sort_by(|a, b| a.name.cmp(&b.name).then(a.enrolment_id.cmp(&b.enrolment_id)));
+    candidates.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then(a.enrolment_id.cmp(&b.enrolment_id))
+    });
     let eligible = eligible(conn, &session)?;
     Ok(SessionDetail {
         session,
@@ -328,10 +336,17 @@ pub fn register(
     at: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     let session = get(conn, session_id)?.ok_or_else(|| not_found("Session", session_id))?;
-    let e = enrolments::get(conn, enrolment_id)?.ok_or_else(|| not_found("Inscription", enrolment_id))?;
+    let e = enrolments::get(conn, enrolment_id)?
+        .ok_or_else(|| not_found("Inscription", enrolment_id))?;
     let recevable = e.vae.as_ref().is_some_and(|v| v.follow_up.recevable());
-    may_register(&session, &e.certification_code, e.route, &e.blocs, recevable)
-        .map_err(StorageError::Rule)?;
+    may_register(
+        &session,
+        &e.certification_code,
+        e.route,
+        &e.blocs,
+        recevable,
+    )
+    .map_err(StorageError::Rule)?;
     if e.sessions
         .iter()
         .any(|s| s.outcome == Some(Outcome::ValidationTotale))
@@ -397,7 +412,8 @@ pub fn record_result(
             ),
         ));
     }
-    let e = enrolments::get(conn, enrolment_id)?.ok_or_else(|| not_found("Inscription", enrolment_id))?;
+    let e = enrolments::get(conn, enrolment_id)?
+        .ok_or_else(|| not_found("Inscription", enrolment_id))?;
     let now = stamp(at);
     let tx = conn.transaction()?;
     let row: Option<(i64, Option<String>)> = tx
@@ -420,7 +436,10 @@ pub fn record_result(
         ));
     }
     let chosen: Vec<String> = if outcome == Outcome::ValidationPartielle {
-        chosen.iter().map(|c| c.trim().to_ascii_uppercase()).collect()
+        chosen
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect()
     } else {
         Vec::new()
     };
@@ -492,7 +511,8 @@ pub fn issue_certificate(
     today: NaiveDate,
     at: DateTime<Utc>,
 ) -> Result<Certificate, StorageError> {
-    let e = enrolments::get(conn, enrolment_id)?.ok_or_else(|| not_found("Inscription", enrolment_id))?;
+    let e = enrolments::get(conn, enrolment_id)?
+        .ok_or_else(|| not_found("Inscription", enrolment_id))?;
     let c = certificate
         .validate(&e.blocs, today)
         .map_err(StorageError::Rule)?;
@@ -513,10 +533,10 @@ pub fn issue_certificate(
             ),
         ));
     }
-    let before = e
-        .certificate
-        .as_ref()
-        .map_or(Value::Null, |k| json!({"number": k.number, "issuedOn": k.issued_on}));
+    let before = e.certificate.as_ref().map_or(
+        Value::Null,
+        |k| json!({"number": k.number, "issuedOn": k.issued_on}),
+    );
     tx.execute(
         "INSERT INTO certificate (enrolment_id, number, issued_on, created_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (enrolment_id) DO UPDATE SET number = ?2, issued_on = ?3",
@@ -567,7 +587,8 @@ pub fn save_vae(
     today: NaiveDate,
     at: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    let e = enrolments::get(conn, enrolment_id)?.ok_or_else(|| not_found("Inscription", enrolment_id))?;
+    let e = enrolments::get(conn, enrolment_id)?
+        .ok_or_else(|| not_found("Inscription", enrolment_id))?;
     if e.route != passerelle_domain::certification::Route::Vae {
         return Err(StorageError::rule(
             "enrolmentId",
@@ -597,8 +618,9 @@ pub fn save_vae(
         ],
     )?;
     let as_json = |v: &Option<VaeFollowUp>| {
-        v.as_ref()
-            .map_or(Value::Null, |v| serde_json::to_value(v).unwrap_or(Value::Null))
+        v.as_ref().map_or(Value::Null, |v| {
+            serde_json::to_value(v).unwrap_or(Value::Null)
+        })
     };
     let changes = journal::diff(&as_json(&before), &as_json(&Some(f.clone())));
     let action = if before.is_none() { "create" } else { "update" };
@@ -654,4 +676,137 @@ pub fn certificate(
             })
         })
         .optional()?)
+}
+
+/// A session with its candidates and their results, as the demo (or a migration) provides it.
+/// The blocs are written by [`enrolments::import_many`] to match the results.
+#[derive(Debug, Clone)]
+pub struct SessionImport {
+    pub date: NaiveDate,
+    pub place: String,
+    pub kind: SessionKind,
+    pub certification: String,
+    /// Enrolments registered, with their result once judged.
+    pub candidates: Vec<(i64, Option<SessionResult>)>,
+}
+
+/// Writes sessions, registrations and results in one transaction, each journaled.
+pub fn import_many(
+    conn: &mut Connection,
+    actor: &str,
+    items: &[SessionImport],
+    at: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let now = stamp(at);
+    let tx = conn.transaction()?;
+    for s in items {
+        tx.execute(
+            "INSERT INTO cert_session (date, place, kind, certification_code, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                s.date.to_string(),
+                s.place,
+                code(s.kind),
+                s.certification,
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let after = json!({"date": s.date, "place": s.place, "kind": code(s.kind),
+                           "certification": s.certification});
+        let changes = journal::diff(&Value::Null, &after);
+        append(
+            &tx,
+            actor,
+            "cert_session",
+            id,
+            "create",
+            &changes,
+            SESSION_ROW,
+            &now,
+        )?;
+        for (enrolment, result) in &s.candidates {
+            let (outcome, blocs) = match result {
+                Some(r) => (
+                    Some(code(r.outcome)),
+                    serde_json::to_string(&r.validated_blocs).map_err(StorageError::json)?,
+                ),
+                None => (None, "[]".to_owned()),
+            };
+            tx.execute(
+                "INSERT INTO session_candidate (session_id, enrolment_id, registered_at, outcome, validated_blocs, result_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?4 IS NULL THEN NULL ELSE ?3 END)",
+                params![id, enrolment, now, outcome, blocs],
+            )?;
+            let row = tx.last_insert_rowid();
+            let after = json!({"session": id, "enrolment": enrolment, "outcome": outcome});
+            let changes = journal::diff(&Value::Null, &after);
+            append(
+                &tx,
+                actor,
+                "session_candidate",
+                row,
+                "create",
+                &changes,
+                CANDIDATE_ROW,
+                &now,
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Writes VAE follow-ups and certificates (demo data), each journaled, in one transaction.
+pub fn import_follow_ups(
+    conn: &mut Connection,
+    actor: &str,
+    vae: &[(i64, VaeFollowUp)],
+    certificates: &[(i64, Certificate)],
+    at: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let now = stamp(at);
+    let tx = conn.transaction()?;
+    let d = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    for (enrolment, f) in vae {
+        tx.execute(
+            "INSERT INTO vae_follow_up (enrolment_id, recevabilite_submitted_on, recevabilite_decided_on,
+                 recevabilite, support_hours, dossier_submitted_on, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                enrolment,
+                d(f.recevabilite_submitted_on),
+                d(f.recevabilite_decided_on),
+                f.recevabilite.map(code),
+                f.support_hours,
+                d(f.dossier_submitted_on),
+                now
+            ],
+        )?;
+        let after = serde_json::to_value(f).map_err(StorageError::json)?;
+        let changes = journal::diff(&Value::Null, &after);
+        append(
+            &tx, actor, "vae", *enrolment, "create", &changes, VAE_ROW, &now,
+        )?;
+    }
+    for (enrolment, c) in certificates {
+        tx.execute(
+            "INSERT INTO certificate (enrolment_id, number, issued_on, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![enrolment, c.number, c.issued_on.to_string(), now],
+        )?;
+        let after = json!({"number": c.number, "issuedOn": c.issued_on});
+        let changes = journal::diff(&Value::Null, &after);
+        append(
+            &tx,
+            actor,
+            "certificate",
+            *enrolment,
+            "create",
+            &changes,
+            CERTIFICATE_ROW,
+            &now,
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
 }

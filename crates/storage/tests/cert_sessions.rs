@@ -43,13 +43,7 @@ fn setup() -> (tempfile::TempDir, Connection, i64, i64) {
         catalogue::upsert_bloc(&tx, "RNCP38596", &bloc).unwrap();
     }
     tx.commit().unwrap();
-    let a = cases::create(
-        &mut conn,
-        "Test",
-        &case("Collin", "Aurélie", "metz"),
-        at(1),
-    )
-    .unwrap();
+    let a = cases::create(&mut conn, "Test", &case("Collin", "Aurélie", "metz"), at(1)).unwrap();
     let b = cases::create(
         &mut conn,
         "Test",
@@ -145,7 +139,10 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
     assert_eq!(e.blocs[0].evidence, "Jury du 12 mars 2026");
     let (_, _, remaining) = e.summary();
     assert_eq!(
-        remaining.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(),
+        remaining
+            .iter()
+            .map(|b| b.code.as_str())
+            .collect::<Vec<_>>(),
         ["RNCP38596BC02"]
     );
     assert_eq!(e.sessions.len(), 1);
@@ -165,7 +162,11 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
     assert_eq!(detail.session.results, 1);
     assert_eq!(detail.candidates[0].name, "COLLIN Aurélie");
     assert_eq!(
-        detail.candidates[0].result.as_ref().unwrap().validated_blocs,
+        detail.candidates[0]
+            .result
+            .as_ref()
+            .unwrap()
+            .validated_blocs,
         ["RNCP38596BC01", "RNCP38596BC03"]
     );
 
@@ -196,7 +197,10 @@ fn registering_twice_is_refused_with_a_clear_message() {
         err.to_string(),
         "Inscription à la session : ce candidat est déjà inscrit à la session « Jury du 2 avril 2026 »."
     );
-    assert_eq!(sessions::detail(&conn, session).unwrap().candidates.len(), 1);
+    assert_eq!(
+        sessions::detail(&conn, session).unwrap().candidates.len(),
+        1
+    );
     // Not eligible any more, and a future session cannot judge yet.
     assert!(sessions::detail(&conn, session).unwrap().eligible.len() == 1);
     let early = sessions::record_result(
@@ -282,7 +286,12 @@ fn the_vae_route_goes_to_a_vae_jury_after_a_favourable_recevabilite() {
     assert!(message(err).contains("que des candidats en VAE"));
     let err = sessions::register(&mut conn, "Staff", session, vae, at(4)).unwrap_err();
     assert!(message(err).contains("recevabilité favorable"));
-    assert!(sessions::detail(&conn, session).unwrap().eligible.is_empty());
+    assert!(
+        sessions::detail(&conn, session)
+            .unwrap()
+            .eligible
+            .is_empty()
+    );
 
     let mut f = VaeFollowUp {
         recevabilite_submitted_on: Some(d(2025, 12, 10)),
@@ -306,8 +315,7 @@ fn the_vae_route_goes_to_a_vae_jury_after_a_favourable_recevabilite() {
     f.recevabilite_decided_on = Some(d(2026, 1, 20));
     f.support_hours = Some(24.0);
     sessions::save_vae(&mut conn, "Staff", vae, &f, today(), at(5)).unwrap();
-    let err =
-        sessions::save_vae(&mut conn, "Staff", formation, &f, today(), at(5)).unwrap_err();
+    let err = sessions::save_vae(&mut conn, "Staff", formation, &f, today(), at(5)).unwrap_err();
     assert!(message(err).contains("pas en VAE"));
 
     sessions::register(&mut conn, "Staff", session, vae, at(6)).unwrap();

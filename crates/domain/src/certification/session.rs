@@ -10,7 +10,7 @@ use crate::error::{AppError, FieldError};
 use crate::i18n::{Label, format_date};
 
 /// What kind of session a candidate sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionKind {
     Examen,
@@ -19,7 +19,7 @@ pub enum SessionKind {
 }
 
 /// The decision about one candidate at a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     ValidationTotale,
@@ -483,21 +483,17 @@ mod tests {
     fn nothing_to_judge_when_everything_is_acquired() {
         let all = vec![bloc("BC01", BlocStatus::Acquis)];
         assert!(
-            apply_result(
-                SessionKind::Jury,
-                d(2026, 3, 12),
-                &all,
-                Outcome::Refus,
-                &[]
-            )
-            .is_err()
+            apply_result(SessionKind::Jury, d(2026, 3, 12), &all, Outcome::Refus, &[]).is_err()
         );
     }
 
     #[test]
     fn a_certificate_needs_every_bloc_and_a_sensible_date() {
         let today = d(2026, 4, 1);
-        let mut all = vec![bloc("BC01", BlocStatus::Acquis), bloc("BC02", BlocStatus::Acquis)];
+        let mut all = vec![
+            bloc("BC01", BlocStatus::Acquis),
+            bloc("BC02", BlocStatus::Acquis),
+        ];
         all[1].acquired_on = Some(d(2026, 3, 12));
         let cert = |number: &str, on| Certificate {
             number: number.into(),
@@ -574,8 +570,14 @@ mod tests {
         let msg = |r: Result<(), AppError>| r.unwrap_err().to_string();
         assert!(msg(may_register(&session, "RNCP1", Route::Vae, &b, true)).contains("RNCP1"));
         assert!(
-            msg(may_register(&session, "RNCP38596", Route::Formation, &b, true))
-                .contains("VAE")
+            msg(may_register(
+                &session,
+                "RNCP38596",
+                Route::Formation,
+                &b,
+                true
+            ))
+            .contains("VAE")
         );
         assert!(
             msg(may_register(&session, "RNCP38596", Route::Vae, &b, false))

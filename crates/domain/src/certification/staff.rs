@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::session::{Outcome, SessionKind, SessionSummary};
 use super::Route;
+use super::session::{Outcome, SessionKind, SessionSummary};
 use crate::case::CaseId;
 use crate::i18n::Label;
 
