@@ -22,8 +22,16 @@ enum Tab {
 }
 
 const TABS: [(Tab, &str, &str); 3] = [
-    (Tab::Sessions, "tab-cert-sessions", "Sessions d’examen et jurys"),
-    (Tab::Candidates, "tab-cert-candidates", "Candidats et résultats"),
+    (
+        Tab::Sessions,
+        "tab-cert-sessions",
+        "Sessions d’examen et jurys",
+    ),
+    (
+        Tab::Candidates,
+        "tab-cert-candidates",
+        "Candidats et résultats",
+    ),
     (Tab::Catalogue, "tab-cert-catalogue", "Catalogue"),
 ];
 

@@ -31,7 +31,13 @@ pub fn CertificateForm(
     Effect::new(move || match issue.value().get() {
         Some(Ok(_)) => reload.update(|n| *n += 1),
         Some(Err(AppError::Validation { errors })) => {
-            error.set(Some(errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ")));
+            error.set(Some(
+                errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ));
         }
         Some(Err(e)) => error.set(Some(e.user_message())),
         None => {}

@@ -1,9 +1,9 @@
 //! Projet tab › Certifications: enrolments, the status of each bloc, what remains.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
-use leptos_router::components::A;
 use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Outcome, Route, evidence};
 use passerelle_domain::i18n::{Label, format_date};
 use passerelle_domain::ipc::BlocStatusArgs;

@@ -29,7 +29,9 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
     let dossier = RwSignal::new(date_text(f.dossier_submitted_on));
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let saved = RwSignal::new(false);
-    let save = Action::new_local(move |f: &VaeFollowUp| api::certifications::save_vae(enrolment_id, f.clone()));
+    let save = Action::new_local(move |f: &VaeFollowUp| {
+        api::certifications::save_vae(enrolment_id, f.clone())
+    });
     Effect::new(move || match save.value().get() {
         Some(Ok(())) => {
             errors.set(Vec::new());
@@ -43,7 +45,13 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
         None => {}
     });
     let error_for = move |field: &'static str| {
-        move || errors.get().into_iter().find(|(f, _)| f == field).map(|(_, m)| m)
+        move || {
+            errors
+                .get()
+                .into_iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, m)| m)
+        }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -58,9 +66,21 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
                 .ok()
         };
         let follow_up = VaeFollowUp {
-            recevabilite_submitted_on: date("recevabiliteSubmittedOn", "Dépôt de la recevabilité", submitted.get_untracked()),
-            recevabilite_decided_on: date("recevabiliteDecidedOn", "Décision de recevabilité", decided.get_untracked()),
-            dossier_submitted_on: date("dossierSubmittedOn", "Dépôt du dossier de validation", dossier.get_untracked()),
+            recevabilite_submitted_on: date(
+                "recevabiliteSubmittedOn",
+                "Dépôt de la recevabilité",
+                submitted.get_untracked(),
+            ),
+            recevabilite_decided_on: date(
+                "recevabiliteDecidedOn",
+                "Décision de recevabilité",
+                decided.get_untracked(),
+            ),
+            dossier_submitted_on: date(
+                "dossierSubmittedOn",
+                "Dépôt du dossier de validation",
+                dossier.get_untracked(),
+            ),
             recevabilite: from_code::<Recevabilite>(&decision.get_untracked()),
             support_hours: None,
         };
@@ -71,7 +91,11 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
             match hours_text.parse::<f64>() {
                 Ok(h) => Some(h),
                 Err(_) => {
-                    bad.push(("supportHours".into(), "Heures d’accompagnement : un nombre d’heures attendu (ex. 24 ou 1,5).".into()));
+                    bad.push((
+                        "supportHours".into(),
+                        "Heures d’accompagnement : un nombre d’heures attendu (ex. 24 ou 1,5)."
+                            .into(),
+                    ));
                     None
                 }
             }
@@ -80,11 +104,18 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
             errors.set(bad);
             return;
         }
-        save.dispatch(VaeFollowUp { support_hours, ..follow_up });
+        save.dispatch(VaeFollowUp {
+            support_hours,
+            ..follow_up
+        });
     };
     let late = view.late(crate::today());
     let id = |name: &str| format!("vae-{enrolment_id}-{name}");
-    let input = move |name: &'static str, field: &'static str, label: &'static str, placeholder: &'static str, value: RwSignal<String>| {
+    let input = move |name: &'static str,
+                      field: &'static str,
+                      label: &'static str,
+                      placeholder: &'static str,
+                      value: RwSignal<String>| {
         let input_id = id(name);
         view! {
             <div class="field">

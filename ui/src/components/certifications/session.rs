@@ -121,7 +121,10 @@ fn candidate_row(
             }
             .into_any()
         }
-        (None, false) => view! { <span class="muted" id=format!("result-{id}")>"Session à venir"</span> }.into_any(),
+        (None, false) => {
+            view! { <span class="muted" id=format!("result-{id}")>"Session à venir"</span> }
+                .into_any()
+        }
         (None, true) => view! { <ResultForm session_id candidate=c.clone() reload/> }.into_any(),
     };
     let blocs = bloc_list(&c);
@@ -142,15 +145,23 @@ fn candidate_row(
 
 /// The result of one candidate: outcome, and for a validation partielle the blocs validated.
 #[component]
-fn ResultForm(session_id: i64, candidate: SessionCandidate, reload: RwSignal<u32>) -> impl IntoView {
+fn ResultForm(
+    session_id: i64,
+    candidate: SessionCandidate,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let id = candidate.enrolment_id;
     let outcome = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<String>::new());
     let error = RwSignal::new(None::<String>);
-    let save = Action::new_local(|args: &SessionResultArgs| api::certifications::record_result(args.clone()));
+    let save = Action::new_local(|args: &SessionResultArgs| {
+        api::certifications::record_result(args.clone())
+    });
     Effect::new(move || match save.value().get() {
         Some(Ok(())) => reload.update(|n| *n += 1),
-        Some(Err(AppError::Validation { errors })) => error.set(errors.first().map(|e| e.message.clone())),
+        Some(Err(AppError::Validation { errors })) => {
+            error.set(errors.first().map(|e| e.message.clone()))
+        }
         Some(Err(e)) => error.set(Some(e.user_message())),
         None => {}
     });
@@ -163,7 +174,9 @@ fn ResultForm(session_id: i64, candidate: SessionCandidate, reload: RwSignal<u32
     let partial = move || outcome.get() == code_of(Outcome::ValidationPartielle);
     let on_save = move |_| {
         let Some(o) = from_code::<Outcome>(&outcome.get_untracked()) else {
-            error.set(Some("Résultat : choisissez validation totale, partielle ou refus.".into()));
+            error.set(Some(
+                "Résultat : choisissez validation totale, partielle ou refus.".into(),
+            ));
             return;
         };
         save.dispatch(SessionResultArgs {
@@ -216,7 +229,9 @@ fn Register(
     let register = Action::new_local(move |e: &i64| api::certifications::register(session_id, *e));
     Effect::new(move || match register.value().get() {
         Some(Ok(())) => reload.update(|n| *n += 1),
-        Some(Err(AppError::Validation { errors })) => error.set(errors.first().map(|e| e.message.clone())),
+        Some(Err(AppError::Validation { errors })) => {
+            error.set(errors.first().map(|e| e.message.clone()))
+        }
         Some(Err(e)) => error.set(Some(e.user_message())),
         None => {}
     });

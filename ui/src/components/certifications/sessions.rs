@@ -98,7 +98,10 @@ fn NewSessionForm() -> impl IntoView {
     let create = Action::new_local(|s: &NewSession| api::certifications::create_session(s.clone()));
     let navigate = use_navigate();
     Effect::new(move || match create.value().get() {
-        Some(Ok(s)) => navigate(&format!("/certifications/sessions/{}", s.id), Default::default()),
+        Some(Ok(s)) => navigate(
+            &format!("/certifications/sessions/{}", s.id),
+            Default::default(),
+        ),
         Some(Err(AppError::Validation { errors: list })) => {
             errors.set(list.into_iter().map(|e| (e.field, e.message)).collect());
         }
@@ -106,13 +109,22 @@ fn NewSessionForm() -> impl IntoView {
         None => {}
     });
     let error_for = move |field: &'static str| {
-        move || errors.get().into_iter().find(|(f, _)| f == field).map(|(_, m)| m)
+        move || {
+            errors
+                .get()
+                .into_iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, m)| m)
+        }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parsed = parse_date_fr(&date.get_untracked());
         let Ok(on) = parsed else {
-            errors.set(vec![("date".into(), format!("Date : {}", parsed.unwrap_err()))]);
+            errors.set(vec![(
+                "date".into(),
+                format!("Date : {}", parsed.unwrap_err()),
+            )]);
             return;
         };
         create.dispatch(NewSession {
