@@ -12,11 +12,14 @@ pub struct Bar {
     pub detail: String,
 }
 
-const WIDTH: f64 = 640.0;
-const LABEL_W: f64 = 250.0;
-const BAR_MAX: f64 = 300.0;
+// Sized for half the screen at 1 280 px so that the 12-unit text renders at about 12 px.
+const WIDTH: f64 = 520.0;
+const LABEL_W: f64 = 190.0;
+const BAR_MAX: f64 = 205.0;
 const ROW_H: f64 = 26.0;
-const LABEL_CHARS: usize = 38;
+/// Labels longer than this are cut with « … » (the full label is the bar's tooltip and in
+/// the table below).
+const LABEL_CHARS: usize = 25;
 
 fn short(label: &str) -> String {
     if label.chars().count() <= LABEL_CHARS {

@@ -24,10 +24,10 @@ fn upcoming_rows(list: Vec<SessionSummary>) -> impl IntoView {
             view! {
                 <tr>
                     <td class="nowrap">{format_date(s.date)}</td>
-                    <td>{session_link(&s)}</td>
+                    <td class="nowrap">{session_link(&s)}</td>
                     <td><span class="mono">{s.certification_code.clone()}</span>" "{s.certification_title.clone()}</td>
                     <td>{s.place.clone()}</td>
-                    <td class="num">{count_noun(u64::from(s.candidates), "candidat")}</td>
+                    <td class="num nowrap">{count_noun(u64::from(s.candidates), "candidat")}</td>
                 </tr>
             }
         })
@@ -41,10 +41,10 @@ fn recent_rows(list: Vec<SessionSummary>) -> impl IntoView {
             view! {
                 <tr>
                     <td class="nowrap">{format_date(s.date)}</td>
-                    <td>{session_link(&s)}</td>
+                    <td class="nowrap">{session_link(&s)}</td>
                     <td><span class="mono">{s.certification_code.clone()}</span>" "{s.certification_title.clone()}</td>
                     <td>{s.place.clone()}</td>
-                    <td class="num">{format!("{} sur {}", s.results, count_noun(u64::from(s.candidates), "candidat"))}</td>
+                    <td class="num nowrap">{format!("{} sur {}", s.results, count_noun(u64::from(s.candidates), "candidat"))}</td>
                     <td>{(missing > 0).then(|| view! { <span class="badge missing">{format!("{missing} à saisir")}</span> })}</td>
                 </tr>
             }

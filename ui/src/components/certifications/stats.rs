@@ -38,7 +38,7 @@ fn render(o: StaffOverview) -> impl IntoView {
                 <table class="cases" id="candidates-by-status">
                     <thead><tr>
                         <th scope="col">"Certification"</th>
-                        {statuses.iter().map(|s| view! { <th scope="col" class="num">{upper_first(s.label())}</th> }).collect_view()}
+                        {statuses.iter().map(|s| view! { <th scope="col" class="num">{column(*s)}</th> }).collect_view()}
                         <th scope="col" class="num">"Total"</th>
                     </tr></thead>
                     <tbody>{o.by_certification.into_iter().map(|c| view! {
@@ -65,12 +65,14 @@ fn render(o: StaffOverview) -> impl IntoView {
     }
 }
 
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// Column headers: the statuses in the plural.
+fn column(s: CandidateStatus) -> &'static str {
+    match s {
+        CandidateStatus::EnParcours => "En parcours",
+        CandidateStatus::InscritSession => "Inscrits à une session",
+        CandidateStatus::ValidePartiellement => "Validés partiellement",
+        CandidateStatus::Certifie => "Certifiés",
+    }
 }
 
 fn rates(id: &'static str, title: &'static str, list: Vec<SuccessRate>) -> impl IntoView {
