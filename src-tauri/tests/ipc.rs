@@ -255,7 +255,8 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     data.beneficiary.birth_name = "Collin".into();
     data.beneficiary.first_names = "Aurélie".into();
     data.beneficiary.territory = "metz".into();
-    let case = passerelle_storage::cases::create(&mut conn, "t", &data, chrono::Utc::now()).unwrap();
+    let case =
+        passerelle_storage::cases::create(&mut conn, "t", &data, chrono::Utc::now()).unwrap();
     let enrolment = passerelle_storage::enrolments::enrol(
         &mut conn,
         "t",

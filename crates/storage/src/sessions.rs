@@ -284,8 +284,12 @@ fn result_of(
     }))
 }
 
-/// Enrolments of the session's certification, not registered there, with blocs left to acquire
-/// (and, for a jury VAE, on the VAE route with a favourable recevabilité).
+/// Most enrolments offered for registration on a session page.
+const ELIGIBLE_MAX: u32 = 300;
+
+/// Enrolments of the session's certification, not registered there nor waiting at another
+/// session, with blocs left to acquire (and, for a jury VAE, on the VAE route with a favourable
+/// recevabilité); the first [`ELIGIBLE_MAX`] by name.
 fn eligible(
     conn: &Connection,
     session: &SessionSummary,
@@ -298,9 +302,11 @@ fn eligible(
            AND NOT EXISTS (SELECT 1 FROM session_candidate sc WHERE sc.session_id = ?2 AND sc.enrolment_id = e.id)
            AND (EXISTS (SELECT 1 FROM enrolment_bloc eb WHERE eb.enrolment_id = e.id AND eb.status <> 'acquis')
                 OR NOT EXISTS (SELECT 1 FROM enrolment_bloc eb WHERE eb.enrolment_id = e.id))
-           AND NOT EXISTS (SELECT 1 FROM session_candidate x WHERE x.enrolment_id = e.id AND x.outcome = 'validation_totale')
+           AND NOT EXISTS (SELECT 1 FROM session_candidate x WHERE x.enrolment_id = e.id AND +x.outcome = 'validation_totale')
+           AND NOT EXISTS (SELECT 1 FROM session_candidate y WHERE y.enrolment_id = e.id AND +y.outcome IS NULL)
            AND (?3 = 0 OR (e.route = 'vae' AND EXISTS (SELECT 1 FROM vae_follow_up v
-                WHERE v.enrolment_id = e.id AND v.recevabilite = 'favorable')))"
+                WHERE v.enrolment_id = e.id AND v.recevabilite = 'favorable')))
+         ORDER BY c.sort_name LIMIT {ELIGIBLE_MAX}"
     );
     let mut out: Vec<EligibleEnrolment> = conn
         .prepare_cached(&sql)?

@@ -82,10 +82,7 @@ fn today() -> NaiveDate {
 
 /// The staff view: sessions in the next (and last) `days` days, candidates by status, rates.
 #[tauri::command]
-pub async fn cert_staff_overview(
-    db: State<'_, Db>,
-    days: u32,
-) -> Result<StaffOverview, AppError> {
+pub async fn cert_staff_overview(db: State<'_, Db>, days: u32) -> Result<StaffOverview, AppError> {
     let days = days.clamp(1, 366);
     db.with(|conn| cert_staff::overview(conn, today(), days))
 }
@@ -151,7 +148,14 @@ pub async fn certificate_issue(
 ) -> Result<Certificate, AppError> {
     db.with(|conn| {
         let actor = profile::actor(conn)?;
-        sessions::issue_certificate(conn, &actor, enrolment_id, &certificate, today(), Utc::now())
+        sessions::issue_certificate(
+            conn,
+            &actor,
+            enrolment_id,
+            &certificate,
+            today(),
+            Utc::now(),
+        )
     })
 }
 

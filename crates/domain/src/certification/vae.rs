@@ -273,7 +273,7 @@ mod tests {
         let early = VaeFollowUp {
             recevabilite_decided_on: Some(d(2025, 12, 1)),
             dossier_submitted_on: Some(d(2025, 11, 1)),
-            ..ok.clone()
+            ..ok
         };
         assert_eq!(
             fields(early.validate(today)),

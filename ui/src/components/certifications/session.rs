@@ -160,7 +160,7 @@ fn ResultForm(
     Effect::new(move || match save.value().get() {
         Some(Ok(())) => reload.update(|n| *n += 1),
         Some(Err(AppError::Validation { errors })) => {
-            error.set(errors.first().map(|e| e.message.clone()))
+            error.set(errors.first().map(|e| e.message.clone()));
         }
         Some(Err(e)) => error.set(Some(e.user_message())),
         None => {}
@@ -230,7 +230,7 @@ fn Register(
     Effect::new(move || match register.value().get() {
         Some(Ok(())) => reload.update(|n| *n += 1),
         Some(Err(AppError::Validation { errors })) => {
-            error.set(errors.first().map(|e| e.message.clone()))
+            error.set(errors.first().map(|e| e.message.clone()));
         }
         Some(Err(e)) => error.set(Some(e.user_message())),
         None => {}
