@@ -49,3 +49,73 @@ CREATE TABLE certificate (
     issued_on     TEXT NOT NULL,
     created_at    TEXT NOT NULL
 ) STRICT;
+
+-- Per enrolment, what the staff view counts: blocs and blocs acquired, sessions waiting for a
+-- result, results by outcome, the case's territory and whether it is archived. Derived (not
+-- journaled), kept by the triggers below, so that the staff view reads one narrow row per
+-- enrolment instead of probing blocs, sessions and the wide case row of each one.
+CREATE TABLE enrolment_progress (
+    enrolment_id        INTEGER PRIMARY KEY REFERENCES enrolment (id),
+    certification_code  TEXT NOT NULL,
+    territory           TEXT NOT NULL DEFAULT '',
+    archived            INTEGER NOT NULL DEFAULT 0,
+    blocs               INTEGER NOT NULL DEFAULT 0,
+    acquired            INTEGER NOT NULL DEFAULT 0,
+    pending             INTEGER NOT NULL DEFAULT 0,
+    totales             INTEGER NOT NULL DEFAULT 0,
+    partielles          INTEGER NOT NULL DEFAULT 0,
+    refus               INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- The staff view groups active enrolments by exactly these columns: read in index order, no sort.
+CREATE INDEX enrolment_progress_view ON enrolment_progress (archived, certification_code, territory, blocs, acquired, pending > 0, totales > 0, totales, partielles, refus);
+
+INSERT INTO enrolment_progress (enrolment_id, certification_code, territory, archived, blocs, acquired)
+SELECT e.id, e.certification_code, coalesce(c.territory, ''), c.archived_at IS NOT NULL,
+       (SELECT count(*) FROM enrolment_bloc b WHERE b.enrolment_id = e.id),
+       (SELECT count(*) FROM enrolment_bloc b WHERE b.enrolment_id = e.id AND b.status = 'acquis')
+FROM enrolment e JOIN case_file c ON c.id = e.case_id;
+
+CREATE TRIGGER enrolment_progress_enrol AFTER INSERT ON enrolment BEGIN
+    INSERT INTO enrolment_progress (enrolment_id, certification_code, territory, archived)
+    SELECT NEW.id, NEW.certification_code, coalesce(c.territory, ''), c.archived_at IS NOT NULL
+    FROM case_file c WHERE c.id = NEW.case_id;
+END;
+
+CREATE TRIGGER enrolment_progress_bloc_add AFTER INSERT ON enrolment_bloc BEGIN
+    UPDATE enrolment_progress SET blocs = blocs + 1, acquired = acquired + (NEW.status = 'acquis')
+    WHERE enrolment_id = NEW.enrolment_id;
+END;
+
+CREATE TRIGGER enrolment_progress_bloc_status AFTER UPDATE OF status ON enrolment_bloc BEGIN
+    UPDATE enrolment_progress SET acquired = acquired + (NEW.status = 'acquis') - (OLD.status = 'acquis')
+    WHERE enrolment_id = NEW.enrolment_id;
+END;
+
+CREATE TRIGGER enrolment_progress_bloc_remove AFTER DELETE ON enrolment_bloc BEGIN
+    UPDATE enrolment_progress SET blocs = blocs - 1, acquired = acquired - (OLD.status = 'acquis')
+    WHERE enrolment_id = OLD.enrolment_id;
+END;
+
+CREATE TRIGGER enrolment_progress_register AFTER INSERT ON session_candidate BEGIN
+    UPDATE enrolment_progress SET pending = pending + (NEW.outcome IS NULL),
+        totales = totales + (NEW.outcome IS 'validation_totale'),
+        partielles = partielles + (NEW.outcome IS 'validation_partielle'),
+        refus = refus + (NEW.outcome IS 'refus')
+    WHERE enrolment_id = NEW.enrolment_id;
+END;
+
+CREATE TRIGGER enrolment_progress_result AFTER UPDATE OF outcome ON session_candidate BEGIN
+    UPDATE enrolment_progress SET pending = pending + (NEW.outcome IS NULL) - (OLD.outcome IS NULL),
+        totales = totales + (NEW.outcome IS 'validation_totale') - (OLD.outcome IS 'validation_totale'),
+        partielles = partielles + (NEW.outcome IS 'validation_partielle') - (OLD.outcome IS 'validation_partielle'),
+        refus = refus + (NEW.outcome IS 'refus') - (OLD.outcome IS 'refus')
+    WHERE enrolment_id = NEW.enrolment_id;
+END;
+
+-- A case moved to another territory, archived or restored.
+CREATE TRIGGER enrolment_progress_case AFTER UPDATE OF data, archived_at ON case_file BEGIN
+    UPDATE enrolment_progress
+    SET territory = coalesce(NEW.data ->> '$.beneficiary.territory', ''), archived = NEW.archived_at IS NOT NULL
+    WHERE enrolment_id IN (SELECT id FROM enrolment WHERE case_id = NEW.id);
+END;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Days, NaiveDate};
 use passerelle_domain::certification::{
-    BlocStatus, CandidateCounts, CandidateRow, Outcome, SessionKind, StaffOverview, SuccessRate,
+    BlocStatus, CandidateCounts, CandidateRow, Outcome, SessionKind, StaffOverview,
     candidate_status, success_rates,
 };
 use rusqlite::Connection;
@@ -15,14 +15,13 @@ use crate::StorageError;
 use crate::codes::decode;
 use crate::sessions::{self, NAME_COLUMNS};
 
-/// Per enrolment of an active case: (certification, title, blocs, acquired, pending, validated).
-const ENROLMENT_FACTS: &str = "SELECT e.certification_code, k.title,
-        (SELECT count(*) FROM enrolment_bloc eb WHERE eb.enrolment_id = e.id),
-        (SELECT count(*) FROM enrolment_bloc eb WHERE eb.enrolment_id = e.id AND eb.status = 'acquis'),
-        EXISTS (SELECT 1 FROM session_candidate sc WHERE sc.enrolment_id = e.id AND sc.outcome IS NULL),
-        EXISTS (SELECT 1 FROM session_candidate sc WHERE sc.enrolment_id = e.id AND sc.outcome = 'validation_totale')
-     FROM enrolment e JOIN case_file c ON c.id = e.case_id JOIN certification k ON k.code = e.certification_code
-     WHERE c.archived_at IS NULL";
+/// Enrolments of active cases grouped by what the staff view needs (see `enrolment_progress`
+/// in migration 0007): a few hundred groups however many candidates there are.
+const PROGRESS: &str =
+    "SELECT certification_code, territory, blocs, acquired, pending > 0, totales > 0,
+        sum(totales), sum(partielles), sum(refus), count(*)
+     FROM enrolment_progress WHERE archived = 0
+     GROUP BY certification_code, territory, blocs, acquired, pending > 0, totales > 0";
 
 /// Everything the staff view shows: sessions in the next `days` days and the last `days` days,
 /// candidates by certification and status, success rates by certification and territory.
@@ -37,22 +36,51 @@ pub fn overview(
         Some(yesterday) => sessions::between(conn, today - horizon, yesterday, true)?,
         None => Vec::new(),
     };
+    let titles: HashMap<String, String> = conn
+        .prepare_cached(
+            "SELECT code, title FROM certification
+             WHERE code IN (SELECT DISTINCT certification_code FROM enrolment_progress)",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let territories: HashMap<String, String> = crate::territories::list(conn)?
+        .into_iter()
+        .map(|t| (t.code, t.label))
+        .collect();
     let mut by: BTreeMap<String, CandidateCounts> = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(ENROLMENT_FACTS)?;
+    let mut by_cert = Vec::new();
+    let mut by_territory = Vec::new();
+    let mut stmt = conn.prepare_cached(PROGRESS)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let code: String = r.get(0)?;
+        let territory: String = r.get(1)?;
         let (blocs, acquired): (u32, u32) = (r.get(2)?, r.get(3)?);
         let status = candidate_status(blocs as usize, acquired as usize, r.get(4)?, r.get(5)?);
-        let entry = match by.get_mut(&code) {
-            Some(e) => e,
-            None => by.entry(code.clone()).or_insert(CandidateCounts {
-                certification_code: code,
-                certification_title: r.get(1)?,
+        let title = titles.get(&code).cloned().unwrap_or_default();
+        by.entry(code.clone())
+            .or_insert_with(|| CandidateCounts {
+                certification_code: code.clone(),
+                certification_title: title.clone(),
                 ..CandidateCounts::default()
-            }),
+            })
+            .add(status, r.get(9)?);
+        let label = match territories.get(&territory) {
+            Some(l) => l.clone(),
+            None if territory.is_empty() => "Sans territoire".to_owned(),
+            None => territory.clone(),
         };
-        entry.add(status, 1);
+        for (outcome, col) in [
+            (Outcome::ValidationTotale, 6),
+            (Outcome::ValidationPartielle, 7),
+            (Outcome::Refus, 8),
+        ] {
+            let n: u32 = r.get(col)?;
+            if n > 0 {
+                by_cert.push((code.clone(), title.clone(), outcome, n));
+                by_territory.push((territory.clone(), label.clone(), outcome, n));
+            }
+        }
     }
     Ok(StaffOverview {
         today,
@@ -60,32 +88,9 @@ pub fn overview(
         upcoming,
         recent,
         by_certification: by.into_values().collect(),
-        rates_by_certification: rates(
-            conn,
-            "SELECT s.certification_code, k.title, sc.outcome, count(*)
-             FROM session_candidate sc JOIN cert_session s ON s.id = sc.session_id
-             JOIN certification k ON k.code = s.certification_code
-             WHERE sc.outcome IS NOT NULL GROUP BY s.certification_code, sc.outcome",
-        )?,
-        rates_by_territory: rates(
-            conn,
-            "SELECT coalesce(c.territory, ''), coalesce(t.label, c.territory, 'Sans territoire'), sc.outcome, count(*)
-             FROM session_candidate sc JOIN enrolment e ON e.id = sc.enrolment_id
-             JOIN case_file c ON c.id = e.case_id LEFT JOIN territory t ON t.code = c.territory
-             WHERE sc.outcome IS NOT NULL AND c.archived_at IS NULL
-             GROUP BY c.territory, sc.outcome",
-        )?,
+        rates_by_certification: success_rates(by_cert),
+        rates_by_territory: success_rates(by_territory),
     })
-}
-
-fn rates(conn: &Connection, sql: &str) -> Result<Vec<SuccessRate>, StorageError> {
-    let rows: Vec<(String, String, Outcome, u32)> = conn
-        .prepare_cached(sql)?
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, decode(r.get(2)?)?, r.get(3)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(success_rates(rows))
 }
 
 type Head = (

@@ -358,6 +358,7 @@ fn the_staff_view_counts_candidates_and_success_rates() {
     .unwrap();
     sessions::register(&mut conn, "Staff", soon, vae, at(20)).unwrap();
 
+    assert_progress_consistent(&conn);
     let o = cert_staff::overview(&conn, today(), 60).unwrap();
     assert_eq!(o.upcoming.len(), 1, "August is beyond 60 days");
     assert_eq!((o.upcoming[0].id, o.upcoming[0].candidates), (soon, 1));
@@ -389,4 +390,88 @@ fn the_staff_view_counts_candidates_and_success_rates() {
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with("\u{FEFF}Référence;Nom;"));
     assert!(text.contains("Collin;Aurélie;Metz;RNCP38596;Juriste d’entreprise;Formation;certifié"));
+}
+
+/// The derived `enrolment_progress` rows agree with the blocs, sessions and cases they sum up.
+fn assert_progress_consistent(conn: &Connection) {
+    let wrong: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM enrolment e JOIN case_file c ON c.id = e.case_id
+             LEFT JOIN enrolment_progress p ON p.enrolment_id = e.id
+             WHERE p.enrolment_id IS NULL
+                OR p.blocs <> (SELECT count(*) FROM enrolment_bloc b WHERE b.enrolment_id = e.id)
+                OR p.acquired <> (SELECT count(*) FROM enrolment_bloc b WHERE b.enrolment_id = e.id AND b.status = 'acquis')
+                OR p.pending <> (SELECT count(*) FROM session_candidate s WHERE s.enrolment_id = e.id AND s.outcome IS NULL)
+                OR p.totales <> (SELECT count(*) FROM session_candidate s WHERE s.enrolment_id = e.id AND s.outcome = 'validation_totale')
+                OR p.partielles <> (SELECT count(*) FROM session_candidate s WHERE s.enrolment_id = e.id AND s.outcome = 'validation_partielle')
+                OR p.refus <> (SELECT count(*) FROM session_candidate s WHERE s.enrolment_id = e.id AND s.outcome = 'refus')
+                OR p.territory <> coalesce(c.territory, '') OR p.archived <> (c.archived_at IS NOT NULL)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(wrong, 0, "enrolment_progress out of step");
+}
+
+#[test]
+fn the_staff_views_summary_follows_every_write() {
+    let (_dir, mut conn, formation, vae) = setup();
+    assert_progress_consistent(&conn);
+    let past = jury(&mut conn, d(2026, 3, 12), SessionKind::Jury);
+    for e in [formation, vae] {
+        sessions::register(&mut conn, "Staff", past, e, at(4)).unwrap();
+    }
+    assert_progress_consistent(&conn);
+    sessions::record_result(
+        &mut conn,
+        "Staff",
+        past,
+        formation,
+        Outcome::ValidationPartielle,
+        &["RNCP38596BC01".into()],
+        today(),
+        at(19),
+    )
+    .unwrap();
+    sessions::record_result(
+        &mut conn,
+        "Staff",
+        past,
+        vae,
+        Outcome::Refus,
+        &[],
+        today(),
+        at(19),
+    )
+    .unwrap();
+    enrolments::set_bloc_status(
+        &mut conn,
+        "Staff",
+        formation,
+        "RNCP38596BC02",
+        BlocStatus::Acquis,
+        Some(d(2026, 3, 15)),
+        "",
+        at(19),
+    )
+    .unwrap();
+    assert_progress_consistent(&conn);
+    // The Metz candidate moves to Moselle Sud, then the other case is archived.
+    let mut moved = cases::get(&conn, 1).unwrap().unwrap();
+    moved.data.beneficiary.territory = "moselle-sud".into();
+    cases::update(&mut conn, "Test", 1, &moved.data, at(20)).unwrap();
+    cases::set_archived(&mut conn, "Test", 2, true, at(20)).unwrap();
+    assert_progress_consistent(&conn);
+    let o = cert_staff::overview(&conn, today(), 60).unwrap();
+    let territories: Vec<_> = o
+        .rates_by_territory
+        .iter()
+        .map(|r| (r.label.as_str(), r.results()))
+        .collect();
+    assert_eq!(territories, [("Moselle Sud", 1)]);
+    assert_eq!(o.by_certification[0].total(), 1);
+    assert_eq!(
+        o.by_certification[0].get(CandidateStatus::ValidePartiellement),
+        1
+    );
 }
