@@ -272,21 +272,21 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     let yesterday = chrono::Local::now().date_naive().pred_opt().unwrap();
     let bad = invoke(
         &h,
-        command::SESSION_CREATE,
+        command::CERT_SESSION_CREATE,
         json!({"session": {"date": yesterday, "place": " ", "kind": "jury", "certificationCode": "rncp38596"}}),
     )
     .unwrap_err();
     assert_eq!(bad["detail"]["errors"][0]["field"], "place");
     let session = invoke(
         &h,
-        command::SESSION_CREATE,
+        command::CERT_SESSION_CREATE,
         json!({"session": {"date": yesterday, "place": "Metz", "kind": "jury", "certificationCode": "rncp38596"}}),
     )
     .unwrap();
     let session_id = session["id"].as_i64().unwrap();
     let register = json!({"sessionId": session_id, "enrolmentId": enrolment.id});
-    invoke(&h, command::SESSION_REGISTER, register.clone()).unwrap();
-    let twice = invoke(&h, command::SESSION_REGISTER, register).unwrap_err();
+    invoke(&h, command::CERT_SESSION_REGISTER, register.clone()).unwrap();
+    let twice = invoke(&h, command::CERT_SESSION_REGISTER, register).unwrap_err();
     assert_eq!(twice["kind"], "validation");
     assert!(
         twice["detail"]["errors"][0]["message"]
@@ -296,12 +296,12 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     );
     invoke(
         &h,
-        command::SESSION_RESULT,
+        command::CERT_SESSION_RESULT,
         json!({"sessionId": session_id, "enrolmentId": enrolment.id,
                "outcome": "validation_partielle", "blocs": ["RNCP38596BC02"]}),
     )
     .unwrap();
-    let detail = invoke(&h, command::SESSION_GET, json!({"id": session_id})).unwrap();
+    let detail = invoke(&h, command::CERT_SESSION_GET, json!({"id": session_id})).unwrap();
     assert_eq!(
         detail["candidates"][0]["result"]["outcome"],
         "validation_partielle"

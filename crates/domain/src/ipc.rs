@@ -35,10 +35,10 @@ pub mod command {
     pub const ENROLMENT_CREATE: &str = "enrolment_create";
     pub const BLOC_STATUS_SET: &str = "bloc_status_set";
     pub const CERT_STAFF_OVERVIEW: &str = "cert_staff_overview";
-    pub const SESSION_CREATE: &str = "session_create";
-    pub const SESSION_GET: &str = "session_get";
-    pub const SESSION_REGISTER: &str = "session_register";
-    pub const SESSION_RESULT: &str = "session_result";
+    pub const CERT_SESSION_CREATE: &str = "cert_session_create";
+    pub const CERT_SESSION_GET: &str = "cert_session_get";
+    pub const CERT_SESSION_REGISTER: &str = "cert_session_register";
+    pub const CERT_SESSION_RESULT: &str = "cert_session_result";
     pub const CERTIFICATE_ISSUE: &str = "certificate_issue";
     pub const VAE_SAVE: &str = "vae_save";
     pub const CERT_EXPORT_CSV: &str = "cert_export_csv";
@@ -72,10 +72,10 @@ pub mod command {
         ENROLMENT_CREATE,
         BLOC_STATUS_SET,
         CERT_STAFF_OVERVIEW,
-        SESSION_CREATE,
-        SESSION_GET,
-        SESSION_REGISTER,
-        SESSION_RESULT,
+        CERT_SESSION_CREATE,
+        CERT_SESSION_GET,
+        CERT_SESSION_REGISTER,
+        CERT_SESSION_RESULT,
         CERTIFICATE_ISSUE,
         VAE_SAVE,
         CERT_EXPORT_CSV,
@@ -257,24 +257,24 @@ pub struct StaffOverviewArgs {
     pub days: u32,
 }
 
-/// Arguments of `session_create`.
+/// Arguments of `cert_session_create`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SessionCreateArgs {
+pub struct CertSessionCreateArgs {
     pub session: crate::certification::NewSession,
 }
 
-/// Arguments of `session_register`.
+/// Arguments of `cert_session_register`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionRegisterArgs {
+pub struct CertSessionRegisterArgs {
     pub session_id: i64,
     pub enrolment_id: i64,
 }
 
-/// Arguments of `session_result`: `blocs` are the blocs validated (validation partielle only).
+/// Arguments of `cert_session_result`: `blocs` are the blocs validated (validation partielle only).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionResultArgs {
+pub struct CertSessionResultArgs {
     pub session_id: i64,
     pub enrolment_id: i64,
     pub outcome: crate::certification::Outcome,
@@ -311,8 +311,8 @@ pub struct Exported {
     pub rows: u32,
 }
 
-/// Arguments of `session_get`.
+/// Arguments of `cert_session_get`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub struct SessionIdArgs {
+pub struct CertSessionIdArgs {
     pub id: i64,
 }

@@ -88,7 +88,7 @@ pub async fn cert_staff_overview(db: State<'_, Db>, days: u32) -> Result<StaffOv
 }
 
 #[tauri::command]
-pub async fn session_create(
+pub async fn cert_session_create(
     db: State<'_, Db>,
     session: NewSession,
 ) -> Result<SessionSummary, AppError> {
@@ -100,12 +100,12 @@ pub async fn session_create(
 }
 
 #[tauri::command]
-pub async fn session_get(db: State<'_, Db>, id: i64) -> Result<SessionDetail, AppError> {
+pub async fn cert_session_get(db: State<'_, Db>, id: i64) -> Result<SessionDetail, AppError> {
     db.with(|conn| sessions::detail(conn, id))
 }
 
 #[tauri::command]
-pub async fn session_register(
+pub async fn cert_session_register(
     db: State<'_, Db>,
     session_id: i64,
     enrolment_id: i64,
@@ -118,7 +118,7 @@ pub async fn session_register(
 
 /// A candidate's result at a session; the blocs are rewritten in the same transaction.
 #[tauri::command]
-pub async fn session_result(
+pub async fn cert_session_result(
     db: State<'_, Db>,
     session_id: i64,
     enrolment_id: i64,

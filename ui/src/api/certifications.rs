@@ -5,9 +5,9 @@ use passerelle_domain::certification::{
     StaffOverview, VaeFollowUp,
 };
 use passerelle_domain::ipc::{
-    BlocStatusArgs, CaseRecordsArgs, CertExportArgs, CertSearchArgs, CertificateIssueArgs,
-    EnrolmentCreateArgs, Exported, SessionCreateArgs, SessionIdArgs, SessionRegisterArgs,
-    SessionResultArgs, StaffOverviewArgs, VaeSaveArgs, command,
+    BlocStatusArgs, CaseRecordsArgs, CertExportArgs, CertSearchArgs, CertSessionCreateArgs,
+    CertSessionIdArgs, CertSessionRegisterArgs, CertSessionResultArgs, CertificateIssueArgs,
+    EnrolmentCreateArgs, Exported, StaffOverviewArgs, VaeSaveArgs, command,
 };
 
 use crate::ipc::invoke;
@@ -45,17 +45,21 @@ pub async fn staff_overview(days: u32) -> Result<StaffOverview, AppError> {
 }
 
 pub async fn create_session(session: NewSession) -> Result<SessionSummary, AppError> {
-    invoke(command::SESSION_CREATE, &SessionCreateArgs { session }).await
+    invoke(
+        command::CERT_SESSION_CREATE,
+        &CertSessionCreateArgs { session },
+    )
+    .await
 }
 
 pub async fn session(id: i64) -> Result<SessionDetail, AppError> {
-    invoke(command::SESSION_GET, &SessionIdArgs { id }).await
+    invoke(command::CERT_SESSION_GET, &CertSessionIdArgs { id }).await
 }
 
 pub async fn register(session_id: i64, enrolment_id: i64) -> Result<(), AppError> {
     invoke(
-        command::SESSION_REGISTER,
-        &SessionRegisterArgs {
+        command::CERT_SESSION_REGISTER,
+        &CertSessionRegisterArgs {
             session_id,
             enrolment_id,
         },
@@ -63,8 +67,8 @@ pub async fn register(session_id: i64, enrolment_id: i64) -> Result<(), AppError
     .await
 }
 
-pub async fn record_result(args: SessionResultArgs) -> Result<(), AppError> {
-    invoke(command::SESSION_RESULT, &args).await
+pub async fn record_result(args: CertSessionResultArgs) -> Result<(), AppError> {
+    invoke(command::CERT_SESSION_RESULT, &args).await
 }
 
 pub async fn issue_certificate(

@@ -9,7 +9,7 @@ use passerelle_domain::certification::{
     BlocStatus, Outcome, SessionCandidate, SessionDetail, SessionResult,
 };
 use passerelle_domain::i18n::{Label, Msg, count_noun, format_date};
-use passerelle_domain::ipc::SessionResultArgs;
+use passerelle_domain::ipc::CertSessionResultArgs;
 
 use crate::api;
 use crate::components::cases::fields::{code_of, enum_options, from_code};
@@ -154,7 +154,7 @@ fn ResultForm(
     let outcome = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<String>::new());
     let error = RwSignal::new(None::<String>);
-    let save = Action::new_local(|args: &SessionResultArgs| {
+    let save = Action::new_local(|args: &CertSessionResultArgs| {
         api::certifications::record_result(args.clone())
     });
     Effect::new(move || match save.value().get() {
@@ -179,7 +179,7 @@ fn ResultForm(
             ));
             return;
         };
-        save.dispatch(SessionResultArgs {
+        save.dispatch(CertSessionResultArgs {
             session_id,
             enrolment_id: id,
             outcome: o,
