@@ -5,6 +5,7 @@
 //! database in the app data directory) and starts the event loop.
 
 mod commands;
+pub mod export;
 mod state;
 
 use std::path::PathBuf;
@@ -42,6 +43,16 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::certifications::enrolment_list,
         commands::certifications::enrolment_create,
         commands::certifications::bloc_status_set,
+        commands::committees::session_list,
+        commands::committees::session_create,
+        commands::committees::session_detail,
+        commands::committees::session_candidates,
+        commands::committees::session_add,
+        commands::committees::session_remove,
+        commands::committees::session_reorder,
+        commands::committees::session_decide,
+        commands::committees::dossier_export,
+        commands::committees::session_pack_export,
         commands::certifications::cert_staff_overview,
         commands::certifications::cert_session_create,
         commands::certifications::cert_session_get,
@@ -57,6 +68,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 pub fn run() {
     with_commands(tauri::Builder::default())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = database_path(app.handle())?;
             let db = Db::open(path)?;

@@ -228,8 +228,56 @@ fn a_blocked_transition_comes_back_with_its_reasons() {
     assert_eq!(refused["kind"], "validation");
 }
 
+#[test]
+fn a_committee_session_is_checked_field_by_field_then_created() {
+    let h = harness();
+    let err = invoke(
+        &h,
+        command::SESSION_CREATE,
+        json!({"new": {"kind": null, "heldOn": null, "place": " ", "members": []}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "validation");
+    let fields: Vec<&str> = err["detail"]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["kind", "heldOn", "place"]);
+    let created = invoke(
+        &h,
+        command::SESSION_CREATE,
+        json!({"new": {"kind": "commission_paritaire", "heldOn": "2026-12-12",
+                       "place": "Metz", "members": ["Mme A. Martin"]}}),
+    )
+    .unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let detail = invoke(&h, command::SESSION_DETAIL, json!({"id": id})).unwrap();
+    assert_eq!(detail["session"]["place"], "Metz");
+    assert_eq!(detail["dossiers"], json!([]));
+    let list = invoke(&h, command::SESSION_LIST, json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    // An empty agenda cannot be exported; the message says what to do.
+    let err = invoke(
+        &h,
+        command::SESSION_PACK_EXPORT,
+        json!({"id": id, "pseudonymised": true}),
+    )
+    .unwrap_err();
+    assert!(
+        err["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Ordre du jour vide")
+    );
+    let err = invoke(&h, command::SESSION_DETAIL, json!({"id": 999})).unwrap_err();
+    assert_eq!(err["kind"], "notFound");
+}
+
 /// Certification staff: a jury session, a registration (twice: refused), a partial validation,
-/// then the case's enrolment, the staff view and the CSV export.
+/// then the case's enrolment and the staff view (the CSV export goes through the save dialog:
+/// end-to-end test).
 #[test]
 fn a_jury_records_a_partial_validation_over_ipc() {
     use passerelle_domain::certification::{Bloc, Certification, Route};
@@ -319,15 +367,4 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     let overview = invoke(&h, command::CERT_STAFF_OVERVIEW, json!({"days": 60})).unwrap();
     assert_eq!(overview["recent"][0]["results"], 1);
     assert_eq!(overview["ratesByTerritory"][0]["partielles"], 1);
-
-    let out = h.db_path.with_file_name("candidats.csv");
-    let exported = invoke(
-        &h,
-        command::CERT_EXPORT_CSV,
-        json!({"path": out.display().to_string()}),
-    )
-    .unwrap();
-    assert_eq!(exported["rows"], 1);
-    let bytes = std::fs::read(&out).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFR\xC3\xA9f\xC3\xA9rence;"));
 }

@@ -267,5 +267,21 @@ async fn the_staff_view_shows_sessions_candidates_and_rates() {
         .await;
     assert!(table.contains('%'), "{table}");
     app.screenshot("certifications-results").await;
-    app.finish().await;
+    // The CSV export (PASSERELLE_EXPORT_DIR stands in for the save dialog).
+    app.wait_for("#cert-export-run")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("#cert-export-notice", "candidats exportés dans")
+        .await;
+    let dir = app.finish().await;
+    let exports = passerelle_tests::exports_dir(dir.path());
+    let csv = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "csv"))
+        .expect("a CSV in the exports directory");
+    let bytes = std::fs::read(csv).unwrap();
+    assert!(bytes.starts_with("\u{FEFF}Référence;Nom;Prénoms;".as_bytes()));
 }

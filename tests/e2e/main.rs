@@ -5,6 +5,7 @@
 
 mod cases;
 mod certifications;
+mod committees;
 mod foundation;
 mod parcours;
 mod profile;

@@ -44,6 +44,13 @@ fn wait_for_port(port: u16, timeout: Duration) {
     }
 }
 
+/// Where a session's app writes the files it exports (created at start).
+pub fn exports_dir(data_home: &Path) -> PathBuf {
+    let dir = data_home.join("exports");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// A running app with its WebDriver client.
 pub struct AppSession {
     pub client: Client,
@@ -80,6 +87,8 @@ impl AppSession {
             ])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
             .env("XDG_DATA_HOME", data_home.path())
+            // Exports go there, without a native save dialog WebDriver could not drive.
+            .env("PASSERELLE_EXPORT_DIR", exports_dir(data_home.path()))
             .env_remove("PASSERELLE_DB")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -8,9 +8,10 @@ use passerelle_domain::i18n::{Msg, t};
 
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::certifications::{Certifications, SessionPage};
+use crate::components::committees::{Committees, SessionScreen};
 use crate::components::{
-    nav::Nav, placeholder::EmptyScreen, profile_banner::ProfileBanner, settings::Settings,
-    status_line::StatusLine, todo::Todo,
+    nav::Nav, profile_banner::ProfileBanner, settings::Settings, status_line::StatusLine,
+    todo::Todo,
 };
 use crate::guard;
 
@@ -30,9 +31,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dossiers/:id") view=CasePage/>
                         <Route path=path!("/dossiers/:id/modifier") view=EditCase/>
                         <Route path=path!("/a-faire") view=Todo/>
-                        <Route path=path!("/comites") view=|| view! {
-                            <EmptyScreen id="screen-committees" title=Msg::CommitteesTitle empty=Msg::CommitteesEmpty/>
-                        }/>
+                        <Route path=path!("/comites") view=Committees/>
+                        <Route path=path!("/comites/:id") view=SessionScreen/>
                         <Route path=path!("/certifications") view=Certifications/>
                         <Route path=path!("/certifications/sessions/:id") view=SessionPage/>
                         <Route path=path!("/parametres") view=Settings/>

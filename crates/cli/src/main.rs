@@ -8,9 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use passerelle_cli::{
-    Reported, cases, cert, cert_sessions, check, demo, import, info, journal, parcours, territory,
+    Reported, cases, cert, cert_sessions, check, committee, demo, import, info, journal, parcours,
+    territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
+use passerelle_domain::committee::CommitteeKind;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -78,6 +80,12 @@ enum Command {
     /// The certification catalogue (France compétences exports, CléA).
     #[command(subcommand)]
     Cert(CertCommand),
+    /// Committee dossiers as PDF.
+    #[command(subcommand)]
+    Dossier(DossierCommand),
+    /// Committee sessions: create, agenda, session pack, outcomes.
+    #[command(subcommand)]
+    Session(SessionCommand),
     /// Territories cases are attached to.
     #[command(subcommand)]
     Territory(TerritoryCommand),
@@ -90,6 +98,91 @@ enum Command {
         values: Vec<String>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DossierCommand {
+    /// Writes a case's committee dossier (PDF); SOURCE_DATE_EPOCH fixes the generation date.
+    Pdf {
+        id: i64,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// No name, NIR, contact, address, birth date or health detail.
+        #[arg(long)]
+        pseudonymise: bool,
+        /// As presented at this session (its pseudonym, position and outcome).
+        #[arg(long, value_name = "SESSION_ID")]
+        session: Option<i64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum CommitteeArg {
+    /// Commission paritaire Transitions Pro (decisions).
+    Commission,
+    /// Comité des transitions individuelles (opinions).
+    Comite,
+}
+
+#[derive(Debug, Subcommand)]
+enum SessionCommand {
+    /// Creates a session.
+    Create {
+        #[arg(long, value_enum)]
+        kind: CommitteeArg,
+        /// jj/mm/aaaa
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        place: String,
+        /// One per member (repeat the option).
+        #[arg(long = "member", value_name = "NAME")]
+        members: Vec<String>,
+    },
+    /// Sessions, the latest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A session's agenda.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Puts cases on the agenda (at a step the committee examines).
+    Add {
+        id: i64,
+        #[arg(required = true, num_args = 1..)]
+        cases: Vec<i64>,
+    },
+    /// Sets the agenda's order (every case of the session, once).
+    Order {
+        id: i64,
+        #[arg(required = true, num_args = 1..)]
+        cases: Vec<i64>,
+    },
+    /// Writes the session pack: cover, agenda and every dossier (PDF).
+    Pack {
+        id: i64,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        #[arg(long)]
+        pseudonymise: bool,
+    },
+    /// Records an opinion or a decision; a decision moves the parcours.
+    Decide {
+        id: i64,
+        case: i64,
+        /// accord, accord_partiel, refus, irrecevable, ajourne, or favorable, reserve, defavorable.
+        #[arg(long)]
+        outcome: String,
+        #[arg(long, default_value = "")]
+        motifs: String,
+        /// Amount granted, in euros (accords).
+        #[arg(long)]
+        amount: Option<String>,
     },
 }
 
@@ -197,7 +290,7 @@ enum CertCommand {
     },
     /// Exam and jury sessions.
     #[command(subcommand)]
-    Session(SessionCommand),
+    Session(CertSessionCommand),
     /// Registers an enrolment at a session.
     Register { session: i64, enrolment: i64 },
     /// Records a candidate's result at a session (blocs rewritten accordingly).
@@ -240,7 +333,7 @@ enum CertCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum SessionCommand {
+enum CertSessionCommand {
     /// Creates a session.
     Add {
         /// Date (jj/mm/aaaa).
@@ -305,6 +398,39 @@ enum TerritoryCommand {
 enum JournalCommand {
     /// Recomputes the hash chain and checks every journaled row; non-zero exit if broken.
     Verify,
+}
+
+fn session(db: Option<PathBuf>, command: SessionCommand) -> anyhow::Result<()> {
+    match command {
+        SessionCommand::Create {
+            kind,
+            date,
+            place,
+            members,
+        } => {
+            let kind = match kind {
+                CommitteeArg::Commission => CommitteeKind::CommissionParitaire,
+                CommitteeArg::Comite => CommitteeKind::ComiteLocal,
+            };
+            committee::create(db, kind, &date, &place, &members)
+        }
+        SessionCommand::List { json } => committee::list(db, json),
+        SessionCommand::Show { id, json } => committee::show(db, id, json),
+        SessionCommand::Add { id, cases } => committee::add(db, id, &cases),
+        SessionCommand::Order { id, cases } => committee::order(db, id, &cases),
+        SessionCommand::Pack {
+            id,
+            output,
+            pseudonymise,
+        } => committee::pack(db, id, &output, pseudonymise),
+        SessionCommand::Decide {
+            id,
+            case,
+            outcome,
+            motifs,
+            amount,
+        } => committee::decide(db, id, case, &outcome, &motifs, amount.as_deref()),
+    }
 }
 
 fn main() -> ExitCode {
@@ -385,8 +511,15 @@ fn main() -> ExitCode {
             limit,
             json,
         }) => cert::list(db, &search, limit, json),
+        Command::Dossier(DossierCommand::Pdf {
+            id,
+            output,
+            pseudonymise,
+            session,
+        }) => committee::dossier_pdf(db, id, &output, pseudonymise, session),
+        Command::Session(command) => session(db, command),
         Command::Cert(CertCommand::Juries { days, json }) => cert_sessions::juries(db, days, json),
-        Command::Cert(CertCommand::Session(SessionCommand::Add {
+        Command::Cert(CertCommand::Session(CertSessionCommand::Add {
             date,
             kind,
             certification,
@@ -400,7 +533,7 @@ fn main() -> ExitCode {
             };
             cert_sessions::add_session(db, &date, kind, &certification, &place)
         }
-        Command::Cert(CertCommand::Session(SessionCommand::Show { id, json })) => {
+        Command::Cert(CertCommand::Session(CertSessionCommand::Show { id, json })) => {
             cert_sessions::show_session(db, id, json)
         }
         Command::Cert(CertCommand::Register { session, enrolment }) => {

@@ -3,7 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 use passerelle_domain::case::{CaseData, ContractKind, DocumentKind};
-use passerelle_domain::parcours::{EmployerAnswer, Modality, OpcoScheme, Step};
+use passerelle_domain::parcours::{
+    EmployerAnswer, Funder, FundingLine, Modality, OpcoScheme, Step,
+};
 
 use crate::Rng;
 
@@ -134,6 +136,83 @@ fn pick_branch(rng: &mut Rng) -> &'static [Step] {
 
 /// Places `data` along a branch; `today` anchors the dates (everything is in the past except
 /// training starts still to come).
+const PROSPECTS: [&str; 4] = [
+    "Trois offres d’emploi relevées sur le bassin ; promesse d’embauche de l’entreprise d’accueil du stage à l’issue de la formation.",
+    "Métier en tension dans la zone d’emploi (enquête Besoins en main-d’œuvre) ; deux entretiens d’enquête métier réalisés.",
+    "Recrutements annoncés par deux employeurs du territoire ; immersion professionnelle concluante (PMSMP de deux semaines).",
+    "Perspectives à confirmer : le bénéficiaire envisage une mobilité vers le bassin voisin si nécessaire.",
+];
+const MOBILITY: [&str; 3] = [
+    "30 km autour du domicile",
+    "Zone d’emploi de Metz et Sarrebourg",
+    "Département, permis B et véhicule",
+];
+const OPINIONS: [&str; 3] = [
+    "Projet cohérent et mûri : métier validé par immersion, parcours de formation adapté au positionnement, financement bouclé. Avis favorable.",
+    "Projet solide ; l’employeur soutient la démarche. Vigilance sur la durée de la formation au regard des contraintes familiales. Avis favorable.",
+    "Motivation réelle, mais perspectives d’emploi à étayer davantage sur le territoire. Avis réservé.",
+];
+
+/// Funding plan, prospects and the counsellor's opinion, derived from the case's own values (no
+/// draw from the generator, so the rest of the demo stays the same).
+fn committee_facts(data: &mut CaseData, steps: &[(Step, NaiveDate)]) {
+    let reached = |s: Step| steps.iter().any(|(x, _)| *x == s);
+    if !reached(ProjetFormalise) {
+        return;
+    }
+    let t = &data.parcours.training;
+    let (Some(hours), Some(cost)) = (t.hours, t.cost_cents) else {
+        return;
+    };
+    let n = hours as usize;
+    let mut funding = Vec::new();
+    if reached(PtpPositionnement) || reached(TranscoEligibilite) {
+        // Tuition plus the salary maintained (about 14 € an hour, contributions included).
+        funding.push(FundingLine {
+            funder: Funder::TransitionsPro,
+            amount_cents: cost + i64::from(hours) * 1_400,
+            covers: "Frais pédagogiques et rémunération".into(),
+        });
+        if cost > 1_500_000 {
+            funding.push(FundingLine {
+                funder: Funder::Cpf,
+                amount_cents: 150_000,
+                covers: "Mobilisation du CPF".into(),
+            });
+        }
+        if n.is_multiple_of(3) {
+            funding.push(FundingLine {
+                funder: Funder::Region,
+                amount_cents: 80_000,
+                covers: "Frais annexes (transport, hébergement)".into(),
+            });
+        }
+    } else if reached(OpcoDemande) {
+        funding.push(FundingLine {
+            funder: Funder::Opco,
+            amount_cents: cost,
+            covers: "Frais pédagogiques".into(),
+        });
+        funding.push(FundingLine {
+            funder: Funder::Employeur,
+            amount_cents: i64::from(hours) * 1_400,
+            covers: "Rémunération maintenue".into(),
+        });
+    } else {
+        funding.push(FundingLine {
+            funder: Funder::Cpf,
+            amount_cents: cost.min(500_000),
+            covers: "Frais pédagogiques".into(),
+        });
+    }
+    let p = &mut data.project;
+    p.employment_prospects = PROSPECTS[n % PROSPECTS.len()].into();
+    p.mobility_zone = MOBILITY[n % MOBILITY.len()].into();
+    p.target_in_demand = n.is_multiple_of(2);
+    p.cep_opinion = OPINIONS[n % OPINIONS.len()].into();
+    data.parcours.funding = funding;
+}
+
 pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
     let branch = pick_branch(rng);
     let reached = rng.range(0, branch.len() as u64) as usize;
@@ -197,6 +276,8 @@ pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
         });
         t.end = t.start.map(|s| s + Days::new(rng.range(120, 330)));
     }
+    committee_facts(&mut data, &steps);
+    let p = &mut data.parcours;
     if let Some(d) = at(PtpAutorisationAbsence) {
         let received = (d + Days::new(3)).min(today);
         p.absence_request_received_on = Some(received);

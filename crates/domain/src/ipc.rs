@@ -34,6 +34,16 @@ pub mod command {
     pub const ENROLMENT_LIST: &str = "enrolment_list";
     pub const ENROLMENT_CREATE: &str = "enrolment_create";
     pub const BLOC_STATUS_SET: &str = "bloc_status_set";
+    pub const SESSION_LIST: &str = "session_list";
+    pub const SESSION_CREATE: &str = "session_create";
+    pub const SESSION_DETAIL: &str = "session_detail";
+    pub const SESSION_CANDIDATES: &str = "session_candidates";
+    pub const SESSION_ADD: &str = "session_add";
+    pub const SESSION_REMOVE: &str = "session_remove";
+    pub const SESSION_REORDER: &str = "session_reorder";
+    pub const SESSION_DECIDE: &str = "session_decide";
+    pub const DOSSIER_EXPORT: &str = "dossier_export";
+    pub const SESSION_PACK_EXPORT: &str = "session_pack_export";
     pub const CERT_STAFF_OVERVIEW: &str = "cert_staff_overview";
     pub const CERT_SESSION_CREATE: &str = "cert_session_create";
     pub const CERT_SESSION_GET: &str = "cert_session_get";
@@ -71,6 +81,16 @@ pub mod command {
         ENROLMENT_LIST,
         ENROLMENT_CREATE,
         BLOC_STATUS_SET,
+        SESSION_LIST,
+        SESSION_CREATE,
+        SESSION_DETAIL,
+        SESSION_CANDIDATES,
+        SESSION_ADD,
+        SESSION_REMOVE,
+        SESSION_REORDER,
+        SESSION_DECIDE,
+        DOSSIER_EXPORT,
+        SESSION_PACK_EXPORT,
         CERT_STAFF_OVERVIEW,
         CERT_SESSION_CREATE,
         CERT_SESSION_GET,
@@ -251,6 +271,62 @@ pub struct BlocStatusArgs {
     pub evidence: String,
 }
 
+/// Arguments of the session commands that name only the session.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionArgs {
+    pub id: crate::committee::SessionId,
+}
+
+/// Arguments of `session_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionCreateArgs {
+    pub new: crate::committee::NewSession,
+}
+
+/// Arguments of `session_add` and `session_remove`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionCaseArgs {
+    pub id: crate::committee::SessionId,
+    pub case_id: crate::case::CaseId,
+}
+
+/// Arguments of `session_reorder`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionReorderArgs {
+    pub id: crate::committee::SessionId,
+    pub order: Vec<crate::case::CaseId>,
+}
+
+/// Arguments of `session_decide`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionDecideArgs {
+    pub id: crate::committee::SessionId,
+    pub case_id: crate::case::CaseId,
+    pub input: crate::committee::OutcomeInput,
+}
+
+/// Arguments of `dossier_export`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DossierExportArgs {
+    pub case_id: crate::case::CaseId,
+    pub pseudonymised: bool,
+    pub session_id: Option<crate::committee::SessionId>,
+}
+
+/// Arguments of `session_pack_export`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackExportArgs {
+    pub id: crate::committee::SessionId,
+    pub pseudonymised: bool,
+}
+
 /// Arguments of `cert_staff_overview`: the horizon of upcoming (and recent) sessions.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct StaffOverviewArgs {
@@ -295,12 +371,6 @@ pub struct CertificateIssueArgs {
 pub struct VaeSaveArgs {
     pub enrolment_id: i64,
     pub follow_up: crate::certification::VaeFollowUp,
-}
-
-/// Arguments of `cert_export_csv`: the file to write.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CertExportArgs {
-    pub path: String,
 }
 
 /// What an export wrote.

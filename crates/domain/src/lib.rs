@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod certification;
+pub mod committee;
 pub mod error;
 pub mod i18n;
 pub mod ipc;

@@ -358,7 +358,7 @@ pub fn get(conn: &Connection, id: CaseId) -> Result<Option<CaseFile>, StorageErr
     get_in(conn, id)
 }
 
-fn summary(file: &CaseFile) -> CaseSummary {
+pub(crate) fn summary(file: &CaseFile) -> CaseSummary {
     let d = &file.data;
     let job = match (
         d.situation.job_title.as_str(),

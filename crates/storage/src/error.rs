@@ -23,6 +23,12 @@ pub enum StorageError {
     NotFound { entity: &'static str, id: String },
     #[error("unexpected connection setting: {0}")]
     Pragma(String),
+    /// Input refused, field by field (French messages).
+    #[error("{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ; "))]
+    Invalid(Vec<passerelle_domain::FieldError>),
+    /// A parcours transition the guards refuse.
+    #[error("passage à l’étape {step} impossible : {}", .unmet.join(" ; "))]
+    Blocked { step: String, unmet: Vec<String> },
     #[error(
         "no platform data directory: set {} to choose the database file",
         passerelle_domain::DATABASE_ENV_VAR
@@ -56,6 +62,8 @@ impl From<StorageError> for AppError {
                     upper_first(&what)
                 ),
             ),
+            StorageError::Invalid(errors) => AppError::Validation { errors },
+            StorageError::Blocked { step, unmet } => AppError::Blocked { step, unmet },
             other => AppError::Storage {
                 message: other.to_string(),
             },

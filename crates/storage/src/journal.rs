@@ -262,6 +262,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
         ("territory", crate::territories::row_hashes(conn)?),
         ("parameter", crate::parcours::parameter_hashes(conn)?),
         ("enrolment", crate::enrolments::row_hashes(conn)?),
+        ("committee_session", crate::committees::row_hashes(conn)?),
         ("cert_session", crate::sessions::session_hashes(conn)?),
         (
             "session_candidate",

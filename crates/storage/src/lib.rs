@@ -8,6 +8,7 @@ pub mod cases;
 pub mod catalogue;
 pub mod cert_staff;
 mod codes;
+pub mod committees;
 pub mod enrolments;
 mod error;
 pub mod journal;

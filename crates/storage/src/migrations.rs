@@ -12,7 +12,7 @@ const MIGRATION_SLICE: &[M<'static>] = &[
     M::up(include_str!("../migrations/0003_parcours.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0004_certifications.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0005_enrolments.sql")).foreign_key_check(),
-    // 0006 committee (main)
+    M::up(include_str!("../migrations/0006_committees.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0007_cert_sessions.sql")).foreign_key_check(),
 ];
 

@@ -289,7 +289,25 @@ pub fn advance(
     at: DateTime<Utc>,
 ) -> Result<Result<Transition, Vec<String>>, StorageError> {
     let tx = conn.transaction()?;
-    let case = cases::get(&tx, case_id)?.ok_or_else(|| StorageError::NotFound {
+    let outcome = advance_in(&tx, actor, case_id, to, reason, today, at)?;
+    if outcome.is_ok() {
+        tx.commit()?;
+    }
+    Ok(outcome)
+}
+
+/// [`advance`] inside the caller's transaction (a committee decision moves a case through
+/// several steps at once, or not at all).
+pub(crate) fn advance_in(
+    tx: &Transaction<'_>,
+    actor: &str,
+    case_id: CaseId,
+    to: Step,
+    reason: &str,
+    today: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<Result<Transition, Vec<String>>, StorageError> {
+    let case = cases::get(tx, case_id)?.ok_or_else(|| StorageError::NotFound {
         entity: "Dossier",
         id: case_id.to_string(),
     })?;
@@ -298,9 +316,9 @@ pub fn advance(
             "Dossier archivé : restaurez-le avant de faire avancer son parcours".into(),
         ]));
     }
-    let from = current_step(&tx, case_id)?;
-    let held = records::held(&tx, case_id)?;
-    let params = parameters(&tx)?;
+    let from = current_step(tx, case_id)?;
+    let held = records::held(tx, case_id)?;
+    let params = parameters(tx)?;
     let unmet = domain::unmet_conditions(
         from,
         to,
@@ -322,8 +340,7 @@ pub fn advance(
         reason: reason.trim().to_owned(),
         documents: held.iter().map(|h| h.kind).collect(),
     };
-    record(&tx, case_id, &transition)?;
-    tx.commit()?;
+    record(tx, case_id, &transition)?;
     Ok(Ok(transition))
 }
 

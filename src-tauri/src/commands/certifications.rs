@@ -7,9 +7,10 @@ use passerelle_domain::certification::{
 };
 use passerelle_domain::ipc::Exported;
 use passerelle_storage::{catalogue, cert_staff, enrolments, profile, sessions};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::Db;
+use crate::export::{self, Export};
 
 #[tauri::command]
 pub async fn cert_search(db: State<'_, Db>, text: String) -> Result<Vec<Certification>, AppError> {
@@ -171,20 +172,30 @@ pub async fn vae_save(
     })
 }
 
-/// Writes the candidates and results CSV to `path`.
-// TODO(merge main): take no path and save through the native dialog of `crate::export`.
+/// Exports every candidate with their blocs, sessions and results as CSV (save dialog). Returns
+/// what was written, or `None` if the user cancelled.
 #[tauri::command]
-pub async fn cert_export_csv(db: State<'_, Db>, path: String) -> Result<Exported, AppError> {
-    let path = path.trim().to_owned();
-    if path.is_empty() {
-        return Err(AppError::invalid(
-            "path",
-            "Fichier : choisissez où enregistrer l’export CSV.",
-        ));
-    }
+pub async fn cert_export_csv<R: Runtime>(
+    app: AppHandle<R>,
+    db: State<'_, Db>,
+) -> Result<Option<Exported>, AppError> {
     let (bytes, rows) = db.with(|conn| cert_staff::candidates_csv(conn))?;
-    std::fs::write(&path, bytes).map_err(|e| AppError::Storage {
-        message: format!("{path} : {e}"),
-    })?;
-    Ok(Exported { path, rows })
+    let name = format!(
+        "candidats-certifications-{}.csv",
+        today().format("%Y-%m-%d")
+    );
+    let saved = export::save(
+        &app,
+        &Export {
+            suggested_name: &name,
+            kind_label: "Fichier CSV (tableur)",
+            extension: "csv",
+            bytes: &bytes,
+            open_after: false,
+        },
+    )?;
+    Ok(saved.map(|p| Exported {
+        path: p.display().to_string(),
+        rows,
+    }))
 }

@@ -5,9 +5,9 @@ use passerelle_domain::certification::{
     StaffOverview, VaeFollowUp,
 };
 use passerelle_domain::ipc::{
-    BlocStatusArgs, CaseRecordsArgs, CertExportArgs, CertSearchArgs, CertSessionCreateArgs,
-    CertSessionIdArgs, CertSessionRegisterArgs, CertSessionResultArgs, CertificateIssueArgs,
-    EnrolmentCreateArgs, Exported, StaffOverviewArgs, VaeSaveArgs, command,
+    BlocStatusArgs, CaseRecordsArgs, CertSearchArgs, CertSessionCreateArgs, CertSessionIdArgs,
+    CertSessionRegisterArgs, CertSessionResultArgs, CertificateIssueArgs, EnrolmentCreateArgs,
+    Exported, NoArgs, StaffOverviewArgs, VaeSaveArgs, command,
 };
 
 use crate::ipc::invoke;
@@ -96,6 +96,7 @@ pub async fn save_vae(enrolment_id: i64, follow_up: VaeFollowUp) -> Result<(), A
     .await
 }
 
-pub async fn export_csv(path: String) -> Result<Exported, AppError> {
-    invoke(command::CERT_EXPORT_CSV, &CertExportArgs { path }).await
+/// `None`: the user cancelled the save dialog.
+pub async fn export_csv() -> Result<Option<Exported>, AppError> {
+    invoke(command::CERT_EXPORT_CSV, &NoArgs {}).await
 }

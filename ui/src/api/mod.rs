@@ -2,6 +2,7 @@
 
 pub mod cases;
 pub mod certifications;
+pub mod committees;
 pub mod parcours;
 pub mod profile;
 pub mod status;

@@ -2,9 +2,9 @@
 
 pub mod cases;
 pub mod certifications;
+pub mod committees;
 pub mod nav;
 pub mod parameters;
-pub mod placeholder;
 pub mod profile_banner;
 pub mod profile_form;
 pub mod settings;

@@ -169,6 +169,14 @@ pub struct Project {
     pub target_certification: String,
     pub motive: String,
     pub notes: String,
+    /// Employment prospects after training: evidence (offers, enquête métier, employer promise).
+    pub employment_prospects: String,
+    /// Where the person is ready to work (zone de mobilité).
+    pub mobility_zone: String,
+    /// The target trade is on the regional list of trades in demand or emerging.
+    pub target_in_demand: bool,
+    /// The counsellor's opinion and synthesis for the committee (avis du conseiller CEP).
+    pub cep_opinion: String,
 }
 
 /// A case file as stored.

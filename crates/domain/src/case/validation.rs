@@ -252,9 +252,30 @@ impl CaseData {
                 "Coût pédagogique : un montant positif, en euros (ex. 12 500,00).",
             );
         }
+        for (i, line) in self.parcours.funding.iter_mut().enumerate() {
+            line.covers = line.covers.trim().to_owned();
+            if line.amount_cents <= 0 {
+                r.error(
+                    &format!("parcours.funding.{i}.amountCents"),
+                    format!(
+                        "Plan de financement, ligne {} : un montant supérieur à zéro, en euros (ex. 12 500,00), ou supprimez la ligne.",
+                        i + 1
+                    ),
+                );
+            }
+        }
         let p = &mut self.project;
         p.motive = p.motive.trim().to_owned();
         p.notes = p.notes.trim().to_owned();
+        p.employment_prospects = p.employment_prospects.trim().to_owned();
+        p.mobility_zone = p.mobility_zone.trim().to_owned();
+        p.cep_opinion = p.cep_opinion.trim().to_owned();
+        if p.cep_opinion.chars().count() > 4000 {
+            r.error(
+                "project.cepOpinion",
+                "Avis du conseiller CEP : 4 000 caractères au plus ; résumez l’essentiel pour le comité.",
+            );
+        }
         optional(&mut r, "project.targetRome", &mut p.target_rome, |v| {
             plain(validate::validate_rome(v))
         });

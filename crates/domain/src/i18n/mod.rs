@@ -46,6 +46,29 @@ pub enum Msg {
     ProfileStructureTooLong,
     ErrorStorage,
     ErrorIpc,
+    DossierTitle,
+    DossierPseudonymisedNotice,
+    DossierConfidential,
+    SectionBeneficiary,
+    SectionTrades,
+    SectionRationale,
+    SectionTraining,
+    SectionFunding,
+    SectionProspects,
+    SectionEligibility,
+    SectionPriority,
+    SectionOpinion,
+    SectionTimeline,
+    SectionChecklist,
+    SectionChanges,
+    SectionDecision,
+    SectionCommitteeOpinion,
+    PackTitle,
+    PackAgenda,
+    PackMembers,
+    PdfGenerated,
+    PdfFingerprint,
+    PdfPage,
 }
 
 /// Returns the French text of a message.
@@ -92,6 +115,31 @@ pub fn t(msg: Msg) -> &'static str {
         }
         ErrorStorage => "La base de données n’a pas pu être lue ou écrite ; rien n’a été modifié.",
         ErrorIpc => "Erreur interne de communication avec l’application.",
+        DossierTitle => "Dossier de transition professionnelle",
+        DossierPseudonymisedNotice => {
+            "Version pseudonymisée : ni nom, ni NIR, ni coordonnées, ni adresse, ni date de naissance, ni donnée de santé."
+        }
+        DossierConfidential => "Document confidentiel — réservé aux membres de l’instance",
+        SectionBeneficiary => "Bénéficiaire",
+        SectionTrades => "Métier actuel → métier visé",
+        SectionRationale => "Projet et motivation (cohérence du projet)",
+        SectionTraining => "Formation",
+        SectionFunding => "Plan de financement",
+        SectionProspects => "Perspectives d’emploi",
+        SectionEligibility => "Conditions d’éligibilité",
+        SectionPriority => "Score de priorité",
+        SectionOpinion => "Avis et synthèse du conseiller CEP",
+        SectionTimeline => "Étapes du parcours",
+        SectionChecklist => "Pièces du dossier",
+        SectionChanges => "Ce qui a changé depuis la dernière séance",
+        SectionDecision => "Décision de la commission",
+        SectionCommitteeOpinion => "Avis du comité",
+        PackTitle => "Dossiers de séance",
+        PackAgenda => "Ordre du jour",
+        PackMembers => "Membres",
+        PdfGenerated => "Généré le",
+        PdfFingerprint => "Empreinte du contenu (SHA-256)",
+        PdfPage => "Page",
     }
 }
 

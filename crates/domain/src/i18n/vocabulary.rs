@@ -419,6 +419,22 @@ pub fn field_label(path: &str) -> &str {
         "project.targetCertification" => "Certification visée",
         "project.motive" => "Motif de la demande",
         "project.notes" => "Notes",
+        "project.employmentProspects" => "Perspectives d’emploi",
+        "project.mobilityZone" => "Zone de mobilité",
+        "project.targetInDemand" => "Métier visé porteur (liste régionale)",
+        "project.cepOpinion" => "Avis du conseiller CEP",
+        "parcours.funding" => "Plan de financement",
+        "parcours.training.title" => "Intitulé de la formation",
+        "parcours.training.provider" => "Organisme de formation",
+        "parcours.training.start" => "Début de la formation",
+        "parcours.training.end" => "Fin de la formation",
+        "parcours.training.hours" => "Heures de formation",
+        "parcours.training.costCents" => "Coût de la formation",
+        "parcours.training.modality" => "Modalité",
+        "parcours.commissionOn" => "Date de commission",
+        "parcours.refusalNotifiedOn" => "Notification du refus",
+        "parcours.recoursFiledOn" => "Recours déposé le",
+        "parcours.dossierFiledOn" => "Dossier déposé le",
         "archivedAt" => "Archivage",
         "status" => "Étape du parcours",
         "reason" => "Motif",
@@ -428,5 +444,89 @@ pub fn field_label(path: &str) -> &str {
             "Date du justificatif"
         }
         other => other,
+    }
+}
+
+impl Label for crate::parcours::Funder {
+    const ALL: &'static [Self] = &[
+        Self::TransitionsPro,
+        Self::Cpf,
+        Self::Opco,
+        Self::Employeur,
+        Self::Region,
+        Self::Agefiph,
+        Self::FranceVae,
+        Self::FranceTravail,
+        Self::Autre,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::TransitionsPro => "Transitions Pro",
+            Self::Cpf => "CPF du bénéficiaire",
+            Self::Opco => "OPCO",
+            Self::Employeur => "Employeur",
+            Self::Region => "Région Grand Est",
+            Self::Agefiph => "Agefiph",
+            Self::FranceVae => "France VAE",
+            Self::FranceTravail => "France Travail",
+            Self::Autre => "Autre financeur",
+        }
+    }
+}
+
+impl Label for crate::committee::CommitteeKind {
+    const ALL: &'static [Self] = &[Self::CommissionParitaire, Self::ComiteLocal];
+    fn label(self) -> &'static str {
+        match self {
+            Self::CommissionParitaire => "Commission paritaire Transitions Pro",
+            Self::ComiteLocal => "Comité des transitions individuelles",
+        }
+    }
+}
+
+impl Label for crate::committee::Opinion {
+    const ALL: &'static [Self] = &[Self::Favorable, Self::Reserve, Self::Defavorable];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Favorable => "Avis favorable",
+            Self::Reserve => "Avis réservé",
+            Self::Defavorable => "Avis défavorable",
+        }
+    }
+}
+
+impl Label for crate::committee::Decision {
+    const ALL: &'static [Self] = &[
+        Self::Accord,
+        Self::AccordPartiel,
+        Self::Refus,
+        Self::Irrecevable,
+        Self::Ajourne,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Accord => "Accord",
+            Self::AccordPartiel => "Accord partiel",
+            Self::Refus => "Refus",
+            Self::Irrecevable => "Irrecevable",
+            Self::Ajourne => "Ajourné",
+        }
+    }
+}
+
+impl Label for crate::parcours::DocStatus {
+    const ALL: &'static [Self] = &[
+        Self::Manquant,
+        Self::Recu,
+        Self::Valide,
+        Self::NonApplicable,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Manquant => "manquant",
+            Self::Recu => "reçu",
+            Self::Valide => "validé",
+            Self::NonApplicable => "non applicable",
+        }
     }
 }

@@ -90,4 +90,48 @@ pub struct ParcoursFacts {
     /// Changed job after an economic or unfitness dismissal, without training in between
     /// (exempts from the PTP seniority condition).
     pub job_change_after_dismissal: bool,
+    /// Funding plan: who pays how much for the project.
+    pub funding: Vec<FundingLine>,
+}
+
+/// Who funds part of a project (DOMAIN §8.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Funder {
+    TransitionsPro,
+    Cpf,
+    Opco,
+    Employeur,
+    Region,
+    Agefiph,
+    FranceVae,
+    FranceTravail,
+    Autre,
+}
+
+/// One line of the funding plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FundingLine {
+    pub funder: Funder,
+    pub amount_cents: i64,
+    /// What it covers (frais pédagogiques, rémunération, frais annexes…).
+    #[serde(default)]
+    pub covers: String,
+}
+
+impl ParcoursFacts {
+    /// The total of the funding plan, in cents.
+    pub fn funding_total(&self) -> i64 {
+        self.funding.iter().map(|l| l.amount_cents).sum()
+    }
+
+    /// What is asked of Transitions Pro (the amount a commission decides on).
+    pub fn amount_requested(&self) -> i64 {
+        self.funding
+            .iter()
+            .filter(|l| l.funder == Funder::TransitionsPro)
+            .map(|l| l.amount_cents)
+            .sum()
+    }
 }

@@ -22,7 +22,9 @@ pub use deadlines::{
 pub use eligibility::{
     Outcome, RuleResult, demission_eligibility, ptp_eligibility, seniority_exemption,
 };
-pub use facts::{EmployerAnswer, Modality, OpcoScheme, ParcoursFacts, Training};
+pub use facts::{
+    EmployerAnswer, Funder, FundingLine, Modality, OpcoScheme, ParcoursFacts, Training,
+};
 pub use params::{DEFAULTS as PARAMETER_DEFAULTS, ParamValue, Parameters};
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};

@@ -11,8 +11,8 @@ use passerelle_domain::i18n::parse_euros;
 use passerelle_domain::parcours::{EmployerAnswer, Modality, OpcoScheme};
 
 use super::fields::{
-    CheckField, DateField, FormCtx, SelectField, TextArea, TextField, code_of, enum_options,
-    from_code,
+    CheckField, DateField, FormCtx, FundingEditor, SelectField, TextArea, TextField, code_of,
+    enum_options, from_code,
 };
 use crate::{api, guard};
 
@@ -195,6 +195,14 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         get=|d| d.project.motive.clone() set=|d, v| d.project.motive = v/>
                     <TextArea ctx path="project.notes" label="Notes"
                         get=|d| d.project.notes.clone() set=|d, v| d.project.notes = v/>
+                    <TextArea ctx path="project.employmentProspects" label="Perspectives d’emploi (offres, promesse d’embauche, enquête métier)"
+                        get=|d| d.project.employment_prospects.clone() set=|d, v| d.project.employment_prospects = v/>
+                    <TextField ctx path="project.mobilityZone" label="Zone de mobilité" placeholder="30 km autour du domicile"
+                        get=|d| d.project.mobility_zone.clone() set=|d, v| d.project.mobility_zone = v/>
+                    <CheckField ctx path="project.targetInDemand" label="Métier visé porteur ou émergent (liste régionale)"
+                        get=|d| d.project.target_in_demand set=|d, v| d.project.target_in_demand = v/>
+                    <TextArea ctx path="project.cepOpinion" label="Avis et synthèse du conseiller CEP (pour le comité)"
+                        get=|d| d.project.cep_opinion.clone() set=|d, v| d.project.cep_opinion = v/>
                 </div>
             </fieldset>
             <fieldset>
@@ -249,6 +257,7 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                     <DateField ctx path="parcours.vaeDossierCompleteOn" label="VAE : dossier complet reçu le"
                         get=|d| d.parcours.vae_dossier_complete_on set=|d, v| d.parcours.vae_dossier_complete_on = v/>
                 </div>
+                <FundingEditor ctx/>
                 <p class="help">"Éligibilité selon le contrat (laisser vide si sans objet)."</p>
                 <div class="grid">
                     <TextField ctx path="parcours.salariedMonthsLast60" label="CDD : mois salariés sur 5 ans" kind="number"

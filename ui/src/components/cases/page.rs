@@ -85,6 +85,16 @@ fn CaseHeader(file: CaseFile, reload: RwSignal<u32>) -> impl IntoView {
             archive.dispatch(!archived);
         }
     };
+    // PDF export: the shell asks where to save, then opens the file.
+    let export = Action::new_local(move |pseudonymised: &bool| {
+        api::committees::export_dossier(id, *pseudonymised, None)
+    });
+    let export_notice = move || match export.value().get() {
+        Some(Ok(Some(path))) => Some(("notice-ok", format!("Dossier enregistré : {path}"))),
+        Some(Ok(None)) => None,
+        Some(Err(e)) => Some(("notice-error", e.user_message())),
+        None => None,
+    };
     view! {
         <div class="screen-head">
             <div>
@@ -97,11 +107,23 @@ fn CaseHeader(file: CaseFile, reload: RwSignal<u32>) -> impl IntoView {
             </div>
             <div class="actions">
                 <A href=format!("/dossiers/{id}/modifier") attr:id="case-edit" attr:class="button">"Modifier"</A>
+                <button type="button" id="case-export" class="secondary"
+                    title="Dossier pour le comité, au format PDF"
+                    disabled=move || export.pending().get()
+                    on:click=move |_| { export.dispatch(false); }>"Dossier PDF"</button>
+                <button type="button" id="case-export-pseudo" class="secondary"
+                    title="Sans nom, NIR, coordonnées, adresse, date de naissance ni donnée de santé"
+                    disabled=move || export.pending().get()
+                    on:click=move |_| { export.dispatch(true); }>"PDF pseudonymisé"</button>
                 <button type="button" id="case-archive" class="secondary" on:click=on_archive>
                     {if archived { "Restaurer" } else { "Archiver" }}
                 </button>
             </div>
         </div>
+        <p id="export-notice" role="status" class=move || export_notice().map_or("", |(c, _)| c)>
+            {move || export.pending().get().then_some("Export du PDF…")}
+            {move || export_notice().map(|(_, m)| m)}
+        </p>
     }
 }
 
@@ -205,6 +227,7 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl I
     let b = d.beneficiary.clone();
     let s = d.situation.clone();
     let p = d.project;
+    let funding = d.parcours.funding;
     move || {
         let panel = match tab.get() {
             Tab::Identity => view! {
@@ -255,7 +278,12 @@ fn TabPanel(file: CaseFile, tab: RwSignal<Tab>, reload: RwSignal<u32>) -> impl I
                     {row("Certification visée", p.target_certification.clone())}
                     {row("Motif", p.motive.clone())}
                     {row("Notes", p.notes.clone())}
+                    {row("Perspectives d’emploi", p.employment_prospects.clone())}
+                    {row("Zone de mobilité", p.mobility_zone.clone())}
+                    {row("Métier visé porteur", if p.target_in_demand { "oui (liste régionale)".into() } else { String::new() })}
+                    {row("Avis du conseiller CEP", p.cep_opinion.clone())}
                 </dl>
+                {funding_table(&funding)}
                 <Enrolments case_id=id target=p.target_certification.clone()/>
             }.into_any(),
             Tab::Parcours => view! { <Parcours case_id=id reload_case=reload/> }.into_any(),
@@ -304,4 +332,27 @@ pub fn EditCase() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The funding plan as the committee will read it.
+fn funding_table(lines: &[passerelle_domain::parcours::FundingLine]) -> impl IntoView + use<> {
+    use passerelle_domain::i18n::format_euros;
+    if lines.is_empty() {
+        return view! { <p class="muted" id="funding-empty">"Plan de financement non renseigné (formulaire « Modifier »)."</p> }.into_any();
+    }
+    let total: i64 = lines.iter().map(|l| l.amount_cents).sum();
+    let rows = lines
+        .iter()
+        .map(|l| view! {
+            <tr><td>{l.funder.label()}</td><td>{l.covers.clone()}</td><td class="num">{format_euros(l.amount_cents)}</td></tr>
+        })
+        .collect_view();
+    view! {
+        <h2 class="section">"Plan de financement"</h2>
+        <table class="cases" id="funding-plan">
+            <thead><tr><th scope="col">"Financeur"</th><th scope="col">"Objet"</th><th scope="col" class="num">"Montant"</th></tr></thead>
+            <tbody>{rows}</tbody>
+            <tfoot><tr><th scope="row" colspan="2">"Total"</th><td class="num strong">{format_euros(total)}</td></tr></tfoot>
+        </table>
+    }.into_any()
 }

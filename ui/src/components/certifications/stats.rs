@@ -117,41 +117,32 @@ fn rates(id: &'static str, title: &'static str, list: Vec<SuccessRate>) -> impl 
     .into_any()
 }
 
-/// The CSV export of every candidate and their results.
+/// The CSV export of every candidate and their results (saved through the native dialog).
 #[component]
 fn Export() -> impl IntoView {
-    let path = RwSignal::new(String::new());
     let message = RwSignal::new(None::<Result<String, String>>);
-    let export = Action::new_local(|p: &String| api::certifications::export_csv(p.clone()));
+    let export = Action::new_local(|_: &()| api::certifications::export_csv());
     Effect::new(move || match export.value().get() {
-        Some(Ok(done)) => message.set(Some(Ok(format!(
+        Some(Ok(Some(done))) => message.set(Some(Ok(format!(
             "{} exportés dans {}.",
             passerelle_domain::i18n::count_noun(u64::from(done.rows), "candidat"),
             done.path
         )))),
+        Some(Ok(None)) => message.set(None),
         Some(Err(e)) => message.set(Some(Err(e.user_message()))),
         None => {}
     });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        export.dispatch(path.get_untracked());
-    };
     view! {
         <h2 class="section">"Export"</h2>
-        <form id="cert-export" class="record-form" on:submit=on_submit novalidate=true>
-            <div class="field wide">
-                <label for="cert-export-path">"Fichier CSV (candidats, blocs, sessions et résultats ; séparateur « ; », UTF-8)"</label>
-                <input id="cert-export-path" type="text" placeholder="/home/…/candidats-certifications.csv"
-                    prop:value=move || path.get() on:input=move |ev| path.set(event_target_value(&ev))/>
-            </div>
-            <div class="actions">
-                <button type="submit" id="cert-export-run">"Exporter en CSV"</button>
-                {move || match message.get() {
-                    Some(Ok(m)) => view! { <span class="notice-ok" role="status">{m}</span> }.into_any(),
-                    Some(Err(m)) => view! { <span class="notice-error" role="alert">{m}</span> }.into_any(),
-                    None => ().into_any(),
-                }}
-            </div>
-        </form>
+        <p class="help">"Un fichier CSV pour le tableur : chaque candidat, ses blocs acquis, en cours et restants, sa dernière session, son résultat et son certificat (séparateur « ; », UTF-8)."</p>
+        <div class="actions">
+            <button type="button" id="cert-export-run" on:click=move |_| { export.dispatch(()); }
+                disabled=move || export.pending().get()>"Exporter en CSV…"</button>
+            {move || match message.get() {
+                Some(Ok(m)) => view! { <span class="notice-ok" role="status" id="cert-export-notice">{m}</span> }.into_any(),
+                Some(Err(m)) => view! { <span class="notice-error" role="alert" id="cert-export-notice">{m}</span> }.into_any(),
+                None => ().into_any(),
+            }}
+        </div>
     }
 }

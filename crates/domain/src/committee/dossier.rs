@@ -1,0 +1,670 @@
+//! The committee dossier's view model (DOMAIN §8.5): everything a committee member reads, as
+//! text already formatted in French, built from a case. The PDF layer only lays it out; the
+//! content hash printed in its footer is computed on this model.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::priority::{PriorityScore, priority_score};
+use super::pseudonym::redact;
+use super::{CommitteeKind, Outcome};
+use crate::case::{CaseFile, Civility, DocumentKind};
+use crate::certification::{Certification, gap};
+use crate::i18n::{Label, field_label, format_date, format_euros};
+use crate::journal::{FieldChange, is_personal_field};
+use crate::parcours::{
+    ChecklistItem, DocStatus, Outcome as RuleOutcome, Parameters, ParcoursView, Step,
+};
+use crate::validate::rome_label;
+
+/// Full (named) or pseudonymised dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Variant {
+    Full,
+    Pseudonymised { pseudonym: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub label: String,
+    pub value: String,
+}
+
+fn row(label: &str, value: impl Into<String>) -> Row {
+    Row {
+        label: label.to_owned(),
+        value: value.into(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TradeLine {
+    pub code: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BlocLine {
+    pub code: String,
+    pub title: String,
+    pub acquired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FundingRow {
+    pub funder: String,
+    pub covers: String,
+    pub amount_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibilityLine {
+    pub rule: String,
+    pub outcome: String,
+    pub met: Option<bool>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineLine {
+    pub date: String,
+    pub step: String,
+    pub actor: String,
+    pub reason: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistLine {
+    pub document: String,
+    pub required: bool,
+    pub status: String,
+    pub ok: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeLine {
+    pub date: String,
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Changes to a case since the session where it was last presented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangesSince {
+    pub session_on: NaiveDate,
+    pub outcome: String,
+    /// Raw journal changes, dated (`YYYY-MM-DD`); the builder masks or drops personal fields.
+    pub changes: Vec<(String, FieldChange)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionHeader {
+    pub kind: CommitteeKind,
+    pub held_on: NaiveDate,
+    pub place: String,
+    /// Position on the agenda.
+    pub position: Option<u32>,
+}
+
+/// One line of a session pack's agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaLine {
+    pub position: u32,
+    pub who: String,
+    pub target: String,
+    pub amount_requested_cents: i64,
+}
+
+/// What a committee member reads, in the order of the dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DossierView {
+    pub pseudonymised: bool,
+    /// « Mme Élodie HÉBERT » or the pseudonym.
+    pub identity: String,
+    /// The case's reference, or the pseudonym.
+    pub reference: String,
+    pub counsellor: String,
+    pub structure: String,
+    pub session: Option<SessionHeader>,
+    pub session_line: String,
+    pub beneficiary: Vec<Row>,
+    pub current_trade: TradeLine,
+    pub target_trade: TradeLine,
+    pub rationale: String,
+    pub training: Vec<Row>,
+    pub certification: String,
+    pub blocs: Vec<BlocLine>,
+    pub funding: Vec<FundingRow>,
+    pub funding_total_cents: i64,
+    pub amount_requested_cents: i64,
+    pub prospects: Vec<Row>,
+    pub eligibility: Vec<EligibilityLine>,
+    pub eligibility_at: String,
+    pub priority: PriorityScore,
+    pub cep_opinion: String,
+    pub current_step: String,
+    pub timeline: Vec<TimelineLine>,
+    pub checklist_step: String,
+    pub checklist: Vec<ChecklistLine>,
+    pub changes_since: Option<(String, Vec<ChangeLine>)>,
+    /// The recorded opinion or decision, with motifs and amount, when there is one.
+    pub outcome: Option<Vec<Row>>,
+    pub committee_kind: Option<CommitteeKind>,
+}
+
+impl DossierView {
+    /// SHA-256 (hex) of the canonical JSON of the model: two PDFs with the same hash show the
+    /// same content, whatever their generation date.
+    pub fn content_hash(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let digest = Sha256::digest(&json);
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The agenda line of this dossier in a session pack.
+    pub fn agenda_line(&self, position: u32) -> AgendaLine {
+        AgendaLine {
+            position,
+            who: self.identity.clone(),
+            target: if self.target_trade.code.is_empty() {
+                "—".to_owned()
+            } else {
+                format!("{} {}", self.target_trade.code, self.target_trade.label)
+            },
+            amount_requested_cents: self.amount_requested_cents,
+        }
+    }
+}
+
+/// What the dossier is built from; the storage layer gathers it.
+#[derive(Debug, Clone)]
+pub struct DossierInput<'a> {
+    pub case: &'a CaseFile,
+    pub parcours: &'a ParcoursView,
+    pub params: &'a Parameters,
+    /// The target certification, from the catalogue.
+    pub certification: Option<&'a Certification>,
+    /// Bloc codes the person already holds (earlier enrolments and partial validations).
+    pub acquired_blocs: &'a HashSet<String>,
+    /// The checklist of the funding file (and the step it belongs to).
+    pub checklist_step: Option<Step>,
+    pub checklist: &'a [ChecklistItem],
+    pub counsellor: &'a str,
+    pub structure: &'a str,
+    pub session: Option<SessionHeader>,
+    pub changes_since: Option<ChangesSince>,
+    pub outcome: Option<(Outcome, String, Option<i64>)>,
+    /// Reference date: the session's, else the generation date (age band, grid in force).
+    pub at: NaiveDate,
+}
+
+/// « moins de 26 ans », « 26 à 34 ans »… from a birth date, at a date.
+pub fn age_band(birth: NaiveDate, at: NaiveDate) -> String {
+    let mut age = at.year() - birth.year();
+    if (at.month(), at.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    match age {
+        ..26 => "moins de 26 ans".into(),
+        26..=34 => "26 à 34 ans".into(),
+        35..=44 => "35 à 44 ans".into(),
+        45..=54 => "45 à 54 ans".into(),
+        _ => "55 ans et plus".into(),
+    }
+}
+
+/// « É. H. »: first letter of the first first name and of the name used.
+pub fn initials(first_names: &str, name: &str) -> String {
+    let letter = |s: &str| {
+        s.trim()
+            .chars()
+            .next()
+            .map(|c| format!("{}.", c.to_uppercase()))
+    };
+    [letter(first_names), letter(name)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "non renseigné".into()
+    } else {
+        s.trim().to_owned()
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "oui" } else { "non" }
+}
+
+fn trade(code: &str) -> TradeLine {
+    TradeLine {
+        code: code.trim().to_owned(),
+        label: rome_label(code.trim())
+            .map(str::to_owned)
+            .unwrap_or_else(|| "code non renseigné".into()),
+    }
+}
+
+/// Fields never shown in a pseudonymised dossier's « what changed » list.
+fn is_identifying_field(path: &str) -> bool {
+    is_personal_field(path)
+        || matches!(
+            path,
+            "beneficiary.birthName"
+                | "beneficiary.usageName"
+                | "beneficiary.firstNames"
+                | "beneficiary.commune"
+                | "beneficiary.civility"
+                | "beneficiary.consents"
+                | "situation.employer.name"
+                | "situation.employer.siret"
+                | "situation.jobTitle"
+        )
+}
+
+/// Builds the dossier of a case, full or pseudonymised.
+pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
+    let case = &input.case.data;
+    let b = &case.beneficiary;
+    let s = &case.situation;
+    let f = &case.parcours;
+    let name = if b.usage_name.trim().is_empty() {
+        &b.birth_name
+    } else {
+        &b.usage_name
+    };
+    let pseudonym = match variant {
+        Variant::Full => None,
+        Variant::Pseudonymised { pseudonym } => Some(pseudonym.clone()),
+    };
+    // Free text may name the person: redacted in the pseudonymised variant.
+    let personal_words: Vec<&str> = vec![
+        b.birth_name.as_str(),
+        b.usage_name.as_str(),
+        b.first_names.as_str(),
+        b.email.as_str(),
+        b.phone.as_str(),
+        b.nir.as_str(),
+        b.commune.as_str(),
+        s.employer.name.as_str(),
+    ];
+    let free = |text: &str| -> String {
+        match pseudonym {
+            Some(_) => redact(text.trim(), &personal_words),
+            None => text.trim().to_owned(),
+        }
+    };
+    let civility = match b.civility {
+        Some(Civility::Madame) => "Mme ",
+        Some(Civility::Monsieur) => "M. ",
+        None => "",
+    };
+    let identity = pseudonym.clone().unwrap_or_else(|| {
+        format!(
+            "{civility}{} {}",
+            b.first_names.trim(),
+            name.trim().to_uppercase()
+        )
+    });
+    let diploma = b
+        .diploma_level
+        .map(|n| format!("niveau {n}"))
+        .unwrap_or_else(|| "non renseigné".into());
+    let contract = match (s.contract, s.working_time) {
+        (Some(c), Some(w)) => format!("{}, {}", c.label(), w.label().to_lowercase()),
+        (Some(c), None) => c.label().to_owned(),
+        _ => "non renseigné".into(),
+    };
+    let seniority = match (s.seniority_months_total, s.seniority_months_company) {
+        (Some(t), Some(c)) => format!("{t} mois de salariat, dont {c} dans l’entreprise"),
+        (Some(t), None) => format!("{t} mois de salariat"),
+        _ => "non renseignée".into(),
+    };
+    let headcount = s
+        .employer
+        .headcount
+        .map(|h| h.label().to_owned())
+        .unwrap_or_else(|| "non renseigné".into());
+    let mut beneficiary = Vec::new();
+    match &pseudonym {
+        Some(p) => {
+            beneficiary.push(row("Pseudonyme", p.clone()));
+            beneficiary.push(row("Initiales", initials(&b.first_names, name)));
+            beneficiary.push(row(
+                "Tranche d’âge",
+                b.birth_date
+                    .map(|d| age_band(d, input.at))
+                    .unwrap_or_else(|| "non renseignée".into()),
+            ));
+        }
+        None => {
+            let mut names = format!("{} {}", b.first_names.trim(), name.trim().to_uppercase());
+            if !b.usage_name.trim().is_empty() && b.usage_name.trim() != b.birth_name.trim() {
+                names.push_str(&format!(" (nom de naissance : {})", b.birth_name.trim()));
+            }
+            beneficiary.push(row("Nom", format!("{civility}{names}")));
+            beneficiary.push(row(
+                "Date de naissance",
+                b.birth_date
+                    .map(|d| format!("{} ({})", format_date(d), age_band(d, input.at)))
+                    .unwrap_or_else(|| "non renseignée".into()),
+            ));
+            beneficiary.push(row(
+                "Adresse",
+                or_dash(&format!("{} {}", b.postal_code.trim(), b.commune.trim())),
+            ));
+            let contact = [b.email.trim(), b.phone.trim()]
+                .into_iter()
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            beneficiary.push(row("Contact", or_dash(&contact)));
+            beneficiary.push(row(
+                "Employeur",
+                or_dash(&if s.employer.siret.trim().is_empty() {
+                    s.employer.name.clone()
+                } else {
+                    format!(
+                        "{} (SIRET {})",
+                        s.employer.name.trim(),
+                        s.employer.siret.trim()
+                    )
+                }),
+            ));
+            beneficiary.push(row("Poste occupé", or_dash(&s.job_title)));
+        }
+    }
+    beneficiary.push(row("Territoire", or_dash(&b.territory)));
+    beneficiary.push(row("Niveau de diplôme", diploma));
+    beneficiary.push(row("Contrat", contract));
+    beneficiary.push(row("Ancienneté", seniority));
+    beneficiary.push(row("Taille de l’entreprise", headcount));
+    if !s.employer.naf.trim().is_empty() {
+        beneficiary.push(row("Secteur (NAF)", s.employer.naf.trim()));
+    }
+
+    let training_facts = &f.training;
+    let certification = match input.certification {
+        Some(c) => {
+            let level = c.level.map(|l| format!(", niveau {l}")).unwrap_or_default();
+            format!("{} — {}{level}", c.code, c.title)
+        }
+        None => or_dash(&case.project.target_certification),
+    };
+    let dates = match (training_facts.start, training_facts.end) {
+        (Some(a), Some(z)) => format!("du {} au {}", format_date(a), format_date(z)),
+        (Some(a), None) => format!("à partir du {}", format_date(a)),
+        _ => "non renseignées".into(),
+    };
+    let training = vec![
+        row("Formation", or_dash(&training_facts.title)),
+        row("Certification visée", certification.clone()),
+        row(
+            "Organisme de formation",
+            if training_facts.provider.trim().is_empty() {
+                "non renseigné".into()
+            } else {
+                format!(
+                    "{} (Qualiopi : {})",
+                    training_facts.provider.trim(),
+                    yes_no(training_facts.provider_qualiopi)
+                )
+            },
+        ),
+        row(
+            "Durée après positionnement",
+            training_facts
+                .hours
+                .map(|h| format!("{} heures", crate::i18n::format_count(u64::from(h))))
+                .unwrap_or_else(|| "non renseignée".into()),
+        ),
+        row("Dates", dates),
+        row(
+            "Modalité",
+            training_facts
+                .modality
+                .map(|m| m.label().to_owned())
+                .unwrap_or_else(|| "non renseignée".into()),
+        ),
+        row(
+            "Sur le temps de travail",
+            yes_no(training_facts.during_working_time),
+        ),
+        row(
+            "Coût pédagogique",
+            training_facts
+                .cost_cents
+                .map(format_euros)
+                .unwrap_or_else(|| "non renseigné".into()),
+        ),
+    ];
+    let blocs = input
+        .certification
+        .map(|c| {
+            let g = gap(c, input.acquired_blocs);
+            c.blocs
+                .iter()
+                .map(|bloc| BlocLine {
+                    code: bloc.code.clone(),
+                    title: bloc.title.clone(),
+                    acquired: g.acquired.iter().any(|a| a.code == bloc.code),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let funding = f
+        .funding
+        .iter()
+        .map(|l| FundingRow {
+            funder: l.funder.label().to_owned(),
+            covers: free(&l.covers),
+            amount_cents: l.amount_cents,
+        })
+        .collect();
+    let prospects = vec![
+        row(
+            "Perspectives d’emploi",
+            or_dash(&free(&case.project.employment_prospects)),
+        ),
+        row(
+            "Zone de mobilité",
+            or_dash(&free(&case.project.mobility_zone)),
+        ),
+        row(
+            "Métier visé porteur (liste régionale)",
+            yes_no(case.project.target_in_demand),
+        ),
+    ];
+    let eligibility = input
+        .parcours
+        .eligibility
+        .iter()
+        .map(|r| {
+            let (outcome, met) = match r.outcome {
+                RuleOutcome::Met => ("remplie", Some(true)),
+                RuleOutcome::Exempt => ("non exigée", Some(true)),
+                RuleOutcome::Unmet => ("non remplie", Some(false)),
+                RuleOutcome::Unknown => ("à vérifier", None),
+            };
+            // Never say which exemption (health data): DOMAIN §7.4.
+            let explanation =
+                if r.outcome == RuleOutcome::Exempt && r.rule.starts_with("Ancienneté") {
+                    "Condition d’ancienneté non exigée : oui (justificatif fourni).".to_owned()
+                } else {
+                    r.explanation.clone()
+                };
+            EligibilityLine {
+                rule: r.rule.clone(),
+                outcome: outcome.to_owned(),
+                met,
+                explanation,
+            }
+        })
+        .collect();
+    let last = input.parcours.history.len().saturating_sub(1);
+    let timeline = input
+        .parcours
+        .history
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TimelineLine {
+            date: NaiveDate::parse_from_str(t.at.get(..10).unwrap_or(""), "%Y-%m-%d")
+                .map(format_date)
+                .unwrap_or_else(|_| t.at.clone()),
+            step: t.to.label().to_owned(),
+            actor: t.actor.clone(),
+            reason: free(&t.reason),
+            current: i == last,
+        })
+        .collect();
+    // Proofs of a health-related situation are never named (DOMAIN §7.4): one neutral line,
+    // and none at all when they do not apply.
+    let sensitive = |k: DocumentKind| {
+        matches!(
+            k,
+            DocumentKind::AvisInaptitude | DocumentKind::JustificatifExemption
+        )
+    };
+    let mut seen_sensitive = false;
+    let checklist = input
+        .checklist
+        .iter()
+        .filter(|item| {
+            if !sensitive(item.kind) {
+                return true;
+            }
+            let keep = item.status != DocStatus::NonApplicable && !seen_sensitive;
+            seen_sensitive |= keep;
+            keep
+        })
+        .map(|item| ChecklistLine {
+            document: if sensitive(item.kind) {
+                "Justificatif de situation particulière (détail non communiqué)".to_owned()
+            } else {
+                item.kind.label().to_owned()
+            },
+            required: item.required,
+            status: item.status.label().to_owned(),
+            ok: matches!(
+                item.status,
+                DocStatus::Recu | DocStatus::Valide | DocStatus::NonApplicable
+            ),
+        })
+        .collect();
+    let changes_since = input.changes_since.as_ref().map(|c| {
+        let heading = format!(
+            "Depuis la séance du {} ({})",
+            format_date(c.session_on),
+            c.outcome
+        );
+        let lines = c
+            .changes
+            .iter()
+            .filter(|(_, ch)| pseudonym.is_none() || !is_identifying_field(&ch.field))
+            .map(|(date, ch)| {
+                let ch = ch.masked();
+                let shown =
+                    |v: &Option<String>| v.as_deref().map(&free).unwrap_or_else(|| "—".into());
+                ChangeLine {
+                    date: NaiveDate::parse_from_str(date.get(..10).unwrap_or(""), "%Y-%m-%d")
+                        .map(format_date)
+                        .unwrap_or_else(|_| date.clone()),
+                    field: field_label(&ch.field).to_owned(),
+                    before: shown(&ch.before),
+                    after: shown(&ch.after),
+                }
+            })
+            .collect();
+        (heading, lines)
+    });
+    let outcome = input.outcome.as_ref().map(|(o, motifs, granted)| {
+        let mut rows = vec![row(
+            "Issue",
+            match o {
+                Outcome::Opinion(op) => op.label(),
+                Outcome::Decision(d) => d.label(),
+            },
+        )];
+        if !motifs.trim().is_empty() {
+            rows.push(row("Motifs", free(motifs)));
+        }
+        if let Some(g) = granted {
+            rows.push(row("Montant accordé", format_euros(*g)));
+        }
+        rows
+    });
+    let session_line = input
+        .session
+        .as_ref()
+        .map(|s| {
+            let position = s
+                .position
+                .map(|p| format!(" — dossier n° {p}"))
+                .unwrap_or_default();
+            format!(
+                "{}, séance du {} ({}){position}",
+                s.kind.label(),
+                format_date(s.held_on),
+                s.place.trim()
+            )
+        })
+        .unwrap_or_default();
+    DossierView {
+        pseudonymised: pseudonym.is_some(),
+        reference: pseudonym
+            .clone()
+            .unwrap_or_else(|| input.case.reference.clone()),
+        identity,
+        counsellor: input.counsellor.to_owned(),
+        structure: input.structure.to_owned(),
+        committee_kind: input.session.as_ref().map(|s| s.kind),
+        session: input.session.clone(),
+        session_line,
+        beneficiary,
+        current_trade: trade(&s.job_rome),
+        target_trade: trade(&case.project.target_rome),
+        rationale: or_dash(&free(&case.project.motive)),
+        training,
+        certification,
+        blocs,
+        funding,
+        funding_total_cents: f.funding_total(),
+        amount_requested_cents: f.amount_requested(),
+        prospects,
+        eligibility,
+        eligibility_at: format_date(input.parcours.eligibility_at),
+        priority: priority_score(case, input.at, input.params),
+        cep_opinion: or_dash(&free(&case.project.cep_opinion)),
+        current_step: input.parcours.current.label().to_owned(),
+        timeline,
+        checklist_step: input
+            .checklist_step
+            .map(|s| s.label().to_owned())
+            .unwrap_or_default(),
+        checklist,
+        changes_since,
+        outcome,
+    }
+}

@@ -1,0 +1,202 @@
+//! Passerelle's PDF layer: committee dossiers and session packs.
+//!
+//! Pure functions from view models to PDF bytes. [`layout`] measures, wraps and paginates;
+//! `writer` is the only part that knows printpdf. The same view model and the same generation
+//! time always give the same bytes.
+
+mod fonts;
+pub mod layout;
+mod render;
+mod writer;
+
+use chrono::{DateTime, Timelike, Utc};
+use passerelle_domain::committee::DossierView;
+use passerelle_domain::i18n::{Msg, format_date, t};
+
+pub use render::{SessionPack, cover_blocks, dossier_blocks, session_line};
+pub use writer::Metadata;
+
+use layout::{Face, Flow, INK, Item, MARGIN_X, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Page, RULE};
+
+/// When and by what a document was generated (printed in every footer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generation {
+    pub at: DateTime<Utc>,
+    pub app_version: String,
+}
+
+impl Generation {
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set — reproducible output — else `now`.
+    pub fn from_env_or(now: DateTime<Utc>, app_version: &str) -> Self {
+        let at = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| DateTime::from_timestamp(secs, 0))
+            .unwrap_or(now);
+        Self {
+            at,
+            app_version: app_version.to_owned(),
+        }
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "{} {} à {} h {:02} (UTC) · Passerelle {}",
+            t(Msg::PdfGenerated),
+            format_date(self.at.date_naive()),
+            self.at.hour(),
+            self.at.minute(),
+            self.app_version
+        )
+    }
+}
+
+/// Running header and footer of one page.
+fn decorate(left_title: &str, generation: &str) -> impl Fn(usize, usize, &Page) -> Vec<Item> {
+    let left_title = left_title.to_owned();
+    let generation = generation.to_owned();
+    move |n, total, page| {
+        let m = &*fonts::FONTS;
+        use layout::Measure;
+        let size = 7.5;
+        let right = |text: &str, y: f32, face: Face, color| Item::Text {
+            x: PAGE_WIDTH - MARGIN_X - m.width(face, size, text),
+            y,
+            size,
+            face,
+            color,
+            text: text.to_owned(),
+        };
+        let page_label = format!("{} {n}/{total}", t(Msg::PdfPage));
+        // The running title shares the line with the left title: cut it with an ellipsis.
+        let room = PAGE_WIDTH - 2.0 * MARGIN_X - m.width(Face::Bold, size, &left_title) - 24.0;
+        let mut running = page.running_title.clone();
+        if m.width(Face::Regular, size, &running) > room {
+            while !running.is_empty() && m.width(Face::Regular, size, &format!("{running}…")) > room
+            {
+                running.pop();
+            }
+            running = format!("{}…", running.trim_end());
+        }
+        let footer_top = PAGE_HEIGHT - 48.0;
+        vec![
+            Item::Text {
+                x: MARGIN_X,
+                y: 36.0,
+                size,
+                face: Face::Bold,
+                color: MUTED,
+                text: left_title.clone(),
+            },
+            right(&running, 36.0, Face::Regular, MUTED),
+            Item::Line {
+                x1: MARGIN_X,
+                y1: 42.0,
+                x2: PAGE_WIDTH - MARGIN_X,
+                y2: 42.0,
+                color: RULE,
+                width: 0.5,
+            },
+            Item::Line {
+                x1: MARGIN_X,
+                y1: footer_top,
+                x2: PAGE_WIDTH - MARGIN_X,
+                y2: footer_top,
+                color: RULE,
+                width: 0.5,
+            },
+            Item::Text {
+                x: MARGIN_X,
+                y: footer_top + 12.0,
+                size,
+                face: Face::Regular,
+                color: MUTED,
+                text: generation.clone(),
+            },
+            Item::Text {
+                x: MARGIN_X,
+                y: footer_top + 23.0,
+                size: 6.5,
+                face: Face::Regular,
+                color: MUTED,
+                text: format!("{} : {}", t(Msg::PdfFingerprint), page.hash),
+            },
+            right(&page_label, footer_top + 12.0, Face::Bold, INK),
+        ]
+    }
+}
+
+/// The PDF of one committee dossier.
+pub fn dossier_pdf(view: &DossierView, generation: &Generation) -> Vec<u8> {
+    let hash = view.content_hash();
+    let m = &*fonts::FONTS;
+    let mut flow = Flow::new(m);
+    flow.start_part(&view.identity, &hash);
+    for block in dossier_blocks(view, true) {
+        flow.push(&block);
+    }
+    let laid = flow.finish(&decorate(
+        &format!("Passerelle — {}", t(Msg::DossierTitle)),
+        &generation.label(),
+    ));
+    writer::write(
+        &laid,
+        &Metadata {
+            title: format!("{} — {}", t(Msg::DossierTitle), view.reference),
+            author: view.counsellor.clone(),
+            subject: if view.session_line.is_empty() {
+                "Dossier présenté en comité".to_owned()
+            } else {
+                view.session_line.clone()
+            },
+            keywords: vec!["dossier".into(), "transition professionnelle".into()],
+            creator: format!("Passerelle {}", generation.app_version),
+            created_unix: generation.at.timestamp(),
+            identity: format!("{hash}@{}", generation.at.timestamp()),
+        },
+    )
+}
+
+/// The PDF of a session pack: cover, agenda, then every dossier on its own pages, with a
+/// bookmark per dossier.
+pub fn pack_pdf(pack: &SessionPack, generation: &Generation) -> Vec<u8> {
+    let hash = pack.content_hash();
+    let m = &*fonts::FONTS;
+    let mut flow = Flow::new(m);
+    let title = session_line(&pack.header);
+    flow.start_part(&title, &hash);
+    for block in cover_blocks(pack) {
+        flow.push(&block);
+    }
+    for (i, view) in pack.dossiers.iter().enumerate() {
+        let label = format!("N° {} — {}", i + 1, view.identity);
+        flow.start_part(&label, &view.content_hash());
+        flow.push(&layout::Block::Heading {
+            text: format!("Dossier n° {}", i + 1),
+            bookmark: Some(label),
+        });
+        for block in dossier_blocks(view, false) {
+            flow.push(&block);
+        }
+    }
+    let laid = flow.finish(&decorate(
+        &format!("Passerelle — {}", t(Msg::PackTitle)),
+        &generation.label(),
+    ));
+    writer::write(
+        &laid,
+        &Metadata {
+            title: format!("{} — {}", t(Msg::PackTitle), title),
+            author: pack
+                .dossiers
+                .first()
+                .map(|d| d.structure.clone())
+                .unwrap_or_default(),
+            subject: title,
+            keywords: vec!["séance".into(), "comité".into()],
+            creator: format!("Passerelle {}", generation.app_version),
+            created_unix: generation.at.timestamp(),
+            identity: format!("{hash}@{}", generation.at.timestamp()),
+        },
+    )
+}

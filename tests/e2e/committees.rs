@@ -1,0 +1,227 @@
+use std::process::Command;
+
+use chrono::{TimeZone, Utc};
+use fantoccini::Locator;
+use passerelle_domain::case::{CaseData, Civility};
+use passerelle_domain::parcours::{Funder, FundingLine, Step};
+use passerelle_storage::parcours::CaseHistory;
+use passerelle_tests::{AppSession, exports_dir};
+
+/// Two PTP dossiers filed with Transitions Pro, ready for a commission.
+fn seed(db_path: &std::path::Path) -> (i64, i64) {
+    let mut conn = passerelle_storage::open(db_path).unwrap();
+    let case = |name: &str, first: &str, amount: i64| {
+        let mut c = CaseData::default();
+        c.beneficiary.civility = Some(Civility::Madame);
+        c.beneficiary.birth_name = name.into();
+        c.beneficiary.first_names = first.into();
+        c.beneficiary.email = format!("{}@exemple.fr", first.to_lowercase());
+        c.beneficiary.phone = "0612345678".into();
+        c.beneficiary.territory = "moselle-sud".into();
+        c.situation.job_rome = "H2913".into();
+        c.project.target_rome = "J1501".into();
+        c.project.motive = format!("{first} {name} veut devenir aide-soignante.");
+        c.parcours.funding = vec![FundingLine {
+            funder: Funder::TransitionsPro,
+            amount_cents: amount,
+            covers: "Frais pédagogiques et rémunération".into(),
+        }];
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+        CaseHistory {
+            data: c,
+            created: t0,
+            steps: [
+                Step::Accompagnement,
+                Step::ProjetFormalise,
+                Step::PtpPositionnement,
+                Step::PtpDossierDepose,
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, t0 + chrono::Duration::days(7 * (i as i64 + 1))))
+            .collect(),
+            documents: vec![],
+        }
+    };
+    let ids = passerelle_storage::parcours::import_histories(
+        &mut conn,
+        "e2e",
+        &[
+            case("Thiébaut", "Noémie", 1_250_000),
+            case("Ancel", "Maëlle", 980_000),
+        ],
+    )
+    .unwrap();
+    (ids[0], ids[1])
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A commission session prepared in the window: created (after a refused empty form), two
+/// dossiers put on the agenda and reordered, the pseudonymised pack exported, a refusal
+/// recorded (refused first without motifs) that moves the parcours, and a dossier exported
+/// from the case page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_commission_session_is_prepared_exported_and_decided() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    let (noemie, maelle) = seed(&db);
+    let exports = exports_dir(data_home.path());
+
+    let app = AppSession::start_in(data_home).await;
+    app.wait_for("#case-search").await;
+    app.client
+        .find(Locator::LinkText("Comités"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#session-new").await;
+
+    // An empty form is refused field by field.
+    app.wait_for("#session-create").await.click().await.unwrap();
+    app.wait_for_text("#session-kind-msg", "Instance").await;
+    app.wait_for_text("#session-place-msg", "Lieu").await;
+    app.choose("#session-kind", "commission_paritaire").await;
+    app.wait_for("#session-date")
+        .await
+        .send_keys("12/12/2026")
+        .await
+        .unwrap();
+    app.wait_for("#session-place")
+        .await
+        .send_keys("Transitions Pro Grand Est, Metz")
+        .await
+        .unwrap();
+    app.wait_for("#session-members")
+        .await
+        .send_keys("Mme A. Martin (collège employeurs)")
+        .await
+        .unwrap();
+    app.wait_for("#session-create").await.click().await.unwrap();
+    app.wait_for_text("#session-title", "12 décembre 2026")
+        .await;
+
+    // Both filed dossiers are offered; add them, then put the second first.
+    for id in [noemie, maelle] {
+        app.choose("#agenda-candidate", &id.to_string()).await;
+        app.wait_for("#agenda-add-button")
+            .await
+            .click()
+            .await
+            .unwrap();
+        app.wait_for(&format!("#agenda-{id}")).await;
+    }
+    let first = app.wait_for("#agenda tbody tr").await.text().await.unwrap();
+    assert!(first.contains("THIÉBAUT"), "{first}");
+    app.client
+        .find(Locator::Css(&format!(
+            "#agenda-{noemie} button[aria-label^='Descendre']"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("#agenda tbody tr:first-child", "ANCEL")
+        .await;
+    app.screenshot("comites-seance").await;
+
+    // The pseudonymised pack: cover, agenda, both dossiers, no name.
+    app.wait_for("#pack-export-pseudo")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let notice = app
+        .wait_for_text("#session-notice", "Séance exportée")
+        .await;
+    assert!(
+        notice.contains("seance-2026-12-12-pseudonymisee.pdf"),
+        "{notice}"
+    );
+    let text = pdf_text(&exports.join("seance-2026-12-12-pseudonymisee.pdf"));
+    assert!(text.contains("Ordre du jour"), "{text}");
+    assert!(
+        text.contains("12 500,00") || text.contains("12\u{202F}500,00"),
+        "{text}"
+    );
+    for personal in [
+        "Thiébaut",
+        "THIÉBAUT",
+        "Noémie",
+        "Ancel",
+        "ANCEL",
+        "Maëlle",
+        "exemple.fr",
+    ] {
+        assert!(
+            !text.contains(personal),
+            "« {personal} » in the pseudonymised pack"
+        );
+    }
+
+    // A refusal needs its motifs; once recorded, the parcours has moved.
+    app.wait_for(&format!("#outcome-open-{noemie}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.choose("#outcome-kind", "decision:refus").await;
+    app.wait_for("#outcome-save").await.click().await.unwrap();
+    app.wait_for_text("#outcome-motifs-msg", "Motifs").await;
+    app.wait_for("#outcome-motifs")
+        .await
+        .send_keys("Perspectives d’emploi insuffisamment étayées")
+        .await
+        .unwrap();
+    app.wait_for("#outcome-save").await.click().await.unwrap();
+    app.wait_for_text(&format!("#agenda-{noemie} td.outcome"), "Refus")
+        .await;
+    let conn = passerelle_storage::open(&db).unwrap();
+    assert_eq!(
+        passerelle_storage::parcours::current_step(&conn, noemie).unwrap(),
+        Step::PtpRefus
+    );
+
+    // The case page exports the full dossier.
+    app.client
+        .find(Locator::LinkText("THIÉBAUT Noémie"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("#case-export").await.click().await.unwrap();
+    let notice = app
+        .wait_for_text("#export-notice", "Dossier enregistré")
+        .await;
+    assert!(notice.contains(".pdf"), "{notice}");
+    let written: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("dossier-"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let text = pdf_text(&exports.join(&written[0]));
+    assert!(
+        text.contains("Noémie THIÉBAUT") || text.contains("THIÉBAUT"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Refus"),
+        "the recorded decision is in the dossier"
+    );
+    app.finish().await;
+}
