@@ -53,6 +53,14 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::committees::session_decide,
         commands::committees::dossier_export,
         commands::committees::session_pack_export,
+        commands::certifications::cert_staff_overview,
+        commands::certifications::cert_session_create,
+        commands::certifications::cert_session_get,
+        commands::certifications::cert_session_register,
+        commands::certifications::cert_session_result,
+        commands::certifications::certificate_issue,
+        commands::certifications::vae_save,
+        commands::certifications::cert_export_csv,
     ])
 }
 

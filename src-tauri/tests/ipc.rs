@@ -274,3 +274,97 @@ fn a_committee_session_is_checked_field_by_field_then_created() {
     let err = invoke(&h, command::SESSION_DETAIL, json!({"id": 999})).unwrap_err();
     assert_eq!(err["kind"], "notFound");
 }
+
+/// Certification staff: a jury session, a registration (twice: refused), a partial validation,
+/// then the case's enrolment and the staff view (the CSV export goes through the save dialog:
+/// end-to-end test).
+#[test]
+fn a_jury_records_a_partial_validation_over_ipc() {
+    use passerelle_domain::certification::{Bloc, Certification, Route};
+    let h = harness();
+    let mut conn = passerelle_storage::open(&h.db_path).unwrap();
+    let tx = conn.transaction().unwrap();
+    let cert = Certification {
+        code: "RNCP38596".into(),
+        title: "Juriste d’entreprise".into(),
+        active: true,
+        ..Certification::default()
+    };
+    passerelle_storage::catalogue::upsert(&tx, &cert, chrono::Utc::now()).unwrap();
+    for i in 1..=2 {
+        let bloc = Bloc {
+            code: format!("RNCP38596BC0{i}"),
+            title: format!("Bloc {i}"),
+        };
+        passerelle_storage::catalogue::upsert_bloc(&tx, "RNCP38596", &bloc).unwrap();
+    }
+    tx.commit().unwrap();
+    let mut data = passerelle_domain::case::CaseData::default();
+    data.beneficiary.birth_name = "Collin".into();
+    data.beneficiary.first_names = "Aurélie".into();
+    data.beneficiary.territory = "metz".into();
+    let case =
+        passerelle_storage::cases::create(&mut conn, "t", &data, chrono::Utc::now()).unwrap();
+    let enrolment = passerelle_storage::enrolments::enrol(
+        &mut conn,
+        "t",
+        case.id,
+        "RNCP38596",
+        Route::Formation,
+        None,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    drop(conn);
+
+    let yesterday = chrono::Local::now().date_naive().pred_opt().unwrap();
+    let bad = invoke(
+        &h,
+        command::CERT_SESSION_CREATE,
+        json!({"session": {"date": yesterday, "place": " ", "kind": "jury", "certificationCode": "rncp38596"}}),
+    )
+    .unwrap_err();
+    assert_eq!(bad["detail"]["errors"][0]["field"], "place");
+    let session = invoke(
+        &h,
+        command::CERT_SESSION_CREATE,
+        json!({"session": {"date": yesterday, "place": "Metz", "kind": "jury", "certificationCode": "rncp38596"}}),
+    )
+    .unwrap();
+    let session_id = session["id"].as_i64().unwrap();
+    let register = json!({"sessionId": session_id, "enrolmentId": enrolment.id});
+    invoke(&h, command::CERT_SESSION_REGISTER, register.clone()).unwrap();
+    let twice = invoke(&h, command::CERT_SESSION_REGISTER, register).unwrap_err();
+    assert_eq!(twice["kind"], "validation");
+    assert!(
+        twice["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("déjà inscrit")
+    );
+    invoke(
+        &h,
+        command::CERT_SESSION_RESULT,
+        json!({"sessionId": session_id, "enrolmentId": enrolment.id,
+               "outcome": "validation_partielle", "blocs": ["RNCP38596BC02"]}),
+    )
+    .unwrap();
+    let detail = invoke(&h, command::CERT_SESSION_GET, json!({"id": session_id})).unwrap();
+    assert_eq!(
+        detail["candidates"][0]["result"]["outcome"],
+        "validation_partielle"
+    );
+    let list = invoke(&h, command::ENROLMENT_LIST, json!({"caseId": case.id})).unwrap();
+    let blocs = &list[0]["blocs"];
+    assert_eq!(blocs[0]["status"], "non_valide");
+    assert_eq!(blocs[1]["status"], "acquis");
+    assert!(
+        blocs[1]["evidence"]
+            .as_str()
+            .unwrap()
+            .starts_with("Jury du ")
+    );
+    let overview = invoke(&h, command::CERT_STAFF_OVERVIEW, json!({"days": 60})).unwrap();
+    assert_eq!(overview["recent"][0]["results"], 1);
+    assert_eq!(overview["ratesByTerritory"][0]["partielles"], 1);
+}

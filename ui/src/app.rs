@@ -7,7 +7,7 @@ use leptos_router::path;
 use passerelle_domain::i18n::{Msg, t};
 
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
-use crate::components::certifications::Certifications;
+use crate::components::certifications::{Certifications, SessionPage};
 use crate::components::committees::{Committees, SessionScreen};
 use crate::components::{
     nav::Nav, profile_banner::ProfileBanner, settings::Settings, status_line::StatusLine,
@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/comites") view=Committees/>
                         <Route path=path!("/comites/:id") view=SessionScreen/>
                         <Route path=path!("/certifications") view=Certifications/>
+                        <Route path=path!("/certifications/sessions/:id") view=SessionPage/>
                         <Route path=path!("/parametres") view=Settings/>
                     </Routes>
                 </main>

@@ -327,6 +327,72 @@ fn bench_catalogue(dir: &Path) {
     report("catalogue search, 20 000 fiches, 20 results", samples);
 }
 
+/// The certification staff's view over the 100 000 demo cases (their enrolments, sessions and
+/// results) with 20 000 more fiches in the catalogue.
+fn bench_staff(conn: &mut Connection) {
+    use passerelle_domain::certification::Certification;
+    use passerelle_storage::{cert_staff, sessions};
+    if passerelle_storage::catalogue::count(conn).unwrap() < 20_000 {
+        let tx = conn.transaction().unwrap();
+        for i in 0..20_000usize {
+            let c = Certification {
+                code: format!("RNCP{}", 50_000 + i),
+                title: format!("Certification de charge {i}"),
+                active: true,
+                ..Certification::default()
+            };
+            passerelle_storage::catalogue::upsert(&tx, &c, Utc::now()).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut samples = Vec::new();
+    let mut shape = (0, 0, 0, 0);
+    for _ in 0..60 {
+        let (took, o) = time(|| cert_staff::overview(conn, today, 60).unwrap());
+        shape = (
+            o.upcoming.len(),
+            o.recent.len(),
+            o.by_certification.iter().map(|c| c.total()).sum::<u32>(),
+            o.rates_by_territory
+                .iter()
+                .map(|r| r.results())
+                .sum::<u32>(),
+        );
+        samples.push(took);
+    }
+    report("staff view (sessions, statuses, rates)", samples);
+    println!(
+        "    (sessions next 60 days {}, last 60 days {}, candidates {}, results {})",
+        shape.0, shape.1, shape.2, shape.3
+    );
+    let biggest: i64 = conn
+        .query_row(
+            "SELECT session_id FROM session_candidate GROUP BY session_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut samples = Vec::new();
+    let mut n = 0;
+    for _ in 0..60 {
+        let (took, d) = time(|| sessions::detail(conn, biggest).unwrap());
+        n = d.candidates.len() + d.eligible.len();
+        samples.push(took);
+    }
+    report("session page, largest session", samples);
+    println!("    ({n} candidates and eligible enrolments)");
+    let mut samples = Vec::new();
+    let mut rows = 0;
+    for _ in 0..10 {
+        let (took, (_, r)) = time(|| cert_staff::candidates_csv(conn).unwrap());
+        rows = r;
+        samples.push(took);
+    }
+    report("candidates CSV export", samples);
+    println!("    ({rows} rows)");
+}
+
 fn main() {
     // `cargo test --benches` runs this binary without `--bench`: stay quick then.
     if !std::env::args().any(|a| a == "--bench") {
@@ -335,6 +401,11 @@ fn main() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     std::fs::create_dir_all(&dir).unwrap();
     let (_, mut conn) = big_database(&dir);
+    bench_staff(&mut conn);
+    // PASSERELLE_BENCH=staff: only the certification staff's view.
+    if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "staff") {
+        return;
+    }
     bench_todo(&conn);
     bench_search(&conn);
     bench_pages(&conn);

@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod cert;
+pub mod cert_sessions;
 pub mod check;
 pub mod committee;
 pub mod demo;

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use passerelle_cli::{
-    Reported, cases, cert, check, committee, demo, import, info, journal, parcours, territory,
+    Reported, cases, cert, cert_sessions, check, committee, demo, import, info, journal, parcours,
+    territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::committee::CommitteeKind;
@@ -280,6 +281,46 @@ enum CertCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Exams and juries of the next N days, with their candidate counts.
+    Juries {
+        #[arg(long, default_value_t = 60)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exam and jury sessions.
+    #[command(subcommand)]
+    Session(CertSessionCommand),
+    /// Registers an enrolment at a session.
+    Register { session: i64, enrolment: i64 },
+    /// Records a candidate's result at a session (blocs rewritten accordingly).
+    Result {
+        session: i64,
+        enrolment: i64,
+        #[arg(long, value_enum)]
+        outcome: OutcomeArg,
+        /// Blocs validated (validation partielle), comma separated.
+        #[arg(long, value_delimiter = ',')]
+        blocs: Vec<String>,
+    },
+    /// Records the certificate issued after a validation totale.
+    Certificate {
+        enrolment: i64,
+        #[arg(long)]
+        number: String,
+        /// Date of issue (jj/mm/aaaa).
+        #[arg(long)]
+        on: String,
+    },
+    /// Candidates by certification and status, success rates; `--csv` exports every candidate.
+    Stats {
+        #[arg(long, default_value_t = 60)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Lists or searches the catalogue.
     List {
         #[arg(long, default_value = "")]
@@ -289,6 +330,42 @@ enum CertCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum CertSessionCommand {
+    /// Creates a session.
+    Add {
+        /// Date (jj/mm/aaaa).
+        #[arg(long)]
+        date: String,
+        #[arg(long, value_enum, default_value = "jury")]
+        kind: SessionKindArg,
+        #[arg(long)]
+        certification: String,
+        #[arg(long)]
+        place: String,
+    },
+    /// A session's candidates and results.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SessionKindArg {
+    Examen,
+    Jury,
+    JuryVae,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum OutcomeArg {
+    Totale,
+    Partielle,
+    Refus,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -441,6 +518,49 @@ fn main() -> ExitCode {
             session,
         }) => committee::dossier_pdf(db, id, &output, pseudonymise, session),
         Command::Session(command) => session(db, command),
+        Command::Cert(CertCommand::Juries { days, json }) => cert_sessions::juries(db, days, json),
+        Command::Cert(CertCommand::Session(CertSessionCommand::Add {
+            date,
+            kind,
+            certification,
+            place,
+        })) => {
+            use passerelle_domain::certification::SessionKind;
+            let kind = match kind {
+                SessionKindArg::Examen => SessionKind::Examen,
+                SessionKindArg::Jury => SessionKind::Jury,
+                SessionKindArg::JuryVae => SessionKind::JuryVae,
+            };
+            cert_sessions::add_session(db, &date, kind, &certification, &place)
+        }
+        Command::Cert(CertCommand::Session(CertSessionCommand::Show { id, json })) => {
+            cert_sessions::show_session(db, id, json)
+        }
+        Command::Cert(CertCommand::Register { session, enrolment }) => {
+            cert_sessions::register(db, session, enrolment)
+        }
+        Command::Cert(CertCommand::Result {
+            session,
+            enrolment,
+            outcome,
+            blocs,
+        }) => {
+            use passerelle_domain::certification::Outcome;
+            let outcome = match outcome {
+                OutcomeArg::Totale => Outcome::ValidationTotale,
+                OutcomeArg::Partielle => Outcome::ValidationPartielle,
+                OutcomeArg::Refus => Outcome::Refus,
+            };
+            cert_sessions::result(db, session, enrolment, outcome, &blocs)
+        }
+        Command::Cert(CertCommand::Certificate {
+            enrolment,
+            number,
+            on,
+        }) => cert_sessions::certificate(db, enrolment, &number, &on),
+        Command::Cert(CertCommand::Stats { days, json, csv }) => {
+            cert_sessions::stats(db, days, json, csv.as_deref())
+        }
         Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(kind, &values, json),

@@ -264,3 +264,109 @@ fn a_partial_validation_leaves_the_remaining_blocs_and_carries_over() {
     let out = run(&db, &["journal", "verify"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// A jury from the command line: session, registration (twice refused), partial validation,
+/// status of the case, the juries to come, the staff's figures and the CSV export.
+#[test]
+fn a_jury_session_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.sqlite3");
+    let standard = dir.path().join("s.csv");
+    let blocs = dir.path().join("b.csv");
+    std::fs::write(&standard, STANDARD).unwrap();
+    std::fs::write(&blocs, BLOCS).unwrap();
+    let out = run(
+        &db,
+        &[
+            "cert",
+            "import",
+            standard.to_str().unwrap(),
+            blocs.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let case = dir.path().join("case.json");
+    std::fs::write(
+        &case,
+        r#"{"beneficiary": {"birthName": "Collin", "firstNames": "Aurélie", "territory": "metz"}}"#,
+    )
+    .unwrap();
+    assert!(
+        run(&db, &["case", "add", "--json", case.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        run(&db, &["cert", "enrol", "1", "RNCP38596"])
+            .status
+            .success()
+    );
+
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Days::new(1))
+        .format("%d/%m/%Y")
+        .to_string();
+    let out = run(
+        &db,
+        &[
+            "cert",
+            "session",
+            "add",
+            "--date",
+            &yesterday,
+            "--kind",
+            "jury",
+            "--certification",
+            "rncp38596",
+            "--place",
+            "Metz",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("Session 1 : Jury du "));
+    assert!(run(&db, &["cert", "register", "1", "1"]).status.success());
+    let twice = run(&db, &["cert", "register", "1", "1"]);
+    assert!(!twice.status.success());
+    assert!(
+        text(&twice.stderr).contains("déjà inscrit"),
+        "{}",
+        text(&twice.stderr)
+    );
+    let out = run(
+        &db,
+        &[
+            "cert",
+            "result",
+            "1",
+            "1",
+            "--outcome",
+            "partielle",
+            "--blocs",
+            "RNCP38596BC01",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let status = run(&db, &["cert", "status", "1", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(v[0]["acquired"], serde_json::json!(["RNCP38596BC01"]));
+    assert_eq!(v[0]["remaining"], serde_json::json!(["RNCP38596BC02"]));
+
+    // The session is past: not among the juries to come.
+    let juries = run(&db, &["cert", "juries", "--json"]);
+    assert_eq!(text(&juries.stdout).trim(), "[]");
+    let list = run(&db, &["cert", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert!(v.as_array().unwrap().len() >= 3);
+
+    let csv = dir.path().join("candidats.csv");
+    let stats = run(&db, &["cert", "stats", "--csv", csv.to_str().unwrap()]);
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    assert!(text(&stats.stdout).contains("Metz\t0\u{a0}%\t0 sur 1 (partielles 1, refus 0)"));
+    let bytes = std::fs::read(&csv).unwrap();
+    let csv_text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        csv_text.contains(";RNCP38596BC01;;RNCP38596BC02;Jury;"),
+        "{csv_text}"
+    );
+    assert!(run(&db, &["journal", "verify"]).status.success());
+}

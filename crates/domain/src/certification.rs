@@ -1,10 +1,34 @@
 //! Certifications (RNCP, RS, CléA), their blocs de compétences, and the gap between what a
 //! candidate has acquired and what a target certification requires.
 
+mod session;
+mod staff;
+mod vae;
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+pub use session::{
+    BlocUpdate, Certificate, EligibleEnrolment, EnrolmentSession, NewSession, Outcome,
+    SessionCandidate, SessionDetail, SessionKind, SessionResult, SessionSummary, apply_result,
+    evidence, may_register,
+};
+pub use staff::{
+    CSV_HEADERS, CandidateCounts, CandidateRow, CandidateStatus, StaffOverview, SuccessRate,
+    candidate_status, candidates_csv, format_rate, success_rates,
+};
+pub use vae::{Recevabilite, VaeFollowUp, VaeStage, VaeView, recevabilite_due};
+
+/// The VAE stage and deadline of a follow-up (see [`vae::view`]).
+pub fn vae_view(
+    f: &VaeFollowUp,
+    jury: Option<Option<Outcome>>,
+    p: &crate::parcours::Parameters,
+) -> VaeView {
+    vae::view(f, jury, p)
+}
 
 /// A block of competences, assessed and validated on its own (`RNCP38596BC02`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,7 +207,7 @@ pub struct EnrolledBloc {
 }
 
 /// A candidate's enrolment: a whole certification or chosen blocs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Enrolment {
     pub id: i64,
@@ -192,6 +216,14 @@ pub struct Enrolment {
     pub certification_title: String,
     pub route: Route,
     pub blocs: Vec<EnrolledBloc>,
+    /// The VAE follow-up (VAE route only, once something is recorded).
+    #[serde(default)]
+    pub vae: Option<VaeView>,
+    #[serde(default)]
+    pub certificate: Option<Certificate>,
+    /// Sessions the enrolment is registered at, oldest first.
+    #[serde(default)]
+    pub sessions: Vec<EnrolmentSession>,
 }
 
 impl Enrolment {
@@ -236,6 +268,9 @@ mod enrolment_tests {
                 bloc("BC03", BlocStatus::NonValide),
                 bloc("BC04", BlocStatus::AAcquerir),
             ],
+            vae: None,
+            certificate: None,
+            sessions: vec![],
         };
         let (acquired, in_progress, remaining) = e.summary();
         assert_eq!(

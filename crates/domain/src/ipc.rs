@@ -44,6 +44,14 @@ pub mod command {
     pub const SESSION_DECIDE: &str = "session_decide";
     pub const DOSSIER_EXPORT: &str = "dossier_export";
     pub const SESSION_PACK_EXPORT: &str = "session_pack_export";
+    pub const CERT_STAFF_OVERVIEW: &str = "cert_staff_overview";
+    pub const CERT_SESSION_CREATE: &str = "cert_session_create";
+    pub const CERT_SESSION_GET: &str = "cert_session_get";
+    pub const CERT_SESSION_REGISTER: &str = "cert_session_register";
+    pub const CERT_SESSION_RESULT: &str = "cert_session_result";
+    pub const CERTIFICATE_ISSUE: &str = "certificate_issue";
+    pub const VAE_SAVE: &str = "vae_save";
+    pub const CERT_EXPORT_CSV: &str = "cert_export_csv";
 
     /// Every command, as declared to tauri-build for the permission system.
     pub const ALL: &[&str] = &[
@@ -83,6 +91,14 @@ pub mod command {
         SESSION_DECIDE,
         DOSSIER_EXPORT,
         SESSION_PACK_EXPORT,
+        CERT_STAFF_OVERVIEW,
+        CERT_SESSION_CREATE,
+        CERT_SESSION_GET,
+        CERT_SESSION_REGISTER,
+        CERT_SESSION_RESULT,
+        CERTIFICATE_ISSUE,
+        VAE_SAVE,
+        CERT_EXPORT_CSV,
     ];
 }
 
@@ -309,4 +325,64 @@ pub struct DossierExportArgs {
 pub struct PackExportArgs {
     pub id: crate::committee::SessionId,
     pub pseudonymised: bool,
+}
+
+/// Arguments of `cert_staff_overview`: the horizon of upcoming (and recent) sessions.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct StaffOverviewArgs {
+    pub days: u32,
+}
+
+/// Arguments of `cert_session_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CertSessionCreateArgs {
+    pub session: crate::certification::NewSession,
+}
+
+/// Arguments of `cert_session_register`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertSessionRegisterArgs {
+    pub session_id: i64,
+    pub enrolment_id: i64,
+}
+
+/// Arguments of `cert_session_result`: `blocs` are the blocs validated (validation partielle only).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertSessionResultArgs {
+    pub session_id: i64,
+    pub enrolment_id: i64,
+    pub outcome: crate::certification::Outcome,
+    pub blocs: Vec<String>,
+}
+
+/// Arguments of `certificate_issue`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateIssueArgs {
+    pub enrolment_id: i64,
+    pub certificate: crate::certification::Certificate,
+}
+
+/// Arguments of `vae_save`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VaeSaveArgs {
+    pub enrolment_id: i64,
+    pub follow_up: crate::certification::VaeFollowUp,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub path: String,
+    pub rows: u32,
+}
+
+/// Arguments of `cert_session_get`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct CertSessionIdArgs {
+    pub id: i64,
 }

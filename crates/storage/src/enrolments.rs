@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Enrolment, Route};
+use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Enrolment, Route, vae_view};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Value, json};
 
 use crate::codes::{code, decode};
 use crate::journal::{self, Record, sha256_hex};
-use crate::{StorageError, catalogue};
+use crate::{StorageError, catalogue, sessions};
 
 /// Hash of an enrolment and all its blocs, as stored.
 fn row_hash(conn: &Connection, id: i64) -> Result<String, StorageError> {
@@ -204,7 +204,19 @@ pub fn set_bloc_status(
     Ok(())
 }
 
-fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
+/// Journals an update of an enrolment's blocs made in `tx` (a session result).
+pub(crate) fn journal_update(
+    tx: &Transaction<'_>,
+    actor: &str,
+    id: i64,
+    changes: &[journal::Change],
+    at: &str,
+) -> Result<(), StorageError> {
+    append(tx, actor, id, "update", changes, at)
+}
+
+/// One enrolment with its blocs, VAE follow-up, certificate and sessions.
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
     let head = conn
         .query_row(
             "SELECT e.case_id, e.certification_code, c.title, e.route FROM enrolment e
@@ -233,6 +245,16 @@ fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
             })
         })?
         .collect::<Result<_, _>>()?;
+    let sessions = sessions::for_enrolment(conn, id)?;
+    let vae = match route {
+        Route::Vae => {
+            let follow_up = sessions::vae(conn, id)?.unwrap_or_default();
+            let jury = sessions.last().map(|s| s.outcome);
+            let params = crate::parcours::parameters(conn)?;
+            Some(vae_view(&follow_up, jury, &params))
+        }
+        _ => None,
+    };
     Ok(Some(Enrolment {
         id,
         case_id,
@@ -240,6 +262,9 @@ fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
         certification_title,
         route,
         blocs,
+        vae,
+        certificate: sessions::certificate(conn, id)?,
+        sessions,
     }))
 }
 
@@ -264,15 +289,18 @@ pub struct EnrolmentImport {
     pub route: Route,
     /// Bloc codes with their status and date (acquired ones).
     pub blocs: Vec<(String, BlocStatus, Option<NaiveDate>)>,
+    /// Evidence of the acquired blocs (« Jury du 12 mars 2026 »); « Jury » when empty.
+    pub evidence: String,
 }
 
-/// Writes many enrolments in one transaction, each journaled.
+/// Writes many enrolments in one transaction, each journaled; returns their ids in order.
 pub fn import_many(
     conn: &mut Connection,
     actor: &str,
     items: &[EnrolmentImport],
     at: DateTime<Utc>,
-) -> Result<(), StorageError> {
+) -> Result<Vec<i64>, StorageError> {
+    let mut ids = Vec::with_capacity(items.len());
     let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
     let tx = conn.transaction()?;
     for item in items {
@@ -281,9 +309,14 @@ pub fn import_many(
             params![item.case_id, item.certification, code(item.route), now],
         )?;
         let id = tx.last_insert_rowid();
+        ids.push(id);
         for (bloc, status, on) in &item.blocs {
             let on = on.map(|d| d.to_string());
-            let evidence = if on.is_some() { "Jury" } else { "" };
+            let evidence = match (&on, item.evidence.as_str()) {
+                (None, _) => "",
+                (Some(_), "") => "Jury",
+                (Some(_), e) => e,
+            };
             insert_bloc(&tx, id, bloc, *status, on.as_deref(), evidence)?;
         }
         let after = json!({"caseId": item.case_id, "certification": item.certification, "route": code(item.route)});
@@ -297,5 +330,5 @@ pub fn import_many(
         )?;
     }
     tx.commit()?;
-    Ok(())
+    Ok(ids)
 }

@@ -16,6 +16,9 @@ pub enum StorageError {
     Json(String),
     #[error("{0} already exists")]
     Duplicate(String),
+    /// A business rule refused the write, worded for the user; nothing was written.
+    #[error("{0}")]
+    Rule(AppError),
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
     #[error("unexpected connection setting: {0}")]
@@ -37,6 +40,11 @@ impl StorageError {
     pub(crate) fn json(err: serde_json::Error) -> Self {
         Self::Json(err.to_string())
     }
+
+    /// A rule refusing the write, on one field.
+    pub(crate) fn rule(field: &str, message: impl Into<String>) -> Self {
+        Self::Rule(AppError::invalid(field, message))
+    }
 }
 
 impl From<StorageError> for AppError {
@@ -46,6 +54,7 @@ impl From<StorageError> for AppError {
                 entity: entity.to_owned(),
                 id,
             },
+            StorageError::Rule(err) => err,
             StorageError::Duplicate(what) => AppError::invalid(
                 "label",
                 format!(

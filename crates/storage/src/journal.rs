@@ -263,6 +263,13 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
         ("parameter", crate::parcours::parameter_hashes(conn)?),
         ("enrolment", crate::enrolments::row_hashes(conn)?),
         ("committee_session", crate::committees::row_hashes(conn)?),
+        ("cert_session", crate::sessions::session_hashes(conn)?),
+        (
+            "session_candidate",
+            crate::sessions::candidate_hashes(conn)?,
+        ),
+        ("vae", crate::sessions::vae_hashes(conn)?),
+        ("certificate", crate::sessions::certificate_hashes(conn)?),
     ] {
         let mut mismatches: Vec<(i64, i64)> = Vec::new();
         for (entity_id, hash) in current {

@@ -6,6 +6,7 @@
 
 pub mod cases;
 pub mod catalogue;
+pub mod cert_staff;
 mod codes;
 pub mod committees;
 pub mod enrolments;
@@ -16,6 +17,7 @@ pub mod parcours;
 pub mod paths;
 pub mod profile;
 pub mod records;
+pub mod sessions;
 pub mod status;
 pub mod territories;
 

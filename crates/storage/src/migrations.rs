@@ -13,6 +13,7 @@ const MIGRATION_SLICE: &[M<'static>] = &[
     M::up(include_str!("../migrations/0004_certifications.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0005_enrolments.sql")).foreign_key_check(),
     M::up(include_str!("../migrations/0006_committees.sql")).foreign_key_check(),
+    M::up(include_str!("../migrations/0007_cert_sessions.sql")).foreign_key_check(),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);

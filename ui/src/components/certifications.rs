@@ -1,42 +1,77 @@
-//! Certifications: the catalogue (RNCP, RS, CléA), searched as you type.
+//! Certifications: the staff's follow-up of sessions and candidates, and the catalogue.
+
+mod catalogue;
+mod chart;
+mod session;
+mod sessions;
+mod stats;
 
 use leptos::prelude::*;
 use passerelle_domain::i18n::{Msg, t};
 
-use crate::api;
+pub use session::SessionPage;
+
+/// Horizon of the upcoming (and recent) sessions.
+pub const HORIZON_DAYS: u32 = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Sessions,
+    Candidates,
+    Catalogue,
+}
+
+const TABS: [(Tab, &str, &str); 3] = [
+    (
+        Tab::Sessions,
+        "tab-cert-sessions",
+        "Sessions d’examen et jurys",
+    ),
+    (
+        Tab::Candidates,
+        "tab-cert-candidates",
+        "Candidats et résultats",
+    ),
+    (Tab::Catalogue, "tab-cert-catalogue", "Catalogue"),
+];
 
 #[component]
 pub fn Certifications() -> impl IntoView {
     crate::app::set_title(Msg::CertificationsTitle);
-    let text = RwSignal::new(String::new());
-    let found = LocalResource::new(move || api::certifications::search(text.get()));
+    let tab = RwSignal::new(Tab::Sessions);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let i = TABS
+            .iter()
+            .position(|(t, _, _)| *t == tab.get_untracked())
+            .unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % TABS.len(),
+            "ArrowLeft" => (i + TABS.len() - 1) % TABS.len(),
+            _ => return,
+        };
+        tab.set(TABS[next].0);
+        crate::app::focus(TABS[next].1);
+    };
     view! {
         <section id="screen-certifications" aria-labelledby="screen-certifications-title">
             <h1 id="screen-certifications-title">{t(Msg::CertificationsTitle)}</h1>
-            <p class="help">"Le catalogue se remplit avec « passerelle cert import » (exports CSV de France compétences) ; CléA et CléA numérique sont intégrés."</p>
-            <div class="field search">
-                <label for="cert-search">"Rechercher une certification"</label>
-                <input id="cert-search" type="search" placeholder="Code, intitulé, bloc…"
-                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+            <div class="tabs" role="tablist" aria-label="Sections des certifications" on:keydown=on_key>
+                {TABS.into_iter().map(|(t, id, label)| view! {
+                    <button type="button" role="tab" id=id
+                        aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                        tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                        on:click=move |_| tab.set(t)>{label}</button>
+                }).collect_view()}
             </div>
-            {move || match found.get() {
-                None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="empty">"Aucune certification ne correspond."</p> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <table class="cases" id="cert-list">
-                        <thead><tr><th scope="col">"Code"</th><th scope="col">"Intitulé"</th><th scope="col">"Niveau"</th><th scope="col">"Blocs"</th><th scope="col">"Certificateur"</th></tr></thead>
-                        <tbody>{list.into_iter().map(|c| view! {
-                            <tr class:archived=!c.active>
-                                <td class="mono">{c.code}</td>
-                                <td>{c.title}{(!c.active).then_some(" (inactive)")}</td>
-                                <td>{c.level.map(|l| l.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td>{c.blocs.len()}</td>
-                                <td>{c.certifier}</td>
-                            </tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                }.into_any(),
+            {move || {
+                let current = tab.get();
+                let labelled_by = TABS.iter().find(|(t, _, _)| *t == current).map(|x| x.1).unwrap_or_default();
+                let panel = match current {
+                    Tab::Sessions => view! { <sessions::Sessions/> }.into_any(),
+                    Tab::Candidates => view! { <stats::Stats/> }.into_any(),
+                    Tab::Catalogue => view! { <catalogue::Catalogue/> }.into_any(),
+                };
+                view! { <div role="tabpanel" class="panel" aria-labelledby=labelled_by>{panel}</div> }
             }}
         </section>
     }

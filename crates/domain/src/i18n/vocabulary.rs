@@ -217,6 +217,82 @@ impl Label for crate::certification::BlocStatus {
     }
 }
 
+impl Label for crate::certification::SessionKind {
+    const ALL: &'static [Self] = &[Self::Jury, Self::JuryVae, Self::Examen];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Examen => "Examen",
+            Self::Jury => "Jury",
+            Self::JuryVae => "Jury VAE",
+        }
+    }
+}
+
+impl Label for crate::certification::Outcome {
+    const ALL: &'static [Self] = &[
+        Self::ValidationTotale,
+        Self::ValidationPartielle,
+        Self::Refus,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::ValidationTotale => "Validation totale",
+            Self::ValidationPartielle => "Validation partielle",
+            Self::Refus => "Refus",
+        }
+    }
+}
+
+impl Label for crate::certification::CandidateStatus {
+    const ALL: &'static [Self] = &[
+        Self::EnParcours,
+        Self::InscritSession,
+        Self::ValidePartiellement,
+        Self::Certifie,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::EnParcours => "en parcours",
+            Self::InscritSession => "inscrit à une session",
+            Self::ValidePartiellement => "validé partiellement",
+            Self::Certifie => "certifié",
+        }
+    }
+}
+
+impl Label for crate::certification::Recevabilite {
+    const ALL: &'static [Self] = &[Self::Favorable, Self::Defavorable];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Favorable => "Favorable",
+            Self::Defavorable => "Défavorable",
+        }
+    }
+}
+
+impl Label for crate::certification::VaeStage {
+    const ALL: &'static [Self] = &[
+        Self::Recevabilite,
+        Self::RecevabiliteDeposee,
+        Self::Irrecevable,
+        Self::Accompagnement,
+        Self::DossierDepose,
+        Self::JuryPlanifie,
+        Self::Jugee,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Recevabilite => "Dossier de recevabilité à déposer",
+            Self::RecevabiliteDeposee => "Recevabilité déposée, décision attendue",
+            Self::Irrecevable => "Irrecevable",
+            Self::Accompagnement => "Recevable : accompagnement et dossier de validation",
+            Self::DossierDepose => "Dossier de validation déposé",
+            Self::JuryPlanifie => "Jury planifié",
+            Self::Jugee => "Jury passé",
+        }
+    }
+}
+
 impl Label for crate::parcours::OpcoScheme {
     const ALL: &'static [Self] = &[
         Self::PlanDeveloppement,

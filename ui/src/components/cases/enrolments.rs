@@ -1,14 +1,17 @@
 //! Projet tab › Certifications: enrolments, the status of each bloc, what remains.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Route};
+use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Outcome, Route, evidence};
 use passerelle_domain::i18n::{Label, format_date};
 use passerelle_domain::ipc::BlocStatusArgs;
 use passerelle_domain::validate::parse_date_fr;
 
+use super::certificate::CertificateForm;
 use super::fields::{code_of, enum_options, from_code};
+use super::vae::VaeForm;
 use crate::api;
 
 #[component]
@@ -52,9 +55,14 @@ pub fn Enrolments(case_id: CaseId, target: String) -> impl IntoView {
             Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
             Some(Ok(items)) if items.is_empty() => view! { <p class="empty">"Aucune inscription à une certification."</p> }.into_any(),
             Some(Ok(items)) => items.into_iter().map(|e| {
-                let (_, _, remaining) = e.summary();
+                let (acquired, _, remaining) = e.summary();
+                let complete = (!e.blocs.is_empty() && acquired.len() == e.blocs.len())
+                    || e.sessions.iter().any(|s| s.outcome == Some(Outcome::ValidationTotale));
                 let remaining: Vec<String> = remaining.iter().map(|b| format!("{} {}", b.code, b.title)).collect();
                 let id = e.id;
+                let sessions = e.sessions.clone();
+                let vae = e.vae.clone();
+                let certificate = e.certificate.clone();
                 view! {
                     <div class="enrolment" id=format!("enrolment-{id}")>
                         <p><strong>{e.certification_code.clone()}</strong>" — "{e.certification_title.clone()}" · "{e.route.label()}</p>
@@ -64,6 +72,18 @@ pub fn Enrolments(case_id: CaseId, target: String) -> impl IntoView {
                         <p class="remaining" id=format!("enrolment-{id}-remaining")>
                             {if remaining.is_empty() { "Tous les blocs sont acquis.".to_owned() } else { format!("Restant à acquérir : {}", remaining.join(" ; ")) }}
                         </p>
+                        {(!sessions.is_empty()).then(|| view! {
+                            <ul class="plain sessions" id=format!("enrolment-{id}-sessions")>
+                                {sessions.into_iter().map(|s| view! {
+                                    <li>
+                                        <A href=format!("/certifications/sessions/{}", s.session_id)>{evidence(s.kind, s.date)}</A>
+                                        {format!(" — {} : {}", s.place, s.outcome.map_or("résultat à venir", |o| o.label()))}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {vae.map(|v| view! { <VaeForm enrolment_id=id view=v reload/> })}
+                        {complete.then(|| view! { <CertificateForm enrolment_id=id issued=certificate reload/> })}
                     </div>
                 }
             }).collect_view().into_any(),

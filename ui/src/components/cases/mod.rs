@@ -1,14 +1,16 @@
 //! Dossiers: list, case page, form and journal.
 
+mod certificate;
 mod consents;
 mod enrolments;
-mod fields;
+pub(crate) mod fields;
 mod form;
 mod journal;
 mod list;
 mod page;
 mod parcours;
 mod records;
+mod vae;
 
 pub use list::CaseList;
 pub use page::{CasePage, EditCase, NewCase};

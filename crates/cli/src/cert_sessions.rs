@@ -1,0 +1,231 @@
+//! `passerelle cert juries|session|register|result|certificate|stats`: exam and jury sessions,
+//! results, certificates and the staff's figures, without the window.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use passerelle_domain::AppError;
+use passerelle_domain::certification::{
+    CandidateStatus, Certificate, NewSession, Outcome, SessionKind, SuccessRate, format_rate,
+};
+use passerelle_domain::i18n::{Label, count_noun, format_date};
+use passerelle_domain::validate::parse_date_fr;
+use passerelle_storage::{StorageError, cert_staff, profile, sessions};
+
+fn user(e: StorageError) -> anyhow::Error {
+    anyhow::anyhow!(AppError::from(e).user_message())
+}
+
+fn date(flag: &str, text: &str) -> anyhow::Result<chrono::NaiveDate> {
+    parse_date_fr(text).map_err(|e| anyhow::anyhow!("{flag} : {e}"))
+}
+
+/// `cert juries [--days N] [--json]`: exams and juries of the next N days with their candidates.
+pub fn juries(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> {
+    let (_, conn) = crate::open_db(db)?;
+    let today = crate::today();
+    let list = sessions::between(
+        &conn,
+        today,
+        today + chrono::Days::new(u64::from(days)),
+        false,
+    )?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    if list.is_empty() {
+        println!("Aucun examen ni jury dans les {days} prochains jours.");
+    }
+    for s in &list {
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            s.id,
+            format_date(s.date),
+            s.kind.label(),
+            s.certification_code,
+            s.place,
+            count_noun(u64::from(s.candidates), "candidat")
+        );
+    }
+    Ok(())
+}
+
+/// `cert session add --date D --kind K --certification CODE --place TEXT`.
+pub fn add_session(
+    db: Option<PathBuf>,
+    on: &str,
+    kind: SessionKind,
+    certification: &str,
+    place: &str,
+) -> anyhow::Result<()> {
+    let session = NewSession {
+        date: date("--date", on)?,
+        place: place.to_owned(),
+        kind,
+        certification_code: certification.to_owned(),
+    }
+    .validate()
+    .map_err(|e| anyhow::anyhow!(e.user_message()))?;
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = profile::actor(&conn)?;
+    let s = sessions::create(&mut conn, &actor, &session, Utc::now()).map_err(user)?;
+    println!(
+        "Session {} : {} — {} ({})",
+        s.id,
+        s.title(),
+        s.certification_code,
+        s.place
+    );
+    Ok(())
+}
+
+/// `cert session show ID [--json]`: the candidates of a session and their results.
+pub fn show_session(db: Option<PathBuf>, id: i64, json: bool) -> anyhow::Result<()> {
+    let (_, conn) = crate::open_db(db)?;
+    let d = sessions::detail(&conn, id).map_err(user)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&d)?);
+        return Ok(());
+    }
+    println!(
+        "{} — {} {} ({})",
+        d.session.title(),
+        d.session.certification_code,
+        d.session.certification_title,
+        d.session.place
+    );
+    for c in &d.candidates {
+        let result = c
+            .result
+            .as_ref()
+            .map_or("résultat à saisir".to_owned(), |r| {
+                if r.validated_blocs.is_empty() {
+                    r.outcome.label().to_owned()
+                } else {
+                    format!("{} : {}", r.outcome.label(), r.validated_blocs.join(", "))
+                }
+            });
+        println!(
+            "  inscription {}\t{}\t{}\t{result}",
+            c.enrolment_id, c.reference, c.name
+        );
+    }
+    Ok(())
+}
+
+/// `cert register SESSION ENROLMENT`.
+pub fn register(db: Option<PathBuf>, session: i64, enrolment: i64) -> anyhow::Result<()> {
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = profile::actor(&conn)?;
+    sessions::register(&mut conn, &actor, session, enrolment, Utc::now()).map_err(user)?;
+    println!("Inscription {enrolment} inscrite à la session {session}.");
+    Ok(())
+}
+
+/// `cert result SESSION ENROLMENT --outcome O [--blocs A,B]`.
+pub fn result(
+    db: Option<PathBuf>,
+    session: i64,
+    enrolment: i64,
+    outcome: Outcome,
+    blocs: &[String],
+) -> anyhow::Result<()> {
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = profile::actor(&conn)?;
+    sessions::record_result(
+        &mut conn,
+        &actor,
+        session,
+        enrolment,
+        outcome,
+        blocs,
+        crate::today(),
+        Utc::now(),
+    )
+    .map_err(user)?;
+    println!("Résultat enregistré : {}.", outcome.label());
+    Ok(())
+}
+
+/// `cert certificate ENROLMENT --number N --on DATE`.
+pub fn certificate(
+    db: Option<PathBuf>,
+    enrolment: i64,
+    number: &str,
+    on: &str,
+) -> anyhow::Result<()> {
+    let c = Certificate {
+        number: number.to_owned(),
+        issued_on: date("--on", on)?,
+    };
+    let (_, mut conn) = crate::open_db(db)?;
+    let actor = profile::actor(&conn)?;
+    let c =
+        sessions::issue_certificate(&mut conn, &actor, enrolment, &c, crate::today(), Utc::now())
+            .map_err(user)?;
+    println!(
+        "Certificat n° {} délivré le {}.",
+        c.number,
+        format_date(c.issued_on)
+    );
+    Ok(())
+}
+
+fn print_rates(title: &str, rates: &[SuccessRate]) {
+    println!("{title}");
+    if rates.is_empty() {
+        println!("  aucun résultat enregistré");
+    }
+    for r in rates {
+        println!(
+            "  {}\t{}\t{} sur {} (partielles {}, refus {})",
+            r.label,
+            r.rate().map(format_rate).unwrap_or_else(|| "—".into()),
+            r.totales,
+            r.results(),
+            r.partielles,
+            r.refus
+        );
+    }
+}
+
+/// `cert stats [--days N] [--json] [--csv FILE]`: candidates by certification and status,
+/// success rates; `--csv` writes the export of every candidate.
+pub fn stats(db: Option<PathBuf>, days: u32, json: bool, csv: Option<&Path>) -> anyhow::Result<()> {
+    let (_, conn) = crate::open_db(db)?;
+    if let Some(path) = csv {
+        let (bytes, rows) = cert_staff::candidates_csv(&conn)?;
+        std::fs::write(path, bytes)
+            .map_err(|e| anyhow::anyhow!("écriture de {} : {e}", path.display()))?;
+        eprintln!(
+            "{} exportés dans {}.",
+            count_noun(u64::from(rows), "candidat"),
+            path.display()
+        );
+    }
+    let o = cert_staff::overview(&conn, crate::today(), days)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&o)?);
+        return Ok(());
+    }
+    println!("Candidats par certification");
+    for c in &o.by_certification {
+        let by: Vec<String> = CandidateStatus::ALL
+            .iter()
+            .map(|s| format!("{} : {}", s.label(), c.get(*s)))
+            .collect();
+        println!(
+            "  {}\t{}\t{}",
+            c.certification_code,
+            c.total(),
+            by.join(", ")
+        );
+    }
+    print_rates(
+        "Taux de réussite par certification",
+        &o.rates_by_certification,
+    );
+    print_rates("Taux de réussite par territoire", &o.rates_by_territory);
+    Ok(())
+}
