@@ -206,6 +206,7 @@ struct AgendaRow {
     outcome: Option<Outcome>,
     motifs: String,
     granted: Option<i64>,
+    decided_at: Option<String>,
 }
 
 /// A session's agenda in order, or one case's line.
@@ -215,7 +216,7 @@ fn agenda(
     case_id: Option<CaseId>,
 ) -> Result<Vec<AgendaRow>, StorageError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT case_id, position, pseudonym, outcome, motifs, amount_granted_cents
+        "SELECT case_id, position, pseudonym, outcome, motifs, amount_granted_cents, decided_at
          FROM session_dossier WHERE session_id = ?1 AND (?2 IS NULL OR case_id = ?2)
          ORDER BY position",
     )?;
@@ -227,9 +228,24 @@ fn agenda(
             outcome: decode_outcome(r.get(3)?)?,
             motifs: r.get(4)?,
             granted: r.get(5)?,
+            decided_at: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One case's line of an agenda; not on it is `NotFound`.
+fn agenda_line(
+    conn: &Connection,
+    id: SessionId,
+    case_id: CaseId,
+) -> Result<AgendaRow, StorageError> {
+    agenda(conn, id, Some(case_id))?
+        .pop()
+        .ok_or_else(|| StorageError::NotFound {
+            entity: "Dossier de la séance",
+            id: case_id.to_string(),
+        })
 }
 
 /// A session with its agenda in order.
@@ -244,6 +260,7 @@ pub fn detail(conn: &Connection, id: SessionId) -> Result<SessionDetail, Storage
         outcome,
         motifs,
         granted,
+        ..
     } in rows
     {
         let case = cases::get(conn, case_id)?.ok_or_else(|| StorageError::NotFound {
@@ -368,27 +385,11 @@ pub fn remove_case(
     at: DateTime<Utc>,
 ) -> Result<SessionDetail, StorageError> {
     let tx = conn.transaction()?;
-    let row: Option<Option<String>> = tx
-        .query_row(
-            "SELECT outcome FROM session_dossier WHERE session_id = ?1 AND case_id = ?2",
-            params![id, case_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match row {
-        None => {
-            return Err(StorageError::NotFound {
-                entity: "Dossier de la séance",
-                id: case_id.to_string(),
-            });
-        }
-        Some(Some(_)) => {
-            return Err(invalid(
-                "caseId",
-                "Une issue est enregistrée pour ce dossier : il reste à l’ordre du jour de la séance.",
-            ));
-        }
-        Some(None) => {}
+    if agenda_line(&tx, id, case_id)?.outcome.is_some() {
+        return Err(invalid(
+            "caseId",
+            "Une issue est enregistrée pour ce dossier : il reste à l’ordre du jour de la séance.",
+        ));
     }
     tx.execute(
         "DELETE FROM session_dossier WHERE session_id = ?1 AND case_id = ?2",
@@ -487,30 +488,14 @@ pub fn record_outcome(
 ) -> Result<SessionDetail, StorageError> {
     let tx = conn.transaction()?;
     let session = session(&tx, id)?;
-    let recorded: Option<Option<String>> = tx
-        .query_row(
-            "SELECT decided_at FROM session_dossier WHERE session_id = ?1 AND case_id = ?2",
-            params![id, case_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match recorded {
-        None => {
-            return Err(StorageError::NotFound {
-                entity: "Dossier de la séance",
-                id: case_id.to_string(),
-            });
-        }
-        Some(Some(when)) => {
-            return Err(invalid(
-                "update",
-                format!(
-                    "Une issue est déjà enregistrée pour ce dossier (le {}).",
-                    when.get(..10).unwrap_or(&when)
-                ),
-            ));
-        }
-        Some(None) => {}
+    if let Some(when) = agenda_line(&tx, id, case_id)?.decided_at {
+        return Err(invalid(
+            "outcome",
+            format!(
+                "Une issue est déjà enregistrée pour ce dossier (le {}).",
+                when.get(..10).unwrap_or(&when)
+            ),
+        ));
     }
     let mut case = cases::get(&tx, case_id)?.ok_or_else(|| StorageError::NotFound {
         entity: "Dossier",

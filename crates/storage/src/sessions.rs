@@ -132,6 +132,34 @@ const SUMMARY: &str = "SELECT s.id, s.date, s.place, s.kind, s.certification_cod
         (SELECT count(*) FROM session_candidate sc WHERE sc.session_id = s.id AND sc.outcome IS NOT NULL)
      FROM cert_session s JOIN certification c ON c.code = s.certification_code";
 
+/// Inserts a session row and journals it; returns its id.
+fn insert_session(
+    tx: &Transaction<'_>,
+    actor: &str,
+    (date, place, kind, certification): (NaiveDate, &str, SessionKind, &str),
+    now: &str,
+) -> Result<i64, StorageError> {
+    tx.execute(
+        "INSERT INTO cert_session (date, place, kind, certification_code, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![date.to_string(), place, code(kind), certification, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    let after = json!({"date": date, "place": place, "kind": code(kind),
+                       "certification": certification});
+    append(
+        tx,
+        actor,
+        "cert_session",
+        id,
+        "create",
+        &journal::diff(&Value::Null, &after),
+        SESSION_ROW,
+        now,
+    )?;
+    Ok(id)
+}
+
 /// Creates a session (validated by the caller with [`NewSession::validate`]).
 pub fn create(
     conn: &mut Connection,
@@ -147,29 +175,10 @@ pub fn create(
             id: s.certification_code.clone(),
         });
     }
-    tx.execute(
-        "INSERT INTO cert_session (date, place, kind, certification_code, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            s.date.to_string(),
-            s.place,
-            code(s.kind),
-            s.certification_code,
-            now
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    let after = json!({"date": s.date, "place": s.place, "kind": code(s.kind),
-                       "certification": s.certification_code});
-    let changes = journal::diff(&Value::Null, &after);
-    append(
+    let id = insert_session(
         &tx,
         actor,
-        "cert_session",
-        id,
-        "create",
-        &changes,
-        SESSION_ROW,
+        (s.date, &s.place, s.kind, &s.certification_code),
         &now,
     )?;
     tx.commit()?;
@@ -706,29 +715,10 @@ pub fn import_many(
     let now = stamp(at);
     let tx = conn.transaction()?;
     for s in items {
-        tx.execute(
-            "INSERT INTO cert_session (date, place, kind, certification_code, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                s.date.to_string(),
-                s.place,
-                code(s.kind),
-                s.certification,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        let after = json!({"date": s.date, "place": s.place, "kind": code(s.kind),
-                           "certification": s.certification});
-        let changes = journal::diff(&Value::Null, &after);
-        append(
+        let id = insert_session(
             &tx,
             actor,
-            "cert_session",
-            id,
-            "create",
-            &changes,
-            SESSION_ROW,
+            (s.date, &s.place, s.kind, &s.certification),
             &now,
         )?;
         for (enrolment, result) in &s.candidates {

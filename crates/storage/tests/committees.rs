@@ -164,19 +164,26 @@ fn a_refusal_moves_the_case_and_starts_the_recours_delay() {
         "{:?}",
         view.deadlines
     );
-    // Once recorded, an outcome is not recorded twice.
-    assert!(matches!(
-        committees::record_outcome(
-            &mut conn,
-            "Agent",
-            id,
-            id_case,
-            &refus,
-            d(2026, 3, 20),
-            at(21)
-        ),
-        Err(StorageError::Invalid(_))
-    ));
+    // Once recorded, an outcome is not recorded twice; the message sits on the outcome field.
+    let err = committees::record_outcome(
+        &mut conn,
+        "Agent",
+        id,
+        id_case,
+        &refus,
+        d(2026, 3, 20),
+        at(21),
+    )
+    .unwrap_err();
+    let StorageError::Invalid(errors) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(errors[0].field, "outcome");
+    assert!(
+        errors[0].message.contains("déjà enregistrée"),
+        "{}",
+        errors[0].message
+    );
     assert!(journal::verify(&conn).unwrap().is_ok());
 }
 

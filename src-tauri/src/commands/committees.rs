@@ -11,6 +11,25 @@ use tauri::{AppHandle, Runtime, State};
 use crate::Db;
 use crate::export::{self, Export};
 
+/// Offers a PDF to save (then opens it); the path written, or `None` if cancelled.
+fn save_pdf<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Option<String>, AppError> {
+    let saved = export::save(
+        app,
+        &Export {
+            suggested_name: name,
+            kind_label: "Document PDF",
+            extension: "pdf",
+            bytes,
+            open_after: true,
+        },
+    )?;
+    Ok(saved.map(|p| p.display().to_string()))
+}
+
 fn generation() -> Generation {
     Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION"))
 }
@@ -125,17 +144,7 @@ pub async fn dossier_export<R: Runtime>(
         view.reference,
         if pseudonymised { "-pseudonymise" } else { "" }
     );
-    let saved = export::save(
-        &app,
-        &Export {
-            suggested_name: &name,
-            kind_label: "Document PDF",
-            extension: "pdf",
-            bytes: &bytes,
-            open_after: true,
-        },
-    )?;
-    Ok(saved.map(|p| p.display().to_string()))
+    save_pdf(&app, &name, &bytes)
 }
 
 /// Exports a session pack (cover, agenda, every dossier) as one PDF.
@@ -166,15 +175,5 @@ pub async fn session_pack_export<R: Runtime>(
         session.held_on,
         if pseudonymised { "-pseudonymisee" } else { "" }
     );
-    let saved = export::save(
-        &app,
-        &Export {
-            suggested_name: &name,
-            kind_label: "Document PDF",
-            extension: "pdf",
-            bytes: &bytes,
-            open_after: true,
-        },
-    )?;
-    Ok(saved.map(|p| p.display().to_string()))
+    save_pdf(&app, &name, &bytes)
 }
