@@ -272,6 +272,25 @@ fn a_session_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
     assert!(text.contains("3 dossiers"));
     // Three times 12 500 € requested.
     assert!(text.contains("37 500,00 €"), "{text}");
+    let fonts = run("pdffonts", &[], &file);
+    assert_eq!(
+        fonts.lines().skip(2).count(),
+        2,
+        "one subset per face for the whole pack: {fonts}"
+    );
+    let info = run("pdfinfo", &[], &file);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages >= 1 + 3 * 2, "{pages} pages");
+    assert!(
+        text.contains(&format!("Page {pages}/{pages}")),
+        "numbered over the whole pack"
+    );
     let outline = run("qpdf", &["--json", "--json-key=outlines"], &file);
     for i in 1..=3 {
         assert!(
