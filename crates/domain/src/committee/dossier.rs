@@ -284,6 +284,36 @@ fn is_identifying_field(path: &str) -> bool {
         )
 }
 
+/// A journal value as a committee member reads it: step and document codes as their labels,
+/// the funding plan as its total; other values as they are.
+fn readable_change(field: &str, text: &str) -> String {
+    match field {
+        "status" => Step::from_code(text).map_or_else(|| text.to_owned(), |s| s.label().to_owned()),
+        "documents" => serde_json::from_str::<Vec<DocumentKind>>(text).map_or_else(
+            |_| text.to_owned(),
+            |kinds| {
+                kinds
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        ),
+        "parcours.funding" => serde_json::from_str::<Vec<crate::parcours::FundingLine>>(text)
+            .map_or_else(
+                |_| text.to_owned(),
+                |lines| {
+                    format!(
+                        "{} — total {}",
+                        crate::i18n::count_with(lines.len() as u64, "financeur", "financeurs"),
+                        format_euros(lines.iter().map(|l| l.amount_cents).sum())
+                    )
+                },
+            ),
+        _ => text.to_owned(),
+    }
+}
+
 /// Builds the dossier of a case, full or pseudonymised.
 pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
     let case = &input.case.data;
@@ -585,8 +615,12 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
             .filter(|(_, ch)| pseudonym.is_none() || !is_identifying_field(&ch.field))
             .map(|(date, ch)| {
                 let ch = ch.masked();
-                let shown =
-                    |v: &Option<String>| v.as_deref().map(&free).unwrap_or_else(|| "—".into());
+                let field = ch.field.clone();
+                let shown = |v: &Option<String>| {
+                    v.as_deref()
+                        .map(|text| free(&readable_change(&field, text)))
+                        .unwrap_or_else(|| "—".into())
+                };
                 ChangeLine {
                     date: NaiveDate::parse_from_str(date.get(..10).unwrap_or(""), "%Y-%m-%d")
                         .map(format_date)

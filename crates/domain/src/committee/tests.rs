@@ -320,3 +320,60 @@ fn health_related_proofs_are_never_named_in_the_checklist() {
         ]
     );
 }
+
+#[test]
+fn journal_values_read_as_labels_in_what_changed() {
+    let mut view = built(&Variant::Full);
+    assert!(view.changes_since.is_some());
+    // Through the builder: a step change and a funding change.
+    let case = sample_case();
+    let parcours = sample_view(case.id);
+    let params = Parameters::default();
+    let acquired = HashSet::new();
+    let change = |field: &str, before: &str, after: &str| {
+        (
+            "2026-03-12T10:00:00Z".to_owned(),
+            crate::journal::FieldChange {
+                field: field.into(),
+                before: Some(before.into()),
+                after: Some(after.into()),
+            },
+        )
+    };
+    let input = DossierInput {
+        case: &case,
+        parcours: &parcours,
+        params: &params,
+        certification: None,
+        acquired_blocs: &acquired,
+        checklist_step: None,
+        checklist: &[],
+        counsellor: "C",
+        structure: "S",
+        session: None,
+        changes_since: Some(ChangesSince {
+            session_on: day(2026, 3, 1),
+            outcome: "Ajourné".into(),
+            changes: vec![
+                change("status", "PTP_AJOURNE", "PTP_EN_INSTRUCTION"),
+                change("documents", "[]", r#"["devis","rib"]"#),
+                change(
+                    "parcours.funding",
+                    "[]",
+                    r#"[{"funder":"transitions_pro","amountCents":125000,"covers":""}]"#,
+                ),
+            ],
+        }),
+        outcome: None,
+        at: day(2026, 3, 10),
+    };
+    view = build(&input, &Variant::Full);
+    let (_, lines) = view.changes_since.unwrap();
+    assert_eq!(lines[0].field, "Étape du parcours");
+    assert_eq!(lines[0].after, "PTP : en instruction");
+    assert_eq!(lines[1].after, "Devis approuvé, RIB");
+    assert_eq!(
+        lines[2].after,
+        "1 financeur — total 1\u{202F}250,00\u{202F}€"
+    );
+}
