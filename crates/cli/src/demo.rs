@@ -66,11 +66,70 @@ pub fn run(db: Option<PathBuf>, count: usize, seed: u64) -> anyhow::Result<()> {
         )?);
     }
     certifications::enrol_demo_cases(&mut conn, &demo, &ids, crate::today())?;
+    committee_sessions(&mut conn, crate::today())?;
     println!(
         "{} dossiers de démonstration ajoutés à {} en {:.1} s (graine {seed}).",
         format_count(count as u64),
         path.display(),
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Two sessions to come, their agenda filled with the demo cases their committee examines: a
+/// commission paritaire in three weeks, a comité des transitions individuelles in ten days.
+fn committee_sessions(
+    conn: &mut passerelle_storage::Connection,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    use passerelle_domain::committee::{CommitteeKind, NewSession};
+    use passerelle_storage::committees;
+    let sessions = [
+        (
+            CommitteeKind::CommissionParitaire,
+            21,
+            "Transitions Pro Grand Est, Metz",
+            vec![
+                "Mme A. Martin (collège employeurs)".to_owned(),
+                "M. B. Klein (collège salariés)".to_owned(),
+            ],
+            "('PTP_DOSSIER_DEPOSE', 'PTP_EN_INSTRUCTION', 'PTP_AJOURNE')",
+            12,
+        ),
+        (
+            CommitteeKind::ComiteLocal,
+            10,
+            "Maison de l’emploi de Sarrebourg",
+            vec!["Mme C. Weber (Hub AFNOR Moselle Sud)".to_owned()],
+            "('PROJET_FORMALISE', 'COMITE_TRANSITIONS')",
+            6,
+        ),
+    ];
+    for (kind, days, place, members, steps, most) in sessions {
+        let cases: Vec<i64> = conn
+            .prepare(&format!(
+                "SELECT id FROM case_file WHERE archived_at IS NULL AND status IN {steps}
+                 AND id NOT IN (SELECT case_id FROM session_dossier) ORDER BY id LIMIT {most}"
+            ))?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if cases.is_empty() {
+            continue;
+        }
+        let session = committees::create_session(
+            conn,
+            DEMO_ACTOR,
+            &NewSession {
+                kind: Some(kind),
+                held_on: today.checked_add_days(chrono::Days::new(days)),
+                place: place.to_owned(),
+                members,
+            },
+            Utc::now(),
+        )?;
+        for case_id in cases {
+            committees::add_case(conn, DEMO_ACTOR, session.id, case_id, Utc::now())?;
+        }
+    }
     Ok(())
 }

@@ -61,12 +61,20 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         ],
     );
     assert!(out.contains("12 décembre 2026"), "{out}");
-    let mut add = vec!["session", "add", "1"];
+    // « Séance N : … » (the demo has its own sessions already).
+    let session = out
+        .trim_start_matches("Séance ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    let session = session.as_str();
+    let mut add = vec!["session", "add", session];
     add.extend(ids.iter().map(String::as_str));
     ok(&db, &add);
 
     // A case at another step is refused with the reason.
-    let out = run(&db, &["session", "add", "1", "1"]);
+    let out = run(&db, &["session", "add", session, "1"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("commission paritaire"));
 
@@ -76,7 +84,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         &[
             "session",
             "pack",
-            "1",
+            session,
             "-o",
             pack.to_str().unwrap(),
             "--pseudonymise",
@@ -89,7 +97,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         &[
             "session",
             "pack",
-            "1",
+            session,
             "-o",
             pack.to_str().unwrap(),
             "--pseudonymise",
@@ -111,7 +119,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
     // A refusal without motifs is refused; with them it moves the parcours.
     let out = run(
         &db,
-        &["session", "decide", "1", &ids[0], "--outcome", "refus"],
+        &["session", "decide", session, &ids[0], "--outcome", "refus"],
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Motifs"));
@@ -120,7 +128,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         &[
             "session",
             "decide",
-            "1",
+            session,
             &ids[0],
             "--outcome",
             "refus",
@@ -133,7 +141,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         &[
             "session",
             "decide",
-            "1",
+            session,
             &ids[1],
             "--outcome",
             "accord",
@@ -146,7 +154,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         show.contains("PTP_REFUS") || show.contains("Refus"),
         "{show}"
     );
-    let show = ok(&db, &["session", "show", "1"]);
+    let show = ok(&db, &["session", "show", session]);
     assert!(show.contains("Refus") && show.contains("Accord"), "{show}");
     ok(&db, &["journal", "verify"]);
 }
