@@ -286,7 +286,8 @@ fn a_session_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
         .trim()
         .parse()
         .unwrap();
-    assert!(pages >= 1 + 3 * 2, "{pages} pages");
+    // The cover, then at least two pages per dossier.
+    assert!(pages > 3 * 2, "{pages} pages");
     assert!(
         text.contains(&format!("Page {pages}/{pages}")),
         "numbered over the whole pack"
