@@ -30,6 +30,15 @@ fn run(tool: &str, args: &[&str], file: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The `Pages:` line of `pdfinfo`'s output.
+fn page_count(pdfinfo: &str) -> usize {
+    pdfinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {pdfinfo}"))
+}
+
 fn text_of(file: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
@@ -110,13 +119,7 @@ fn a_full_dossier_reads_back_in_french_with_embedded_subset_fonts() {
     assert!(!text.contains("obligation d’emploi"));
     assert!(!text.contains("284055746300464"));
     let pages = run("pdfinfo", &[], &file);
-    let count: usize = pages
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let count = page_count(&pages);
     assert!((2..=5).contains(&count), "{count} pages");
     for n in 1..=count {
         assert!(
@@ -278,14 +281,7 @@ fn a_session_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
         2,
         "one subset per face for the whole pack: {fonts}"
     );
-    let info = run("pdfinfo", &[], &file);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let pages = page_count(&run("pdfinfo", &[], &file));
     // The cover, then at least two pages per dossier.
     assert!(pages > 3 * 2, "{pages} pages");
     assert!(
