@@ -45,6 +45,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::certifications::bloc_status_set,
         commands::committees::session_list,
         commands::committees::session_create,
+        commands::committees::session_update,
         commands::committees::session_detail,
         commands::committees::session_candidates,
         commands::committees::session_add,

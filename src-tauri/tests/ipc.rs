@@ -256,6 +256,15 @@ fn a_committee_session_is_checked_field_by_field_then_created() {
     let detail = invoke(&h, command::SESSION_DETAIL, json!({"id": id})).unwrap();
     assert_eq!(detail["session"]["place"], "Metz");
     assert_eq!(detail["dossiers"], json!([]));
+    let moved = invoke(
+        &h,
+        command::SESSION_UPDATE,
+        json!({"id": id, "new": {"kind": "commission_paritaire", "heldOn": "2026-12-19",
+                                 "place": "Nancy", "members": []}}),
+    )
+    .unwrap();
+    assert_eq!(moved["heldOn"], "2026-12-19");
+    assert_eq!(moved["members"], json!([]));
     let list = invoke(&h, command::SESSION_LIST, json!({})).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     // An empty agenda cannot be exported; the message says what to do.

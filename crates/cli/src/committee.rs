@@ -27,8 +27,9 @@ fn generation() -> Generation {
 fn explain(err: StorageError) -> anyhow::Error {
     match err {
         StorageError::Invalid(errors) => {
+            // Each message starts with its field's French name.
             for e in errors {
-                eprintln!("{} : {}", e.field, e.message);
+                eprintln!("{}", e.message);
             }
             Reported.into()
         }

@@ -36,6 +36,7 @@ pub mod command {
     pub const BLOC_STATUS_SET: &str = "bloc_status_set";
     pub const SESSION_LIST: &str = "session_list";
     pub const SESSION_CREATE: &str = "session_create";
+    pub const SESSION_UPDATE: &str = "session_update";
     pub const SESSION_DETAIL: &str = "session_detail";
     pub const SESSION_CANDIDATES: &str = "session_candidates";
     pub const SESSION_ADD: &str = "session_add";
@@ -83,6 +84,7 @@ pub mod command {
         BLOC_STATUS_SET,
         SESSION_LIST,
         SESSION_CREATE,
+        SESSION_UPDATE,
         SESSION_DETAIL,
         SESSION_CANDIDATES,
         SESSION_ADD,
@@ -385,4 +387,12 @@ pub struct Exported {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct CertSessionIdArgs {
     pub id: i64,
+}
+
+/// Arguments of `session_update`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionUpdateArgs {
+    pub id: crate::committee::SessionId,
+    pub new: crate::committee::NewSession,
 }

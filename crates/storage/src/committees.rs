@@ -9,9 +9,9 @@ use passerelle_domain::FieldError;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::certification::BlocStatus;
 use passerelle_domain::committee::{
-    self as domain, ChangesSince, Decision, DossierInput, DossierView, NewSession, Opinion,
-    Outcome, OutcomeInput, Session, SessionDetail, SessionDossier, SessionHeader, SessionId,
-    Variant,
+    self as domain, ChangesSince, CommitteeKind, Decision, DossierInput, DossierView, NewSession,
+    Opinion, Outcome, OutcomeInput, Session, SessionDetail, SessionDossier, SessionHeader,
+    SessionId, Variant,
 };
 use passerelle_domain::i18n::{Label, format_date};
 use passerelle_domain::parcours::{Step, checklist};
@@ -139,6 +139,60 @@ pub fn create_session(
         &journal::diff(&Value::Null, &after),
         &now,
     )?;
+    tx.commit()?;
+    session(conn, id)
+}
+
+/// Changes a session's instance, date, place or members (a commission rescheduled, a member
+/// replaced). The instance changes only while the agenda is empty: its dossiers were chosen for
+/// the other one.
+pub fn update_session(
+    conn: &mut Connection,
+    actor: &str,
+    id: SessionId,
+    new: &NewSession,
+    at: DateTime<Utc>,
+) -> Result<Session, StorageError> {
+    let errors = new.check();
+    if !errors.is_empty() {
+        return Err(StorageError::Invalid(errors));
+    }
+    let (Some(kind), Some(held_on)) = (new.kind, new.held_on) else {
+        unreachable!("checked above");
+    };
+    let tx = conn.transaction()?;
+    let before = session(&tx, id)?;
+    if kind != before.kind && before.dossier_count > 0 {
+        return Err(invalid(
+            "kind",
+            "Instance : retirez d’abord les dossiers de l’ordre du jour, ils ont été choisis pour l’autre instance.",
+        ));
+    }
+    let members: Vec<String> = new
+        .members
+        .iter()
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty())
+        .collect();
+    let as_json = |kind: CommitteeKind, held_on: NaiveDate, place: &str, members: &[String]| json!({"kind": code(kind), "heldOn": held_on.to_string(), "place": place, "members": members});
+    let changes = journal::diff(
+        &as_json(before.kind, before.held_on, &before.place, &before.members),
+        &as_json(kind, held_on, new.place.trim(), &members),
+    );
+    if changes.is_empty() {
+        return Ok(before);
+    }
+    tx.execute(
+        "UPDATE committee_session SET kind = ?1, held_on = ?2, place = ?3, members = ?4 WHERE id = ?5",
+        params![
+            code(kind),
+            held_on.to_string(),
+            new.place.trim(),
+            serde_json::to_string(&members).map_err(StorageError::json)?,
+            id
+        ],
+    )?;
+    append(&tx, actor, id, "update", &changes, &stamp(at))?;
     tx.commit()?;
     session(conn, id)
 }

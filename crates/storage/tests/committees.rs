@@ -110,6 +110,26 @@ fn a_session_takes_only_dossiers_at_its_steps_and_keeps_its_order() {
     let detail2 = committees::add_case(&mut conn, "Agent", second, filed, at(18)).unwrap();
     assert_ne!(detail2.dossiers[0].pseudonym, p);
 
+    // Rescheduled: date, place and members change; the instance not, with dossiers on it.
+    let mut moved = NewSession {
+        kind: Some(CommitteeKind::CommissionParitaire),
+        held_on: Some(d(2026, 3, 27)),
+        place: "Nancy".into(),
+        members: vec!["Mme A. Martin".into(), "M. B. Klein".into()],
+    };
+    let s = committees::update_session(&mut conn, "Agent", id, &moved, at(19)).unwrap();
+    assert_eq!(
+        (s.held_on, s.place.as_str(), s.members.len()),
+        (d(2026, 3, 27), "Nancy", 2)
+    );
+    moved.kind = Some(CommitteeKind::ComiteLocal);
+    let StorageError::Invalid(errors) =
+        committees::update_session(&mut conn, "Agent", id, &moved, at(19)).unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!(errors[0].field, "kind");
+
     let detail = committees::remove_case(&mut conn, "Agent", id, other, at(19)).unwrap();
     assert_eq!(detail.dossiers.len(), 1);
     assert_eq!(detail.dossiers[0].position, 1);

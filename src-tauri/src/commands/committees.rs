@@ -47,6 +47,19 @@ pub async fn session_create(db: State<'_, Db>, new: NewSession) -> Result<Sessio
     })
 }
 
+/// Reschedules a session, or changes its place or members.
+#[tauri::command]
+pub async fn session_update(
+    db: State<'_, Db>,
+    id: SessionId,
+    new: NewSession,
+) -> Result<Session, AppError> {
+    db.with(|conn| {
+        let actor = profile::actor(conn)?;
+        committees::update_session(conn, &actor, id, &new, Utc::now())
+    })
+}
+
 #[tauri::command]
 pub async fn session_detail(db: State<'_, Db>, id: SessionId) -> Result<SessionDetail, AppError> {
     db.with(|conn| committees::detail(conn, id))

@@ -3,7 +3,7 @@ use passerelle_domain::case::{CaseId, CaseSummary};
 use passerelle_domain::committee::{NewSession, OutcomeInput, Session, SessionDetail, SessionId};
 use passerelle_domain::ipc::{
     DossierExportArgs, NoArgs, PackExportArgs, SessionArgs, SessionCaseArgs, SessionCreateArgs,
-    SessionDecideArgs, SessionReorderArgs, command,
+    SessionDecideArgs, SessionReorderArgs, SessionUpdateArgs, command,
 };
 
 use crate::ipc::invoke;
@@ -14,6 +14,10 @@ pub async fn list() -> Result<Vec<Session>, AppError> {
 
 pub async fn create(new: NewSession) -> Result<Session, AppError> {
     invoke(command::SESSION_CREATE, &SessionCreateArgs { new }).await
+}
+
+pub async fn update(id: SessionId, new: NewSession) -> Result<Session, AppError> {
+    invoke(command::SESSION_UPDATE, &SessionUpdateArgs { id, new }).await
 }
 
 pub async fn detail(id: SessionId) -> Result<SessionDetail, AppError> {

@@ -8,7 +8,7 @@ use passerelle_domain::AppError;
 use passerelle_domain::FieldError;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::committee::{
-    CommitteeKind, Decision, NewSession, Opinion, Outcome, OutcomeInput, SessionDetail,
+    CommitteeKind, Decision, NewSession, Opinion, Outcome, OutcomeInput, Session, SessionDetail,
     SessionDossier, SessionId,
 };
 use passerelle_domain::i18n::{Label, Msg, format_date, format_euros, parse_euros, t};
@@ -83,22 +83,57 @@ pub fn Committees() -> impl IntoView {
                     </table>
                 }.into_any(),
             }}
-            <NewSessionForm/>
+            <SessionForm/>
         </section>
     }
 }
 
+/// Creates a session, or (`editing`) changes one; a changed session bumps `reload`.
 #[component]
-fn NewSessionForm() -> impl IntoView {
-    let kind = RwSignal::new(String::new());
-    let date = RwSignal::new(String::new());
-    let place = RwSignal::new(String::new());
-    let members = RwSignal::new(String::new());
+fn SessionForm(
+    #[prop(optional)] editing: Option<Session>,
+    #[prop(optional)] reload: Option<RwSignal<u32>>,
+) -> impl IntoView {
+    let initial_kind = editing
+        .as_ref()
+        .map(|s| serde_code(s.kind))
+        .unwrap_or_default();
+    let kind = RwSignal::new(initial_kind.clone());
+    let date = RwSignal::new(
+        editing
+            .as_ref()
+            .map(|s| s.held_on.format("%d/%m/%Y").to_string())
+            .unwrap_or_default(),
+    );
+    let place = RwSignal::new(
+        editing
+            .as_ref()
+            .map(|s| s.place.clone())
+            .unwrap_or_default(),
+    );
+    let members = RwSignal::new(
+        editing
+            .as_ref()
+            .map(|s| s.members.join("\n"))
+            .unwrap_or_default(),
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let navigate = use_navigate();
-    let create = Action::new_local(move |new: &NewSession| api::committees::create(new.clone()));
+    let editing_id = editing.as_ref().map(|s| s.id);
+    let create = Action::new_local(move |new: &NewSession| {
+        let new = new.clone();
+        async move {
+            match editing_id {
+                Some(id) => api::committees::update(id, new).await,
+                None => api::committees::create(new).await,
+            }
+        }
+    });
     Effect::new(move || match create.value().get() {
-        Some(Ok(session)) => navigate(&format!("/comites/{}", session.id), Default::default()),
+        Some(Ok(session)) => match reload {
+            Some(reload) if editing_id.is_some() => reload.update(|n| *n += 1),
+            _ => navigate(&format!("/comites/{}", session.id), Default::default()),
+        },
         Some(Err(e)) => errors.set(field_errors(&e)),
         None => {}
     });
@@ -134,16 +169,16 @@ fn NewSessionForm() -> impl IntoView {
     };
     let msg = move |f: &'static str| message_for(errors, f);
     view! {
-        <form id="session-new" class="card" on:submit=on_submit novalidate>
-            <h2 class="section">"Nouvelle séance"</h2>
+        <form id=if editing_id.is_some() { "session-edit" } else { "session-new" } class="card" on:submit=on_submit novalidate>
+            <h2 class="section">{if editing_id.is_some() { "Modifier la séance" } else { "Nouvelle séance" }}</h2>
             <div class="grid">
                 <div class="field">
                     <label for="session-kind">"Instance *"</label>
                     <select id="session-kind" aria-describedby="session-kind-msg"
                         on:change=move |ev| kind.set(event_target_value(&ev))>
                         <option value="">"—"</option>
-                        <option value="commission_paritaire">{CommitteeKind::CommissionParitaire.label()}</option>
-                        <option value="comite_local">{CommitteeKind::ComiteLocal.label()}</option>
+                        <option value="commission_paritaire" selected=initial_kind == "commission_paritaire">{CommitteeKind::CommissionParitaire.label()}</option>
+                        <option value="comite_local" selected=initial_kind == "comite_local">{CommitteeKind::ComiteLocal.label()}</option>
                     </select>
                     <p id="session-kind-msg" class="field-error" role="alert">{msg("kind")}</p>
                 </div>
@@ -168,7 +203,9 @@ fn NewSessionForm() -> impl IntoView {
             </div>
             <p class="notice-error" role="alert">{msg("")}</p>
             <div class="actions">
-                <button type="submit" id="session-create" disabled=move || create.pending().get()>"Créer la séance"</button>
+                <button type="submit" id="session-create" disabled=move || create.pending().get()>
+                    {if editing_id.is_some() { "Enregistrer" } else { "Créer la séance" }}
+                </button>
             </div>
         </form>
     }
@@ -223,6 +260,8 @@ fn Session(
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let s = detail.session.clone();
+    let session_for_form = s.clone();
+    let editing = RwSignal::new(false);
     let id = s.id;
     let kind = s.kind;
     let order: Vec<CaseId> = detail.dossiers.iter().map(|d| d.case_id).collect();
@@ -328,12 +367,16 @@ fn Session(
                     {(!s.members.is_empty()).then(|| format!(" · membres : {}", s.members.join(", ")))}</p>
             </div>
             <div class="actions">
+                <button type="button" id="session-edit-open" class="secondary"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>"Modifier"</button>
                 <button type="button" id="pack-export" disabled=move || export.pending().get() || count == 0
                     on:click=move |_| { export.dispatch(false); }>"Exporter la séance (PDF)"</button>
                 <button type="button" id="pack-export-pseudo" class="secondary" disabled=move || export.pending().get() || count == 0
                     on:click=move |_| { export.dispatch(true); }>"PDF pseudonymisé"</button>
             </div>
         </div>
+        {move || editing.get().then(|| view! { <SessionForm editing=session_for_form.clone() reload/> })}
         <p id="session-notice" role="status"
             class=move || match notice.get() { Some((true, _)) => "notice-ok", Some((false, _)) => "notice-error", None => "" }>
             {move || export.pending().get().then_some("Export du PDF…")}
