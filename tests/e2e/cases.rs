@@ -72,6 +72,9 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     nir.send_keys(GOOD_NIR).await.unwrap();
     birth.clear().await.unwrap();
     birth.send_keys("28/02/1990").await.unwrap();
+    // The form has taken both corrections before saving (a loaded machine lags).
+    app.wait_for_no_text("#beneficiary-birthDate-msg").await;
+    app.wait_for_no_text("#beneficiary-nir-msg").await;
     app.wait_for("#case-save").await.click().await.unwrap();
     app.wait_for_text("#case-title", "HÉBERT Élise").await;
     let reference = app.wait_for("#case-reference").await.text().await.unwrap();

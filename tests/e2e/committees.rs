@@ -112,6 +112,26 @@ async fn a_commission_session_is_prepared_exported_and_decided() {
     app.wait_for_text("#session-title", "12 décembre 2026")
         .await;
 
+    // Rescheduled to another place: the session is edited in place.
+    app.wait_for("#session-edit-open")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let place = app.wait_for("#session-edit #session-place").await;
+    place.clear().await.unwrap();
+    place
+        .send_keys("Transitions Pro Grand Est, Nancy")
+        .await
+        .unwrap();
+    app.wait_for("#session-edit #session-create")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("#screen-session .screen-head", "Nancy")
+        .await;
+
     // Both filed dossiers are offered; add them, then put the second first.
     for id in [noemie, maelle] {
         app.choose("#agenda-candidate", &id.to_string()).await;

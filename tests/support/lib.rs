@@ -160,6 +160,19 @@ impl AppSession {
             .unwrap_or_else(|e| panic!("{select_css}: cannot choose {value}: {e}"));
     }
 
+    /// Waits until `css` shows no text (a field's message cleared once its input is fixed).
+    pub async fn wait_for_no_text(&self, css: &str) {
+        let start = Instant::now();
+        loop {
+            let text = self.wait_for(css).await.text().await.unwrap_or_default();
+            if text.trim().is_empty() {
+                return;
+            }
+            assert!(start.elapsed() < UI_TIMEOUT, "{css} still shows {text:?}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Waits for a browser dialog (`confirm`, `alert`) and returns its text: the dialog opens
     /// after the click's handlers run, which a busy machine may delay.
     pub async fn wait_for_alert(&self) -> String {
