@@ -94,6 +94,21 @@ fn append(
     )
 }
 
+/// What a session form gives, checked field by field: instance, date, members without blanks.
+fn checked(new: &NewSession) -> Result<(CommitteeKind, NaiveDate, Vec<String>), StorageError> {
+    let errors = new.check();
+    let (Some(kind), Some(held_on), true) = (new.kind, new.held_on, errors.is_empty()) else {
+        return Err(StorageError::Invalid(errors));
+    };
+    let members = new
+        .members
+        .iter()
+        .map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty())
+        .collect();
+    Ok((kind, held_on, members))
+}
+
 /// Creates a session; the input is checked field by field.
 pub fn create_session(
     conn: &mut Connection,
@@ -101,19 +116,7 @@ pub fn create_session(
     new: &NewSession,
     at: DateTime<Utc>,
 ) -> Result<Session, StorageError> {
-    let errors = new.check();
-    if !errors.is_empty() {
-        return Err(StorageError::Invalid(errors));
-    }
-    let (Some(kind), Some(held_on)) = (new.kind, new.held_on) else {
-        unreachable!("checked above");
-    };
-    let members: Vec<String> = new
-        .members
-        .iter()
-        .map(|m| m.trim().to_owned())
-        .filter(|m| !m.is_empty())
-        .collect();
+    let (kind, held_on, members) = checked(new)?;
     let members_json = serde_json::to_string(&members).map_err(StorageError::json)?;
     let now = stamp(at);
     let tx = conn.transaction()?;
@@ -153,13 +156,7 @@ pub fn update_session(
     new: &NewSession,
     at: DateTime<Utc>,
 ) -> Result<Session, StorageError> {
-    let errors = new.check();
-    if !errors.is_empty() {
-        return Err(StorageError::Invalid(errors));
-    }
-    let (Some(kind), Some(held_on)) = (new.kind, new.held_on) else {
-        unreachable!("checked above");
-    };
+    let (kind, held_on, members) = checked(new)?;
     let tx = conn.transaction()?;
     let before = session(&tx, id)?;
     if kind != before.kind && before.dossier_count > 0 {
@@ -168,12 +165,6 @@ pub fn update_session(
             "Instance : retirez d’abord les dossiers de l’ordre du jour, ils ont été choisis pour l’autre instance.",
         ));
     }
-    let members: Vec<String> = new
-        .members
-        .iter()
-        .map(|m| m.trim().to_owned())
-        .filter(|m| !m.is_empty())
-        .collect();
     let as_json = |kind: CommitteeKind, held_on: NaiveDate, place: &str, members: &[String]| json!({"kind": code(kind), "heldOn": held_on.to_string(), "place": place, "members": members});
     let changes = journal::diff(
         &as_json(before.kind, before.held_on, &before.place, &before.members),
