@@ -43,6 +43,18 @@ impl Db {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Runs a write: `f` gets the connection and the actor who signs the journal entries (the
+    /// counsellor profile's name).
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, &str) -> Result<T, StorageError>,
+    ) -> Result<T, AppError> {
+        self.with(|conn| {
+            let actor = passerelle_storage::profile::actor(conn)?;
+            f(conn, &actor)
+        })
+    }
+
     /// Runs `f` with the connection, mapping storage errors to the IPC error.
     pub fn with<T>(
         &self,

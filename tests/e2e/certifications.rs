@@ -3,15 +3,16 @@ use passerelle_domain::case::CaseData;
 use passerelle_domain::certification::{Bloc, Certification};
 use passerelle_tests::AppSession;
 
-/// Certification staff record a partial validation at a jury; the case's project shows the
-/// remaining blocs.
-#[tokio::test(flavor = "multi_thread")]
-async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project() {
-    let data_home = tempfile::tempdir().unwrap();
-    let db = data_home
-        .path()
-        .join("fr.passerelle.desktop/passerelle.sqlite3");
-    let mut conn = passerelle_storage::open(&db).unwrap();
+/// The « Juriste d’entreprise » certification with `blocs`, and Aurélie Collin's case targeting
+/// it, in the app's database; returns the open connection and the case.
+fn seed(
+    db: &std::path::Path,
+    blocs: &[(&str, &str)],
+) -> (
+    passerelle_storage::Connection,
+    passerelle_domain::case::CaseFile,
+) {
+    let mut conn = passerelle_storage::open(db).unwrap();
     let tx = conn.transaction().unwrap();
     let cert = Certification {
         code: "RNCP38596".into(),
@@ -21,13 +22,10 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
         ..Certification::default()
     };
     passerelle_storage::catalogue::upsert(&tx, &cert, chrono::Utc::now()).unwrap();
-    for (code, title) in [
-        ("RNCP38596BC01", "Conseiller la direction"),
-        ("RNCP38596BC02", "Réaliser un diagnostic juridique"),
-    ] {
+    for (code, title) in blocs {
         let bloc = Bloc {
-            code: code.into(),
-            title: title.into(),
+            code: (*code).into(),
+            title: (*title).into(),
         };
         passerelle_storage::catalogue::upsert_bloc(&tx, "RNCP38596", &bloc).unwrap();
     }
@@ -37,8 +35,25 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
     c.beneficiary.first_names = "Aurélie".into();
     c.beneficiary.territory = "metz".into();
     c.project.target_certification = "RNCP38596".into();
-    passerelle_storage::cases::create(&mut conn, "e2e", &c, chrono::Utc::now()).unwrap();
-    drop(conn);
+    let case = passerelle_storage::cases::create(&mut conn, "e2e", &c, chrono::Utc::now()).unwrap();
+    (conn, case)
+}
+
+/// Certification staff record a partial validation at a jury; the case's project shows the
+/// remaining blocs.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    seed(
+        &db,
+        &[
+            ("RNCP38596BC01", "Conseiller la direction"),
+            ("RNCP38596BC02", "Réaliser un diagnostic juridique"),
+        ],
+    );
 
     let app = AppSession::start_in(data_home).await;
     // The catalogue, searched without accents.
@@ -124,34 +139,14 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
     let db = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    let mut conn = passerelle_storage::open(&db).unwrap();
-    let tx = conn.transaction().unwrap();
-    let cert = Certification {
-        code: "RNCP38596".into(),
-        title: "Juriste d’entreprise".into(),
-        level: Some(7),
-        active: true,
-        ..Certification::default()
-    };
-    passerelle_storage::catalogue::upsert(&tx, &cert, chrono::Utc::now()).unwrap();
-    for (code, title) in [
-        ("RNCP38596BC01", "Conseiller la direction"),
-        ("RNCP38596BC02", "Réaliser un diagnostic juridique"),
-        ("RNCP38596BC03", "Sécuriser les contrats"),
-    ] {
-        let bloc = Bloc {
-            code: code.into(),
-            title: title.into(),
-        };
-        passerelle_storage::catalogue::upsert_bloc(&tx, "RNCP38596", &bloc).unwrap();
-    }
-    tx.commit().unwrap();
-    let mut c = CaseData::default();
-    c.beneficiary.birth_name = "Collin".into();
-    c.beneficiary.first_names = "Aurélie".into();
-    c.beneficiary.territory = "metz".into();
-    c.project.target_certification = "RNCP38596".into();
-    let case = passerelle_storage::cases::create(&mut conn, "e2e", &c, chrono::Utc::now()).unwrap();
+    let (mut conn, case) = seed(
+        &db,
+        &[
+            ("RNCP38596BC01", "Conseiller la direction"),
+            ("RNCP38596BC02", "Réaliser un diagnostic juridique"),
+            ("RNCP38596BC03", "Sécuriser les contrats"),
+        ],
+    );
     let now = chrono::Utc::now();
     let enrolment = passerelle_storage::enrolments::enrol(
         &mut conn,

@@ -30,13 +30,7 @@ fn row_hash(conn: &Connection, id: i64) -> Result<String, StorageError> {
 }
 
 pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
-    let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM enrolment")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    ids.into_iter()
-        .map(|id| Ok((id, row_hash(conn, id)?)))
-        .collect()
+    journal::hashes_by_id(conn, "SELECT id FROM enrolment", row_hash)
 }
 
 fn append(

@@ -28,6 +28,22 @@ pub(crate) fn sha256_hex(parts: &[&str]) -> String {
         .collect()
 }
 
+/// `(id, row hash)` of every row `ids_sql` selects, hashed by `row_hash` — what `verify`
+/// compares with the journal for entities whose hash spans several rows or a query.
+pub(crate) fn hashes_by_id(
+    conn: &Connection,
+    ids_sql: &str,
+    row_hash: impl Fn(&Connection, i64) -> Result<String, StorageError>,
+) -> Result<Vec<(i64, String)>, StorageError> {
+    let ids: Vec<i64> = conn
+        .prepare(ids_sql)?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    ids.into_iter()
+        .map(|id| Ok((id, row_hash(conn, id)?)))
+        .collect()
+}
+
 /// A field's value before and after, as JSON (what is stored).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {

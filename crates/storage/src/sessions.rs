@@ -58,13 +58,7 @@ const CERTIFICATE_ROW: &str =
     "SELECT number || '|' || issued_on FROM certificate WHERE enrolment_id = ?1";
 
 fn hashes(conn: &Connection, ids: &str, row: &str) -> Result<Vec<(i64, String)>, StorageError> {
-    let ids: Vec<i64> = conn
-        .prepare(ids)?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    ids.into_iter()
-        .map(|id| Ok((id, hash_of(conn, row, id)?)))
-        .collect()
+    journal::hashes_by_id(conn, ids, |conn, id| hash_of(conn, row, id))
 }
 
 pub(crate) fn session_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {

@@ -3,7 +3,7 @@ use passerelle_domain::AppError;
 use passerelle_domain::case::{CaseData, CaseFile, CaseId, CasePage, CaseQuery};
 use passerelle_domain::ipc::{CaseSaved, Territory};
 use passerelle_domain::journal::JournalEntry;
-use passerelle_storage::{StorageError, cases, journal, profile, territories};
+use passerelle_storage::{StorageError, cases, journal, territories};
 use tauri::State;
 
 use crate::Db;
@@ -30,10 +30,7 @@ pub async fn territory_add(db: State<'_, Db>, label: String) -> Result<Territory
             "Nom du territoire : saisissez un nom (lettres ou chiffres), ex. « Pays de Sarrebourg ».",
         ));
     }
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        territories::add(conn, &actor, &label, Utc::now())
-    })
+    db.write(|conn, actor| territories::add(conn, actor, &label, Utc::now()))
 }
 
 /// Counsellors following active case files (the list's « Suivi par » filter).
@@ -57,10 +54,7 @@ pub async fn case_get(db: State<'_, Db>, id: CaseId) -> Result<CaseFile, AppErro
 #[tauri::command]
 pub async fn case_create(db: State<'_, Db>, data: CaseData) -> Result<CaseSaved, AppError> {
     let (data, warnings) = data.validated(Local::now().date_naive())?;
-    let case = db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        cases::create(conn, &actor, &data, Utc::now())
-    })?;
+    let case = db.write(|conn, actor| cases::create(conn, actor, &data, Utc::now()))?;
     Ok(CaseSaved { case, warnings })
 }
 
@@ -71,10 +65,8 @@ pub async fn case_update(
     data: CaseData,
 ) -> Result<CaseSaved, AppError> {
     let (data, warnings) = data.validated(Local::now().date_naive())?;
-    let (case, _changes) = db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        cases::update(conn, &actor, id, &data, Utc::now())
-    })?;
+    let (case, _changes) =
+        db.write(|conn, actor| cases::update(conn, actor, id, &data, Utc::now()))?;
     Ok(CaseSaved { case, warnings })
 }
 
@@ -84,10 +76,7 @@ pub async fn case_set_archived(
     id: CaseId,
     archived: bool,
 ) -> Result<CaseFile, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        cases::set_archived(conn, &actor, id, archived, Utc::now())
-    })
+    db.write(|conn, actor| cases::set_archived(conn, actor, id, archived, Utc::now()))
 }
 
 /// The case's history, personal values masked (the UI can ask for a case's full record

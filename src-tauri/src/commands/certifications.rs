@@ -6,7 +6,7 @@ use passerelle_domain::certification::{
     SessionSummary, StaffOverview, VaeFollowUp,
 };
 use passerelle_domain::ipc::Exported;
-use passerelle_storage::{catalogue, cert_staff, enrolments, profile, sessions};
+use passerelle_storage::{catalogue, cert_staff, enrolments, sessions};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::Db;
@@ -40,10 +40,7 @@ pub async fn enrolment_create(
             "Certification : saisissez son code (ex. RNCP38596) ou choisissez-la dans le catalogue.",
         ));
     }
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        enrolments::enrol(conn, &actor, case_id, &code, route, None, Utc::now())
-    })
+    db.write(|conn, actor| enrolments::enrol(conn, actor, case_id, &code, route, None, Utc::now()))
 }
 
 /// A jury or exam result for one bloc.
@@ -62,11 +59,10 @@ pub async fn bloc_status_set(
             "Date d’acquisition : obligatoire pour un bloc acquis (date du jury ou de l’examen, jj/mm/aaaa).",
         ));
     }
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
+    db.write(|conn, actor| {
         enrolments::set_bloc_status(
             conn,
-            &actor,
+            actor,
             enrolment_id,
             &bloc,
             status,
@@ -94,10 +90,7 @@ pub async fn cert_session_create(
     session: NewSession,
 ) -> Result<SessionSummary, AppError> {
     let session = session.validate()?;
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        sessions::create(conn, &actor, &session, Utc::now())
-    })
+    db.write(|conn, actor| sessions::create(conn, actor, &session, Utc::now()))
 }
 
 #[tauri::command]
@@ -111,10 +104,7 @@ pub async fn cert_session_register(
     session_id: i64,
     enrolment_id: i64,
 ) -> Result<(), AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        sessions::register(conn, &actor, session_id, enrolment_id, Utc::now())
-    })
+    db.write(|conn, actor| sessions::register(conn, actor, session_id, enrolment_id, Utc::now()))
 }
 
 /// A candidate's result at a session; the blocs are rewritten in the same transaction.
@@ -126,11 +116,10 @@ pub async fn cert_session_result(
     outcome: Outcome,
     blocs: Vec<String>,
 ) -> Result<(), AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
+    db.write(|conn, actor| {
         sessions::record_result(
             conn,
-            &actor,
+            actor,
             session_id,
             enrolment_id,
             outcome,
@@ -147,16 +136,8 @@ pub async fn certificate_issue(
     enrolment_id: i64,
     certificate: Certificate,
 ) -> Result<Certificate, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        sessions::issue_certificate(
-            conn,
-            &actor,
-            enrolment_id,
-            &certificate,
-            today(),
-            Utc::now(),
-        )
+    db.write(|conn, actor| {
+        sessions::issue_certificate(conn, actor, enrolment_id, &certificate, today(), Utc::now())
     })
 }
 
@@ -166,9 +147,8 @@ pub async fn vae_save(
     enrolment_id: i64,
     follow_up: VaeFollowUp,
 ) -> Result<(), AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        sessions::save_vae(conn, &actor, enrolment_id, &follow_up, today(), Utc::now())
+    db.write(|conn, actor| {
+        sessions::save_vae(conn, actor, enrolment_id, &follow_up, today(), Utc::now())
     })
 }
 

@@ -5,7 +5,7 @@ use passerelle_domain::AppError;
 use passerelle_domain::case::{CaseId, CaseSummary};
 use passerelle_domain::committee::{NewSession, OutcomeInput, Session, SessionDetail, SessionId};
 use passerelle_pdf::{Generation, SessionPack};
-use passerelle_storage::{committees, profile};
+use passerelle_storage::committees;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::Db;
@@ -41,10 +41,7 @@ pub async fn session_list(db: State<'_, Db>) -> Result<Vec<Session>, AppError> {
 
 #[tauri::command]
 pub async fn session_create(db: State<'_, Db>, new: NewSession) -> Result<Session, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        committees::create_session(conn, &actor, &new, Utc::now())
-    })
+    db.write(|conn, actor| committees::create_session(conn, actor, &new, Utc::now()))
 }
 
 /// Reschedules a session, or changes its place or members.
@@ -54,10 +51,7 @@ pub async fn session_update(
     id: SessionId,
     new: NewSession,
 ) -> Result<Session, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        committees::update_session(conn, &actor, id, &new, Utc::now())
-    })
+    db.write(|conn, actor| committees::update_session(conn, actor, id, &new, Utc::now()))
 }
 
 #[tauri::command]
@@ -80,10 +74,7 @@ pub async fn session_add(
     id: SessionId,
     case_id: CaseId,
 ) -> Result<SessionDetail, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        committees::add_case(conn, &actor, id, case_id, Utc::now())
-    })
+    db.write(|conn, actor| committees::add_case(conn, actor, id, case_id, Utc::now()))
 }
 
 #[tauri::command]
@@ -92,10 +83,7 @@ pub async fn session_remove(
     id: SessionId,
     case_id: CaseId,
 ) -> Result<SessionDetail, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        committees::remove_case(conn, &actor, id, case_id, Utc::now())
-    })
+    db.write(|conn, actor| committees::remove_case(conn, actor, id, case_id, Utc::now()))
 }
 
 #[tauri::command]
@@ -104,10 +92,7 @@ pub async fn session_reorder(
     id: SessionId,
     order: Vec<CaseId>,
 ) -> Result<SessionDetail, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        committees::reorder(conn, &actor, id, &order, Utc::now())
-    })
+    db.write(|conn, actor| committees::reorder(conn, actor, id, &order, Utc::now()))
 }
 
 /// Records an opinion or a decision; a decision moves the parcours (or nothing is written).
@@ -118,11 +103,10 @@ pub async fn session_decide(
     case_id: CaseId,
     input: OutcomeInput,
 ) -> Result<SessionDetail, AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
+    db.write(|conn, actor| {
         committees::record_outcome(
             conn,
-            &actor,
+            actor,
             id,
             case_id,
             &input,

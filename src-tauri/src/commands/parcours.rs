@@ -3,7 +3,7 @@ use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::ipc::ParameterRow;
 use passerelle_domain::parcours::{ParamValue, ParcoursView, Step, TodoOverview};
-use passerelle_storage::{parcours, profile, records};
+use passerelle_storage::{parcours, records};
 use tauri::State;
 
 use crate::Db;
@@ -24,9 +24,8 @@ pub async fn parcours_advance(
     reason: String,
 ) -> Result<ParcoursView, AppError> {
     let today = Local::now().date_naive();
-    let outcome = db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        parcours::advance(conn, &actor, case_id, to, &reason, today, Utc::now())
+    let outcome = db.write(|conn, actor| {
+        parcours::advance(conn, actor, case_id, to, &reason, today, Utc::now())
     })?;
     if let Err(unmet) = outcome {
         return Err(AppError::Blocked {
@@ -57,9 +56,8 @@ pub async fn document_validate(
     document_id: i64,
     validated: bool,
 ) -> Result<(), AppError> {
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        records::set_document_validated(conn, &actor, document_id, validated, Utc::now())
+    db.write(|conn, actor| {
+        records::set_document_validated(conn, actor, document_id, validated, Utc::now())
     })
 }
 
@@ -98,8 +96,5 @@ pub async fn parameter_set(db: State<'_, Db>, value: ParamValue) -> Result<(), A
             "Valeur : un nombre positif ou nul (virgule ou point décimal).",
         ));
     }
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        parcours::set_parameter(conn, &actor, &value, Utc::now())
-    })
+    db.write(|conn, actor| parcours::set_parameter(conn, actor, &value, Utc::now()))
 }

@@ -3,7 +3,7 @@ use passerelle_domain::AppError;
 use passerelle_domain::case::{
     CaseId, Document, DocumentKind, Interview, MAX_DOCUMENT_BYTES, NewInterview,
 };
-use passerelle_storage::{profile, records};
+use passerelle_storage::records;
 use tauri::State;
 
 use crate::Db;
@@ -23,10 +23,7 @@ pub async fn interview_add(
     interview: NewInterview,
 ) -> Result<Interview, AppError> {
     let interview = interview.validated(Local::now().date_naive())?;
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
-        records::add_interview(conn, &actor, case_id, &interview, Utc::now())
-    })
+    db.write(|conn, actor| records::add_interview(conn, actor, case_id, &interview, Utc::now()))
 }
 
 #[tauri::command]
@@ -63,11 +60,10 @@ pub async fn document_add(
         ));
     }
     let dir = db.documents_dir();
-    db.with(|conn| {
-        let actor = profile::actor(conn)?;
+    db.write(|conn, actor| {
         records::add_document(
             conn,
-            &actor,
+            actor,
             case_id,
             kind,
             &file_name,
