@@ -206,6 +206,38 @@ pub struct EnrolledBloc {
     pub evidence: String,
 }
 
+/// Checks a bloc's new status as staff record it: an acquired bloc has its date (the jury's or
+/// the exam's), never in the future; the evidence is one line.
+pub fn check_bloc_status(
+    status: BlocStatus,
+    acquired_on: Option<NaiveDate>,
+    evidence: &str,
+    today: NaiveDate,
+) -> Result<(), crate::AppError> {
+    use crate::validate::bounds::{self, DateRange};
+    let mut errors = Vec::new();
+    match (status, acquired_on) {
+        (BlocStatus::Acquis, None) => errors.push(crate::FieldError::new(
+            "acquiredOn",
+            "Date d’acquisition : obligatoire pour un bloc acquis (date du jury ou de l’examen, jj/mm/aaaa).",
+        )),
+        (_, Some(date)) => {
+            if let Err(m) = bounds::check_date("Date d’acquisition", date, DateRange::Past, today) {
+                errors.push(crate::FieldError::new("acquiredOn", m));
+            }
+        }
+        _ => {}
+    }
+    if let Err(m) = bounds::check_line("Justificatif", evidence, bounds::LINE_MAX) {
+        errors.push(crate::FieldError::new("evidence", m));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::AppError::Validation { errors })
+    }
+}
+
 /// A candidate's enrolment: a whole certification or chosen blocs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

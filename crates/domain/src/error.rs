@@ -45,6 +45,13 @@ pub enum AppError {
     /// The UI and the shell disagree on a message: a programming error, never the user's.
     #[error("{}", i18n::t(Msg::ErrorIpc))]
     Ipc { message: String },
+    /// Another program (an import, a script, a second window) holds the database for longer
+    /// than the wait allows; nothing was written and the form keeps what was typed.
+    #[error("{}", i18n::t(Msg::ErrorBusy))]
+    Busy,
+    /// A bug caught before it could take the screen down (a panic inside a command).
+    #[error("{}", i18n::t(Msg::ErrorInternal))]
+    Internal { message: String },
 }
 
 impl AppError {
@@ -60,6 +67,9 @@ impl AppError {
         match self {
             Self::Storage { message } | Self::Ipc { message } => {
                 format!("{} ({message})", self)
+            }
+            Self::Internal { message } => {
+                format!("Erreur interne : {message} — vos saisies sont conservées.")
             }
             _ => self.to_string(),
         }
@@ -108,6 +118,10 @@ mod tests {
                 step: "PTP_DOSSIER_DEPOSE".into(),
                 unmet: vec!["RIB manquant".into()],
             },
+            AppError::Busy,
+            AppError::Internal {
+                message: "index out of bounds".into(),
+            },
         ];
         for err in all {
             let text = serde_json::to_string(&err).unwrap();
@@ -126,5 +140,17 @@ mod tests {
             message: "disk full".into(),
         };
         assert!(storage.user_message().starts_with("La base de données"));
+        assert!(AppError::Busy.user_message().contains("occupée"));
+        let internal = AppError::Internal {
+            message: "x".into(),
+        };
+        assert_eq!(
+            internal.user_message(),
+            "Erreur interne : x — vos saisies sont conservées."
+        );
+        assert_eq!(
+            serde_json::to_value(AppError::Busy).unwrap(),
+            serde_json::json!({"kind": "busy"})
+        );
     }
 }

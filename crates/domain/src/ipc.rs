@@ -187,15 +187,58 @@ pub struct InterviewAddArgs {
     pub interview: crate::case::NewInterview,
 }
 
-/// Arguments of `document_add`: the file's bytes travel with its description.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What `document_add` receives besides the file: the file's bytes are the request's raw body
+/// (a JSON array of numbers would be 4 times larger and parsed number by number), and this
+/// description travels in the [`DOCUMENT_META_HEADER`] header, as percent-encoded JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct DocumentAddArgs {
+pub struct DocumentMeta {
     pub case_id: crate::case::CaseId,
     pub kind: crate::case::DocumentKind,
     pub file_name: String,
     pub received_on: chrono::NaiveDate,
-    pub content: Vec<u8>,
+}
+
+/// The header of `document_add` that carries its [`DocumentMeta`].
+pub const DOCUMENT_META_HEADER: &str = "x-passerelle-document";
+
+impl DocumentMeta {
+    /// The header value: JSON, percent-encoded so that any file name is a valid header.
+    pub fn to_header(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        let mut out = String::with_capacity(json.len() * 3);
+        for b in json.bytes() {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+
+    /// Reads a header written by [`DocumentMeta::to_header`].
+    pub fn from_header(value: &str) -> Result<Self, crate::AppError> {
+        let bad = |why: &str| crate::AppError::Ipc {
+            message: format!("{DOCUMENT_META_HEADER} : {why}"),
+        };
+        let bytes = value.as_bytes();
+        let mut decoded = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = value
+                    .get(i + 1..i + 3)
+                    .ok_or_else(|| bad("encodage tronqué"))?;
+                decoded.push(u8::from_str_radix(hex, 16).map_err(|_| bad("encodage invalide"))?);
+                i += 3;
+            } else {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+        serde_json::from_slice(&decoded).map_err(|e| bad(&e.to_string()))
+    }
 }
 
 /// Arguments of `territory_add`.
@@ -395,4 +438,25 @@ pub struct CertSessionIdArgs {
 pub struct SessionUpdateArgs {
     pub id: crate::committee::SessionId,
     pub new: crate::committee::NewSession,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_meta_survives_a_header_with_any_file_name() {
+        let meta = DocumentMeta {
+            case_id: 42,
+            kind: crate::case::DocumentKind::Devis,
+            file_name: "Devis n°3 — « été » 100%.pdf".into(),
+            received_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        };
+        let header = meta.to_header();
+        assert!(header.bytes().all(|b| b.is_ascii_graphic()), "{header}");
+        assert_eq!(DocumentMeta::from_header(&header).unwrap(), meta);
+        assert!(DocumentMeta::from_header("%E").is_err());
+        assert!(DocumentMeta::from_header("%é9").is_err());
+        assert!(DocumentMeta::from_header("{}").is_err());
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod certification;
+pub mod code;
 pub mod committee;
 pub mod error;
 pub mod i18n;
@@ -14,6 +15,7 @@ pub mod ipc;
 pub mod journal;
 pub mod parcours;
 pub mod profile;
+pub mod territory;
 pub mod text;
 pub mod validate;
 

@@ -69,9 +69,11 @@ pub struct CasePage {
 /// Words of a search, ready for a full-text engine: letters and digits only, so that no user
 /// input is ever read as query syntax.
 pub fn search_terms(text: &str) -> Vec<String> {
+    // Eight words of at most 64 characters: a pasted page costs no more than a name.
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .take(8)
+        .map(|w| w.chars().take(64).collect::<String>().to_lowercase())
         .collect()
 }
 
@@ -86,5 +88,7 @@ mod tests {
             ["dupré", "near", "o", "neil"]
         );
         assert!(search_terms(" -*\"() ").is_empty());
+        assert_eq!(search_terms(&"mot ".repeat(1000)).len(), 8);
+        assert_eq!(search_terms(&"a".repeat(1_000_000))[0].len(), 64);
     }
 }

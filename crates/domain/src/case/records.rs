@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::CaseId;
 use crate::error::{AppError, FieldError};
+use crate::validate::bounds::{self, DateRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -62,12 +63,20 @@ impl NewInterview {
                 "Durée : un nombre de minutes entre 1 et 600.",
             )),
         }
+        if let Some(d) = self.held_on
+            && let Err(m) = bounds::check_date("Date de l’entretien", d, DateRange::Past, today)
+            && d <= today
+        {
+            errors.push(FieldError::new("heldOn", m));
+        }
         let summary = self.summary.trim().to_owned();
         if summary.is_empty() {
             errors.push(FieldError::new(
                 "summary",
                 "Synthèse : champ obligatoire. Résumez ce qui a été dit et décidé.",
             ));
+        } else if let Err(m) = bounds::check_text("Synthèse", &summary, bounds::TEXT_MAX) {
+            errors.push(FieldError::new("summary", m));
         }
         if errors.is_empty() {
             Ok(Self { summary, ..self })
@@ -103,6 +112,49 @@ pub enum DocumentKind {
     Autre,
 }
 
+/// Checks a document before it is read or kept: a file name of at most 200 visible characters,
+/// at most [`bounds::DOCUMENT_MAX_BYTES`], not empty, received on a plausible date. The UI calls
+/// it with the size before reading the file; the shell calls it again with the bytes received.
+pub fn check_document(
+    file_name: &str,
+    size_bytes: u64,
+    received_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let name = file_name.trim();
+    if name.is_empty() {
+        errors.push(FieldError::new(
+            "file",
+            "Fichier : choisissez le fichier à joindre.",
+        ));
+    } else if let Err(m) = bounds::check_line("Nom du fichier", name, bounds::LINE_MAX) {
+        errors.push(FieldError::new("file", m));
+    }
+    if size_bytes == 0 {
+        errors.push(FieldError::new(
+            "file",
+            "Fichier : il est vide (0 octet) ; choisissez le bon fichier.",
+        ));
+    } else if size_bytes > bounds::DOCUMENT_MAX_BYTES {
+        errors.push(FieldError::new(
+            "file",
+            format!(
+                "Fichier : {} Mo, plus que les 25 Mo permis. Numérisez en noir et blanc ou en 150 dpi, ou scindez le document.",
+                size_bytes.div_ceil(1024 * 1024)
+            ),
+        ));
+    }
+    if let Err(m) = bounds::check_date("Date de réception", received_on, DateRange::Past, today) {
+        errors.push(FieldError::new("receivedOn", m));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation { errors })
+    }
+}
+
 /// A document kept by the app (the file is stored by content hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -118,9 +170,6 @@ pub struct Document {
     /// When the counsellor checked the document (« validé » in the checklists).
     pub validated_at: Option<String>,
 }
-
-/// Largest file the app keeps (scans and PDFs, not videos).
-pub const MAX_DOCUMENT_BYTES: usize = 25 * 1024 * 1024;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::model::{CaseData, Flag};
 use crate::error::{AppError, FieldError};
+use crate::validate::bounds::{self, DateRange, LINE_MAX, NAME_MAX, OPINION_MAX, TEXT_MAX};
 use crate::validate::{self, Checked};
 
 /// Errors block the save; warnings are shown and the save goes through.
@@ -77,11 +78,18 @@ fn check_flag(report: &mut Report, field: &str, label: &str, flag: &mut Flag, to
             )),
         );
     }
-    if flag.proof_date.is_some_and(|d| d > today) {
-        report.error(
-            &format!("{field}.proofDate"),
-            format!("{label} : la date du justificatif est dans le futur."),
-        );
+    if let Err(m) = bounds::check_line(&format!("{label}, justificatif"), &flag.proof, LINE_MAX) {
+        report.error(&format!("{field}.proof"), m);
+    }
+    if let Some(date) = flag.proof_date
+        && let Err(m) = bounds::check_date(
+            &format!("{label}, date du justificatif"),
+            date,
+            DateRange::Past,
+            today,
+        )
+    {
+        report.error(&format!("{field}.proofDate"), m);
     }
 }
 
@@ -240,28 +248,39 @@ impl CaseData {
         {
             r.error("parcours.training.end", m);
         }
-        if t.hours == Some(0) {
-            r.error(
+        match t.hours {
+            Some(0) => r.error(
                 "parcours.training.hours",
                 "Heures de formation : un nombre d’heures supérieur à zéro.",
-            );
+            ),
+            Some(h) if h > bounds::HOURS_MAX => r.error(
+                "parcours.training.hours",
+                "Heures de formation : 10 000 heures au plus ; vérifiez le nombre de chiffres.",
+            ),
+            _ => {}
         }
-        if t.cost_cents.is_some_and(|c| c < 0) {
+        if let Some(cost) = t.cost_cents
+            && let Err(m) = bounds::check_amount("Coût pédagogique", cost, true)
+        {
+            r.error("parcours.training.costCents", m);
+        }
+        if self.parcours.funding.len() > bounds::FUNDING_LINES_MAX {
             r.error(
-                "parcours.training.costCents",
-                "Coût pédagogique : un montant positif, en euros (ex. 12 500,00).",
+                "parcours.funding",
+                "Plan de financement : 20 lignes au plus ; regroupez les lignes d’un même financeur.",
             );
         }
         for (i, line) in self.parcours.funding.iter_mut().enumerate() {
             line.covers = line.covers.trim().to_owned();
-            if line.amount_cents <= 0 {
+            let label = format!("Plan de financement, ligne {}", i + 1);
+            if let Err(m) = bounds::check_amount(&label, line.amount_cents, false) {
                 r.error(
                     &format!("parcours.funding.{i}.amountCents"),
-                    format!(
-                        "Plan de financement, ligne {} : un montant supérieur à zéro, en euros (ex. 12 500,00), ou supprimez la ligne.",
-                        i + 1
-                    ),
+                    format!("{m} Sinon, supprimez la ligne."),
                 );
+            }
+            if let Err(m) = bounds::check_line(&format!("{label}, objet"), &line.covers, LINE_MAX) {
+                r.error(&format!("parcours.funding.{i}.covers"), m);
             }
         }
         let p = &mut self.project;
@@ -270,7 +289,7 @@ impl CaseData {
         p.employment_prospects = p.employment_prospects.trim().to_owned();
         p.mobility_zone = p.mobility_zone.trim().to_owned();
         p.cep_opinion = p.cep_opinion.trim().to_owned();
-        if p.cep_opinion.chars().count() > 4000 {
+        if p.cep_opinion.chars().take(OPINION_MAX + 1).count() > OPINION_MAX {
             r.error(
                 "project.cepOpinion",
                 "Avis du conseiller CEP : 4 000 caractères au plus ; résumez l’essentiel pour le comité.",
@@ -291,7 +310,272 @@ impl CaseData {
                 Some("Code ROME visé identique au code ROME actuel : un projet de transition professionnelle serait irrecevable.".into()),
             );
         }
+        self.check_bounds(today, &mut r);
         r
+    }
+
+    /// Lengths, characters, date ranges and counts of every field (issue 10): what no real case
+    /// exceeds, and what would otherwise crash a date formula or bloat the database.
+    fn check_bounds(&self, today: NaiveDate, r: &mut Report) {
+        let b = &self.beneficiary;
+        let s = &self.situation;
+        let p = &self.project;
+        let f = &self.parcours;
+        let lines: [(&str, &str, &str, usize); 13] = [
+            (
+                "beneficiary.birthName",
+                "Nom de naissance",
+                &b.birth_name,
+                NAME_MAX,
+            ),
+            (
+                "beneficiary.usageName",
+                "Nom d’usage",
+                &b.usage_name,
+                NAME_MAX,
+            ),
+            (
+                "beneficiary.firstNames",
+                "Prénoms",
+                &b.first_names,
+                NAME_MAX,
+            ),
+            ("beneficiary.commune", "Commune", &b.commune, LINE_MAX),
+            (
+                "beneficiary.territory",
+                "Territoire",
+                &b.territory,
+                LINE_MAX,
+            ),
+            (
+                "situation.employer.name",
+                "Employeur",
+                &s.employer.name,
+                LINE_MAX,
+            ),
+            (
+                "situation.employer.siret",
+                "Identifiant de l’employeur",
+                &s.employer.siret,
+                LINE_MAX,
+            ),
+            (
+                "situation.jobTitle",
+                "Intitulé du poste",
+                &s.job_title,
+                LINE_MAX,
+            ),
+            (
+                "project.mobilityZone",
+                "Zone de mobilité",
+                &p.mobility_zone,
+                LINE_MAX,
+            ),
+            (
+                "parcours.training.title",
+                "Intitulé de la formation",
+                &f.training.title,
+                LINE_MAX,
+            ),
+            (
+                "parcours.training.provider",
+                "Organisme de formation",
+                &f.training.provider,
+                LINE_MAX,
+            ),
+            ("beneficiary.phone", "Téléphone", &b.phone, LINE_MAX),
+            (
+                "beneficiary.postalCode",
+                "Code postal",
+                &b.postal_code,
+                LINE_MAX,
+            ),
+        ];
+        for (field, label, value, max) in lines {
+            if r.errors.iter().any(|e| e.field == field) {
+                continue;
+            }
+            if let Err(m) = bounds::check_line(label, value, max) {
+                r.error(field, m);
+            }
+        }
+        let texts: [(&str, &str, &str, usize); 5] = [
+            ("project.motive", "Motif de la demande", &p.motive, TEXT_MAX),
+            ("project.notes", "Notes", &p.notes, TEXT_MAX),
+            (
+                "project.employmentProspects",
+                "Perspectives d’emploi",
+                &p.employment_prospects,
+                TEXT_MAX,
+            ),
+            (
+                "project.cepOpinion",
+                "Avis du conseiller CEP",
+                &p.cep_opinion,
+                OPINION_MAX,
+            ),
+            ("beneficiary.email", "E-mail", &b.email, LINE_MAX),
+        ];
+        for (field, label, value, max) in texts {
+            if r.errors.iter().any(|e| e.field == field) {
+                continue;
+            }
+            if let Err(m) = bounds::check_text(label, value, max) {
+                r.error(field, m);
+            }
+        }
+        if b.consents.len() > 50 {
+            r.error(
+                "beneficiary.consents",
+                "Consentements : 50 au plus ; retirez les doublons.",
+            );
+        }
+        for (i, consent) in b.consents.iter().enumerate() {
+            if let Err(m) = bounds::check_line("Consentement, finalité", &consent.purpose, LINE_MAX)
+            {
+                r.error(&format!("beneficiary.consents.{i}.purpose"), m);
+            }
+            for (name, date) in [
+                ("givenOn", consent.given_on),
+                ("withdrawnOn", consent.withdrawn_on),
+            ] {
+                if let Some(date) = date
+                    && let Err(m) =
+                        bounds::check_date("Consentement, date", date, DateRange::Past, today)
+                {
+                    r.error(&format!("beneficiary.consents.{i}.{name}"), m);
+                }
+            }
+        }
+        if let Some(birth) = b.birth_date
+            && let Err(m) = bounds::check_date("Date de naissance", birth, DateRange::Birth, today)
+            && !r.errors.iter().any(|e| e.field == "beneficiary.birthDate")
+        {
+            r.error("beneficiary.birthDate", m);
+        }
+        let events = [
+            (
+                "situation.contractStart",
+                "Début du contrat",
+                s.contract_start,
+            ),
+            ("situation.contractEnd", "Fin du contrat", s.contract_end),
+            (
+                "parcours.training.start",
+                "Début de la formation",
+                f.training.start,
+            ),
+            (
+                "parcours.training.end",
+                "Fin de la formation",
+                f.training.end,
+            ),
+            (
+                "parcours.absenceRequestReceivedOn",
+                "Demande d’absence reçue le",
+                f.absence_request_received_on,
+            ),
+            (
+                "parcours.employerAnswerOn",
+                "Réponse de l’employeur le",
+                f.employer_answer_on,
+            ),
+            (
+                "parcours.dossierFiledOn",
+                "Dossier déposé le",
+                f.dossier_filed_on,
+            ),
+            ("parcours.commissionOn", "Commission du", f.commission_on),
+            (
+                "parcours.refusalNotifiedOn",
+                "Refus notifié le",
+                f.refusal_notified_on,
+            ),
+            (
+                "parcours.recoursFiledOn",
+                "Recours déposé le",
+                f.recours_filed_on,
+            ),
+            (
+                "parcours.demissionAttestedOn",
+                "Attestation du caractère réel et sérieux du",
+                f.demission_attested_on,
+            ),
+            (
+                "parcours.vaeDossierCompleteOn",
+                "Dossier de recevabilité VAE complet le",
+                f.vae_dossier_complete_on,
+            ),
+        ];
+        for (field, label, date) in events {
+            if let Some(date) = date
+                && let Err(m) = bounds::check_date(label, date, DateRange::Event, today)
+            {
+                r.error(field, m);
+            }
+        }
+        let counts: [(&str, &str, Option<u32>, u32, &str); 7] = [
+            (
+                "situation.seniorityMonthsTotal",
+                "Ancienneté salariée totale",
+                s.seniority_months_total.map(u32::from),
+                720,
+                "mois",
+            ),
+            (
+                "situation.seniorityMonthsCompany",
+                "Ancienneté dans l’entreprise",
+                s.seniority_months_company.map(u32::from),
+                720,
+                "mois",
+            ),
+            (
+                "parcours.cddMonthsLast12",
+                "Mois de CDD sur les 12 derniers mois",
+                f.cdd_months_last_12.map(u32::from),
+                12,
+                "mois",
+            ),
+            (
+                "parcours.salariedMonthsLast60",
+                "Mois salariés sur les 5 dernières années",
+                f.salaried_months_last_60.map(u32::from),
+                60,
+                "mois",
+            ),
+            (
+                "parcours.interimHoursLast18Months",
+                "Heures d’intérim sur 18 mois",
+                f.interim_hours_last_18_months,
+                bounds::HOURS_MAX,
+                "heures",
+            ),
+            (
+                "parcours.interimHoursInAgency",
+                "Heures dans l’entreprise de travail temporaire",
+                f.interim_hours_in_agency,
+                bounds::HOURS_MAX,
+                "heures",
+            ),
+            (
+                "parcours.salariedDaysInWindow",
+                "Jours travaillés sur la période",
+                f.salaried_days_in_window.map(u32::from),
+                2_200,
+                "jours",
+            ),
+        ];
+        for (field, label, value, max, unit) in counts {
+            if value.is_some_and(|v| v > max) {
+                r.error(
+                    field,
+                    format!(
+                        "{label} : {} {unit} au plus ; vérifiez la saisie.",
+                        crate::i18n::format_count(u64::from(max))
+                    ),
+                );
+            }
+        }
     }
 
     /// Normalises and validates; the authoritative check before any write.

@@ -1,6 +1,7 @@
 //! Exam and jury sessions, the result a candidate gets there, and what that result does to the
 //! candidate's blocs (DOMAIN §4.4: validation totale, validation partielle by blocs, refus).
 
+use crate::validate::bounds::{self, DateRange};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -44,22 +45,25 @@ pub struct NewSession {
 
 impl NewSession {
     /// Trims and upper-cases what needs it; every problem as a French field message.
-    pub fn validate(&self) -> Result<NewSession, AppError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<NewSession, AppError> {
         let mut errors = Vec::new();
         let place = self.place.trim().to_owned();
-        if place.is_empty() {
+        if let Err(m) = bounds::check_date("Date de la session", self.date, DateRange::Event, today)
+        {
+            errors.push(FieldError::new("date", m));
+        }
+        if let Err(m) = bounds::check_line("Lieu", &place, PLACE_MAX) {
+            errors.push(FieldError::new("place", m));
+        } else if place.is_empty() {
             errors.push(FieldError::new(
                 "place",
                 "Lieu : champ obligatoire. Indiquez la salle et l’adresse (ex. « Hub AFNOR, Sarrebourg »).",
             ));
-        } else if place.chars().count() > PLACE_MAX {
-            errors.push(FieldError::new(
-                "place",
-                format!("Lieu : {PLACE_MAX} caractères au plus. Abrégez l’adresse."),
-            ));
         }
         let code = self.certification_code.trim().to_ascii_uppercase();
-        if code.is_empty() {
+        if let Err(m) = bounds::check_line("Certification", &code, 40) {
+            errors.push(FieldError::new("certificationCode", m));
+        } else if code.is_empty() {
             errors.push(FieldError::new(
                 "certificationCode",
                 "Certification : saisissez son code (ex. RNCP38596) ou choisissez-la dans le catalogue.",
@@ -130,11 +134,10 @@ impl Certificate {
                 "number",
                 "Numéro du certificat : champ obligatoire (tel qu’il figure sur le parchemin).",
             ));
-        } else if number.chars().count() > CERTIFICATE_NUMBER_MAX {
-            errors.push(FieldError::new(
-                "number",
-                format!("Numéro du certificat : {CERTIFICATE_NUMBER_MAX} caractères au plus."),
-            ));
+        } else if let Err(m) =
+            bounds::check_line("Numéro du certificat", &number, CERTIFICATE_NUMBER_MAX)
+        {
+            errors.push(FieldError::new("number", m));
         }
         let missing: Vec<&str> = blocs
             .iter()
@@ -150,11 +153,10 @@ impl Certificate {
                 ),
             ));
         }
-        if self.issued_on > today {
-            errors.push(FieldError::new(
-                "issuedOn",
-                "Date de délivrance : elle ne peut pas être dans le futur.",
-            ));
+        if let Err(m) =
+            bounds::check_date("Date de délivrance", self.issued_on, DateRange::Past, today)
+        {
+            errors.push(FieldError::new("issuedOn", m));
         }
         if let Some(last) = blocs.iter().filter_map(|b| b.acquired_on).max()
             && self.issued_on < last
@@ -534,7 +536,7 @@ mod tests {
             kind: SessionKind::Jury,
             certification_code: " rncp38596".into(),
         };
-        let ok = s.validate().unwrap();
+        let ok = s.validate(d(2026, 1, 1)).unwrap();
         assert_eq!(
             (ok.place.as_str(), ok.certification_code.as_str()),
             ("Hub AFNOR, Sarrebourg", "RNCP38596")
@@ -544,7 +546,7 @@ mod tests {
             certification_code: String::new(),
             ..s
         };
-        match bad.validate().unwrap_err() {
+        match bad.validate(d(2026, 1, 1)).unwrap_err() {
             AppError::Validation { errors } => {
                 let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
                 assert_eq!(fields, ["place", "certificationCode"]);

@@ -2,6 +2,8 @@
 //! `vae_recevabilite_months` of the complete dossier), support hours, dossier de validation,
 //! then the jury — a session the enrolment is registered at.
 
+use crate::parcours::key;
+use crate::validate::bounds::{self, DateRange};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +73,7 @@ impl VaeView {
 /// The recevabilité decision is due `vae_recevabilite_months` after the submission (end of
 /// month clamped: 31 December + 2 months = 28 or 29 February).
 pub fn recevabilite_due(submitted: NaiveDate, p: &Parameters) -> NaiveDate {
-    let months = p.count("vae_recevabilite_months", submitted);
+    let months = p.count(key::VAE_RECEVABILITE_MONTHS, submitted);
     submitted
         .checked_add_months(Months::new(months))
         .unwrap_or(NaiveDate::MAX)
@@ -104,24 +106,29 @@ impl VaeFollowUp {
     pub fn validate(&self, today: NaiveDate) -> Result<(), AppError> {
         let mut errors = Vec::new();
         let mut err = |field: &str, message: String| errors.push(FieldError::new(field, message));
-        let future = |d: Option<NaiveDate>| d.is_some_and(|d| d > today);
-        if future(self.recevabilite_submitted_on) {
-            err(
+        let dates = [
+            (
                 "recevabiliteSubmittedOn",
-                "Dépôt de la recevabilité : la date ne peut pas être dans le futur.".into(),
-            );
-        }
-        if future(self.recevabilite_decided_on) {
-            err(
+                "Dépôt de la recevabilité",
+                self.recevabilite_submitted_on,
+            ),
+            (
                 "recevabiliteDecidedOn",
-                "Décision de recevabilité : la date ne peut pas être dans le futur.".into(),
-            );
-        }
-        if future(self.dossier_submitted_on) {
-            err(
+                "Décision de recevabilité",
+                self.recevabilite_decided_on,
+            ),
+            (
                 "dossierSubmittedOn",
-                "Dépôt du dossier de validation : la date ne peut pas être dans le futur.".into(),
-            );
+                "Dépôt du dossier de validation",
+                self.dossier_submitted_on,
+            ),
+        ];
+        for (field, label, date) in dates {
+            if let Some(date) = date
+                && let Err(m) = bounds::check_date(label, date, DateRange::Past, today)
+            {
+                err(field, m);
+            }
         }
         match (self.recevabilite, self.recevabilite_decided_on) {
             (Some(_), None) => err(

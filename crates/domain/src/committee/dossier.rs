@@ -306,7 +306,11 @@ fn readable_change(field: &str, text: &str) -> String {
                     format!(
                         "{} — total {}",
                         crate::i18n::count_with(lines.len() as u64, "financeur", "financeurs"),
-                        format_euros(lines.iter().map(|l| l.amount_cents).sum())
+                        format_euros(
+                            lines
+                                .iter()
+                                .fold(0i64, |t, l| t.saturating_add(l.amount_cents))
+                        )
                     )
                 },
             ),

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::CaseId;
 use crate::parcours::Step;
+use crate::validate::bounds;
 
 /// Identifier of a committee session.
 pub type SessionId = i64;
@@ -58,6 +59,24 @@ pub enum Decision {
 pub enum Outcome {
     Opinion(Opinion),
     Decision(Decision),
+}
+
+impl Outcome {
+    /// A decision or opinion by its code (`accord_partiel`, `favorable`…) or its label.
+    pub fn parse_code(text: &str) -> Result<Self, String> {
+        use crate::code::Coded;
+        Decision::parse_code(text)
+            .map(Self::Decision)
+            .or_else(|_| Opinion::parse_code(text).map(Self::Opinion))
+            .map_err(|_| {
+                format!(
+                    "issue « {} » inconnue ; décisions : {} ; avis : {}",
+                    crate::validate::excerpt(text),
+                    Decision::codes().join(", "),
+                    Opinion::codes().join(", ")
+                )
+            })
+    }
 }
 
 impl CommitteeKind {
@@ -155,7 +174,7 @@ pub struct NewSession {
 
 impl NewSession {
     /// Field-level check, French messages that say how to fix.
-    pub fn check(&self) -> Vec<crate::FieldError> {
+    pub fn check(&self, today: NaiveDate) -> Vec<crate::FieldError> {
         let mut errors = Vec::new();
         let err = |field: &str, message: &str| crate::FieldError {
             field: field.to_owned(),
@@ -178,14 +197,24 @@ impl NewSession {
                 "place",
                 "Lieu : champ obligatoire (ex. « Transitions Pro Grand Est, Metz » ou « visioconférence »).",
             ));
-        } else if self.place.chars().count() > 200 {
-            errors.push(err("place", "Lieu : 200 caractères au plus."));
+        } else if let Err(m) = bounds::check_line("Lieu", &self.place, bounds::LINE_MAX) {
+            errors.push(err("place", &m));
         }
-        if self.members.iter().any(|m| m.chars().count() > 120) {
-            errors.push(err(
-                "members",
-                "Membres : 120 caractères au plus par membre, un membre par ligne.",
-            ));
+        if let Some(date) = self.held_on
+            && let Err(m) =
+                bounds::check_date("Date de la séance", date, bounds::DateRange::Event, today)
+        {
+            errors.push(err("heldOn", &m));
+        }
+        if self.members.len() > 50 {
+            errors.push(err("members", "Membres : 50 au plus."));
+        }
+        if let Some(m) = self
+            .members
+            .iter()
+            .find_map(|m| bounds::check_line("Membres", m, bounds::NAME_MAX + 20).err())
+        {
+            errors.push(err("members", &format!("{m} Un membre par ligne.")));
         }
         errors
     }
@@ -253,6 +282,9 @@ impl OutcomeInput {
                     | Decision::Ajourne
             ) | Outcome::Opinion(Opinion::Reserve | Opinion::Defavorable)
         );
+        if let Err(m) = bounds::check_text("Motifs", &self.motifs, bounds::TEXT_MAX) {
+            errors.push(err("motifs", m));
+        }
         if needs_motifs && self.motifs.trim().is_empty() {
             errors.push(err(
                 "motifs",
@@ -278,10 +310,16 @@ impl OutcomeInput {
                     ),
                 ));
             }
-            (_, Some(granted)) if granted < 0 => errors.push(err(
-                "amountGranted",
-                "Montant accordé : le montant ne peut pas être négatif.".into(),
-            )),
+            (_, Some(granted))
+                if bounds::check_amount("Montant accordé", granted, true).is_err() =>
+            {
+                errors.push(err(
+                    "amountGranted",
+                    bounds::check_amount("Montant accordé", granted, true)
+                        .err()
+                        .unwrap_or_default(),
+                ));
+            }
             (
                 Outcome::Decision(Decision::Refus | Decision::Irrecevable | Decision::Ajourne)
                 | Outcome::Opinion(_),

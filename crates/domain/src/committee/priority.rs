@@ -1,6 +1,7 @@
 //! The priority score a Transitions Pro commission weighs (DOMAIN §2.2.5): a grid of criteria,
 //! each worth points from the dated parameters (`priorite_*`), totalled out of 20.
 
+use crate::parcours::key;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -61,53 +62,53 @@ pub fn priority_score(case: &CaseData, at: NaiveDate, params: &Parameters) -> Pr
     ) || s.working_time == Some(WorkingTime::TempsPartiel);
     let criteria: [(&str, &str, bool); 10] = [
         (
-            "priorite_moins_qualifies",
+            key::PRIORITE_MOINS_QUALIFIES,
             "Salarié parmi les moins qualifiés (niveau CAP/BEP ou infra)",
             least_qualified,
         ),
         (
-            "priorite_inaptitude",
+            key::PRIORITE_INAPTITUDE,
             // Never state the health condition: only that a proof was provided.
             "Situation individuelle prioritaire (justificatif fourni)",
             s.flags.inaptitude.set,
         ),
         (
-            "priorite_entreprise_moins_50",
+            key::PRIORITE_ENTREPRISE_MOINS_50,
             "Entreprise de moins de 50 salariés",
             small_company,
         ),
         (
-            "priorite_projet_1200h",
+            key::PRIORITE_PROJET_1200H,
             "Projet de 1 200 heures au plus",
             short_project,
         ),
         (
-            "priorite_blocs",
+            key::PRIORITE_BLOCS,
             "Formation visant des blocs de compétences",
             blocs,
         ),
         (
-            "priorite_ingenierie",
+            key::PRIORITE_INGENIERIE,
             "Ingénierie de parcours valorisée (AFEST, CléA, hors temps de travail…)",
             engineering,
         ),
         (
-            "priorite_cofinancement",
+            key::PRIORITE_COFINANCEMENT,
             "Cofinancement (Région, Agefiph, OPCO, employeur…)",
             cofunded,
         ),
         (
-            "priorite_metier_porteur",
+            key::PRIORITE_METIER_PORTEUR,
             "Métier visé porteur ou émergent (liste régionale)",
             case.project.target_in_demand,
         ),
         (
-            "priorite_secteur_en_declin",
+            key::PRIORITE_SECTEUR_EN_DECLIN,
             "Métier actuel fragilisé ou secteur en déclin",
             s.flags.metier_fragilise.set,
         ),
         (
-            "priorite_contrat_court",
+            key::PRIORITE_CONTRAT_COURT,
             "Contrat court (CDD, intérim, intermittent) ou temps partiel",
             short_contract,
         ),

@@ -262,7 +262,11 @@ fn outcomes_are_checked_against_the_committee_and_the_amounts() {
     );
     assert!(opinion.check(CommitteeKind::ComiteLocal, 0).is_empty());
     let new = NewSession::default();
-    let fields: Vec<_> = new.check().into_iter().map(|e| e.field).collect();
+    let fields: Vec<_> = new
+        .check(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
     assert_eq!(fields, ["kind", "heldOn", "place"]);
 }
 

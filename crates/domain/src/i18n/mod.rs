@@ -46,6 +46,8 @@ pub enum Msg {
     ProfileStructureTooLong,
     ErrorStorage,
     ErrorIpc,
+    ErrorBusy,
+    ErrorInternal,
     DossierTitle,
     DossierPseudonymisedNotice,
     DossierConfidential,
@@ -115,6 +117,10 @@ pub fn t(msg: Msg) -> &'static str {
         }
         ErrorStorage => "La base de données n’a pas pu être lue ou écrite ; rien n’a été modifié.",
         ErrorIpc => "Erreur interne de communication avec l’application.",
+        ErrorBusy => {
+            "La base de données est occupée par un autre programme (import, script…) ; rien n’a été enregistré. Réessayez dans quelques secondes : vos saisies sont conservées."
+        }
+        ErrorInternal => "Erreur interne — vos saisies sont conservées.",
         DossierTitle => "Dossier de transition professionnelle",
         DossierPseudonymisedNotice => {
             "Version pseudonymisée : ni nom, ni NIR, ni coordonnées, ni adresse, ni date de naissance, ni donnée de santé."
@@ -207,6 +213,25 @@ pub fn parse_euros(text: &str) -> Option<i64> {
     value.is_finite().then(|| (value * 100.0).round() as i64)
 }
 
+/// A number the French way: `3 660`, `1 801,8`, `-2,5` (grouped thousands, decimal comma).
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let abs = value.abs();
+    // Two decimals at most, trailing zeros dropped.
+    let cents = (abs * 100.0).round();
+    let whole = (cents / 100.0).trunc();
+    let fraction = (cents - whole * 100.0) as u64;
+    let whole = format_count(whole as u64);
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole},{}", f / 10),
+        f => format!("{sign}{whole},{f:02}"),
+    }
+}
+
 /// Formats an integer with French digit grouping (narrow no-break space): `100 000`.
 pub fn format_count(n: u64) -> String {
     let digits = n.to_string();
@@ -241,6 +266,15 @@ mod tests {
         assert_eq!(parse_euros("1250.5"), Some(125_050));
         assert_eq!(parse_euros(""), None);
         assert_eq!(parse_euros("douze"), None);
+    }
+
+    #[test]
+    fn numbers_have_a_decimal_comma() {
+        assert_eq!(format_number(3660.0), "3\u{202F}660");
+        assert_eq!(format_number(1801.8), "1\u{202F}801,8");
+        assert_eq!(format_number(0.05), "0,05");
+        assert_eq!(format_number(-2.5), "-2,5");
+        assert_eq!(format_number(f64::NAN), "—");
     }
 
     #[test]

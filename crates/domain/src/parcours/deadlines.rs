@@ -1,6 +1,7 @@
 //! Deadlines computed from the case's dated facts and the parameter table (DOMAIN §8.4), and
 //! the backward planner from a target training start.
 
+use super::params::key;
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -82,16 +83,16 @@ pub fn absence_request_due(
     p: &Parameters,
 ) -> NaiveDate {
     let key = if continuous_6_months {
-        "absence_notice_long_days"
+        key::ABSENCE_NOTICE_LONG_DAYS
     } else {
-        "absence_notice_short_days"
+        key::ABSENCE_NOTICE_SHORT_DAYS
     };
     minus_days(start, p.count(key, start))
 }
 
 /// The employer must answer by this date; silence after it means agreement.
 pub fn employer_answer_due(received: NaiveDate, p: &Parameters) -> NaiveDate {
-    plus_days(received, p.count("employer_answer_days", received))
+    plus_days(received, p.count(key::EMPLOYER_ANSWER_DAYS, received))
 }
 
 /// The deadlines that apply to a case at its current step.
@@ -123,7 +124,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
         if ptp_preparation && !matches!(step, Step::ProjetFormalise | Step::ComiteTransitions) {
             out.push(Deadline {
                 kind: DeadlineKind::DossierFiling,
-                due: minus_days(start, p.count("ptp_filing_lead_days", start)),
+                due: minus_days(start, p.count(key::PTP_FILING_LEAD_DAYS, start)),
                 label: "Déposer le dossier complet auprès de Transitions Pro (délai régional indicatif)".into(),
                 done: f.dossier_filed_on.is_some(),
             });
@@ -131,7 +132,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
         if f.employer_answer == Some(EmployerAnswer::Report) {
             out.push(Deadline {
                 kind: DeadlineKind::PostponementLimit,
-                due: plus_months(start, p.count("postponement_max_months", start)),
+                due: plus_months(start, p.count(key::POSTPONEMENT_MAX_MONTHS, start)),
                 label: "Fin du report possible de l’absence (9 mois)".into(),
                 done: false,
             });
@@ -157,7 +158,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
         });
         out.push(Deadline {
             kind: DeadlineKind::CddTrainingStart,
-            due: plus_months(end, p.count("cdd_training_start_months", end)),
+            due: plus_months(end, p.count(key::CDD_TRAINING_START_MONTHS, end)),
             label: "CDD : entrer en formation au plus tard 6 mois après la fin du contrat".into(),
             done: t.start.is_some_and(|s| s <= plus_months(end, 6)) && step == Step::EnFormation,
         });
@@ -167,7 +168,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
     {
         out.push(Deadline {
             kind: DeadlineKind::Recours,
-            due: plus_months(notified, p.count("recours_months", notified)),
+            due: plus_months(notified, p.count(key::RECOURS_MONTHS, notified)),
             label: "Former un recours gracieux contre le refus".into(),
             done: f.recours_filed_on.is_some(),
         });
@@ -176,7 +177,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
         if step == Step::PtpRecours {
             out.push(Deadline {
                 kind: DeadlineKind::RecoursAnswer,
-                due: plus_months(filed, p.count("recours_answer_months", filed)),
+                due: plus_months(filed, p.count(key::RECOURS_ANSWER_MONTHS, filed)),
                 label: "Réponse de Transitions Pro au recours".into(),
                 done: false,
             });
@@ -184,7 +185,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
         if step == Step::PtpRefusDefinitif {
             out.push(Deadline {
                 kind: DeadlineKind::MediationWindow,
-                due: plus_months(filed, p.count("mediation_window_months", filed)),
+                due: plus_months(filed, p.count(key::MEDIATION_WINDOW_MONTHS, filed)),
                 label: "Saisir la médiatrice de France compétences".into(),
                 done: false,
             });
@@ -195,7 +196,10 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
     {
         out.push(Deadline {
             kind: DeadlineKind::FranceTravailRegistration,
-            due: plus_months(attested, p.count("demission_registration_months", attested)),
+            due: plus_months(
+                attested,
+                p.count(key::DEMISSION_REGISTRATION_MONTHS, attested),
+            ),
             label: "Démissionner puis s’inscrire à France Travail".into(),
             done: false,
         });
@@ -205,7 +209,7 @@ pub fn deadlines(case: &CaseData, step: Step, p: &Parameters) -> Vec<Deadline> {
     {
         out.push(Deadline {
             kind: DeadlineKind::VaeRecevabilite,
-            due: plus_months(complete, p.count("vae_recevabilite_months", complete)),
+            due: plus_months(complete, p.count(key::VAE_RECEVABILITE_MONTHS, complete)),
             label: "Décision du certificateur sur la recevabilité VAE".into(),
             done: false,
         });
@@ -231,7 +235,7 @@ pub fn backward_plan(
     continuous_6_months: bool,
     p: &Parameters,
 ) -> Vec<PlanItem> {
-    let filing = minus_days(start, p.count("ptp_filing_lead_days", start));
+    let filing = minus_days(start, p.count(key::PTP_FILING_LEAD_DAYS, start));
     let mut plan = vec![
         PlanItem {
             by: filing,
@@ -244,7 +248,7 @@ pub fn backward_plan(
     ];
     let mut earliest = filing;
     if during_working_time {
-        let answer_days = p.count("employer_answer_days", filing);
+        let answer_days = p.count(key::EMPLOYER_ANSWER_DAYS, filing);
         let legal = absence_request_due(start, continuous_6_months, p);
         let request = legal.min(minus_days(filing, answer_days));
         plan.push(PlanItem {

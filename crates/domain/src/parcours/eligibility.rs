@@ -1,6 +1,7 @@
 //! Eligibility before filing (DOMAIN §2.2.1, §2.4): one explained result per rule, evaluated at
 //! a stated date.
 
+use super::params::key;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -63,11 +64,11 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     }
     let s = &case.situation;
     let f = &case.parcours;
-    let need = p.count("ptp_seniority_months", at);
+    let need = p.count(key::PTP_SENIORITY_MONTHS, at);
     match s.contract {
         None => result(RULE, Outcome::Unknown, "Type de contrat non renseigné."),
         Some(ContractKind::Cdi) => {
-            let company = p.count("ptp_company_months", at);
+            let company = p.count(key::PTP_COMPANY_MONTHS, at);
             match (s.seniority_months_total, s.seniority_months_company) {
                 (Some(total), Some(here))
                     if u32::from(total) >= need && u32::from(here) >= company =>
@@ -95,7 +96,7 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
             }
         }
         Some(ContractKind::Cdd) => {
-            let cdd_need = p.count("ptp_cdd_months_last_12", at);
+            let cdd_need = p.count(key::PTP_CDD_MONTHS_LAST_12, at);
             match (f.salaried_months_last_60, f.cdd_months_last_12) {
                 (Some(total), Some(cdd))
                     if u32::from(total) >= need && u32::from(cdd) >= cdd_need =>
@@ -124,8 +125,8 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
         }
         Some(ContractKind::Interim) => {
             let (hours, agency) = (
-                p.count("ptp_interim_hours", at),
-                p.count("ptp_interim_agency_hours", at),
+                p.count(key::PTP_INTERIM_HOURS, at),
+                p.count(key::PTP_INTERIM_AGENCY_HOURS, at),
             );
             match (f.interim_hours_last_18_months, f.interim_hours_in_agency) {
                 (Some(h), Some(a)) if h >= hours && a >= agency => result(
@@ -218,8 +219,8 @@ fn demission_activity(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleRes
         return result(RULE, Outcome::Unmet, "Réservé aux salariés en CDI.");
     }
     let (days, window) = (
-        p.count("demission_activity_days", at),
-        p.count("demission_window_months", at),
+        p.count(key::DEMISSION_ACTIVITY_DAYS, at),
+        p.count(key::DEMISSION_WINDOW_MONTHS, at),
     );
     match case.parcours.salaried_days_in_window {
         Some(d) if u32::from(d) >= days => result(

@@ -123,7 +123,10 @@ pub struct FundingLine {
 impl ParcoursFacts {
     /// The total of the funding plan, in cents.
     pub fn funding_total(&self) -> i64 {
-        self.funding.iter().map(|l| l.amount_cents).sum()
+        // Saturating: a funding plan stored behind the app's back cannot overflow a total.
+        self.funding
+            .iter()
+            .fold(0i64, |total, l| total.saturating_add(l.amount_cents))
     }
 
     /// What is asked of Transitions Pro (the amount a commission decides on).
@@ -131,7 +134,6 @@ impl ParcoursFacts {
         self.funding
             .iter()
             .filter(|l| l.funder == Funder::TransitionsPro)
-            .map(|l| l.amount_cents)
-            .sum()
+            .fold(0i64, |total, l| total.saturating_add(l.amount_cents))
     }
 }

@@ -25,7 +25,9 @@ pub use eligibility::{
 pub use facts::{
     EmployerAnswer, Funder, FundingLine, Modality, OpcoScheme, ParcoursFacts, Training,
 };
-pub use params::{DEFAULTS as PARAMETER_DEFAULTS, ParamValue, Parameters};
+pub use params::{
+    DEFAULTS as PARAMETER_DEFAULTS, ParamDefault, ParamValue, Parameters, Unit, key, unit_of,
+};
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
 pub use view::{NextStep, ParcoursView};

@@ -34,7 +34,7 @@ pub fn validate_rome(input: &str) -> Result<String, String> {
     if !well_formed {
         return Err(format!(
             "Code ROME « {} » : le format attendu est une lettre de A à N suivie de 4 chiffres (ex. M1607).",
-            input.trim()
+            super::excerpt(input)
         ));
     }
     if rome_label(&code).is_none() {
@@ -86,7 +86,7 @@ pub fn parse_certification_code(input: &str) -> Result<CertificationCode, String
     }
     Err(format!(
         "Code de certification « {} » : formats acceptés RNCP suivi de chiffres (RNCP38596), un bloc (RNCP38596BC02) ou RS suivi de chiffres (RS5678).",
-        input.trim()
+        super::excerpt(input)
     ))
 }
 

@@ -5,22 +5,26 @@ use super::compact;
 /// A light e-mail check: one `@`, a local part, a dotted domain, no spaces.
 pub fn validate_email(input: &str) -> Result<String, String> {
     let email = input.trim();
-    let well_formed = match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.chars().any(char::is_whitespace)
-        }
-        None => false,
-    };
+    // 254: the longest address SMTP carries (RFC 5321 path limit).
+    let well_formed = email.len() <= 254
+        && !email.chars().any(char::is_control)
+        && match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !email.chars().any(char::is_whitespace)
+            }
+            None => false,
+        };
     if well_formed {
         Ok(email.to_owned())
     } else {
         Err(format!(
-            "E-mail « {email} » : adresse incomplète ; la forme attendue est prenom.nom@domaine.fr."
+            "E-mail « {} » : adresse incomplète ; la forme attendue est prenom.nom@domaine.fr.",
+            super::excerpt(email)
         ))
     }
 }
@@ -42,7 +46,7 @@ pub fn normalize_phone(input: &str) -> Result<String, String> {
     if !ok {
         return Err(format!(
             "Téléphone « {} » : 10 chiffres commençant par 0 attendus (ex. 06 12 34 56 78), ou +33 suivi de 9 chiffres.",
-            input.trim()
+            super::excerpt(input)
         ));
     }
     let pairs: Vec<&str> = (0..5).map(|i| &national[i * 2..i * 2 + 2]).collect();
@@ -62,7 +66,7 @@ pub fn validate_postal_code(input: &str) -> Result<String, String> {
     } else {
         Err(format!(
             "Code postal « {} » : 5 chiffres attendus (ex. 57400 pour Sarrebourg).",
-            input.trim()
+            super::excerpt(input)
         ))
     }
 }

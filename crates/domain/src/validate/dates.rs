@@ -100,13 +100,38 @@ mod tests {
 }
 
 /// Reads a date typed the French way — `12/03/1980`, `12-03-1980`, `12.03.1980` — or in ISO
-/// form (`1980-03-12`). The error names the expected format.
+/// form (`1980-03-12`). The year must have four digits: « 01/09/26 » is refused rather than read
+/// as the year 26 (or guessed as 1926 or 2026 — a birth date and a training date would need
+/// opposite guesses). The error names the expected format.
 pub fn parse_date_fr(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
-    let normalised = t.replace(['-', '.'], "/");
-    NaiveDate::parse_from_str(&normalised, "%d/%m/%Y")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
-        .map_err(|_| format!("date « {t} » illisible : format attendu jj/mm/aaaa (ex. 12/03/1980)"))
+    let shown = super::excerpt(t);
+    let unreadable =
+        || format!("date « {shown} » illisible : format attendu jj/mm/aaaa (ex. 12/03/1980)");
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts[..] else {
+        return Err(unreadable());
+    };
+    let digits =
+        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let (day, month, year) = if digits(a, &[4]) && digits(b, &[1, 2]) && digits(c, &[1, 2]) {
+        (c, b, a)
+    } else if digits(a, &[1, 2]) && digits(b, &[1, 2]) && digits(c, &[4]) {
+        (a, b, c)
+    } else if digits(a, &[1, 2]) && digits(b, &[1, 2]) && digits(c, &[2]) {
+        return Err(format!(
+            "date « {shown} » : l’année « {c} » n’a que deux chiffres ; écrivez-la sur quatre (ex. {a}/{b}/20{c} ou {a}/{b}/19{c})."
+        ));
+    } else {
+        return Err(unreadable());
+    };
+    let n = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let year = i32::try_from(n(year)).unwrap_or(0);
+    NaiveDate::from_ymd_opt(year, n(month), n(day)).ok_or_else(|| {
+        format!(
+            "date « {shown} » : ce jour n’existe pas ; format attendu jj/mm/aaaa (ex. 12/03/1980)"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -125,11 +150,31 @@ mod parse_tests {
         ] {
             assert_eq!(parse_date_fr(ok).unwrap(), d, "{ok}");
         }
-        for bad in ["31/02/1980", "12/13/1980", "1980", "12/03/80x", ""] {
+        for bad in [
+            "31/02/1980",
+            "12/13/1980",
+            "1980",
+            "12/03/80x",
+            "",
+            "1/2/3/4",
+            "é/é/éééé",
+        ] {
             assert!(
                 parse_date_fr(bad).unwrap_err().contains("jj/mm/aaaa"),
                 "{bad}"
             );
         }
+    }
+
+    /// Issue 10: « 01/09/26 » was read as the year 26 and later made the parcours panic.
+    #[test]
+    fn r10_two_digit_years_are_refused_with_the_fix() {
+        let err = parse_date_fr("01/09/26").unwrap_err();
+        assert!(
+            err.contains("l’année « 26 » n’a que deux chiffres") && err.contains("01/09/2026"),
+            "{err}"
+        );
+        assert!(parse_date_fr("0026-09-01").is_ok_and(|d| d.year() == 26));
+        assert!(parse_date_fr("99999-01-01").is_err());
     }
 }

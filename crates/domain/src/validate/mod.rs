@@ -2,6 +2,7 @@
 //! backend (authoritative). Each returns a French message that names the field and says how to
 //! fix it; a few checks only warn (the value is plausible but unusual).
 
+pub mod bounds;
 mod codes;
 mod contact;
 mod dates;
@@ -42,4 +43,17 @@ pub(crate) fn compact(input: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '.' | '-'))
         .collect()
+}
+
+/// What a message quotes of the user's input: trimmed and cut to 40 characters, so a pasted
+/// page never becomes a page-long message.
+pub fn excerpt(input: &str) -> String {
+    const SHOWN: usize = 40;
+    let trimmed = input.trim();
+    if trimmed.chars().nth(SHOWN).is_none() {
+        return trimmed.to_owned();
+    }
+    let mut cut: String = trimmed.chars().take(SHOWN).collect();
+    cut.push('…');
+    cut
 }

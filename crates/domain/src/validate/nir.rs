@@ -10,30 +10,33 @@ pub struct Nir(pub String);
 impl Nir {
     /// Sex digit: 1 male, 2 female (7/8 for provisional numbers).
     pub fn sex_digit(&self) -> u8 {
-        self.0.as_bytes()[0] - b'0'
+        self.0.bytes().next().map_or(0, |b| b.wrapping_sub(b'0'))
     }
     /// Year (2 digits) and month of birth as written in the number.
     pub fn birth_year_month(&self) -> (u32, u32) {
-        let n = |r: std::ops::Range<usize>| self.0[r].parse::<u32>().unwrap_or(0);
+        let n = |r: std::ops::Range<usize>| {
+            self.0
+                .get(r)
+                .and_then(|t| t.parse::<u32>().ok())
+                .unwrap_or(0)
+        };
         (n(1..3), n(3..5))
     }
     /// `99`: born abroad (the next digits are the INSEE country code).
     pub fn born_abroad(&self) -> bool {
-        &self.0[5..7] == "99"
+        self.0.get(5..7) == Some("99")
     }
     /// Spaced the way it is printed on a carte Vitale: `2 06 12 75 111 005 64`.
     pub fn formatted(&self) -> String {
         let s = &self.0;
-        format!(
-            "{} {} {} {} {} {} {}",
-            &s[0..1],
-            &s[1..3],
-            &s[3..5],
-            &s[5..7],
-            &s[7..10],
-            &s[10..13],
-            &s[13..15]
-        )
+        let parts: Option<Vec<&str>> = [0..1, 1..3, 3..5, 5..7, 7..10, 10..13, 13..15]
+            .into_iter()
+            .map(|r| s.get(r))
+            .collect();
+        match parts {
+            Some(parts) if s.len() == 15 => parts.join(" "),
+            _ => s.clone(),
+        }
     }
 }
 
@@ -45,6 +48,18 @@ pub fn validate_nir(input: &str) -> Result<Checked<Nir>, String> {
     if len != 15 {
         return Err(format!(
             "NIR : {len} caractères au lieu de 15 (13 chiffres et la clé de 2 chiffres). Recopiez le numéro complet de la carte Vitale."
+        ));
+    }
+    // Everything below slices by byte: check first that every character is a plain ASCII letter
+    // or digit (an AZERTY keyboard types é, è, ç, à on the digit keys).
+    if let Some((pos, c)) = nir
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+    {
+        return Err(format!(
+            "NIR : caractère « {c} » en position {} ; seuls des chiffres sont permis (et 2A ou 2B pour un département de naissance en Corse).",
+            pos + 1
         ));
     }
     let bytes = nir.as_bytes();
@@ -181,5 +196,31 @@ mod tests {
                 .unwrap_err()
                 .contains("position 7")
         );
+    }
+
+    /// Issue 10: `check nir 1234é6789012345` panicked (« byte index 5 is not a char boundary »).
+    #[test]
+    fn r10_accented_characters_are_reported_not_panicked_on() {
+        let err = validate_nir("1234é6789012345").unwrap_err();
+        assert!(err.contains("« é » en position 5"), "{err}");
+        let err = validate_nir("1 85 0é 57 463 123 45").unwrap_err();
+        assert!(err.contains("« é » en position 5"), "{err}");
+        for typed in [
+            "ééééééééééééééé",
+            "12345678901234é",
+            "2A",
+            "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂",
+        ] {
+            assert!(validate_nir(typed).is_err(), "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_nir_built_by_hand_never_panics_when_read() {
+        let odd = Nir("é".into());
+        assert_eq!(odd.formatted(), "é");
+        assert_eq!(odd.birth_year_month(), (0, 0));
+        assert!(!odd.born_abroad());
+        let _ = odd.sex_digit();
     }
 }

@@ -14,7 +14,8 @@ fn luhn_sum(digits: &str, check_digit_follows: bool) -> u32 {
         .rev()
         .enumerate()
         .map(|(i, b)| {
-            let d = u32::from(b - b'0');
+            // Callers pass digits only; anything else counts as 0 rather than underflowing.
+            let d = u32::from(b.wrapping_sub(b'0')).min(9);
             if i % 2 == doubled {
                 let twice = d * 2;
                 if twice > 9 { twice - 9 } else { twice }
