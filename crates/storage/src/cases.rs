@@ -139,6 +139,7 @@ pub(crate) fn insert(
     at: DateTime<Utc>,
     params: &Parameters,
 ) -> Result<CaseFile, StorageError> {
+    ensure_valid(tx, data, at)?;
     let now = timestamp(at);
     let json = to_json(data)?;
     let status = "ACCUEIL";
@@ -181,6 +182,19 @@ pub(crate) fn insert(
     })
 }
 
+/// The storage layer's own check before any case write, whoever the caller: the domain's
+/// validation (the form and the CLI ran it too) and a territory that exists.
+fn ensure_valid(conn: &Connection, data: &CaseData, at: DateTime<Utc>) -> Result<(), StorageError> {
+    // `at` may be in the past (demo data and imports of history are backdated): « today » for
+    // the date ranges is the later of the two, so a date valid when written stays valid.
+    let today = crate::today_for(at);
+    let report = data.clone().check(today);
+    if !report.errors.is_empty() {
+        return Err(StorageError::Invalid(report.errors));
+    }
+    crate::territories::ensure_exists(conn, &data.beneficiary.territory)
+}
+
 /// Replaces a case's data with validated data; journals the fields that changed. Returns the
 /// case as stored and the changes (empty: nothing to save, nothing written).
 pub fn update(
@@ -211,6 +225,7 @@ pub(crate) fn update_in(
     if changes.is_empty() {
         return Ok((current, changes));
     }
+    ensure_valid(tx, data, at)?;
     let now = timestamp(at);
     let json = to_json(data)?;
     let status: String = tx.query_row("SELECT status FROM case_file WHERE id = ?1", [id], |r| {

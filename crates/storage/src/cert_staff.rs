@@ -2,9 +2,10 @@
 //! certification and status, success rates, and the rows of the CSV export. Archived case
 //! files are left out.
 
+use passerelle_domain::validate::bounds;
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use passerelle_domain::certification::{
     BlocStatus, CandidateCounts, CandidateRow, Outcome, SessionKind, StaffOverview,
     candidate_status, success_rates,
@@ -30,10 +31,12 @@ pub fn overview(
     today: NaiveDate,
     days: u32,
 ) -> Result<StaffOverview, StorageError> {
-    let horizon = Days::new(u64::from(days));
-    let upcoming = sessions::between(conn, today, today + horizon, false)?;
+    let days = bounds::clamp_horizon(days);
+    let upcoming = sessions::between(conn, today, bounds::days_after(today, days), false)?;
     let recent = match today.pred_opt() {
-        Some(yesterday) => sessions::between(conn, today - horizon, yesterday, true)?,
+        Some(yesterday) => {
+            sessions::between(conn, bounds::days_before(today, days), yesterday, true)?
+        }
         None => Vec::new(),
     };
     let titles: HashMap<String, String> = conn

@@ -89,8 +89,11 @@ fn append(
 }
 
 /// What a session form gives, checked field by field: instance, date, members without blanks.
-fn checked(new: &NewSession) -> Result<(CommitteeKind, NaiveDate, Vec<String>), StorageError> {
-    let errors = new.check();
+fn checked(
+    new: &NewSession,
+    today: NaiveDate,
+) -> Result<(CommitteeKind, NaiveDate, Vec<String>), StorageError> {
+    let errors = new.check(today);
     let (Some(kind), Some(held_on), true) = (new.kind, new.held_on, errors.is_empty()) else {
         return Err(StorageError::Invalid(errors));
     };
@@ -110,7 +113,7 @@ pub fn create_session(
     new: &NewSession,
     at: DateTime<Utc>,
 ) -> Result<Session, StorageError> {
-    let (kind, held_on, members) = checked(new)?;
+    let (kind, held_on, members) = checked(new, crate::today_for(at))?;
     let members_json = serde_json::to_string(&members).map_err(StorageError::json)?;
     let now = stamp(at);
     let tx = conn.transaction()?;
@@ -150,7 +153,7 @@ pub fn update_session(
     new: &NewSession,
     at: DateTime<Utc>,
 ) -> Result<Session, StorageError> {
-    let (kind, held_on, members) = checked(new)?;
+    let (kind, held_on, members) = checked(new, crate::today_for(at))?;
     let tx = conn.transaction()?;
     let before = session(&tx, id)?;
     if kind != before.kind && before.dossier_count > 0 {
@@ -575,12 +578,7 @@ pub fn record_outcome(
         cases::update_in(&tx, actor, case_id, &case.data, at)?;
     }
     for to in path {
-        if let Err(unmet) = parcours::advance_in(&tx, actor, case_id, to, &reason, today, at)? {
-            return Err(StorageError::Blocked {
-                step: to.code(),
-                unmet,
-            });
-        }
+        parcours::advance_in(&tx, actor, case_id, to, &reason, today, at)?;
     }
     let now = stamp(at);
     tx.execute(
@@ -786,6 +784,12 @@ pub fn pack_views(
     today: NaiveDate,
 ) -> Result<(Session, Vec<DossierView>), StorageError> {
     let detail = detail(conn, id)?;
+    if detail.dossiers.is_empty() {
+        return Err(StorageError::rule(
+            "dossiers",
+            "Ordre du jour vide : ajoutez au moins un dossier avant d’exporter la séance.",
+        ));
+    }
     let views = detail
         .dossiers
         .iter()

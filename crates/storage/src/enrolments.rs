@@ -169,6 +169,12 @@ pub fn set_bloc_status(
     evidence: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StorageError> {
+    passerelle_domain::certification::check_bloc_status(
+        status,
+        acquired_on,
+        evidence,
+        crate::today_for(at),
+    )?;
     let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
     let tx = conn.transaction()?;
     let before: Option<String> = tx

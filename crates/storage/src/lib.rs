@@ -11,6 +11,7 @@ mod codes;
 pub mod committees;
 pub mod enrolments;
 mod error;
+pub mod files;
 pub mod journal;
 pub mod migrations;
 pub mod parcours;
@@ -27,6 +28,13 @@ use std::time::Duration;
 pub use error::StorageError;
 pub use rusqlite::Connection;
 
+/// « Today » for a write stamped `at`: the later of `at`'s date and the clock's. Demo data and
+/// imported history are written with past stamps; a date valid on the day it happened stays
+/// valid, and a real write is checked against the real day.
+pub(crate) fn today_for(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    at.date_naive().max(chrono::Local::now().date_naive())
+}
+
 /// How long a writer waits for another connection's lock before reporting "busy".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -37,18 +45,34 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// rest can be added here once.
 pub fn open(path: &Path) -> Result<Connection, StorageError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| StorageError::CreateDir {
-            path: dir.display().to_string(),
-            source,
-        })?;
+        files::create_private_dir(dir)?;
+    }
+    if path.is_dir() {
+        return Err(StorageError::io(
+            "Base de données",
+            path,
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
+    }
+    // SQLite gives the WAL and shared-memory files the database file's permissions: create it
+    // private first, and tighten files an earlier version left readable by others.
+    files::create_private_file(path)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        files::make_private(Path::new(&name))?;
     }
     let mut conn = Connection::open(path)?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     migrations::migrate(&mut conn)?;
     Ok(conn)
 }
 
-fn configure(conn: &Connection) -> Result<(), StorageError> {
+fn configure(conn: &mut Connection) -> Result<(), StorageError> {
+    // Every write transaction takes the write lock when it begins. A deferred transaction that
+    // reads first and writes later cannot wait for the lock (SQLite would deadlock), so it fails
+    // at once with « database is locked » whatever the busy timeout; IMMEDIATE ones wait.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -86,5 +110,32 @@ mod tests {
         assert_eq!(get("synchronous"), 2, "synchronous must be FULL");
         assert_eq!(get("foreign_keys"), 1);
         assert_eq!(get("busy_timeout"), 5000);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_database_and_its_directory_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let path = data.join("p.sqlite3");
+        let conn = open(&path).unwrap();
+        conn.execute("CREATE TABLE t (x)", []).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&data.join("p.sqlite3-wal")), 0o600);
+        drop(conn);
+        // A file left world-readable by an earlier version is tightened at the next open.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        drop(open(&path).unwrap());
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    #[test]
+    fn a_directory_is_not_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = open(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("est un dossier"), "{err}");
     }
 }

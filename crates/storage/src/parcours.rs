@@ -1,13 +1,14 @@
 //! The parcours in the database: transitions (guarded, journaled), dated parameters, the
 //! derived deadlines and missing documents, and the À faire overview.
 
-use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use passerelle_domain::case::{CaseData, CaseId, DocumentKind};
 use passerelle_domain::i18n::Label;
 use passerelle_domain::parcours::{
     self as domain, DueItem, EmployerAnswer, GuardContext, IdleItem, MissingItem, ParamValue,
     Parameters, Step, TodoOverview, Transition,
 };
+use passerelle_domain::validate::bounds::{clamp_horizon, days_after, days_before};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
@@ -52,6 +53,8 @@ pub fn set_parameter(
     value: &ParamValue,
     at: DateTime<Utc>,
 ) -> Result<(), StorageError> {
+    // The same check as the form's: a known key, a value in its unit's range.
+    let value = &value.clone().validated(crate::today_for(at))?;
     let tx = conn.transaction()?;
     tx.execute(
         "INSERT INTO parameter (key, valid_from, value, note) VALUES (?1, ?2, ?3, ?4)
@@ -277,8 +280,8 @@ pub fn import_histories(
     Ok(ids)
 }
 
-/// Moves a case to `to` if the table and the guards allow it. `Ok(Err(unmet))` lists, in French,
-/// what stops it; nothing is written then.
+/// Moves a case to `to` if the table and the guards allow it; otherwise
+/// [`StorageError::Blocked`] lists, in French, what stops it, and nothing is written.
 pub fn advance(
     conn: &mut Connection,
     actor: &str,
@@ -287,13 +290,11 @@ pub fn advance(
     reason: &str,
     today: NaiveDate,
     at: DateTime<Utc>,
-) -> Result<Result<Transition, Vec<String>>, StorageError> {
+) -> Result<Transition, StorageError> {
     let tx = conn.transaction()?;
-    let outcome = advance_in(&tx, actor, case_id, to, reason, today, at)?;
-    if outcome.is_ok() {
-        tx.commit()?;
-    }
-    Ok(outcome)
+    let transition = advance_in(&tx, actor, case_id, to, reason, today, at)?;
+    tx.commit()?;
+    Ok(transition)
 }
 
 /// [`advance`] inside the caller's transaction (a committee decision moves a case through
@@ -306,13 +307,17 @@ pub(crate) fn advance_in(
     reason: &str,
     today: NaiveDate,
     at: DateTime<Utc>,
-) -> Result<Result<Transition, Vec<String>>, StorageError> {
+) -> Result<Transition, StorageError> {
+    let blocked = |unmet: Vec<String>| StorageError::Blocked {
+        step: to.code(),
+        unmet,
+    };
     let case = cases::get(tx, case_id)?.ok_or_else(|| StorageError::NotFound {
         entity: "Dossier",
         id: case_id.to_string(),
     })?;
     if case.archived_at.is_some() {
-        return Ok(Err(vec![
+        return Err(blocked(vec![
             "Dossier archivé : restaurez-le avant de faire avancer son parcours".into(),
         ]));
     }
@@ -330,7 +335,7 @@ pub(crate) fn advance_in(
         },
     );
     if !unmet.is_empty() {
-        return Ok(Err(unmet));
+        return Err(blocked(unmet));
     }
     let transition = Transition {
         from,
@@ -341,7 +346,7 @@ pub(crate) fn advance_in(
         documents: held.iter().map(|h| h.kind).collect(),
     };
     record(tx, case_id, &transition)?;
-    Ok(Ok(transition))
+    Ok(transition)
 }
 
 /// Rewrites a case's derived rows (deadlines, missing documents) from its data, step and
@@ -453,8 +458,9 @@ pub fn todo(
     counsellor: Option<&str>,
 ) -> Result<TodoOverview, StorageError> {
     const CUT: u32 = 200;
-    let horizon = (today + Days::new(u64::from(days))).to_string();
-    let idle_before = (today - Days::new(u64::from(idle_days))).to_string();
+    let (days, idle_days) = (clamp_horizon(days), clamp_horizon(idle_days));
+    let horizon = days_after(today, days).to_string();
+    let idle_before = days_before(today, idle_days).to_string();
     let today_text = today.to_string();
     let who = counsellor.unwrap_or("");
     let mine = "(?3 = '' OR c.counsellor = ?3)";
@@ -526,7 +532,7 @@ pub fn todo(
     );
     let mut due_stmt = conn.prepare_cached(&due_sql)?;
     for (low, high, overdue) in [
-        (String::new(), (today - Days::new(1)).to_string(), true),
+        (String::new(), days_before(today, 1).to_string(), true),
         (today_text, horizon, false),
     ] {
         let rows = due_stmt.query_map(params![low, high, who], |r| {

@@ -1,6 +1,5 @@
 //! Interviews and documents of a case file, journaled like the case itself.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
@@ -142,32 +141,12 @@ fn document_hash(
     ])
 }
 
-/// Where a case document's content lives: `documents/<sha256>` beside the database.
-pub fn document_path(documents_dir: &Path, sha256: &str) -> std::path::PathBuf {
-    documents_dir.join(sha256)
-}
+pub use crate::files::document_path;
 
-/// Keeps a copy of the content as `documents/<sha256>` (written then renamed, so a crash never
-/// leaves a half-written document under its final name); returns the hash.
+/// Keeps a copy of the content as `documents/<sha256>` (see [`crate::files::store_document`]);
+/// returns the hash. For bulk loading, where the file is shared by many rows.
 pub fn store_content(documents_dir: &Path, content: &[u8]) -> Result<String, StorageError> {
-    let sha: String = Sha256::digest(content)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let target = document_path(documents_dir, &sha);
-    if !target.exists() {
-        let io = |source| StorageError::CreateDir {
-            path: documents_dir.display().to_string(),
-            source,
-        };
-        std::fs::create_dir_all(documents_dir).map_err(io)?;
-        let partial = documents_dir.join(format!("{sha}.partial"));
-        let mut file = std::fs::File::create(&partial).map_err(io)?;
-        file.write_all(content).map_err(io)?;
-        file.sync_all().map_err(io)?;
-        std::fs::rename(&partial, &target).map_err(io)?;
-    }
-    Ok(sha)
+    Ok(crate::files::store_document(documents_dir, content)?.sha256)
 }
 
 /// A document already stored by [`store_content`], to record.
@@ -253,20 +232,33 @@ pub fn add_document(
     documents_dir: &Path,
     at: DateTime<Utc>,
 ) -> Result<Document, StorageError> {
+    passerelle_domain::case::check_document(
+        file_name,
+        content.len() as u64,
+        received_on,
+        crate::today_for(at),
+    )?;
     ensure_case(conn, case_id)?;
-    let sha256 = store_content(documents_dir, content)?;
+    let stored = crate::files::store_document(documents_dir, content)?;
     let doc = StoredDocument {
         kind,
-        file_name: file_name.to_owned(),
-        sha256,
+        file_name: file_name.trim().to_owned(),
+        sha256: stored.sha256.clone(),
         size_bytes: content.len() as u64,
         received_on,
     };
-    let tx = conn.transaction()?;
-    let document = insert_document(&tx, actor, case_id, &doc, at)?;
-    crate::parcours::refresh_derived(&tx, case_id)?;
-    tx.commit()?;
-    Ok(document)
+    let recorded = (|| {
+        let tx = conn.transaction()?;
+        let document = insert_document(&tx, actor, case_id, &doc, at)?;
+        crate::parcours::refresh_derived(&tx, case_id)?;
+        tx.commit()?;
+        Ok(document)
+    })();
+    if recorded.is_err() {
+        // Nothing refers to a file written for a transaction that failed.
+        stored.discard();
+    }
+    recorded
 }
 
 /// A case's documents, most recently received first.

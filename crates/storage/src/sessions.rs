@@ -354,8 +354,7 @@ pub fn register(
         e.route,
         &e.blocs,
         recevable,
-    )
-    .map_err(StorageError::Rule)?;
+    )?;
     if e.sessions
         .iter()
         .any(|s| s.outcome == Some(Outcome::ValidationTotale))
@@ -452,8 +451,7 @@ pub fn record_result(
     } else {
         Vec::new()
     };
-    let updates = apply_result(session.kind, session.date, &e.blocs, outcome, &chosen)
-        .map_err(StorageError::Rule)?;
+    let updates = apply_result(session.kind, session.date, &e.blocs, outcome, &chosen)?;
     let blocs_json = serde_json::to_string(&chosen).map_err(StorageError::json)?;
     tx.execute(
         "UPDATE session_candidate SET outcome = ?1, validated_blocs = ?2, result_at = ?3 WHERE id = ?4",
@@ -522,9 +520,7 @@ pub fn issue_certificate(
 ) -> Result<Certificate, StorageError> {
     let e = enrolments::get(conn, enrolment_id)?
         .ok_or_else(|| not_found("Inscription", enrolment_id))?;
-    let c = certificate
-        .validate(&e.blocs, today)
-        .map_err(StorageError::Rule)?;
+    let c = certificate.validate(&e.blocs, today)?;
     let now = stamp(at);
     let tx = conn.transaction()?;
     let taken: bool = tx.query_row(
@@ -604,7 +600,7 @@ pub fn save_vae(
             "Suivi VAE : cette inscription n’est pas en VAE (voie formation ou CléA).",
         ));
     }
-    f.validate(today).map_err(StorageError::Rule)?;
+    f.validate(today)?;
     let before = vae(conn, enrolment_id)?;
     let now = stamp(at);
     let tx = conn.transaction()?;

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use passerelle_domain::ipc::Territory;
-use passerelle_domain::text::fold_for_sort;
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
@@ -22,43 +21,32 @@ pub fn list(conn: &Connection) -> Result<Vec<Territory>, StorageError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// `Pays de Sarrebourg` → `pays-de-sarrebourg`.
-pub fn code_for(label: &str) -> String {
-    let folded = fold_for_sort(label).to_lowercase();
-    let mut code = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            code.push(c);
-        } else if !code.ends_with('-') && !code.is_empty() {
-            code.push('-');
-        }
-    }
-    code.trim_end_matches('-').to_owned()
-}
+pub use passerelle_domain::territory::code_for;
 
 fn row_hash(code: &str, label: &str) -> String {
     sha256_hex(&[code, label])
 }
 
-/// Adds a territory from its label (the caller checks the label is not blank). A label whose
-/// code exists already is refused.
+/// Adds a territory from its label (checked by the domain). A label whose code exists already
+/// is refused.
 pub fn add(
     conn: &mut Connection,
     actor: &str,
     label: &str,
     at: DateTime<Utc>,
 ) -> Result<Territory, StorageError> {
-    let label = label.trim();
-    let code = code_for(label);
+    let (label, code) = passerelle_domain::territory::validated_label(label)?;
+    let label = label.as_str();
     let tx = conn.transaction()?;
     let inserted = tx.execute(
         "INSERT INTO territory (code, label) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING",
         params![code, label],
     )?;
     if inserted == 0 {
-        return Err(StorageError::Duplicate(format!(
-            "territoire « {label} » ({code})"
-        )));
+        return Err(StorageError::rule(
+            "label",
+            format!("Le territoire « {label} » ({code}) existe déjà : choisissez un autre nom."),
+        ));
     }
     let id = tx.last_insert_rowid();
     let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
@@ -91,6 +79,27 @@ pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, Storag
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Refuses a case attached to a territory that is not in the list (the form offers the list;
+/// an import or a script could name anything).
+pub(crate) fn ensure_exists(conn: &Connection, code: &str) -> Result<(), StorageError> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM territory WHERE code = ?1)",
+        [code],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StorageError::rule(
+            "beneficiary.territory",
+            format!(
+                "Territoire « {} » inconnu : choisissez-le dans la liste (Paramètres › Territoires pour en ajouter un).",
+                code.chars().take(40).collect::<String>()
+            ),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,3 +113,4 @@ mod tests {
         );
     }
 }
+

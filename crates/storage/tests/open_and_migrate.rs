@@ -76,7 +76,11 @@ fn a_database_from_a_newer_version_is_refused() {
             .unwrap();
     }
     let err = open(&path).unwrap_err();
-    assert!(err.to_string().contains("migration"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("version plus récente de Passerelle"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
         .id;
     let today = d(2026, 3, 10);
     let go = |conn: &mut passerelle_storage::Connection, to| {
-        parcours::advance(conn, "Agent", id, to, "", today, at(10)).unwrap()
+        parcours::advance(conn, "Agent", id, to, "", today, at(10)).map_err(unmet)
     };
     for to in [
         Step::Accompagnement,
@@ -186,9 +186,7 @@ fn a_parameter_change_moves_every_deadline() {
         Step::ProjetFormalise,
         Step::PtpPositionnement,
     ] {
-        parcours::advance(&mut conn, "Agent", id, to, "", d(2026, 3, 10), at(2))
-            .unwrap()
-            .unwrap();
+        parcours::advance(&mut conn, "Agent", id, to, "", d(2026, 3, 10), at(2)).unwrap();
     }
     let absence = |conn: &passerelle_storage::Connection| {
         parcours::todo(conn, d(2026, 7, 1), 60, 600, None)
@@ -237,9 +235,17 @@ fn archived_cases_cannot_advance_and_leave_the_todo_view() {
         d(2026, 3, 10),
         at(3),
     )
-    .unwrap()
+    .map_err(unmet)
     .unwrap_err();
     assert!(unmet[0].starts_with("Dossier archivé"));
     let todo = parcours::todo(&conn, d(2027, 3, 10), 30, 1, None).unwrap();
     assert_eq!(todo.idle_total, 0);
+}
+
+/// The reasons of a blocked step; any other error fails the test.
+fn unmet(err: passerelle_storage::StorageError) -> Vec<String> {
+    match err {
+        passerelle_storage::StorageError::Blocked { unmet, .. } => unmet,
+        other => panic!("expected a blocked step, got {other}"),
+    }
 }

@@ -1,0 +1,200 @@
+//! Files the app writes besides the database: the data directory, kept documents, exports.
+//!
+//! Everything goes through here so that the same guarantees hold everywhere: on Unix the data
+//! directory is 0700 and every file in it 0600 (case files hold NIRs and health-related
+//! statuses); a file appears under its final name only once complete (a unique temporary file
+//! in the same directory, fsynced, renamed, then the directory fsynced so the rename survives a
+//! power cut).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::StorageError;
+
+/// Creates `dir` (and its parents) if needed; a directory created here is private to the user.
+pub fn create_private_dir(dir: &Path) -> Result<(), StorageError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| StorageError::io("Dossier", dir, e))
+}
+
+/// Makes an existing file readable and writable by its owner only (databases created by an
+/// earlier version were 0644).
+pub fn make_private(path: &Path) -> Result<(), StorageError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+                .map_err(|e| StorageError::io("Fichier", path, e))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates an empty file readable by its owner only, unless it exists.
+pub(crate) fn create_private_file(path: &Path) -> Result<(), StorageError> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(path)
+        .map(drop)
+        .map_err(|e| StorageError::io("Fichier", path, e))
+}
+
+/// Writes `bytes` to `path` whole or not at all: a uniquely named temporary file in the same
+/// directory (never a predictable name another process could prepare), fsynced, renamed over
+/// `path`, then the directory fsynced. The file is private to the user.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let err = |e| StorageError::io("Fichier", path, e);
+    // tempfile creates the file 0600 with O_EXCL under a random name.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".passerelle-")
+        .suffix(".part")
+        .tempfile_in(&dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    sync_dir(&dir)
+}
+
+/// Makes a rename or creation in `dir` durable (a no-op where directories cannot be opened).
+pub fn sync_dir(dir: &Path) -> Result<(), StorageError> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| StorageError::io("Dossier", dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Where a database keeps its documents: `documents/` beside the file.
+pub fn documents_dir(database: &Path) -> PathBuf {
+    database
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("documents")
+}
+
+/// A document file written by [`store_document`]: its hash, and whether this call created it
+/// (so a transaction that fails afterwards removes it — see [`StoredFile::discard`]).
+#[derive(Debug)]
+pub struct StoredFile {
+    pub sha256: String,
+    path: PathBuf,
+    created: bool,
+}
+
+impl StoredFile {
+    /// Removes the file if this call created it: the transaction that was to record it failed,
+    /// and a file no row refers to would otherwise stay forever. A file that existed before
+    /// (the same content kept for another document) is left alone.
+    pub fn discard(self) {
+        if self.created {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// The path of a kept document.
+pub fn document_path(documents_dir: &Path, sha256: &str) -> PathBuf {
+    documents_dir.join(sha256)
+}
+
+/// Keeps a copy of `content` as `documents/<sha256>`, private to the user, complete or absent.
+pub fn store_document(documents_dir: &Path, content: &[u8]) -> Result<StoredFile, StorageError> {
+    use sha2::{Digest, Sha256};
+    let sha256: String = Sha256::digest(content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let path = document_path(documents_dir, &sha256);
+    let created = !path.exists();
+    if created {
+        create_private_dir(documents_dir)?;
+        write_atomic(&path, content)?;
+    }
+    Ok(StoredFile {
+        sha256,
+        path,
+        created,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn atomic_writes_replace_whole_files_and_leave_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.pdf");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no .part file left");
+        #[cfg(unix)]
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    #[test]
+    fn documents_are_private_and_a_failed_record_removes_only_new_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("data/documents");
+        let first = store_document(&docs, b"scan").unwrap();
+        let path = document_path(&docs, &first.sha256);
+        #[cfg(unix)]
+        {
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(&docs), 0o700);
+        }
+        // The same content again: the file exists already, discarding keeps it.
+        let again = store_document(&docs, b"scan").unwrap();
+        again.discard();
+        assert!(path.exists());
+        first.discard();
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn writing_into_a_missing_directory_says_so_in_french() {
+        let err = write_atomic(Path::new("/nonexistent-dir/x.pdf"), b"x").unwrap_err();
+        assert!(err.to_string().contains("introuvable"), "{err}");
+    }
+}
