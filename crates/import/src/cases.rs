@@ -1,0 +1,553 @@
+//! Case files from a spreadsheet (CSV): the columns the importer knows, one case per line,
+//! every bad cell reported by line and column, all or nothing.
+//!
+//! The first line names the columns ([`COLUMNS`]; case, accents, spaces and hyphens ignored);
+//! unknown columns are listed and skipped. Each line goes through the same validation as the
+//! form, and the whole file is written in one transaction, or nothing is.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use passerelle_domain::case::{CaseData, Civility, ContractKind, Opco, WorkingTime};
+use passerelle_domain::i18n::Label;
+use passerelle_domain::ipc::Territory;
+use passerelle_domain::text::fold_for_sort;
+use passerelle_storage::{Connection, cases, territories};
+
+use crate::csv_file::{Table, headers, normalise_header, records};
+use crate::{ImportError, Input, LineError, Notice, source};
+
+/// A column the importer understands: accepted header spellings and the case field it fills.
+pub struct Column {
+    pub headers: &'static [&'static str],
+    pub field: &'static str,
+    pub required: bool,
+}
+
+/// The documented headers (normalised: lower case, no accents, `_` for spaces and hyphens).
+pub const COLUMNS: &[Column] = &[
+    Column {
+        headers: &["nom_naissance", "nom_de_naissance", "nom"],
+        field: "beneficiary.birthName",
+        required: true,
+    },
+    Column {
+        headers: &["prenoms", "prenom"],
+        field: "beneficiary.firstNames",
+        required: true,
+    },
+    Column {
+        headers: &["territoire"],
+        field: "beneficiary.territory",
+        required: true,
+    },
+    Column {
+        headers: &["nom_usage", "nom_d_usage"],
+        field: "beneficiary.usageName",
+        required: false,
+    },
+    Column {
+        headers: &["civilite"],
+        field: "beneficiary.civility",
+        required: false,
+    },
+    Column {
+        headers: &["date_naissance", "date_de_naissance", "ne_le"],
+        field: "beneficiary.birthDate",
+        required: false,
+    },
+    Column {
+        headers: &["nir", "numero_securite_sociale"],
+        field: "beneficiary.nir",
+        required: false,
+    },
+    Column {
+        headers: &["email", "courriel", "e_mail"],
+        field: "beneficiary.email",
+        required: false,
+    },
+    Column {
+        headers: &["telephone", "tel"],
+        field: "beneficiary.phone",
+        required: false,
+    },
+    Column {
+        headers: &["code_postal", "cp"],
+        field: "beneficiary.postalCode",
+        required: false,
+    },
+    Column {
+        headers: &["commune", "ville"],
+        field: "beneficiary.commune",
+        required: false,
+    },
+    Column {
+        headers: &["niveau_diplome", "niveau"],
+        field: "beneficiary.diplomaLevel",
+        required: false,
+    },
+    Column {
+        headers: &["employeur", "raison_sociale", "entreprise"],
+        field: "situation.employer.name",
+        required: false,
+    },
+    Column {
+        headers: &["siret"],
+        field: "situation.employer.siret",
+        required: false,
+    },
+    Column {
+        headers: &["idcc"],
+        field: "situation.employer.idcc",
+        required: false,
+    },
+    Column {
+        headers: &["naf", "code_naf", "ape", "code_ape"],
+        field: "situation.employer.naf",
+        required: false,
+    },
+    Column {
+        headers: &["opco"],
+        field: "situation.employer.opco",
+        required: false,
+    },
+    Column {
+        headers: &["contrat", "type_contrat"],
+        field: "situation.contract",
+        required: false,
+    },
+    Column {
+        headers: &["debut_contrat", "date_debut_contrat"],
+        field: "situation.contractStart",
+        required: false,
+    },
+    Column {
+        headers: &["fin_contrat", "date_fin_contrat"],
+        field: "situation.contractEnd",
+        required: false,
+    },
+    Column {
+        headers: &["temps_travail", "temps_de_travail"],
+        field: "situation.workingTime",
+        required: false,
+    },
+    Column {
+        headers: &["poste", "intitule_poste", "metier"],
+        field: "situation.jobTitle",
+        required: false,
+    },
+    Column {
+        headers: &["code_rome", "rome"],
+        field: "situation.jobRome",
+        required: false,
+    },
+    Column {
+        headers: &["code_rome_vise", "rome_vise"],
+        field: "project.targetRome",
+        required: false,
+    },
+    Column {
+        headers: &["certification_visee", "certification"],
+        field: "project.targetCertification",
+        required: false,
+    },
+    Column {
+        headers: &["motif"],
+        field: "project.motive",
+        required: false,
+    },
+    Column {
+        headers: &["notes", "commentaire"],
+        field: "project.notes",
+        required: false,
+    },
+];
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    passerelle_domain::validate::parse_date_fr(text)
+}
+
+fn parse_label<T: Label>(text: &str, code: impl Fn(T) -> String, what: &str) -> Result<T, String> {
+    T::from_text(text, code).ok_or_else(|| {
+        let all: Vec<_> = T::ALL.iter().map(|v| v.label()).collect();
+        format!(
+            "{what} « {} » inconnu ; valeurs possibles : {}",
+            passerelle_domain::validate::excerpt(text),
+            all.join(", ")
+        )
+    })
+}
+
+fn code_of<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Puts one cell into the case; `Err` is the reason the value is refused.
+fn set_field(
+    c: &mut CaseData,
+    field: &str,
+    value: &str,
+    territories: &[Territory],
+) -> Result<(), String> {
+    let shown = passerelle_domain::validate::excerpt(value);
+    let b = &mut c.beneficiary;
+    let s = &mut c.situation;
+    let p = &mut c.project;
+    match field {
+        "beneficiary.birthName" => b.birth_name = value.into(),
+        "beneficiary.firstNames" => b.first_names = value.into(),
+        "beneficiary.usageName" => b.usage_name = value.into(),
+        "beneficiary.civility" => {
+            b.civility = Some(match fold_for_sort(value).as_str() {
+                "MME" | "MADAME" | "MME." => Civility::Madame,
+                "M" | "M." | "MONSIEUR" | "MR" => Civility::Monsieur,
+                _ => {
+                    return Err(format!(
+                        "civilité « {shown} » : Madame, Mme, Monsieur ou M."
+                    ));
+                }
+            });
+        }
+        "beneficiary.territory" => {
+            let folded = fold_for_sort(value);
+            let found = territories
+                .iter()
+                .find(|t| t.code == value || fold_for_sort(&t.label) == folded)
+                .ok_or_else(|| {
+                    let codes: Vec<_> = territories.iter().map(|t| t.code.as_str()).collect();
+                    format!(
+                        "territoire « {shown} » inconnu ; codes possibles : {}",
+                        codes.join(", ")
+                    )
+                })?;
+            b.territory = found.code.clone();
+        }
+        "beneficiary.birthDate" => b.birth_date = Some(parse_date(value)?),
+        "beneficiary.nir" => b.nir = value.into(),
+        "beneficiary.email" => b.email = value.into(),
+        "beneficiary.phone" => b.phone = value.into(),
+        "beneficiary.postalCode" => b.postal_code = value.into(),
+        "beneficiary.commune" => b.commune = value.into(),
+        "beneficiary.diplomaLevel" => {
+            b.diploma_level = Some(value.parse().map_err(|_| {
+                format!("niveau de diplôme « {shown} » : un chiffre de 1 à 8 attendu")
+            })?);
+        }
+        "situation.employer.name" => s.employer.name = value.into(),
+        "situation.employer.siret" => s.employer.siret = value.into(),
+        "situation.employer.idcc" => s.employer.idcc = value.into(),
+        "situation.employer.naf" => s.employer.naf = value.into(),
+        "situation.employer.opco" => {
+            s.employer.opco = Some(parse_label::<Opco>(value, code_of, "OPCO")?);
+        }
+        "situation.contract" => {
+            s.contract = Some(parse_label::<ContractKind>(value, code_of, "contrat")?);
+        }
+        "situation.contractStart" => s.contract_start = Some(parse_date(value)?),
+        "situation.contractEnd" => s.contract_end = Some(parse_date(value)?),
+        "situation.workingTime" => {
+            s.working_time = Some(parse_label::<WorkingTime>(
+                value,
+                code_of,
+                "temps de travail",
+            )?);
+        }
+        "situation.jobTitle" => s.job_title = value.into(),
+        "situation.jobRome" => s.job_rome = value.into(),
+        "project.targetRome" => p.target_rome = value.into(),
+        "project.targetCertification" => p.target_certification = value.into(),
+        "project.motive" => p.motive = value.into(),
+        "project.notes" => p.notes = value.into(),
+        other => return Err(format!("colonne non gérée ({other})")),
+    }
+    Ok(())
+}
+
+/// What a parse found: the valid cases, every error, and what was skipped.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub cases: Vec<CaseData>,
+    pub errors: Vec<LineError>,
+    pub notices: Vec<Notice>,
+}
+
+/// Parses and validates a whole file; writes nothing.
+pub fn parse(input: &Input, territories: &[Territory], today: NaiveDate) -> Parsed {
+    let mut parsed = Parsed::default();
+    let text = match source::decode(input) {
+        Ok(text) => text,
+        Err(e) => {
+            parsed.errors.push(e);
+            return parsed;
+        }
+    };
+    let file = input.name.as_str();
+    let table = Table::new(&text);
+    let mut reader = table.reader();
+    let headers = match headers(file, &mut reader) {
+        Ok(h) => h,
+        Err(e) => {
+            parsed.errors.push(e);
+            return parsed;
+        }
+    };
+    let error = |line: u64, column: &str, reason: String| LineError {
+        file: file.to_owned(),
+        line,
+        column: column.to_owned(),
+        reason,
+    };
+    // Column index → (field, header as written).
+    let mut columns: Vec<Option<(&'static str, String)>> = Vec::new();
+    let mut by_field: HashMap<&'static str, String> = HashMap::new();
+    let mut ignored = Vec::new();
+    for h in headers.iter() {
+        let norm = normalise_header(h);
+        match COLUMNS.iter().find(|c| c.headers.contains(&norm.as_str())) {
+            Some(c) => {
+                by_field.insert(c.field, h.trim().to_owned());
+                columns.push(Some((c.field, h.trim().to_owned())));
+            }
+            None => {
+                if !h.trim().is_empty() {
+                    ignored.push(h.trim().to_owned());
+                }
+                columns.push(None);
+            }
+        }
+    }
+    if !ignored.is_empty() {
+        parsed.notices.push(Notice {
+            file: file.to_owned(),
+            message: format!("colonnes ignorées (non reconnues) : {}", ignored.join(", ")),
+        });
+    }
+    for c in COLUMNS.iter().filter(|c| c.required) {
+        if !by_field.contains_key(c.field) {
+            parsed.errors.push(error(
+                1,
+                c.headers[0],
+                format!(
+                    "colonne obligatoire absente (en-têtes acceptés : {})",
+                    c.headers.join(", ")
+                ),
+            ));
+        }
+    }
+    if !parsed.errors.is_empty() {
+        return parsed;
+    }
+    for item in records(file, &mut reader) {
+        let (line, record) = match item {
+            Ok(r) => r,
+            Err(e) => {
+                parsed.errors.push(e);
+                continue;
+            }
+        };
+        if record.len() > headers.len() {
+            parsed.errors.push(error(
+                line,
+                "",
+                format!(
+                    "{} cellules pour {} colonnes : un séparateur en trop ?",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let mut case = CaseData::default();
+        let mut line_ok = true;
+        for (cell, column) in record.iter().zip(&columns) {
+            let (Some((field, header)), value) = (column, cell.trim()) else {
+                continue;
+            };
+            if value.is_empty() {
+                continue;
+            }
+            if let Err(reason) = set_field(&mut case, field, value, territories) {
+                parsed.errors.push(error(line, header, reason));
+                line_ok = false;
+            }
+        }
+        let report = case.check(today);
+        for e in &report.errors {
+            // Cells already refused as unreadable are not reported twice.
+            let column = by_field
+                .get(e.field.as_str())
+                .cloned()
+                .unwrap_or_else(|| e.field.clone());
+            if parsed
+                .errors
+                .iter()
+                .any(|x| x.line == line && x.column == column)
+            {
+                continue;
+            }
+            parsed.errors.push(error(line, &column, e.message.clone()));
+            line_ok = false;
+        }
+        if line_ok {
+            parsed.cases.push(case);
+        }
+    }
+    parsed
+}
+
+/// What an import wrote (or, on a dry run, would write).
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub cases: usize,
+    pub notices: Vec<Notice>,
+}
+
+/// Imports case files from `inputs`, all or nothing: every line of every file is checked first;
+/// a single error writes nothing. `dry_run` checks and writes nothing in any case.
+pub fn import(
+    conn: &mut Connection,
+    actor: &str,
+    inputs: &[Input],
+    dry_run: bool,
+    at: DateTime<Utc>,
+) -> Result<Summary, ImportError> {
+    let territories = territories::list(conn)?;
+    let today = at.date_naive();
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    let mut notices = Vec::new();
+    for input in inputs {
+        let parsed = parse(input, &territories, today);
+        all.extend(parsed.cases);
+        errors.extend(parsed.errors);
+        notices.extend(parsed.notices);
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Refused { errors, notices });
+    }
+    if !dry_run {
+        cases::create_many(conn, actor, &all, at)?;
+    }
+    Ok(Summary {
+        cases: all.len(),
+        notices,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn territories() -> Vec<Territory> {
+        vec![
+            Territory {
+                code: "metz".into(),
+                label: "Metz".into(),
+            },
+            Territory {
+                code: "moselle-sud".into(),
+                label: "Moselle Sud".into(),
+            },
+        ]
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    fn input(bytes: &[u8]) -> Input {
+        Input {
+            name: "dossiers.csv".into(),
+            file_name: "dossiers.csv".into(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    #[test]
+    fn headers_are_matched_loosely_and_semicolons_detected() {
+        let csv = "Nom de naissance;Prénoms;Territoire;Date de naissance;Code ROME;Couleur\n\
+                   Dupré;Françoise;Metz;12/03/1980;M1607;bleu\n\
+                   Muller;Agnès;moselle-sud;1975-01-31;;\n";
+        let parsed = parse(&input(csv.as_bytes()), &territories(), today());
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert_eq!(parsed.cases.len(), 2);
+        assert_eq!(parsed.cases[0].beneficiary.territory, "metz");
+        assert_eq!(
+            parsed.cases[1].beneficiary.birth_date,
+            NaiveDate::from_ymd_opt(1975, 1, 31)
+        );
+        assert_eq!(
+            parsed.notices[0].message,
+            "colonnes ignorées (non reconnues) : Couleur"
+        );
+    }
+
+    #[test]
+    fn every_bad_line_is_reported_with_line_and_column() {
+        let csv = "nom,prenom,territoire,nir,siret,date_naissance\n\
+                   Dupré,Françoise,metz,2 06 12 75 111 005 64,,\n\
+                   Muller,,metz,2 06 12 75 111 005 65,,\n\
+                   Klein,Paul,lune,,73282932000075,31/02/1980\n";
+        let parsed = parse(&input(csv.as_bytes()), &territories(), today());
+        let found: Vec<(u64, &str)> = parsed
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, "prenom"),
+                (3, "nir"),
+                (4, "territoire"),
+                (4, "date_naissance"),
+                (4, "siret")
+            ]
+        );
+        assert!(parsed.errors[1].reason.contains("clé attendue : 64"));
+        assert_eq!(
+            parsed.errors[1].to_string(),
+            format!(
+                "dossiers.csv:3 : colonne « nir » : {}",
+                parsed.errors[1].reason
+            )
+        );
+        assert_eq!(parsed.cases.len(), 1, "only the good line parsed");
+    }
+
+    #[test]
+    fn a_missing_required_column_stops_at_the_header() {
+        let parsed = parse(
+            &input(b"nom;territoire\nDupr\xe9;metz\n"),
+            &territories(),
+            today(),
+        );
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!(
+            (parsed.errors[0].line, parsed.errors[0].column.as_str()),
+            (1, "prenoms")
+        );
+    }
+
+    /// Issue 10: a 1 MB cell, a NUL and a year 0026 were accepted.
+    #[test]
+    fn r10_absurd_cells_are_refused_at_their_column() {
+        let huge = "A".repeat(1_000_000);
+        let csv = format!(
+            "nom;prenom;territoire;debut_contrat\n{huge};Paul;metz;\nKlein;P\0aul;metz;\nKlein;Paul;metz;01/09/26\n"
+        );
+        let parsed = parse(&input(csv.as_bytes()), &territories(), today());
+        let found: Vec<(u64, &str)> = parsed
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str()))
+            .collect();
+        assert_eq!(found, [(2, "nom"), (3, "prenom"), (4, "debut_contrat")]);
+        assert!(parsed.errors[0].reason.contains("100 caractères au plus"));
+        assert!(parsed.errors[1].reason.contains("caractère invisible"));
+        assert!(parsed.errors[2].reason.contains("deux chiffres"));
+    }
+}
