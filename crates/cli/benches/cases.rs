@@ -216,12 +216,16 @@ fn bench_import(dir: &Path) {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
         let mut conn = passerelle_storage::open(&path).unwrap();
-        let terr = territories::list(&conn).unwrap();
-        let (took, ()) = time(|| {
-            let parsed = passerelle_cli::import::parse(csv.as_bytes(), &terr, today());
-            assert!(parsed.errors.is_empty(), "{:?}", &parsed.errors[..1]);
-            cases::create_many(&mut conn, "bench", &parsed.cases, Utc::now()).unwrap();
+        let input = passerelle_import::Input {
+            name: "bench.csv".into(),
+            file_name: "bench.csv".into(),
+            bytes: csv.clone().into_bytes(),
+        };
+        let (took, summary) = time(|| {
+            passerelle_import::cases::import(&mut conn, "bench", &[input], false, Utc::now())
+                .unwrap()
         });
+        assert_eq!(summary.cases, 10_000);
         samples.push(took);
     }
     report("import 10 000 CSV rows (parse, validate, write)", samples);

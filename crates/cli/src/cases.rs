@@ -1,55 +1,25 @@
 //! `passerelle case add|list|show` and `passerelle search`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
 use chrono::Utc;
-use passerelle_domain::AppError;
 use passerelle_domain::case::{CaseData, CaseId, CasePage, CaseQuery};
 use passerelle_domain::i18n::format_count;
-use passerelle_storage::{cases, profile, territories};
-
-use crate::Reported;
-
-/// Reads a file, or standard input for `-`.
-pub fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("lecture de l’entrée standard")?;
-    } else {
-        bytes = std::fs::read(path).with_context(|| format!("lecture de {}", path.display()))?;
-    }
-    Ok(bytes)
-}
+use passerelle_storage::{cases, profile};
 
 /// `case add --json FILE|-`: one case file as JSON (the app's CaseData shape).
 pub fn add(db: Option<PathBuf>, input: &Path) -> anyhow::Result<()> {
-    let bytes = read_input(input)?;
-    let data: CaseData = serde_json::from_slice(&bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "JSON invalide, ligne {} colonne {} : {e}",
-            e.line(),
-            e.column()
-        )
+    let bytes = passerelle_import::source::read_bytes(input)?;
+    let data = parse_json(&bytes).map_err(|reason| passerelle_import::LineError {
+        file: input.display().to_string(),
+        line: 0,
+        column: String::new(),
+        reason,
     })?;
+    let (data, warnings) = data.validated(crate::today())?;
     let (_, mut conn) = crate::open_db(db)?;
-    let (data, warnings) = match data.validated(crate::today()) {
-        Ok(ok) => ok,
-        Err(AppError::Validation { errors }) => {
-            for e in errors {
-                eprintln!("erreur : {} — {}", e.field, e.message);
-            }
-            eprintln!("Aucun dossier créé.");
-            return Err(Reported.into());
-        }
-        Err(other) => bail!(other.user_message()),
-    };
-    check_territory(&conn, &data.beneficiary.territory)?;
     for w in warnings {
-        eprintln!("attention : {} — {}", w.field, w.message);
+        eprintln!("attention : {}", w.message);
     }
     let actor = profile::actor(&conn)?;
     let created = cases::create(&mut conn, &actor, &data, Utc::now())?;
@@ -61,17 +31,27 @@ pub fn add(db: Option<PathBuf>, input: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A territory code must exist (the list is reference data the user can extend).
-pub fn check_territory(conn: &passerelle_storage::Connection, code: &str) -> anyhow::Result<()> {
-    let known = territories::list(conn)?;
-    if !known.iter().any(|t| t.code == code) {
-        let codes: Vec<_> = known.iter().map(|t| t.code.as_str()).collect();
-        bail!(
-            "Territoire « {code} » inconnu. Codes possibles : {}.",
-            codes.join(", ")
-        );
-    }
-    Ok(())
+/// A case as JSON, with a French reason naming the field and its place when it does not read:
+/// serde's own messages are English.
+fn parse_json(bytes: &[u8]) -> Result<CaseData, String> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize::<_, CaseData>(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.inner();
+        let at = format!("ligne {}, colonne {}", inner.line(), inner.column());
+        use serde_json::error::Category;
+        match inner.classify() {
+            Category::Syntax => format!("JSON mal formé ({at}) : virgule, guillemet ou accolade à vérifier"),
+            Category::Eof => "JSON incomplet : le fichier s’arrête avant la fin de l’objet".to_owned(),
+            Category::Io => "lecture du JSON impossible".to_owned(),
+            Category::Data if path == "." => {
+                format!("JSON ({at}) : un objet {{ \"beneficiary\": …, \"situation\": … }} est attendu")
+            }
+            Category::Data => format!(
+                "champ « {path} » ({at}) : valeur du mauvais type ou hors limites (date aaaa-mm-jj, nombre, texte ou code attendu)"
+            ),
+        }
+    })
 }
 
 fn print_page(page: &CasePage, json: bool) -> anyhow::Result<()> {
@@ -106,7 +86,7 @@ pub fn list(db: Option<PathBuf>, query: &CaseQuery, json: bool) -> anyhow::Resul
 pub fn show(db: Option<PathBuf>, id: CaseId, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
     let Some(file) = cases::get(&conn, id)? else {
-        bail!("Dossier {id} introuvable.")
+        anyhow::bail!("Dossier {id} introuvable.")
     };
     if json {
         println!("{}", serde_json::to_string_pretty(&file)?);

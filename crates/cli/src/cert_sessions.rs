@@ -4,17 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use passerelle_domain::AppError;
 use passerelle_domain::certification::{
     CandidateStatus, Certificate, NewSession, Outcome, SessionKind, SuccessRate, format_rate,
 };
 use passerelle_domain::i18n::{Label, count_noun, format_date};
 use passerelle_domain::validate::parse_date_fr;
-use passerelle_storage::{StorageError, cert_staff, profile, sessions};
-
-fn user(e: StorageError) -> anyhow::Error {
-    anyhow::anyhow!(AppError::from(e).user_message())
-}
+use passerelle_storage::{cert_staff, profile, sessions};
 
 fn date(flag: &str, text: &str) -> anyhow::Result<chrono::NaiveDate> {
     parse_date_fr(text).map_err(|e| anyhow::anyhow!("{flag} : {e}"))
@@ -27,7 +22,10 @@ pub fn juries(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> 
     let list = sessions::between(
         &conn,
         today,
-        today + chrono::Days::new(u64::from(days)),
+        passerelle_domain::validate::bounds::days_after(
+            today,
+            passerelle_domain::validate::bounds::clamp_horizon(days),
+        ),
         false,
     )?;
     if json {
@@ -65,11 +63,10 @@ pub fn add_session(
         kind,
         certification_code: certification.to_owned(),
     }
-    .validate()
-    .map_err(|e| anyhow::anyhow!(e.user_message()))?;
+    .validate(crate::today())?;
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let s = sessions::create(&mut conn, &actor, &session, Utc::now()).map_err(user)?;
+    let s = sessions::create(&mut conn, &actor, &session, Utc::now())?;
     println!(
         "Session {} : {} — {} ({})",
         s.id,
@@ -83,7 +80,7 @@ pub fn add_session(
 /// `cert session show ID [--json]`: the candidates of a session and their results.
 pub fn show_session(db: Option<PathBuf>, id: i64, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let d = sessions::detail(&conn, id).map_err(user)?;
+    let d = sessions::detail(&conn, id)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&d)?);
         return Ok(());
@@ -118,7 +115,7 @@ pub fn show_session(db: Option<PathBuf>, id: i64, json: bool) -> anyhow::Result<
 pub fn register(db: Option<PathBuf>, session: i64, enrolment: i64) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    sessions::register(&mut conn, &actor, session, enrolment, Utc::now()).map_err(user)?;
+    sessions::register(&mut conn, &actor, session, enrolment, Utc::now())?;
     println!("Inscription {enrolment} inscrite à la session {session}.");
     Ok(())
 }
@@ -142,8 +139,7 @@ pub fn result(
         blocs,
         crate::today(),
         Utc::now(),
-    )
-    .map_err(user)?;
+    )?;
     println!("Résultat enregistré : {}.", outcome.label());
     Ok(())
 }
@@ -162,8 +158,7 @@ pub fn certificate(
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
     let c =
-        sessions::issue_certificate(&mut conn, &actor, enrolment, &c, crate::today(), Utc::now())
-            .map_err(user)?;
+        sessions::issue_certificate(&mut conn, &actor, enrolment, &c, crate::today(), Utc::now())?;
     println!(
         "Certificat n° {} délivré le {}.",
         c.number,

@@ -1,12 +1,11 @@
 //! `passerelle check nir|siren|siret VALUE…|-`: checks identifiers one per line.
 
-use std::io::BufRead;
+use std::path::Path;
 
-use clap::ValueEnum;
 use passerelle_domain::validate;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy)]
 pub enum Kind {
     Nir,
     Siren,
@@ -42,16 +41,28 @@ pub fn check(kind: Kind, value: &str) -> Outcome {
 
 /// Values come from the arguments, or from standard input (one per line) when the only
 /// argument is `-` or there are none. Exits non-zero if any value is invalid.
-pub fn run(kind: Kind, values: &[String], json: bool) -> anyhow::Result<()> {
+pub fn run(kind: &str, values: &[String], json: bool) -> anyhow::Result<()> {
+    let kind = match kind {
+        "nir" => Kind::Nir,
+        "siren" => Kind::Siren,
+        _ => Kind::Siret,
+    };
     let values: Vec<String> = if values.is_empty() || values == ["-"] {
-        std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty())
-            .collect()
+        let bytes = passerelle_import::source::read_bytes(Path::new("-"))?;
+        let mut lines = Vec::new();
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            let line = std::str::from_utf8(line).map_err(|_| passerelle_import::LineError {
+                file: "entrée standard".into(),
+                line: i as u64 + 1,
+                column: String::new(),
+                reason: "texte qui n’est pas en UTF-8 : convertissez-le avant de le vérifier"
+                    .into(),
+            })?;
+            if !line.trim().is_empty() {
+                lines.push(line.trim().to_owned());
+            }
+        }
+        lines
     } else {
         values.to_vec()
     };

@@ -3,18 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use chrono::Utc;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::committee::{
-    CommitteeKind, Decision, NewSession, Opinion, Outcome, OutcomeInput, SessionDetail, SessionId,
+    CommitteeKind, NewSession, Outcome, OutcomeInput, SessionDetail, SessionId,
 };
 use passerelle_domain::i18n::{Label, format_date, format_euros, parse_euros};
 use passerelle_domain::validate::parse_date_fr;
 use passerelle_pdf::{Generation, SessionPack};
-use passerelle_storage::{StorageError, committees, profile};
-
-use crate::Reported;
+use passerelle_storage::{committees, profile};
 
 /// Version printed in every PDF footer.
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -23,41 +20,9 @@ fn generation() -> Generation {
     Generation::from_env_or(Utc::now(), APP_VERSION)
 }
 
-/// Prints a storage refusal the way a user can act on it; other errors go up.
-fn explain(err: StorageError) -> anyhow::Error {
-    match err {
-        StorageError::Invalid(errors) => {
-            // Each message starts with its field's French name.
-            for e in errors {
-                eprintln!("{}", e.message);
-            }
-            Reported.into()
-        }
-        StorageError::Blocked { step, unmet } => {
-            eprintln!("Passage à {step} refusé :");
-            for u in unmet {
-                eprintln!("  - {u}");
-            }
-            Reported.into()
-        }
-        other => other.into(),
-    }
-}
-
-/// Writes the file whole or not at all (temporary file, then rename).
+/// Writes the file whole or not at all (see [`passerelle_storage::files::write_atomic`]).
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.part",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("export")
-    ));
-    std::fs::write(&tmp, bytes).with_context(|| format!("écriture de {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("écriture de {}", path.display()))?;
+    passerelle_storage::files::write_atomic(path, bytes)?;
     Ok(())
 }
 
@@ -69,8 +34,7 @@ pub fn dossier_pdf(
     session: Option<SessionId>,
 ) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let view = committees::dossier_view(&conn, case_id, pseudonymise, session, crate::today())
-        .map_err(explain)?;
+    let view = committees::dossier_view(&conn, case_id, pseudonymise, session, crate::today())?;
     let bytes = passerelle_pdf::dossier_pdf(&view, &generation());
     write_atomically(output, &bytes)?;
     println!(
@@ -89,13 +53,7 @@ pub fn create(
     place: &str,
     members: &[String],
 ) -> anyhow::Result<()> {
-    let held_on = match parse_date_fr(date) {
-        Ok(d) => Some(d),
-        Err(message) => {
-            eprintln!("--date : {message}");
-            return Err(Reported.into());
-        }
-    };
+    let held_on = Some(parse_date_fr(date).map_err(|m| anyhow::anyhow!("--date : {m}"))?);
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
     let new = NewSession {
@@ -104,8 +62,7 @@ pub fn create(
         place: place.to_owned(),
         members: members.to_vec(),
     };
-    let session =
-        committees::create_session(&mut conn, &actor, &new, Utc::now()).map_err(explain)?;
+    let session = committees::create_session(&mut conn, &actor, &new, Utc::now())?;
     println!(
         "Séance {} : {}, {} ({})",
         session.id,
@@ -179,9 +136,13 @@ pub fn add(db: Option<PathBuf>, id: SessionId, cases: &[CaseId]) -> anyhow::Resu
     let actor = profile::actor(&conn)?;
     let mut detail = None;
     for &case_id in cases {
-        detail = Some(
-            committees::add_case(&mut conn, &actor, id, case_id, Utc::now()).map_err(explain)?,
-        );
+        detail = Some(committees::add_case(
+            &mut conn,
+            &actor,
+            id,
+            case_id,
+            Utc::now(),
+        )?);
     }
     if let Some(d) = detail {
         print_detail(&d);
@@ -192,7 +153,7 @@ pub fn add(db: Option<PathBuf>, id: SessionId, cases: &[CaseId]) -> anyhow::Resu
 pub fn order(db: Option<PathBuf>, id: SessionId, cases: &[CaseId]) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let detail = committees::reorder(&mut conn, &actor, id, cases, Utc::now()).map_err(explain)?;
+    let detail = committees::reorder(&mut conn, &actor, id, cases, Utc::now())?;
     print_detail(&detail);
     Ok(())
 }
@@ -204,8 +165,7 @@ pub fn pack(
     pseudonymise: bool,
 ) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let (session, dossiers) =
-        committees::pack_views(&conn, id, pseudonymise, crate::today()).map_err(explain)?;
+    let (session, dossiers) = committees::pack_views(&conn, id, pseudonymise, crate::today())?;
     let pack = SessionPack {
         header: committees::header(&session),
         members: session.members.clone(),
@@ -223,46 +183,22 @@ pub fn pack(
     Ok(())
 }
 
-/// `favorable`, `accord_partiel`… (the stored codes) or their French labels.
-pub fn parse_outcome(text: &str) -> Option<Outcome> {
-    if let Some(d) = Decision::from_text(text, |d| serde_code(&d)) {
-        return Some(Outcome::Decision(d));
-    }
-    Opinion::from_text(text, |o| serde_code(&o)).map(Outcome::Opinion)
-}
-
-fn serde_code<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 pub fn decide(
     db: Option<PathBuf>,
     id: SessionId,
     case_id: CaseId,
-    outcome: &str,
+    outcome: Outcome,
     motifs: &str,
     amount: Option<&str>,
 ) -> anyhow::Result<()> {
-    let Some(outcome) = parse_outcome(outcome) else {
-        eprintln!(
-            "--outcome : issue inconnue « {outcome} ». Décisions : accord, accord_partiel, refus, irrecevable, ajourne ; avis : favorable, reserve, defavorable."
-        );
-        return Err(Reported.into());
-    };
     let amount_granted_cents = match amount {
         None => None,
-        Some(text) => match parse_euros(text) {
-            Some(c) => Some(c),
-            None => {
-                eprintln!(
-                    "--amount : montant illisible « {text} » ; écrivez par exemple 12500 ou « 12 500,00 »."
-                );
-                return Err(Reported.into());
-            }
-        },
+        Some(text) => Some(parse_euros(text).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--amount : montant illisible « {} » ; écrivez par exemple 12500 ou « 12 500,00 »",
+                passerelle_domain::validate::excerpt(text)
+            )
+        })?),
     };
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
@@ -279,8 +215,7 @@ pub fn decide(
         &input,
         crate::today(),
         Utc::now(),
-    )
-    .map_err(explain)?;
+    )?;
     print_detail(&detail);
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod cases;
 pub mod cert;
 pub mod cert_sessions;
 pub mod check;
+pub mod clap_fr;
 pub mod committee;
 pub mod demo;
 pub mod import;
@@ -22,8 +23,73 @@ use passerelle_storage::{Connection, paths};
 pub fn open_db(db: Option<PathBuf>) -> anyhow::Result<(PathBuf, Connection)> {
     let path = paths::resolve_database_path(db)?;
     let conn = passerelle_storage::open(&path)
-        .with_context(|| format!("ouverture de la base {}", path.display()))?;
+        .with_context(|| format!("base de données « {} »", path.display()))?;
     Ok((path, conn))
+}
+
+/// The one way the command line reports a failure, on stderr and in French: field errors one
+/// per line, blocked steps with their reasons, import errors as `file:line : colonne « … » :
+/// reason`, everything else as one line with its context (« base de données « … » : … »).
+pub fn report(err: &anyhow::Error) {
+    use passerelle_domain::AppError;
+    use passerelle_import::ImportError;
+    use passerelle_storage::StorageError;
+    if err.is::<Reported>() {
+        return;
+    }
+    let app = if let Some(e) = err.downcast_ref::<AppError>() {
+        Some(e.clone())
+    } else if let Some(e) = err.downcast_ref::<StorageError>() {
+        match e {
+            StorageError::Invalid(errors) => Some(AppError::Validation {
+                errors: errors.clone(),
+            }),
+            StorageError::Blocked { step, unmet } => Some(AppError::Blocked {
+                step: step.clone(),
+                unmet: unmet.clone(),
+            }),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    match (app, err.downcast_ref::<ImportError>()) {
+        (Some(AppError::Validation { errors }), _) => {
+            for e in errors {
+                eprintln!("erreur : {}", e.message);
+            }
+            eprintln!("Rien n’a été enregistré.");
+        }
+        (Some(AppError::Blocked { step, unmet }), _) => {
+            eprintln!("Passage à l’étape {step} refusé :");
+            for u in unmet {
+                eprintln!("  - {u}");
+            }
+        }
+        (Some(other), _) => eprintln!("passerelle : {}", other.user_message()),
+        (None, Some(ImportError::Refused { errors, notices })) => {
+            for n in notices {
+                eprintln!("note : {n}");
+            }
+            for e in errors {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "{} : rien n’a été importé. Corrigez puis relancez l’import.",
+                passerelle_domain::i18n::count_with(errors.len() as u64, "erreur", "erreurs")
+            );
+        }
+        (None, Some(ImportError::Storage(e))) => eprintln!("passerelle : {e}"),
+        (None, None) => {
+            if let Some(e) = err.downcast_ref::<passerelle_import::LineError>() {
+                eprintln!("passerelle : {e}");
+            } else {
+                // French typography: a space before the colon between a context and its cause.
+                let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
+                eprintln!("passerelle : {}", chain.join(" : "));
+            }
+        }
+    }
 }
 
 /// Today, in the user's time zone (ages, "in the future" checks).

@@ -1,28 +1,29 @@
 //! `passerelle`: the command line for headless use and scripting.
 //!
 //! It links the storage layer only (no WebKit), and opens the same database as the desktop app
-//! unless `--db` or `PASSERELLE_DB` says otherwise.
+//! unless `--db` or `PASSERELLE_DB` says otherwise. Help and messages are French (see
+//! [`passerelle_cli::clap_fr`]); options take the domain's own codes (`--status non-valide`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
-    Reported, cases, cert, cert_sessions, check, committee, demo, import, info, journal, parcours,
-    territory,
+    cases, cert, cert_sessions, check, clap_fr, committee, demo, import, info, journal, parcours,
+    report, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
-use passerelle_domain::committee::CommitteeKind;
+use passerelle_domain::certification::{BlocStatus, Outcome as ExamOutcome, Route, SessionKind};
+use passerelle_domain::code::Coded;
+use passerelle_domain::committee::{CommitteeKind, Outcome as CommitteeOutcome};
+use passerelle_domain::parcours::Step;
 
+/// Passerelle en ligne de commande : dossiers, parcours, certifications, comités.
 #[derive(Debug, Parser)]
-#[command(
-    name = "passerelle",
-    version,
-    about = "Passerelle en ligne de commande"
-)]
+#[command(name = "passerelle", version)]
 struct Cli {
-    /// Database file (default: the desktop app's database).
-    #[arg(long, global = true, env = passerelle_domain::DATABASE_ENV_VAR, value_name = "PATH")]
+    /// Fichier de la base (par défaut : celle de l’application ; variable PASSERELLE_DB).
+    #[arg(long, global = true, env = passerelle_domain::DATABASE_ENV_VAR, value_name = "FICHIER")]
     db: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -31,71 +32,87 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Database path, schema version and counts.
+    /// Chemin de la base, version du schéma et nombre de dossiers.
     Info {
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Case files: add, list, show.
+    /// Dossiers : créer, lister, afficher.
     #[command(subcommand)]
     Case(CaseCommand),
-    /// Full-text search over names, employer, trades and notes.
+    /// Recherche plein texte (noms, employeur, métiers, notes).
     Search {
-        #[arg(required = true, num_args = 1..)]
+        /// Mots cherchés.
+        #[arg(required = true, num_args = 1.., value_name = "MOTS")]
         words: Vec<String>,
-        #[arg(long, default_value_t = 20)]
+        /// Nombre de résultats au plus (par défaut : 20).
+        #[arg(long, default_value = "20", value_parser = count)]
         limit: u32,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Adds fictional, deterministic demo case files.
+    /// Ajoute des dossiers fictifs, reproductibles (démonstration).
     Demo {
-        #[arg(long, value_name = "N")]
-        cases: usize,
-        #[arg(long, default_value_t = 2026)]
+        /// Nombre de dossiers.
+        #[arg(long, value_name = "N", value_parser = count)]
+        cases: u32,
+        /// Graine du générateur (par défaut : 2026).
+        #[arg(long, default_value = "2026", value_parser = seed)]
         seed: u64,
     },
-    /// Imports case files from a CSV file (all or nothing).
+    /// Importe des dossiers depuis un tableur (CSV), tout ou rien.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// The parcours of a case: show it, or move it to another step.
+    /// Le parcours d’un dossier : l’afficher, ou le faire avancer.
     #[command(subcommand)]
     Parcours(ParcoursCommand),
-    /// Deadlines overdue or due in the next N days, across all case files.
+    /// Échéances en retard ou à venir sur tous les dossiers.
     Deadlines {
-        #[arg(long, default_value_t = 30)]
+        /// Jours à venir (par défaut : 30 ; 3 660 au plus).
+        #[arg(long, default_value = "30", value_parser = count)]
         days: u32,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// PTP eligibility of a case, rule by rule.
+    /// Éligibilité au projet de transition professionnelle, règle par règle.
     Eligibility {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         id: i64,
-        /// Date of evaluation (jj/mm/aaaa; default: the training start, else today).
-        #[arg(long)]
+        /// Date d’évaluation, jj/mm/aaaa (par défaut : l’entrée en formation, sinon aujourd’hui).
+        #[arg(long, value_name = "DATE")]
         at: Option<String>,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// The certification catalogue (France compétences exports, CléA).
+    /// Catalogue des certifications, inscriptions, sessions d’examen et jurys.
     #[command(subcommand)]
     Cert(CertCommand),
-    /// Committee dossiers as PDF.
+    /// Dossiers de comité en PDF.
     #[command(subcommand)]
     Dossier(DossierCommand),
-    /// Committee sessions: create, agenda, session pack, outcomes.
+    /// Séances de comité : création, ordre du jour, dossier de séance, décisions.
     #[command(subcommand)]
     Session(SessionCommand),
-    /// Territories cases are attached to.
+    /// Territoires de rattachement des dossiers.
     #[command(subcommand)]
     Territory(TerritoryCommand),
-    /// The tamper-evident journal.
+    /// Le journal infalsifiable.
     #[command(subcommand)]
     Journal(JournalCommand),
-    /// Checks identifiers (values as arguments, or one per line on stdin with `-`).
+    /// Vérifie des identifiants (en arguments, ou un par ligne sur l’entrée standard avec « - »).
     Check {
-        kind: check::Kind,
+        /// nir, siren ou siret.
+        #[arg(value_parser = ["nir", "siren", "siret"], value_name = "TYPE")]
+        kind: String,
+        /// Valeurs à vérifier.
+        #[arg(value_name = "VALEURS")]
         values: Vec<String>,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
@@ -103,113 +120,139 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum DossierCommand {
-    /// Writes a case's committee dossier (PDF); SOURCE_DATE_EPOCH fixes the generation date.
+    /// Écrit le dossier de comité d’un dossier (PDF) ; SOURCE_DATE_EPOCH fixe la date d’édition.
     Pdf {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         id: i64,
-        #[arg(short, long, value_name = "FILE")]
+        /// Fichier PDF à écrire.
+        #[arg(short, long, value_name = "FICHIER")]
         output: PathBuf,
-        /// No name, NIR, contact, address, birth date or health detail.
+        /// Sans nom, NIR, coordonnées, adresse, date de naissance ni détail de santé.
         #[arg(long)]
         pseudonymise: bool,
-        /// As presented at this session (its pseudonym, position and outcome).
-        #[arg(long, value_name = "SESSION_ID")]
+        /// Tel que présenté à cette séance (pseudonyme, rang, décision).
+        #[arg(long, value_name = "SEANCE", value_parser = id)]
         session: Option<i64>,
     },
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum CommitteeArg {
-    /// Commission paritaire Transitions Pro (decisions).
-    Commission,
-    /// Comité des transitions individuelles (opinions).
-    Comite,
-}
-
 #[derive(Debug, Subcommand)]
 enum SessionCommand {
-    /// Creates a session.
+    /// Crée une séance.
     Create {
-        #[arg(long, value_enum)]
-        kind: CommitteeArg,
-        /// jj/mm/aaaa
+        /// commission (commission paritaire Transitions Pro) ou comite (comité des transitions
+        /// individuelles).
+        #[arg(long, value_parser = committee_kind, value_name = "INSTANCE")]
+        kind: CommitteeKind,
+        /// Date, jj/mm/aaaa.
         #[arg(long)]
         date: String,
-        #[arg(long)]
+        /// Lieu.
+        #[arg(long, value_name = "LIEU")]
         place: String,
-        /// One per member (repeat the option).
-        #[arg(long = "member", value_name = "NAME")]
+        /// Un membre (répétez l’option pour chacun).
+        #[arg(long = "member", value_name = "NOM")]
         members: Vec<String>,
     },
-    /// Sessions, the latest first.
+    /// Les séances, les plus récentes d’abord.
     List {
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// A session's agenda.
+    /// L’ordre du jour d’une séance.
     Show {
+        /// Numéro de la séance.
+        #[arg(value_parser = id)]
         id: i64,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Puts cases on the agenda (at a step the committee examines).
+    /// Inscrit des dossiers à l’ordre du jour (à une étape que l’instance examine).
     Add {
+        /// Numéro de la séance.
+        #[arg(value_parser = id)]
         id: i64,
-        #[arg(required = true, num_args = 1..)]
+        /// Numéros des dossiers.
+        #[arg(required = true, num_args = 1.., value_parser = id, value_name = "DOSSIERS")]
         cases: Vec<i64>,
     },
-    /// Sets the agenda's order (every case of the session, once).
+    /// Fixe l’ordre de passage (chaque dossier de la séance, une fois).
     Order {
+        /// Numéro de la séance.
+        #[arg(value_parser = id)]
         id: i64,
-        #[arg(required = true, num_args = 1..)]
+        /// Numéros des dossiers, dans l’ordre.
+        #[arg(required = true, num_args = 1.., value_parser = id, value_name = "DOSSIERS")]
         cases: Vec<i64>,
     },
-    /// Writes the session pack: cover, agenda and every dossier (PDF).
+    /// Écrit le dossier de séance : couverture, ordre du jour et chaque dossier (PDF).
     Pack {
+        /// Numéro de la séance.
+        #[arg(value_parser = id)]
         id: i64,
-        #[arg(short, long, value_name = "FILE")]
+        /// Fichier PDF à écrire.
+        #[arg(short, long, value_name = "FICHIER")]
         output: PathBuf,
+        /// Version pseudonymisée.
         #[arg(long)]
         pseudonymise: bool,
     },
-    /// Records an opinion or a decision; a decision moves the parcours.
+    /// Enregistre un avis ou une décision ; une décision fait avancer le parcours.
     Decide {
+        /// Numéro de la séance.
+        #[arg(value_parser = id)]
         id: i64,
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         case: i64,
-        /// accord, accord_partiel, refus, irrecevable, ajourne, or favorable, reserve, defavorable.
-        #[arg(long)]
-        outcome: String,
+        /// accord, accord_partiel, refus, irrecevable, ajourne ; ou favorable, reserve,
+        /// defavorable.
+        #[arg(long, value_parser = committee_outcome, value_name = "ISSUE")]
+        outcome: CommitteeOutcome,
+        /// Motifs (obligatoires pour un refus, un accord partiel, un avis réservé…).
         #[arg(long, default_value = "")]
         motifs: String,
-        /// Amount granted, in euros (accords).
-        #[arg(long)]
+        /// Montant accordé, en euros (accords).
+        #[arg(long, value_name = "EUROS")]
         amount: Option<String>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 enum CaseCommand {
-    /// Creates a case file from JSON (a file, or `-` for stdin).
+    /// Crée un dossier depuis un JSON (un fichier, ou « - » pour l’entrée standard).
     Add {
-        #[arg(long = "json", value_name = "FILE")]
+        /// Fichier JSON (forme `CaseData` de l’application).
+        #[arg(long = "json", value_name = "FICHIER")]
         input: PathBuf,
     },
-    /// Lists case files, by name.
+    /// Liste les dossiers, par nom.
     List {
+        /// Code du territoire.
         #[arg(long)]
         territory: Option<String>,
-        /// Include archived case files.
+        /// Inclut les dossiers archivés.
         #[arg(long)]
         archived: bool,
-        #[arg(long, default_value_t = 50)]
+        /// Nombre de dossiers au plus (par défaut : 50).
+        #[arg(long, default_value = "50", value_parser = count)]
         limit: u32,
-        #[arg(long, default_value_t = 0)]
+        /// À partir du rang (par défaut : 0).
+        #[arg(long, default_value = "0", value_parser = count)]
         offset: u32,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Shows one case file.
+    /// Affiche un dossier.
     Show {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         id: i64,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
@@ -217,10 +260,12 @@ enum CaseCommand {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommand {
-    /// Case files from a CSV (UTF-8 or Windows-1252, `;` or `,`).
+    /// Dossiers depuis un CSV (UTF-8, UTF-16 ou Windows-1252 ; « ; » ou « , »).
     Cases {
+        /// Fichier CSV.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
-        /// Check everything, write nothing.
+        /// Vérifie tout, n’écrit rien.
         #[arg(long)]
         dry_run: bool,
     },
@@ -228,17 +273,24 @@ enum ImportCommand {
 
 #[derive(Debug, Subcommand)]
 enum ParcoursCommand {
-    /// Current step, history, possible next steps and why they are blocked, checklist, deadlines.
+    /// Étape actuelle, historique, étapes possibles et ce qui les bloque, pièces, échéances.
     Show {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         id: i64,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Moves the case to a step (code, e.g. PTP_DOSSIER_DEPOSE); refused with the reasons.
+    /// Fait passer le dossier à une étape (code, ex. PTP_DOSSIER_DEPOSE) ; refusé avec les raisons.
     Advance {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         id: i64,
-        #[arg(long, value_name = "STEP")]
-        to: String,
+        /// Code de l’étape.
+        #[arg(long, value_name = "ETAPE", value_parser = Step::parse_code)]
+        to: Step,
+        /// Motif (enregistré au journal).
         #[arg(long, default_value = "")]
         reason: String,
     },
@@ -246,87 +298,124 @@ enum ParcoursCommand {
 
 #[derive(Debug, Subcommand)]
 enum CertCommand {
-    /// Imports France compétences CSV files (fiches, blocs, ROME, certificateurs), all or nothing.
+    /// Importe l’export France compétences : l’archive ZIP téléchargée, ou ses fichiers CSV.
     Import {
-        #[arg(required = true, num_args = 1..)]
+        /// Archive ZIP ou fichiers CSV.
+        #[arg(required = true, num_args = 1.., value_name = "FICHIERS")]
         files: Vec<PathBuf>,
+        /// Vérifie tout, n’écrit rien.
         #[arg(long)]
         dry_run: bool,
     },
-    /// Enrols a case in a certification (every bloc, or the ones given).
+    /// Inscrit un dossier à une certification (tous les blocs, ou ceux indiqués).
     Enrol {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         case_id: i64,
+        /// Code de la certification (RNCP…, RS…).
         certification: String,
-        #[arg(long, value_enum, default_value = "formation")]
-        route: RouteArg,
-        /// Bloc codes, comma separated (default: every bloc).
+        /// formation, vae ou clea (par défaut : formation).
+        #[arg(long, default_value = "formation", value_parser = Route::parse_code)]
+        route: Route,
+        /// Codes des blocs, séparés par des virgules (par défaut : tous).
         #[arg(long, value_delimiter = ',')]
         blocs: Vec<String>,
     },
-    /// Records the status of one bloc of an enrolment.
+    /// Enregistre le statut d’un bloc d’une inscription.
     Bloc {
+        /// Numéro de l’inscription.
+        #[arg(value_parser = id)]
         enrolment: i64,
+        /// Code du bloc.
         bloc: String,
-        #[arg(long, value_enum)]
-        status: BlocStatusArg,
-        /// Date of acquisition (jj/mm/aaaa), required for « acquis ».
-        #[arg(long)]
+        /// a-acquerir, en-cours, acquis ou non-valide.
+        #[arg(long, value_parser = BlocStatus::parse_code, value_name = "STATUT")]
+        status: BlocStatus,
+        /// Date d’acquisition, jj/mm/aaaa (obligatoire pour « acquis »).
+        #[arg(long, value_name = "DATE")]
         on: Option<String>,
+        /// Justificatif.
         #[arg(long, default_value = "")]
         evidence: String,
     },
-    /// Blocs acquired, in progress and remaining, per enrolment of a case.
+    /// Blocs acquis, en cours et restants, par inscription d’un dossier.
     Status {
+        /// Numéro du dossier.
+        #[arg(value_parser = id)]
         case_id: i64,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Exams and juries of the next N days, with their candidate counts.
+    /// Examens et jurys des N prochains jours, avec leurs candidats.
     Juries {
-        #[arg(long, default_value_t = 60)]
+        /// Jours à venir (par défaut : 60).
+        #[arg(long, default_value = "60", value_parser = count)]
         days: u32,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Exam and jury sessions.
+    /// Sessions d’examen et jurys.
     #[command(subcommand)]
     Session(CertSessionCommand),
-    /// Registers an enrolment at a session.
-    Register { session: i64, enrolment: i64 },
-    /// Records a candidate's result at a session (blocs rewritten accordingly).
-    Result {
+    /// Inscrit une inscription à une session.
+    Register {
+        /// Numéro de la session.
+        #[arg(value_parser = id)]
         session: i64,
+        /// Numéro de l’inscription.
+        #[arg(value_parser = id)]
         enrolment: i64,
-        #[arg(long, value_enum)]
-        outcome: OutcomeArg,
-        /// Blocs validated (validation partielle), comma separated.
+    },
+    /// Enregistre le résultat d’un candidat à une session (ses blocs suivent).
+    Result {
+        /// Numéro de la session.
+        #[arg(value_parser = id)]
+        session: i64,
+        /// Numéro de l’inscription.
+        #[arg(value_parser = id)]
+        enrolment: i64,
+        /// totale, partielle ou refus.
+        #[arg(long, value_parser = exam_outcome, value_name = "RESULTAT")]
+        outcome: ExamOutcome,
+        /// Blocs validés (validation partielle), séparés par des virgules.
         #[arg(long, value_delimiter = ',')]
         blocs: Vec<String>,
     },
-    /// Records the certificate issued after a validation totale.
+    /// Enregistre le certificat délivré après une validation totale.
     Certificate {
+        /// Numéro de l’inscription.
+        #[arg(value_parser = id)]
         enrolment: i64,
+        /// Numéro du certificat.
         #[arg(long)]
         number: String,
-        /// Date of issue (jj/mm/aaaa).
-        #[arg(long)]
+        /// Date de délivrance, jj/mm/aaaa.
+        #[arg(long, value_name = "DATE")]
         on: String,
     },
-    /// Candidates by certification and status, success rates; `--csv` exports every candidate.
+    /// Candidats par certification et statut, taux de réussite ; --csv exporte chaque candidat.
     Stats {
-        #[arg(long, default_value_t = 60)]
+        /// Jours avant et après aujourd’hui (par défaut : 60).
+        #[arg(long, default_value = "60", value_parser = count)]
         days: u32,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
-        #[arg(long, value_name = "FILE")]
+        /// Fichier CSV à écrire.
+        #[arg(long, value_name = "FICHIER")]
         csv: Option<PathBuf>,
     },
-    /// Lists or searches the catalogue.
+    /// Liste ou cherche dans le catalogue.
     List {
+        /// Texte cherché (code, intitulé, blocs).
         #[arg(long, default_value = "")]
         search: String,
-        #[arg(long, default_value_t = 50)]
+        /// Nombre de fiches au plus (par défaut : 50).
+        #[arg(long, default_value = "50", value_parser = count)]
         limit: u32,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
@@ -334,70 +423,96 @@ enum CertCommand {
 
 #[derive(Debug, Subcommand)]
 enum CertSessionCommand {
-    /// Creates a session.
+    /// Crée une session d’examen ou un jury.
     Add {
-        /// Date (jj/mm/aaaa).
+        /// Date, jj/mm/aaaa.
         #[arg(long)]
         date: String,
-        #[arg(long, value_enum, default_value = "jury")]
-        kind: SessionKindArg,
+        /// examen, jury ou jury-vae (par défaut : jury).
+        #[arg(long, default_value = "jury", value_parser = SessionKind::parse_code)]
+        kind: SessionKind,
+        /// Code de la certification.
         #[arg(long)]
         certification: String,
-        #[arg(long)]
+        /// Lieu.
+        #[arg(long, value_name = "LIEU")]
         place: String,
     },
-    /// A session's candidates and results.
+    /// Les candidats d’une session et leurs résultats.
     Show {
+        /// Numéro de la session.
+        #[arg(value_parser = id)]
         id: i64,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum SessionKindArg {
-    Examen,
-    Jury,
-    JuryVae,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum OutcomeArg {
-    Totale,
-    Partielle,
-    Refus,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum RouteArg {
-    Formation,
-    Vae,
-    Clea,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum BlocStatusArg {
-    AAcquerir,
-    EnCours,
-    Acquis,
-    NonValide,
 }
 
 #[derive(Debug, Subcommand)]
 enum TerritoryCommand {
-    /// Lists territories (code and label).
+    /// Liste les territoires (code et nom).
     List {
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Adds a territory; its code is derived from the label.
-    Add { label: String },
+    /// Ajoute un territoire ; son code vient de son nom.
+    Add {
+        /// Nom du territoire.
+        #[arg(value_name = "NOM")]
+        label: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 enum JournalCommand {
-    /// Recomputes the hash chain and checks every journaled row; non-zero exit if broken.
+    /// Recalcule la chaîne d’empreintes et vérifie chaque ligne journalisée ; échec si rompue.
     Verify,
+}
+
+/// A record number (dossier, séance, inscription…).
+fn id(text: &str) -> Result<i64, String> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| "un numéro entier positif est attendu (ex. 42)".to_owned())
+}
+
+/// A count of days, results or cases.
+fn count(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| "un nombre entier positif ou nul est attendu (ex. 30)".to_owned())
+}
+
+fn seed(text: &str) -> Result<u64, String> {
+    text.trim()
+        .parse::<u64>()
+        .map_err(|_| "un nombre entier positif ou nul est attendu".to_owned())
+}
+
+/// `commission` and `comite` for short, or the stored codes.
+fn committee_kind(text: &str) -> Result<CommitteeKind, String> {
+    match text.trim() {
+        "commission" => Ok(CommitteeKind::CommissionParitaire),
+        "comite" | "comité" => Ok(CommitteeKind::ComiteLocal),
+        other => CommitteeKind::parse_code(other),
+    }
+}
+
+/// `totale`, `partielle`, `refus` for short, or the stored codes.
+fn exam_outcome(text: &str) -> Result<ExamOutcome, String> {
+    match text.trim() {
+        "totale" => Ok(ExamOutcome::ValidationTotale),
+        "partielle" => Ok(ExamOutcome::ValidationPartielle),
+        other => ExamOutcome::parse_code(other),
+    }
+}
+
+fn committee_outcome(text: &str) -> Result<CommitteeOutcome, String> {
+    CommitteeOutcome::parse_code(text)
 }
 
 fn session(db: Option<PathBuf>, command: SessionCommand) -> anyhow::Result<()> {
@@ -407,13 +522,7 @@ fn session(db: Option<PathBuf>, command: SessionCommand) -> anyhow::Result<()> {
             date,
             place,
             members,
-        } => {
-            let kind = match kind {
-                CommitteeArg::Commission => CommitteeKind::CommissionParitaire,
-                CommitteeArg::Comite => CommitteeKind::ComiteLocal,
-            };
-            committee::create(db, kind, &date, &place, &members)
-        }
+        } => committee::create(db, kind, &date, &place, &members),
         SessionCommand::List { json } => committee::list(db, json),
         SessionCommand::Show { id, json } => committee::show(db, id, json),
         SessionCommand::Add { id, cases } => committee::add(db, id, &cases),
@@ -429,14 +538,65 @@ fn session(db: Option<PathBuf>, command: SessionCommand) -> anyhow::Result<()> {
             outcome,
             motifs,
             amount,
-        } => committee::decide(db, id, case, &outcome, &motifs, amount.as_deref()),
+        } => committee::decide(db, id, case, outcome, &motifs, amount.as_deref()),
     }
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
+fn cert(db: Option<PathBuf>, command: CertCommand) -> anyhow::Result<()> {
+    match command {
+        CertCommand::Import { files, dry_run } => cert::import(db, &files, dry_run),
+        CertCommand::Enrol {
+            case_id,
+            certification,
+            route,
+            blocs,
+        } => cert::enrol(db, case_id, &certification, route, &blocs),
+        CertCommand::Bloc {
+            enrolment,
+            bloc,
+            status,
+            on,
+            evidence,
+        } => cert::set_bloc(db, enrolment, &bloc, status, on.as_deref(), &evidence),
+        CertCommand::Status { case_id, json } => cert::status(db, case_id, json),
+        CertCommand::List {
+            search,
+            limit,
+            json,
+        } => cert::list(db, &search, limit, json),
+        CertCommand::Juries { days, json } => cert_sessions::juries(db, days, json),
+        CertCommand::Session(CertSessionCommand::Add {
+            date,
+            kind,
+            certification,
+            place,
+        }) => cert_sessions::add_session(db, &date, kind, &certification, &place),
+        CertCommand::Session(CertSessionCommand::Show { id, json }) => {
+            cert_sessions::show_session(db, id, json)
+        }
+        CertCommand::Register { session, enrolment } => {
+            cert_sessions::register(db, session, enrolment)
+        }
+        CertCommand::Result {
+            session,
+            enrolment,
+            outcome,
+            blocs,
+        } => cert_sessions::result(db, session, enrolment, outcome, &blocs),
+        CertCommand::Certificate {
+            enrolment,
+            number,
+            on,
+        } => cert_sessions::certificate(db, enrolment, &number, &on),
+        CertCommand::Stats { days, json, csv } => {
+            cert_sessions::stats(db, days, json, csv.as_deref())
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
     let db = cli.db;
-    let result = match cli.command {
+    match cli.command {
         Command::Info { json } => info::run(db, json),
         Command::Case(CaseCommand::Add { input }) => cases::add(db, &input),
         Command::Case(CaseCommand::List {
@@ -465,52 +625,16 @@ fn main() -> ExitCode {
             };
             cases::list(db, &query, json)
         }
-        Command::Demo { cases: count, seed } => demo::run(db, count, seed),
+        Command::Demo { cases: count, seed } => demo::run(db, count as usize, seed),
         Command::Import(ImportCommand::Cases { file, dry_run }) => import::run(db, &file, dry_run),
         Command::Journal(JournalCommand::Verify) => journal::verify(db),
         Command::Parcours(ParcoursCommand::Show { id, json }) => parcours::show(db, id, json),
         Command::Parcours(ParcoursCommand::Advance { id, to, reason }) => {
-            parcours::advance(db, id, &to, &reason)
+            parcours::advance(db, id, to, &reason)
         }
         Command::Deadlines { days, json } => parcours::deadlines(db, days, json),
         Command::Eligibility { id, at, json } => parcours::eligibility(db, id, at.as_deref(), json),
-        Command::Cert(CertCommand::Import { files, dry_run }) => cert::import(db, &files, dry_run),
-        Command::Cert(CertCommand::Enrol {
-            case_id,
-            certification,
-            route,
-            blocs,
-        }) => {
-            use passerelle_domain::certification::Route;
-            let route = match route {
-                RouteArg::Formation => Route::Formation,
-                RouteArg::Vae => Route::Vae,
-                RouteArg::Clea => Route::Clea,
-            };
-            cert::enrol(db, case_id, &certification, route, &blocs)
-        }
-        Command::Cert(CertCommand::Bloc {
-            enrolment,
-            bloc,
-            status,
-            on,
-            evidence,
-        }) => {
-            use passerelle_domain::certification::BlocStatus;
-            let status = match status {
-                BlocStatusArg::AAcquerir => BlocStatus::AAcquerir,
-                BlocStatusArg::EnCours => BlocStatus::EnCours,
-                BlocStatusArg::Acquis => BlocStatus::Acquis,
-                BlocStatusArg::NonValide => BlocStatus::NonValide,
-            };
-            cert::set_bloc(db, enrolment, &bloc, status, on.as_deref(), &evidence)
-        }
-        Command::Cert(CertCommand::Status { case_id, json }) => cert::status(db, case_id, json),
-        Command::Cert(CertCommand::List {
-            search,
-            limit,
-            json,
-        }) => cert::list(db, &search, limit, json),
+        Command::Cert(command) => cert(db, command),
         Command::Dossier(DossierCommand::Pdf {
             id,
             output,
@@ -518,58 +642,40 @@ fn main() -> ExitCode {
             session,
         }) => committee::dossier_pdf(db, id, &output, pseudonymise, session),
         Command::Session(command) => session(db, command),
-        Command::Cert(CertCommand::Juries { days, json }) => cert_sessions::juries(db, days, json),
-        Command::Cert(CertCommand::Session(CertSessionCommand::Add {
-            date,
-            kind,
-            certification,
-            place,
-        })) => {
-            use passerelle_domain::certification::SessionKind;
-            let kind = match kind {
-                SessionKindArg::Examen => SessionKind::Examen,
-                SessionKindArg::Jury => SessionKind::Jury,
-                SessionKindArg::JuryVae => SessionKind::JuryVae,
-            };
-            cert_sessions::add_session(db, &date, kind, &certification, &place)
-        }
-        Command::Cert(CertCommand::Session(CertSessionCommand::Show { id, json })) => {
-            cert_sessions::show_session(db, id, json)
-        }
-        Command::Cert(CertCommand::Register { session, enrolment }) => {
-            cert_sessions::register(db, session, enrolment)
-        }
-        Command::Cert(CertCommand::Result {
-            session,
-            enrolment,
-            outcome,
-            blocs,
-        }) => {
-            use passerelle_domain::certification::Outcome;
-            let outcome = match outcome {
-                OutcomeArg::Totale => Outcome::ValidationTotale,
-                OutcomeArg::Partielle => Outcome::ValidationPartielle,
-                OutcomeArg::Refus => Outcome::Refus,
-            };
-            cert_sessions::result(db, session, enrolment, outcome, &blocs)
-        }
-        Command::Cert(CertCommand::Certificate {
-            enrolment,
-            number,
-            on,
-        }) => cert_sessions::certificate(db, enrolment, &number, &on),
-        Command::Cert(CertCommand::Stats { days, json, csv }) => {
-            cert_sessions::stats(db, days, json, csv.as_deref())
-        }
         Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
-        Command::Check { kind, values, json } => check::run(kind, &values, json),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) if err.is::<Reported>() => ExitCode::FAILURE,
+        Command::Check { kind, values, json } => check::run(&kind, &values, json),
+    }
+}
+
+fn main() -> ExitCode {
+    let matches = match clap_fr::french(Cli::command()).try_get_matches() {
+        Ok(m) => m,
         Err(err) => {
-            eprintln!("passerelle : {err:#}");
+            use clap::error::ErrorKind;
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) {
+                let _ = err.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("passerelle : {}", clap_fr::error_message(&err));
+            eprintln!("Aide : passerelle --help, ou passerelle COMMANDE --help.");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => {
+            eprintln!("passerelle : {}", clap_fr::error_message(&err));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            report(&err);
             ExitCode::FAILURE
         }
     }

@@ -2,21 +2,13 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::{NaiveDate, Utc};
 use passerelle_domain::case::CaseId;
 use passerelle_domain::i18n::{Label, format_date};
 use passerelle_domain::parcours::{DocStatus, Outcome, Step};
 use passerelle_domain::validate::parse_date_fr;
 use passerelle_storage::{cases, parcours, profile};
-
-use crate::Reported;
-
-fn step(code: &str) -> anyhow::Result<Step> {
-    Step::from_code(code).with_context(|| {
-        format!("étape « {code} » inconnue ; exemples : ACCUEIL, PTP_DOSSIER_DEPOSE, EN_FORMATION")
-    })
-}
 
 pub fn show(db: Option<PathBuf>, id: CaseId, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
@@ -83,11 +75,10 @@ pub fn show(db: Option<PathBuf>, id: CaseId, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn advance(db: Option<PathBuf>, id: CaseId, to: &str, reason: &str) -> anyhow::Result<()> {
-    let to = step(to)?;
+pub fn advance(db: Option<PathBuf>, id: CaseId, to: Step, reason: &str) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    match parcours::advance(
+    let t = parcours::advance(
         &mut conn,
         &actor,
         id,
@@ -95,19 +86,9 @@ pub fn advance(db: Option<PathBuf>, id: CaseId, to: &str, reason: &str) -> anyho
         reason,
         crate::today(),
         Utc::now(),
-    )? {
-        Ok(t) => {
-            println!("{} → {}", t.from.code(), t.to.code());
-            Ok(())
-        }
-        Err(unmet) => {
-            eprintln!("Passage à {} refusé :", to.code());
-            for u in unmet {
-                eprintln!("  - {u}");
-            }
-            Err(Reported.into())
-        }
-    }
+    )?;
+    println!("{} → {}", t.from.code(), t.to.code());
+    Ok(())
 }
 
 pub fn deadlines(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> {
@@ -132,8 +113,10 @@ pub fn deadlines(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<(
         }
     }
     eprintln!(
-        "{} en retard, {} dans les {days} jours",
-        todo.overdue_total, todo.upcoming_total
+        "{} en retard, {} dans les {} jours",
+        todo.overdue_total,
+        todo.upcoming_total,
+        passerelle_domain::validate::bounds::clamp_horizon(days)
     );
     Ok(())
 }

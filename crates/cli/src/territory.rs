@@ -25,8 +25,7 @@ pub fn add(db: Option<PathBuf>, label: &str) -> anyhow::Result<()> {
     }
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let added = territories::add(&mut conn, &actor, label, Utc::now())
-        .map_err(|e| anyhow::anyhow!(passerelle_domain::AppError::from(e).user_message()))?;
+    let added = territories::add(&mut conn, &actor, label, Utc::now())?;
     println!("{}\t{}", added.code, added.label);
     Ok(())
 }

@@ -77,8 +77,8 @@ fn case_add_validates_then_search_finds_it_without_accents() {
     let out = run_with_stdin(&db, &["case", "add", "--json", "-"], bad);
     assert!(!out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains("beneficiary.nir — NIR : la clé 65"), "{err}");
-    assert!(err.contains("Aucun dossier créé"));
+    assert!(err.contains("erreur : NIR : la clé 65"), "{err}");
+    assert!(err.contains("Rien n’a été enregistré."));
 
     let good = bad.replace("005 65", "005 64");
     let out = run_with_stdin(&db, &["case", "add", "--json", "-"], &good);
@@ -145,7 +145,7 @@ fn import_with_bad_lines_reports_each_and_writes_nothing() {
         err.contains("dossiers.csv:4 : colonne « Code ROME »"),
         "{err}"
     );
-    assert!(err.contains("2 erreur(s) : aucun dossier importé"), "{err}");
+    assert!(err.contains("2 erreurs : rien n’a été importé"), "{err}");
     let info: serde_json::Value =
         serde_json::from_slice(&run(&db, &["info", "--json"]).stdout).unwrap();
     assert_eq!(info["caseCount"], 0, "nothing written");
@@ -162,7 +162,7 @@ fn import_with_bad_lines_reports_each_and_writes_nothing() {
         &["import", "cases", csv.to_str().unwrap(), "--dry-run"],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("3 dossier(s) seraient importés"));
+    assert!(text(&out.stdout).contains("3 dossiers seraient importés"));
     let out = run(&db, &["import", "cases", csv.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = run(&db, &["search", "francoise", "--json"]);
@@ -258,7 +258,7 @@ fn parcours_advance_is_refused_with_the_reasons_then_passes() {
     );
     assert!(text(&out.stderr).contains("Passage non prévu de ACCUEIL à PTP_DOSSIER_DEPOSE"));
     let out = run(&db, &["parcours", "advance", "1", "--to", "NULLE_PART"]);
-    assert!(text(&out.stderr).contains("étape « NULLE_PART » inconnue"));
+    assert!(text(&out.stderr).contains("--to <ETAPE> : « NULLE_PART » inconnu"));
 
     let out = run(
         &db,

@@ -71,7 +71,7 @@ fn bad_rows_are_reported_and_nothing_is_written_then_the_fixed_files_import() {
         "{err}"
     );
     assert!(err.contains("Blocs_De_Compétences.csv:5 : colonne « Bloc_Competences_Code » : « RNCP35830BC09 » n’est pas un bloc de la fiche RNCP38596"), "{err}");
-    assert!(err.contains("Aucune fiche importée"));
+    assert!(err.contains("rien n’a été importé"), "{err}");
     let listed = text(&run(&db, &["cert", "list"]).stdout);
     assert_eq!(
         listed.lines().count(),
@@ -135,7 +135,7 @@ fn blocs_of_an_unknown_fiche_are_refused() {
     let out = run(&db, &["cert", "import", blocs.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("fiche RNCP38596 inconnue"),
+        text(&out.stderr).contains("fiche(s) inconnue(s) (RNCP35830, RNCP38596)"),
         "{}",
         text(&out.stderr)
     );

@@ -84,7 +84,8 @@ fn an_unusable_database_fails_with_a_message_and_a_non_zero_exit() {
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.starts_with("passerelle : ouverture de la base"),
+        err.starts_with("passerelle : base de données «")
+            && err.contains("n’est pas une base Passerelle"),
         "{err}"
     );
 }
