@@ -56,12 +56,21 @@ pub fn read_path(path: &Path) -> Result<Vec<Input>, LineError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
+    inputs_from_bytes(&name, &file_name, bytes)
+}
+
+/// The inputs a file's bytes hold: itself, or each file of a ZIP archive.
+pub fn inputs_from_bytes(
+    name: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> Result<Vec<Input>, LineError> {
     if is_zip(&bytes) {
-        unzip(&name, &bytes)
+        unzip(name, &bytes)
     } else {
         Ok(vec![Input {
-            name,
-            file_name,
+            name: name.to_owned(),
+            file_name: file_name.to_owned(),
             bytes,
         }])
     }

@@ -36,7 +36,7 @@ pub(crate) fn today_for(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate 
 }
 
 /// How long a writer waits for another connection's lock before reporting "busy".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens (creating it if needed) the database at `path`, sets the connection's pragmas and
 /// migrates it to the latest schema.
@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(mode, "wal");
         assert_eq!(get("synchronous"), 2, "synchronous must be FULL");
         assert_eq!(get("foreign_keys"), 1);
-        assert_eq!(get("busy_timeout"), 5000);
+        assert_eq!(get("busy_timeout"), 10_000);
     }
 
     #[cfg(unix)]

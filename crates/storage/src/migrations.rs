@@ -5,15 +5,28 @@ use rusqlite_migration::{M, Migrations, SchemaVersion};
 
 use crate::StorageError;
 
-// A separate const: `Migrations::from_slice(&[..])` inline does not compile (M has a destructor).
-const MIGRATION_SLICE: &[M<'static>] = &[
-    M::up(include_str!("../migrations/0001_init.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0002_interviews_documents.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0003_parcours.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0004_certifications.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0005_enrolments.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0006_committees.sql")).foreign_key_check(),
-    M::up(include_str!("../migrations/0007_cert_sessions.sql")).foreign_key_check(),
+/// Lists the migration files once: as the migrations run, and as (name, text) for the pins.
+macro_rules! migrations {
+    ($($file:literal),* $(,)?) => {
+        /// Each shipped file's name and text, for [`tests::shipped_migrations_are_pinned`].
+        #[cfg(test)]
+        const FILES: &[(&str, &str)] =
+            &[$(($file, include_str!(concat!("../migrations/", $file)))),*];
+        // A separate const: `Migrations::from_slice(&[..])` inline does not compile (M has a
+        // destructor).
+        const MIGRATION_SLICE: &[M<'static>] =
+            &[$(M::up(include_str!(concat!("../migrations/", $file))).foreign_key_check()),*];
+    };
+}
+
+migrations![
+    "0001_init.sql",
+    "0002_interviews_documents.sql",
+    "0003_parcours.sql",
+    "0004_certifications.sql",
+    "0005_enrolments.sql",
+    "0006_committees.sql",
+    "0007_cert_sessions.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -42,5 +55,30 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    /// A migration that shipped is never edited: a database already migrated would keep the old
+    /// schema under the same version. Change the schema with a new file; add its pin here.
+    #[test]
+    fn shipped_migrations_are_pinned() {
+        const PINS: &[(&str, &str)] = &[
+            ("0001_init.sql", "630cad3cb9e32ae40e5230783c8c0ed916bbc1dcb5ff856fd3cb2fab7d96c198"),
+            ("0002_interviews_documents.sql", "8964390b67981b44998d1267a0b62229084b46ff45bce957771b8d2f95c7d82c"),
+            ("0003_parcours.sql", "c9b7bf251d07c782101cefa36d905b0006c54fb7d4d9c4ebc9bf747c23fc80a2"),
+            ("0004_certifications.sql", "64ad9bce471a7eba451377528be7fc412c52dfeaa809362751a69b8dbdd93207"),
+            ("0005_enrolments.sql", "5b82ed2a04914fb8dca0da93a205a05c6123673a7e9d1bb16374dc7b7852c46c"),
+            ("0006_committees.sql", "f89f8cde31b64a56ab517b3029c613a025d4f0aa9d3a955e8e476b53e5e5fd2b"),
+            ("0007_cert_sessions.sql", "e01c5a7fbf30e79b1efd93d25afc65b71292c7d711aa119b708e9756578db884"),
+        ];
+        use sha2::{Digest, Sha256};
+        assert_eq!(FILES.len(), PINS.len(), "a new migration needs its pin");
+        for ((name, text), (pinned_name, pinned)) in FILES.iter().zip(PINS) {
+            assert_eq!(name, pinned_name);
+            let actual: String = Sha256::digest(text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(&actual, pinned, "{name} was edited after it shipped");
+        }
     }
 }
