@@ -47,7 +47,7 @@ enum Command {
         #[arg(required = true, num_args = 1.., value_name = "MOTS")]
         words: Vec<String>,
         /// Nombre de résultats au plus (par défaut : 20).
-        #[arg(long, default_value = "20", value_parser = count)]
+        #[arg(long, default_value = "20", value_parser = count, value_name = "N")]
         limit: u32,
         /// Sortie JSON.
         #[arg(long)]
@@ -59,7 +59,7 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = count)]
         cases: u32,
         /// Graine du générateur (par défaut : 2026).
-        #[arg(long, default_value = "2026", value_parser = seed)]
+        #[arg(long, default_value = "2026", value_parser = seed, value_name = "GRAINE")]
         seed: u64,
     },
     /// Importe des dossiers depuis un tableur (CSV), tout ou rien.
@@ -71,7 +71,7 @@ enum Command {
     /// Échéances en retard ou à venir sur tous les dossiers.
     Deadlines {
         /// Jours à venir (par défaut : 30 ; 3 660 au plus).
-        #[arg(long, default_value = "30", value_parser = count)]
+        #[arg(long, default_value = "30", value_parser = count, value_name = "JOURS")]
         days: u32,
         /// Sortie JSON.
         #[arg(long)]
@@ -80,7 +80,7 @@ enum Command {
     /// Éligibilité au projet de transition professionnelle, règle par règle.
     Eligibility {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         id: i64,
         /// Date d’évaluation, jj/mm/aaaa (par défaut : l’entrée en formation, sinon aujourd’hui).
         #[arg(long, value_name = "DATE")]
@@ -123,7 +123,7 @@ enum DossierCommand {
     /// Écrit le dossier de comité d’un dossier (PDF) ; SOURCE_DATE_EPOCH fixe la date d’édition.
     Pdf {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         id: i64,
         /// Fichier PDF à écrire.
         #[arg(short, long, value_name = "FICHIER")]
@@ -146,7 +146,7 @@ enum SessionCommand {
         #[arg(long, value_parser = committee_kind, value_name = "INSTANCE")]
         kind: CommitteeKind,
         /// Date, jj/mm/aaaa.
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: String,
         /// Lieu.
         #[arg(long, value_name = "LIEU")]
@@ -164,7 +164,7 @@ enum SessionCommand {
     /// L’ordre du jour d’une séance.
     Show {
         /// Numéro de la séance.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SEANCE")]
         id: i64,
         /// Sortie JSON.
         #[arg(long)]
@@ -173,7 +173,7 @@ enum SessionCommand {
     /// Inscrit des dossiers à l’ordre du jour (à une étape que l’instance examine).
     Add {
         /// Numéro de la séance.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SEANCE")]
         id: i64,
         /// Numéros des dossiers.
         #[arg(required = true, num_args = 1.., value_parser = id, value_name = "DOSSIERS")]
@@ -182,7 +182,7 @@ enum SessionCommand {
     /// Fixe l’ordre de passage (chaque dossier de la séance, une fois).
     Order {
         /// Numéro de la séance.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SEANCE")]
         id: i64,
         /// Numéros des dossiers, dans l’ordre.
         #[arg(required = true, num_args = 1.., value_parser = id, value_name = "DOSSIERS")]
@@ -191,7 +191,7 @@ enum SessionCommand {
     /// Écrit le dossier de séance : couverture, ordre du jour et chaque dossier (PDF).
     Pack {
         /// Numéro de la séance.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SEANCE")]
         id: i64,
         /// Fichier PDF à écrire.
         #[arg(short, long, value_name = "FICHIER")]
@@ -203,17 +203,17 @@ enum SessionCommand {
     /// Enregistre un avis ou une décision ; une décision fait avancer le parcours.
     Decide {
         /// Numéro de la séance.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SEANCE")]
         id: i64,
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         case: i64,
         /// accord, accord_partiel, refus, irrecevable, ajourne ; ou favorable, reserve,
         /// defavorable.
         #[arg(long, value_parser = committee_outcome, value_name = "ISSUE")]
         outcome: CommitteeOutcome,
         /// Motifs (obligatoires pour un refus, un accord partiel, un avis réservé…).
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_name = "TEXTE")]
         motifs: String,
         /// Montant accordé, en euros (accords).
         #[arg(long, value_name = "EUROS")]
@@ -232,16 +232,16 @@ enum CaseCommand {
     /// Liste les dossiers, par nom.
     List {
         /// Code du territoire.
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         territory: Option<String>,
         /// Inclut les dossiers archivés.
         #[arg(long)]
         archived: bool,
         /// Nombre de dossiers au plus (par défaut : 50).
-        #[arg(long, default_value = "50", value_parser = count)]
+        #[arg(long, default_value = "50", value_parser = count, value_name = "N")]
         limit: u32,
         /// À partir du rang (par défaut : 0).
-        #[arg(long, default_value = "0", value_parser = count)]
+        #[arg(long, default_value = "0", value_parser = count, value_name = "N")]
         offset: u32,
         /// Sortie JSON.
         #[arg(long)]
@@ -250,7 +250,7 @@ enum CaseCommand {
     /// Affiche un dossier.
     Show {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         id: i64,
         /// Sortie JSON.
         #[arg(long)]
@@ -276,7 +276,7 @@ enum ParcoursCommand {
     /// Étape actuelle, historique, étapes possibles et ce qui les bloque, pièces, échéances.
     Show {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         id: i64,
         /// Sortie JSON.
         #[arg(long)]
@@ -285,13 +285,13 @@ enum ParcoursCommand {
     /// Fait passer le dossier à une étape (code, ex. PTP_DOSSIER_DEPOSE) ; refusé avec les raisons.
     Advance {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         id: i64,
         /// Code de l’étape.
         #[arg(long, value_name = "ETAPE", value_parser = Step::parse_code)]
         to: Step,
         /// Motif (enregistré au journal).
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_name = "TEXTE")]
         reason: String,
     },
 }
@@ -310,23 +310,25 @@ enum CertCommand {
     /// Inscrit un dossier à une certification (tous les blocs, ou ceux indiqués).
     Enrol {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         case_id: i64,
         /// Code de la certification (RNCP…, RS…).
+        #[arg(value_name = "CODE")]
         certification: String,
         /// formation, vae ou clea (par défaut : formation).
-        #[arg(long, default_value = "formation", value_parser = Route::parse_code)]
+        #[arg(long, default_value = "formation", value_parser = Route::parse_code, value_name = "VOIE")]
         route: Route,
         /// Codes des blocs, séparés par des virgules (par défaut : tous).
-        #[arg(long, value_delimiter = ',')]
+        #[arg(long, value_delimiter = ',', value_name = "BLOCS")]
         blocs: Vec<String>,
     },
     /// Enregistre le statut d’un bloc d’une inscription.
     Bloc {
         /// Numéro de l’inscription.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "INSCRIPTION")]
         enrolment: i64,
         /// Code du bloc.
+        #[arg(value_name = "BLOC")]
         bloc: String,
         /// a-acquerir, en-cours, acquis ou non-valide.
         #[arg(long, value_parser = BlocStatus::parse_code, value_name = "STATUT")]
@@ -335,13 +337,13 @@ enum CertCommand {
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
         /// Justificatif.
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_name = "TEXTE")]
         evidence: String,
     },
     /// Blocs acquis, en cours et restants, par inscription d’un dossier.
     Status {
         /// Numéro du dossier.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "DOSSIER")]
         case_id: i64,
         /// Sortie JSON.
         #[arg(long)]
@@ -350,7 +352,7 @@ enum CertCommand {
     /// Examens et jurys des N prochains jours, avec leurs candidats.
     Juries {
         /// Jours à venir (par défaut : 60).
-        #[arg(long, default_value = "60", value_parser = count)]
+        #[arg(long, default_value = "60", value_parser = count, value_name = "JOURS")]
         days: u32,
         /// Sortie JSON.
         #[arg(long)]
@@ -362,34 +364,34 @@ enum CertCommand {
     /// Inscrit une inscription à une session.
     Register {
         /// Numéro de la session.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SESSION")]
         session: i64,
         /// Numéro de l’inscription.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "INSCRIPTION")]
         enrolment: i64,
     },
     /// Enregistre le résultat d’un candidat à une session (ses blocs suivent).
     Result {
         /// Numéro de la session.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SESSION")]
         session: i64,
         /// Numéro de l’inscription.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "INSCRIPTION")]
         enrolment: i64,
         /// totale, partielle ou refus.
         #[arg(long, value_parser = exam_outcome, value_name = "RESULTAT")]
         outcome: ExamOutcome,
         /// Blocs validés (validation partielle), séparés par des virgules.
-        #[arg(long, value_delimiter = ',')]
+        #[arg(long, value_delimiter = ',', value_name = "BLOCS")]
         blocs: Vec<String>,
     },
     /// Enregistre le certificat délivré après une validation totale.
     Certificate {
         /// Numéro de l’inscription.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "INSCRIPTION")]
         enrolment: i64,
         /// Numéro du certificat.
-        #[arg(long)]
+        #[arg(long, value_name = "NUMERO")]
         number: String,
         /// Date de délivrance, jj/mm/aaaa.
         #[arg(long, value_name = "DATE")]
@@ -398,7 +400,7 @@ enum CertCommand {
     /// Candidats par certification et statut, taux de réussite ; --csv exporte chaque candidat.
     Stats {
         /// Jours avant et après aujourd’hui (par défaut : 60).
-        #[arg(long, default_value = "60", value_parser = count)]
+        #[arg(long, default_value = "60", value_parser = count, value_name = "JOURS")]
         days: u32,
         /// Sortie JSON.
         #[arg(long)]
@@ -410,10 +412,10 @@ enum CertCommand {
     /// Liste ou cherche dans le catalogue.
     List {
         /// Texte cherché (code, intitulé, blocs).
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_name = "TEXTE")]
         search: String,
         /// Nombre de fiches au plus (par défaut : 50).
-        #[arg(long, default_value = "50", value_parser = count)]
+        #[arg(long, default_value = "50", value_parser = count, value_name = "N")]
         limit: u32,
         /// Sortie JSON.
         #[arg(long)]
@@ -426,13 +428,13 @@ enum CertSessionCommand {
     /// Crée une session d’examen ou un jury.
     Add {
         /// Date, jj/mm/aaaa.
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         date: String,
         /// examen, jury ou jury-vae (par défaut : jury).
-        #[arg(long, default_value = "jury", value_parser = SessionKind::parse_code)]
+        #[arg(long, default_value = "jury", value_parser = SessionKind::parse_code, value_name = "TYPE")]
         kind: SessionKind,
         /// Code de la certification.
-        #[arg(long)]
+        #[arg(long, value_name = "CODE")]
         certification: String,
         /// Lieu.
         #[arg(long, value_name = "LIEU")]
@@ -441,7 +443,7 @@ enum CertSessionCommand {
     /// Les candidats d’une session et leurs résultats.
     Show {
         /// Numéro de la session.
-        #[arg(value_parser = id)]
+        #[arg(value_parser = id, value_name = "SESSION")]
         id: i64,
         /// Sortie JSON.
         #[arg(long)]

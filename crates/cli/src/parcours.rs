@@ -72,6 +72,9 @@ pub fn show(db: Option<PathBuf>, id: CaseId, json: bool) -> anyhow::Result<()> {
             if d.done { " (fait)" } else { "" }
         );
     }
+    for note in &view.notes {
+        println!("À savoir : {note}");
+    }
     Ok(())
 }
 
@@ -131,36 +134,47 @@ pub fn eligibility(
     let Some(case) = cases::get(&conn, id)? else {
         bail!("Dossier {id} introuvable.")
     };
+    let today = crate::today();
     let at: NaiveDate = match at {
         Some(text) => parse_date_fr(text).map_err(|e| anyhow::anyhow!("--at : {e}"))?,
-        None => case
-            .data
-            .parcours
-            .training
-            .start
-            .unwrap_or_else(crate::today),
+        None => case.data.parcours.training.start.unwrap_or(today),
     };
     let params = parcours::parameters(&conn)?;
     let rules = passerelle_domain::parcours::ptp_eligibility(&case.data, at, &params);
+    // Démission-reconversion: counted back from the planned end of the contract.
+    let demission_at = passerelle_domain::parcours::demission_reference(&case.data, today);
+    let demission = passerelle_domain::parcours::demission_eligibility(&case.data, today, &params);
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"at": at, "rules": rules}))?
+            serde_json::to_string_pretty(&serde_json::json!({
+                "at": at,
+                "rules": rules,
+                "demission": {"at": demission_at, "rules": demission},
+            }))?
         );
         return Ok(());
     }
+    let print = |rules: &[passerelle_domain::parcours::RuleResult]| {
+        for r in rules {
+            let mark = match r.outcome {
+                Outcome::Met => "remplie",
+                Outcome::Exempt => "non exigée",
+                Outcome::Unmet => "NON remplie",
+                Outcome::Unknown => "à compléter",
+            };
+            println!("  {} : {mark} — {}", r.rule, r.explanation);
+        }
+    };
     println!(
         "Éligibilité au projet de transition professionnelle, au {} :",
         format_date(at)
     );
-    for r in &rules {
-        let mark = match r.outcome {
-            Outcome::Met => "remplie",
-            Outcome::Exempt => "non exigée",
-            Outcome::Unmet => "NON remplie",
-            Outcome::Unknown => "à compléter",
-        };
-        println!("  {} : {mark} — {}", r.rule, r.explanation);
-    }
+    print(&rules);
+    println!(
+        "Démission-reconversion, à la fin du contrat prévue ({}) :",
+        format_date(demission_at)
+    );
+    print(&demission);
     Ok(())
 }

@@ -269,7 +269,7 @@ pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
         ]));
         t.cost_cents = Some(rng.range(3_000, 25_000) as i64 * 100);
         t.during_working_time = rng.chance(70);
-        t.continuous_interruption_6_months = t.hours.is_some_and(|h| h > 900);
+        t.part_time = Some(t.hours.is_some_and(|h| h < 400));
         t.start = Some(match at(EnFormation) {
             Some(d) => d,
             None => today + Days::new(rng.range(45, 240)),

@@ -99,6 +99,28 @@ pub fn builtin_clea() -> Vec<Certification> {
     ]
 }
 
+/// The built-in CléA code a typed code names (`CLEA`, `CLEA_NUMERIQUE`, `clea-numerique`…).
+pub fn builtin_clea_code(code: &str) -> Option<&'static str> {
+    match code.trim().to_ascii_uppercase().replace('-', "_").as_str() {
+        "CLEA" => Some("CLEA"),
+        "CLEA_NUMERIQUE" => Some("CLEA_NUMERIQUE"),
+        _ => None,
+    }
+}
+
+/// Whether a target is a CléA certificate: a built-in code, or a fiche whose catalogue title
+/// names CléA (its RS number in an imported France compétences catalogue). The RS numbers
+/// themselves are not written here: no source read for this app confirms them.
+pub fn is_clea(code: &str, title: Option<&str>) -> bool {
+    builtin_clea_code(code).is_some()
+        || title.is_some_and(|t| {
+            crate::text::fold_for_sort(t)
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "clea")
+        })
+}
+
 /// What a candidate has of a target certification, and what is left.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -156,6 +178,18 @@ mod tests {
         assert_eq!(codes(&g.acquired), ["RNCP38596BC01", "RNCP38596BC03"]);
         assert_eq!(codes(&g.remaining), ["RNCP38596BC02", "RNCP38596BC04"]);
         assert_eq!(gap(&cert(), &HashSet::new()).remaining.len(), 4);
+    }
+
+    /// Issue 11: CléA is accepted as a target, by its built-in code or by an imported fiche
+    /// whose title names it.
+    #[test]
+    fn clea_is_recognised_as_a_target() {
+        assert!(crate::validate::parse_certification_code("clea").is_ok());
+        assert!(crate::validate::parse_certification_code("CLEA-NUMERIQUE").is_ok());
+        assert!(is_clea("CLEA_NUMERIQUE", None));
+        assert!(is_clea("RS5080", Some("Socle de connaissances et de compétences professionnelles (CléA)")));
+        assert!(!is_clea("RS5678", Some("Habilitation électrique")));
+        assert!(!is_clea("RS5678", Some("Nucléaire : radioprotection")));
     }
 
     #[test]

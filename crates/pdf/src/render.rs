@@ -421,7 +421,11 @@ pub fn cover_blocks(pack: &SessionPack) -> Vec<Block> {
         format!(
             "{} — montant total demandé : {}",
             passerelle_domain::i18n::count_noun(pack.dossiers.len() as u64, "dossier"),
-            format_euros(pack.dossiers.iter().map(|d| d.amount_requested_cents).sum())
+            format_euros(
+                pack.dossiers
+                    .iter()
+                    .fold(0i64, |t, d| t.saturating_add(d.amount_requested_cents))
+            )
         ),
     ];
     if pack.pseudonymised {
@@ -467,7 +471,11 @@ pub fn cover_blocks(pack: &SessionPack) -> Vec<Block> {
             String::new(),
             "Total".into(),
             String::new(),
-            format_euros(pack.dossiers.iter().map(|d| d.amount_requested_cents).sum()),
+            format_euros(
+                pack.dossiers
+                    .iter()
+                    .fold(0i64, |t, d| t.saturating_add(d.amount_requested_cents)),
+            ),
         ],
         bold: true,
         color: None,

@@ -571,7 +571,10 @@ pub fn record_outcome(
     if let Outcome::Decision(d) = input.outcome {
         let facts = &mut case.data.parcours;
         facts.commission_on = Some(session.held_on);
-        if matches!(d, Decision::Refus) && facts.refusal_notified_on.is_none() {
+        // A refusal of all or part of the request is notified (R6323-15) and opens the recours.
+        if matches!(d, Decision::Refus | Decision::AccordPartiel)
+            && facts.refusal_notified_on.is_none()
+        {
             // The notice leaves the day of the session unless the counsellor dates it otherwise.
             facts.refusal_notified_on = Some(session.held_on);
         }

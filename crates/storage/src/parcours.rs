@@ -332,6 +332,7 @@ pub(crate) fn advance_in(
             documents: &held,
             today,
             params: &params,
+            reason: Some(reason),
         },
     );
     if !unmet.is_empty() {
@@ -608,7 +609,7 @@ pub fn todo(
     Ok(overview)
 }
 
-/// Everything the Parcours tab shows for one case, evaluated on `today`.
+/// Everything the Parcours tab shows for one case, evaluated on `today` (built by the domain).
 pub fn view(
     conn: &Connection,
     case_id: CaseId,
@@ -618,47 +619,13 @@ pub fn view(
         entity: "Dossier",
         id: case_id.to_string(),
     })?;
-    let current = current_step(conn, case_id)?;
-    let held = records::held(conn, case_id)?;
-    let params = parameters(conn)?;
-    let ctx = GuardContext {
-        case: &case.data,
-        documents: &held,
-        today,
-        params: &params,
-    };
-    let next = current
-        .next_steps()
-        .iter()
-        .map(|&step| domain::NextStep {
-            step,
-            unmet: domain::unmet_conditions(current, step, ctx),
-        })
-        .collect();
-    let checklist_step = domain::checklist_target(current, &case.data);
-    let training = &case.data.parcours.training;
-    Ok(domain::ParcoursView {
+    Ok(domain::build_view(
         case_id,
-        current,
-        history: transitions(conn, case_id)?,
-        next,
-        checklist_step,
-        checklist: checklist_step
-            .map(|s| domain::checklist(s, &case.data, &held))
-            .unwrap_or_default(),
-        deadlines: domain::deadlines(&case.data, current, &params),
-        eligibility: domain::ptp_eligibility(&case.data, training.start.unwrap_or(today), &params),
-        eligibility_at: training.start.unwrap_or(today),
-        plan: training
-            .start
-            .map(|start| {
-                domain::backward_plan(
-                    start,
-                    training.during_working_time,
-                    training.continuous_interruption_6_months,
-                    &params,
-                )
-            })
-            .unwrap_or_default(),
-    })
+        &case.data,
+        current_step(conn, case_id)?,
+        transitions(conn, case_id)?,
+        &records::held(conn, case_id)?,
+        today,
+        &parameters(conn)?,
+    ))
 }

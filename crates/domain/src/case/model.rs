@@ -139,8 +139,22 @@ pub struct Flags {
     pub oeth: Flag,
     /// Unfitness recognised or pending.
     pub inaptitude: Flag,
-    /// Absence of 6 months or more in the last 24 months (illness, accident).
+    /// An absence for health reasons in the 24 months before the request (D6323-9 I): which
+    /// exemption applies is in `long_absence_cause`, never a diagnosis.
     pub long_absence: Flag,
+    pub long_absence_cause: Option<AbsenceCause>,
+}
+
+/// Which health-related absence exempts from the PTP seniority (D6323-9 I, since 31 March 2022).
+/// Only the legal category is kept, never the illness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AbsenceCause {
+    /// Maladie professionnelle: exempts whatever the length of the absence.
+    MaladieProfessionnelle,
+    /// Accident du travail, maladie ou accident non professionnel: 6 months at least,
+    /// consecutive or not.
+    AutreAuMoinsSixMois,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -158,6 +172,9 @@ pub struct Situation {
     pub seniority_months_total: Option<u16>,
     /// Months in the current company.
     pub seniority_months_company: Option<u16>,
+    /// Why the typed seniority replaces the one computed from the contract dates (other
+    /// employers, interruptions): filled, the typed figures are used as they are.
+    pub seniority_override_reason: String,
     pub flags: Flags,
 }
 
@@ -177,6 +194,9 @@ pub struct Project {
     pub target_in_demand: bool,
     /// The counsellor's opinion and synthesis for the committee (avis du conseiller CEP).
     pub cep_opinion: String,
+    /// When the current and target ROME codes are the same: the objective elements that show a
+    /// change of trade all the same (Transitions Pro's practice; the committee decides).
+    pub rome_change_justification: String,
 }
 
 /// A case file as stored.

@@ -58,8 +58,13 @@ pub enum VaeStage {
 pub struct VaeView {
     pub follow_up: VaeFollowUp,
     pub stage: VaeStage,
-    /// The latest date for the recevabilité decision (submission + 2 months, parameterised).
+    /// The latest date for the recevabilité decision (complete dossier received + 2 months,
+    /// parameterised; the same date the parcours deadline shows).
     pub recevabilite_due: Option<NaiveDate>,
+    /// Silence past that date means the recevabilité is acquired (décret 2023-1275; the
+    /// exceptions by arrêté are not listed here — `vae_silence_acceptance` switches it off).
+    #[serde(default)]
+    pub silence_accepts: bool,
 }
 
 impl VaeView {
@@ -67,6 +72,11 @@ impl VaeView {
     pub fn late(&self, today: NaiveDate) -> bool {
         self.follow_up.recevabilite_decided_on.is_none()
             && self.recevabilite_due.is_some_and(|due| due < today)
+    }
+
+    /// Undecided past the deadline where silence means acceptance: « réputée recevable ».
+    pub fn deemed_admissible(&self, today: NaiveDate) -> bool {
+        self.silence_accepts && self.late(today)
     }
 }
 
@@ -97,6 +107,10 @@ pub fn view(f: &VaeFollowUp, jury: Option<Option<Outcome>>, p: &Parameters) -> V
         follow_up: f.clone(),
         stage,
         recevabilite_due: f.recevabilite_submitted_on.map(|s| recevabilite_due(s, p)),
+        silence_accepts: f.recevabilite_submitted_on.is_some_and(|s| {
+            p.value(crate::parcours::key::VAE_SILENCE_ACCEPTANCE, s)
+                .is_some_and(|v| v >= 1.0)
+        }),
     }
 }
 
@@ -225,6 +239,7 @@ mod tests {
         assert_eq!(v.stage, VaeStage::RecevabiliteDeposee);
         assert!(!v.late(d(2026, 3, 15)), "due that day: not late yet");
         assert!(v.late(d(2026, 3, 16)));
+        assert!(v.deemed_admissible(d(2026, 3, 16)), "silence: réputée recevable");
         let decided = VaeFollowUp {
             recevabilite_decided_on: Some(d(2026, 3, 20)),
             recevabilite: Some(Recevabilite::Favorable),

@@ -693,7 +693,12 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         prospects,
         eligibility,
         eligibility_at: format_date(input.parcours.eligibility_at),
-        priority: priority_score(case, input.at, input.params),
+        priority: priority_score(
+            case,
+            input.certification.map(|c| c.title.as_str()),
+            input.at,
+            input.params,
+        ),
         cep_opinion: or_dash(&free(&case.project.cep_opinion)),
         current_step: input.parcours.current.label().to_owned(),
         timeline,

@@ -32,7 +32,14 @@ pub struct PriorityScore {
 }
 
 /// Evaluates the grid in force on `at` for a case.
-pub fn priority_score(case: &CaseData, at: NaiveDate, params: &Parameters) -> PriorityScore {
+/// `target_title` is the catalogue title of the target certification, when known (a CléA fiche
+/// imported under its RS number is recognised by it).
+pub fn priority_score(
+    case: &CaseData,
+    target_title: Option<&str>,
+    at: NaiveDate,
+    params: &Parameters,
+) -> PriorityScore {
     let s = &case.situation;
     let f = &case.parcours;
     let least_qualified = case.beneficiary.diploma_level.is_some_and(|l| l <= 3);
@@ -47,11 +54,7 @@ pub fn priority_score(case: &CaseData, at: NaiveDate, params: &Parameters) -> Pr
     );
     let engineering = f.training.modality == Some(Modality::Afest)
         || !f.training.during_working_time && f.training.hours.is_some()
-        || case
-            .project
-            .target_certification
-            .to_ascii_uppercase()
-            .starts_with("CLEA");
+        || crate::certification::is_clea(&case.project.target_certification, target_title);
     let cofunded = f
         .funding
         .iter()
@@ -161,7 +164,7 @@ mod tests {
                 covers: String::new(),
             },
         ];
-        let score = priority_score(&case, day(2026, 3, 1), &Parameters::default());
+        let score = priority_score(&case, None, day(2026, 3, 1), &Parameters::default());
         assert_eq!(score.max, 20.0);
         // 5 (least qualified) + 1 (< 50) + 2 (≤ 1 200 h) + 2 (co-funding).
         assert_eq!(score.total, 10.0);
@@ -176,7 +179,7 @@ mod tests {
     fn the_inaptitude_criterion_never_names_the_condition() {
         let mut case = CaseData::default();
         case.situation.flags.inaptitude.set = true;
-        let score = priority_score(&case, day(2026, 3, 1), &Parameters::default());
+        let score = priority_score(&case, None, day(2026, 3, 1), &Parameters::default());
         let item = score
             .items
             .iter()
@@ -198,7 +201,7 @@ mod tests {
         });
         let mut case = CaseData::default();
         case.beneficiary.diploma_level = Some(2);
-        assert_eq!(priority_score(&case, day(2026, 12, 31), &params).total, 5.0);
-        assert_eq!(priority_score(&case, day(2027, 1, 1), &params).total, 6.0);
+        assert_eq!(priority_score(&case, None, day(2026, 12, 31), &params).total, 5.0);
+        assert_eq!(priority_score(&case, None, day(2027, 1, 1), &params).total, 6.0);
     }
 }

@@ -71,7 +71,10 @@ fn sample_view(case_id: i64) -> ParcoursView {
             explanation: "Condition d’ancienneté non exigée : bénéficiaire de l’obligation d’emploi (justificatif fourni).".into(),
         }],
         eligibility_at: day(2026, 9, 1),
+        demission_eligibility: vec![],
+        demission_at: None,
         plan: vec![],
+        notes: vec![],
     }
 }
 

@@ -293,6 +293,43 @@ impl Label for crate::certification::VaeStage {
     }
 }
 
+impl Label for crate::parcours::PostponementGround {
+    const ALL: &'static [Self] = &[Self::Production, Self::Effectif];
+    fn label(self) -> &'static str {
+        match self {
+            Self::Production => "Conséquences préjudiciables à la production (9 mois au plus)",
+            Self::Effectif => "Trop de salariés absents à ce titre (2 % ou un seul salarié)",
+        }
+    }
+}
+
+impl Label for crate::parcours::IntermittentProfile {
+    const ALL: &'static [Self] = &[
+        Self::TechnicienEnregistre,
+        Self::TechnicienVivant,
+        Self::Artiste,
+    ];
+    fn label(self) -> &'static str {
+        match self {
+            Self::TechnicienEnregistre => "Technicien du spectacle enregistré",
+            Self::TechnicienVivant => "Technicien du spectacle vivant",
+            Self::Artiste => "Artiste du spectacle",
+        }
+    }
+}
+
+impl Label for crate::case::AbsenceCause {
+    const ALL: &'static [Self] = &[Self::MaladieProfessionnelle, Self::AutreAuMoinsSixMois];
+    fn label(self) -> &'static str {
+        match self {
+            Self::MaladieProfessionnelle => "Maladie professionnelle (quelle que soit la durée)",
+            Self::AutreAuMoinsSixMois => {
+                "Accident du travail, maladie ou accident non professionnel (6 mois au moins)"
+            }
+        }
+    }
+}
+
 impl Label for crate::parcours::OpcoScheme {
     const ALL: &'static [Self] = &[
         Self::PlanDeveloppement,
@@ -333,6 +370,7 @@ impl Label for crate::parcours::Step {
             ComiteTransitions => "Comité des transitions individuelles",
             PtpPositionnement => "PTP : positionnement préalable",
             PtpAutorisationAbsence => "PTP : autorisation d’absence",
+            PtpReporte => "PTP : absence reportée par l’employeur",
             PtpRefusEmployeur => "PTP : refus de l’employeur",
             PtpDossierDepose => "PTP : dossier déposé",
             PtpIrrecevable => "PTP : dossier irrecevable",
@@ -352,6 +390,9 @@ impl Label for crate::parcours::Step {
             DemissionDossier => "Démission-reconversion : dossier",
             DemissionAttestee => "Démission-reconversion : projet attesté",
             DemissionRefusee => "Démission-reconversion : attestation refusée",
+            DemissionRecours => "Démission-reconversion : recours gracieux",
+            DemissionDemissionne => "Démission-reconversion : démission donnée",
+            DemissionInscritFt => "Démission-reconversion : inscrit à France Travail",
             VaeRecevabilite => "VAE : recevabilité",
             VaeIrrecevable => "VAE : irrecevable",
             VaeAccompagnement => "VAE : accompagnement",
@@ -373,6 +414,7 @@ impl Label for crate::parcours::Step {
             CreationRepriseEntreprise => "Création ou reprise d’entreprise",
             EnRechercheEmploi => "En recherche d’emploi",
             FormationAbandonnee => "Formation abandonnée",
+            RetraitAbandon => "Retrait ou abandon du dossier",
             ClosRefus => "Clos : refus définitif",
             ClosSansSuite => "Clos sans suite",
         }
@@ -434,6 +476,24 @@ pub fn field_label(path: &str) -> &str {
         "parcours.commissionOn" => "Date de commission",
         "parcours.refusalNotifiedOn" => "Notification du refus",
         "parcours.recoursFiledOn" => "Recours déposé le",
+        "parcours.training.partTime" => "Formation à temps partiel",
+        "parcours.training.requestedStart" => "Début demandé à l’employeur",
+        "parcours.postponementGround" => "Motif du report",
+        "parcours.demissionContractEnd" => "Fin du contrat prévue (démission)",
+        "parcours.demissionRefusalNotifiedOn" => "Refus d’attestation notifié le",
+        "parcours.demissionRecoursFiledOn" => "Recours (démission) déposé le",
+        "parcours.resignedOn" => "Démission donnée le",
+        "parcours.franceTravailRegisteredOn" => "Inscription à France Travail le",
+        "parcours.vaeLeaveStart" => "Congé VAE : premier jour",
+        "parcours.vaeLeaveRequestReceivedOn" => "Congé VAE : demande reçue le",
+        "parcours.intermittent.profile" => "Profil d’intermittent",
+        "parcours.intermittent.daysTotal" => "Jours ou cachets sur 2 à 5 ans",
+        "parcours.intermittent.daysLast24Months" => "Jours ou cachets sur 24 mois",
+        "parcours.intermittent.daysLast12Months" => "Jours ou cachets sur 12 mois",
+        "parcours.intermittent.verifiedOnDocuments" => "Conditions d’intermittent vérifiées sur pièces",
+        "situation.seniorityOverrideReason" => "Motif de l’ancienneté saisie",
+        "situation.flags.longAbsenceCause" => "Exemption pour raison de santé",
+        "project.romeChangeJustification" => "Éléments objectifs du changement de métier",
         "parcours.dossierFiledOn" => "Dossier déposé le",
         "archivedAt" => "Archivage",
         "status" => "Étape du parcours",

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::eligibility::seniority_exemption;
+use super::eligibility::uses_seniority_exemption;
 use super::step::Step;
 use crate::case::{CaseData, DocumentKind};
 
@@ -60,7 +60,7 @@ fn needs(step: Step, case: &CaseData) -> Vec<(DocumentKind, Need)> {
             (Rib, Required),
             (
                 JustificatifExemption,
-                when(seniority_exemption(case).is_some()),
+                when(uses_seniority_exemption(case)),
             ),
             (AvisInaptitude, when(case.situation.flags.inaptitude.set)),
             (SyntheseCep, Optional),

@@ -28,6 +28,43 @@ pub enum OpcoScheme {
     FneFormation,
 }
 
+/// Why the employer postponed the absence (R6323-10-1 I).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostponementGround {
+    /// Harm to production or to the running of the business, after the CSE's opinion: 9 months
+    /// at most.
+    Production,
+    /// Too many employees absent at once on this leave (2 % from 100 employees, one below).
+    Effectif,
+}
+
+/// Performing-arts profile of an intermittent (R6323-9-1 I): each has its own minimum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntermittentProfile {
+    /// Technicien du spectacle enregistré.
+    TechnicienEnregistre,
+    /// Technicien du spectacle vivant.
+    TechnicienVivant,
+    /// Artiste du spectacle (L7121-2).
+    Artiste,
+}
+
+/// What an intermittent's seniority is checked on (R6323-9-1 I).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IntermittentFacts {
+    pub profile: Option<IntermittentProfile>,
+    /// Days of work or cachets over the last two to five years (220 needed).
+    pub days_total: Option<u16>,
+    pub days_last_24_months: Option<u16>,
+    pub days_last_12_months: Option<u16>,
+    /// The counsellor checked the condition on the payslips and attestations instead: the
+    /// rule is then met, and the tick is journaled with the counsellor's name.
+    pub verified_on_documents: bool,
+}
+
 /// The employer's answer to the absence request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,8 +91,12 @@ pub struct Training {
     pub cost_cents: Option<i64>,
     /// Held at least partly during working time (an absence authorisation is needed).
     pub during_working_time: bool,
-    /// Continuous interruption of work of 6 months or more (120-day notice instead of 60).
-    pub continuous_interruption_6_months: bool,
+    /// Followed part-time, alongside work (`Some(true)`), or full-time, work suspended
+    /// (`Some(false)`). Unknown, the absence request takes the safe 120-day notice.
+    pub part_time: Option<bool>,
+    /// The start date written in the absence request: a postponement by the employer counts
+    /// its 9 months from it, whatever start the training later moves to (R6323-10-1).
+    pub requested_start: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -92,6 +133,22 @@ pub struct ParcoursFacts {
     pub job_change_after_dismissal: bool,
     /// Funding plan: who pays how much for the project.
     pub funding: Vec<FundingLine>,
+    /// Why the employer postponed the absence, when the answer is a postponement.
+    pub postponement_ground: Option<PostponementGround>,
+    pub intermittent: IntermittentFacts,
+    /// Démission-reconversion: the planned end of the contract (end of notice), the date the
+    /// 1 300 days over 60 months are counted back from.
+    pub demission_contract_end: Option<NaiveDate>,
+    /// Démission-reconversion: the day the refusal was notified (its recours runs 2 months).
+    pub demission_refusal_notified_on: Option<NaiveDate>,
+    pub demission_recours_filed_on: Option<NaiveDate>,
+    /// Démission-reconversion: the day the employee resigned.
+    pub resigned_on: Option<NaiveDate>,
+    /// Démission-reconversion: registration with France Travail.
+    pub france_travail_registered_on: Option<NaiveDate>,
+    /// Congé VAE: first day of absence asked, and the day the employer received the request.
+    pub vae_leave_start: Option<NaiveDate>,
+    pub vae_leave_request_received_on: Option<NaiveDate>,
 }
 
 /// Who funds part of a project (DOMAIN §8.5).

@@ -16,24 +16,26 @@ use serde::{Deserialize, Serialize};
 
 pub use checklist::{ChecklistItem, DocStatus, Held, checklist, missing};
 pub use deadlines::{
-    Deadline, DeadlineKind, PlanItem, Urgency, absence_request_due, backward_plan, deadlines,
-    employer_answer_due,
+    Deadline, DeadlineKind, Notice, PlanItem, Urgency, absence_notice, absence_request_due,
+    absence_request_legal_due, backward_plan, deadlines, employer_answer_due, filing_due,
 };
 pub use eligibility::{
-    Outcome, RuleResult, demission_eligibility, ptp_eligibility, seniority_exemption,
+    Outcome, RuleResult, demission_eligibility, demission_reference, ptp_eligibility,
+    seniority_exemption, uses_seniority_exemption, whole_months,
 };
 pub use facts::{
-    EmployerAnswer, Funder, FundingLine, Modality, OpcoScheme, ParcoursFacts, Training,
+    EmployerAnswer, Funder, FundingLine, IntermittentFacts, IntermittentProfile, Modality,
+    OpcoScheme, ParcoursFacts, PostponementGround, Training,
 };
 pub use params::{
     DEFAULTS as PARAMETER_DEFAULTS, ParamDefault, ParamValue, Parameters, Unit, key, unit_of,
 };
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
-pub use view::{NextStep, ParcoursView};
+pub use view::{NextStep, ParcoursView, build_view};
 
 use crate::case::{CaseData, ContractKind, DocumentKind};
-use crate::i18n::Label;
+use crate::i18n::{Label, format_date};
 
 /// Everything a guard may look at.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +44,9 @@ pub struct GuardContext<'a> {
     pub documents: &'a [Held],
     pub today: NaiveDate,
     pub params: &'a Parameters,
+    /// The reason given for the move, when one is being made (`None` when the screen only
+    /// lists what would stop each next step).
+    pub reason: Option<&'a str>,
 }
 
 /// A recorded transition (the parcours log; the journal records it too).
@@ -116,8 +121,9 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
             );
             need(
                 case.situation.job_rome.is_empty()
-                    || case.situation.job_rome != case.project.target_rome,
-                "Codes ROME actuel et visé identiques : dossier irrecevable",
+                    || case.situation.job_rome != case.project.target_rome
+                    || !case.project.rome_change_justification.trim().is_empty(),
+                "Codes ROME actuel et visé identiques : irrecevable sauf éléments objectifs du changement de métier (à renseigner au Projet)",
             );
             need(
                 !case.project.target_certification.is_empty(),
@@ -134,27 +140,94 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
                 "La formation n’a pas lieu sur le temps de travail : aucune autorisation d’absence n’est nécessaire",
             );
         }
+        Step::PtpReporte => need(
+            f.employer_answer == Some(EmployerAnswer::Report),
+            "Réponse de l’employeur « report » à enregistrer (formation et étapes du parcours)",
+        ),
         Step::PtpDossierDepose => {
             need(
                 f.training.start.is_some(),
                 "Date d’entrée en formation manquante",
             );
             if f.training.during_working_time {
+                // After a postponement the absence is authorised for the postponed date.
+                let postponed = from == Step::PtpReporte
+                    && f.employer_answer == Some(EmployerAnswer::Report);
                 need(
-                    matches!(
-                        f.employer_answer,
-                        Some(EmployerAnswer::Accord | EmployerAnswer::AccordTacite)
-                    ),
+                    postponed
+                        || matches!(
+                            f.employer_answer,
+                            Some(EmployerAnswer::Accord | EmployerAnswer::AccordTacite)
+                        ),
                     "Autorisation d’absence de l’employeur non obtenue",
                 );
             }
-            if case.situation.contract == Some(ContractKind::Cdd)
-                && let Some(end) = case.situation.contract_end
+            if f.employer_answer == Some(EmployerAnswer::Report)
+                && f.postponement_ground != Some(PostponementGround::Effectif)
+                && let (Some(start), Some(asked)) = (
+                    f.training.start,
+                    f.training.requested_start.or(f.training.start),
+                )
             {
+                let limit = deadlines::plus_months(
+                    asked,
+                    ctx.params.count(key::POSTPONEMENT_MAX_MONTHS, asked),
+                );
+                need(
+                    start <= limit,
+                    &format!(
+                        "Report au-delà de 9 mois après le début demandé (R6323-10-1) : l’entrée en formation doit avoir lieu au plus tard le {}",
+                        format_date(limit)
+                    ),
+                );
+            }
+            let contract = case.situation.contract;
+            if let (Some(ContractKind::Cdd), Some(end)) = (contract, case.situation.contract_end) {
                 need(
                     ctx.today <= end,
                     "CDD : le dossier doit être déposé avant la fin du contrat",
                 );
+                let latest = deadlines::plus_months(
+                    end,
+                    ctx.params.count(key::CDD_TRAINING_START_MONTHS, end),
+                );
+                if let Some(start) = f.training.start {
+                    need(
+                        start <= latest,
+                        &format!(
+                            "CDD : l’entrée en formation doit intervenir au plus tard le {} (6 mois après la fin du contrat)",
+                            format_date(latest)
+                        ),
+                    );
+                }
+            }
+            if let (Some(ContractKind::Interim | ContractKind::Intermittent), Some(end)) =
+                (contract, case.situation.contract_end)
+            {
+                let filing = deadlines::plus_months(
+                    end,
+                    ctx.params.count(key::PTP_PRECAIRE_FILING_AFTER_END_MONTHS, end),
+                );
+                need(
+                    ctx.today <= filing,
+                    &format!(
+                        "Dossier à déposer au plus tard le {} (4 mois après le dernier contrat, R6323-11-2)",
+                        format_date(filing)
+                    ),
+                );
+                let latest = deadlines::plus_months(
+                    end,
+                    ctx.params.count(key::PTP_PRECAIRE_TRAINING_START_MONTHS, end),
+                );
+                if let Some(start) = f.training.start {
+                    need(
+                        start <= latest,
+                        &format!(
+                            "Entrée en formation au plus tard le {} (6 mois après le dernier contrat, R6323-11-2)",
+                            format_date(latest)
+                        ),
+                    );
+                }
             }
             let at = f.training.start.unwrap_or(ctx.today);
             for rule in ptp_eligibility(case, at, ctx.params) {
@@ -170,6 +243,54 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
                 case.situation.contract == Some(ContractKind::Cdi),
                 "La démission-reconversion est réservée aux salariés en CDI",
             );
+            // Resigning without the condition means no unemployment benefit, and cannot be
+            // undone: an unknown figure blocks as an unmet one does.
+            if case.situation.contract == Some(ContractKind::Cdi) {
+                for rule in demission_eligibility(case, ctx.today, ctx.params) {
+                    if matches!(rule.outcome, Outcome::Unmet | Outcome::Unknown) {
+                        unmet.push(rule.explanation);
+                    }
+                }
+            }
+        }
+        Step::DemissionDemissionne => need(
+            f.resigned_on.is_some(),
+            "Date de la démission à renseigner (formation et étapes du parcours)",
+        ),
+        Step::DemissionInscritFt => need(
+            f.france_travail_registered_on.is_some(),
+            "Date d’inscription à France Travail à renseigner",
+        ),
+        Step::DemissionRecours => need(
+            f.demission_recours_filed_on.is_some(),
+            "Date du recours gracieux à renseigner",
+        ),
+        Step::Mediation if from == Step::PtpRecours => {
+            // An unanswered recours opens the mediation once its answer delay has passed.
+            match f.recours_filed_on {
+                None => need(false, "Date du recours à renseigner"),
+                Some(filed) => {
+                    let due = deadlines::plus_months(
+                        filed,
+                        ctx.params.count(key::RECOURS_ANSWER_MONTHS, filed),
+                    );
+                    need(
+                        ctx.today > due,
+                        &format!(
+                            "Recours sans réponse : la médiation est possible après le {} (2 mois sans réponse)",
+                            format_date(due)
+                        ),
+                    );
+                }
+            }
+        }
+        Step::RetraitAbandon => {
+            if let Some(reason) = ctx.reason {
+                need(
+                    !reason.trim().is_empty(),
+                    "Motif du retrait ou de l’abandon à indiquer (retrait par la personne, changement de projet, sans nouvelles…)",
+                );
+            }
         }
         Step::TranscoEligibilite => {
             need(
@@ -212,6 +333,29 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
                 !case.project.target_certification.is_empty(),
                 "Certification ou bloc visé manquant",
             );
+        }
+        Step::EnFormation if from == Step::PtpAccord || from == Step::PtpAccordPartiel => {
+            need(
+                f.training.start.is_some(),
+                "Date d’entrée en formation manquante",
+            );
+            if let (Some(ContractKind::Cdd), Some(end), Some(start)) = (
+                case.situation.contract,
+                case.situation.contract_end,
+                f.training.start,
+            ) {
+                let latest = deadlines::plus_months(
+                    end,
+                    ctx.params.count(key::CDD_TRAINING_START_MONTHS, end),
+                );
+                need(
+                    start <= latest,
+                    &format!(
+                        "CDD : l’entrée en formation doit intervenir au plus tard le {} (6 mois après la fin du contrat)",
+                        format_date(latest)
+                    ),
+                );
+            }
         }
         Step::EnFormation => need(
             f.training.start.is_some(),

@@ -63,6 +63,22 @@ pub mod key {
     pub const PRIORITE_METIER_PORTEUR: &str = "priorite_metier_porteur";
     pub const PRIORITE_SECTEUR_EN_DECLIN: &str = "priorite_secteur_en_declin";
     pub const PRIORITE_CONTRAT_COURT: &str = "priorite_contrat_court";
+    pub const PTP_CONTINUOUS_INTERRUPTION_MONTHS: &str = "ptp_continuous_interruption_months";
+    pub const PTP_HEALTH_ABSENCE_MONTHS: &str = "ptp_health_absence_months";
+    pub const PTP_HEALTH_LOOKBACK_MONTHS: &str = "ptp_health_lookback_months";
+    pub const INTERMITTENT_DAYS_TOTAL: &str = "intermittent_days_total";
+    pub const INTERMITTENT_TECH_ENREGISTRE_24: &str = "intermittent_tech_enregistre_24";
+    pub const INTERMITTENT_TECH_ENREGISTRE_12: &str = "intermittent_tech_enregistre_12";
+    pub const INTERMITTENT_TECH_VIVANT_24: &str = "intermittent_tech_vivant_24";
+    pub const INTERMITTENT_TECH_VIVANT_12: &str = "intermittent_tech_vivant_12";
+    pub const INTERMITTENT_ARTISTE_24: &str = "intermittent_artiste_24";
+    pub const INTERMITTENT_ARTISTE_12: &str = "intermittent_artiste_12";
+    pub const PTP_PRECAIRE_FILING_AFTER_END_MONTHS: &str = "ptp_precaire_filing_after_end_months";
+    pub const PTP_PRECAIRE_TRAINING_START_MONTHS: &str = "ptp_precaire_training_start_months";
+    pub const DEMISSION_RECOURS_MONTHS: &str = "demission_recours_months";
+    pub const VAE_LEAVE_NOTICE_DAYS: &str = "vae_leave_notice_days";
+    pub const VAE_LEAVE_ANSWER_DAYS: &str = "vae_leave_answer_days";
+    pub const VAE_SILENCE_ACCEPTANCE: &str = "vae_silence_acceptance";
 
     /// Every key, in the order Paramètres lists them.
     pub const ALL: &[&str] = &[
@@ -111,6 +127,22 @@ pub mod key {
         PRIORITE_METIER_PORTEUR,
         PRIORITE_SECTEUR_EN_DECLIN,
         PRIORITE_CONTRAT_COURT,
+        PTP_CONTINUOUS_INTERRUPTION_MONTHS,
+        PTP_HEALTH_ABSENCE_MONTHS,
+        PTP_HEALTH_LOOKBACK_MONTHS,
+        INTERMITTENT_DAYS_TOTAL,
+        INTERMITTENT_TECH_ENREGISTRE_24,
+        INTERMITTENT_TECH_ENREGISTRE_12,
+        INTERMITTENT_TECH_VIVANT_24,
+        INTERMITTENT_TECH_VIVANT_12,
+        INTERMITTENT_ARTISTE_24,
+        INTERMITTENT_ARTISTE_12,
+        PTP_PRECAIRE_FILING_AFTER_END_MONTHS,
+        PTP_PRECAIRE_TRAINING_START_MONTHS,
+        DEMISSION_RECOURS_MONTHS,
+        VAE_LEAVE_NOTICE_DAYS,
+        VAE_LEAVE_ANSWER_DAYS,
+        VAE_SILENCE_ACCEPTANCE,
     ];
 }
 
@@ -127,6 +159,8 @@ pub enum Unit {
     Points,
     /// A multiple (of the SMIC).
     Ratio,
+    /// 1 (yes) or 0 (no).
+    Switch,
 }
 
 impl Unit {
@@ -141,12 +175,16 @@ impl Unit {
             Self::Percent => (0.0, 100.0),
             Self::Points => (0.0, 20.0),
             Self::Ratio => (0.0, 10.0),
+            Self::Switch => (0.0, 1.0),
         }
     }
 
     /// Whole units only (days, months, hours, points).
     pub fn whole(self) -> bool {
-        matches!(self, Self::Days | Self::Months | Self::Hours | Self::Points)
+        matches!(
+            self,
+            Self::Days | Self::Months | Self::Hours | Self::Points | Self::Switch
+        )
     }
 }
 
@@ -302,14 +340,14 @@ pub const DEFAULTS: &[ParamDefault] = &[
         (2019, 11, 1),
         1300.0,
         Unit::Days,
-        "Démission-reconversion : 1 300 jours travaillés (à vérifier : fenêtre 60 ou 72 mois)",
+        "Démission-reconversion : 1 300 jours d’activité salariée continue (France Travail, règlement d’assurance chômage)",
     ),
     ParamDefault::new(
         key::DEMISSION_WINDOW_MONTHS,
         (2019, 11, 1),
         60.0,
         Unit::Months,
-        "Fenêtre de l’activité (60 mois ; une source dit 72)",
+        "60 mois précédant la fin du contrat (fin du préavis), France Travail ; les « 72 mois » d’un projet de décret de juin 2024, suspendu, NON CONFIRMÉS",
     ),
     ParamDefault::new(
         key::PTP_FILING_LEAD_DAYS,
@@ -501,6 +539,146 @@ pub const DEFAULTS: &[ParamDefault] = &[
         1.0,
         Unit::Points,
         "Contrat court ou temps partiel < 35 h (NON CONFIRMÉ)",
+    ),
+    ParamDefault::new(
+        key::PTP_CONTINUOUS_INTERRUPTION_MONTHS,
+        (2019, 1, 1),
+        6.0,
+        Unit::Months,
+        "R6323-10 I : 120 jours de préavis si la formation, à temps plein, interrompt le travail au moins 6 mois",
+    ),
+    ParamDefault::new(
+        key::PTP_HEALTH_ABSENCE_MONTHS,
+        (2022, 3, 31),
+        6.0,
+        Unit::Months,
+        "D6323-9 I (décret 2022-373) : absence d’au moins 6 mois (accident du travail, maladie ou accident non professionnel) ; maladie professionnelle quelle que soit la durée",
+    ),
+    ParamDefault::new(
+        key::PTP_HEALTH_LOOKBACK_MONTHS,
+        (2022, 3, 31),
+        24.0,
+        Unit::Months,
+        "D6323-9 I : absence dans les 24 mois précédant la demande",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_DAYS_TOTAL,
+        (2020, 1, 1),
+        220.0,
+        Unit::Days,
+        "R6323-9-1 I : 220 jours de travail ou cachets sur les deux à cinq dernières années (une fiche Centre Inffo dit 230)",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_TECH_ENREGISTRE_24,
+        (2020, 1, 1),
+        130.0,
+        Unit::Days,
+        "R6323-9-1 I 1° : technicien du spectacle enregistré, 130 jours sur 24 mois",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_TECH_ENREGISTRE_12,
+        (2020, 1, 1),
+        65.0,
+        Unit::Days,
+        "R6323-9-1 I 1° : ou 65 jours sur 12 mois",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_TECH_VIVANT_24,
+        (2020, 1, 1),
+        88.0,
+        Unit::Days,
+        "R6323-9-1 I 2° : technicien du spectacle vivant, 88 jours sur 24 mois",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_TECH_VIVANT_12,
+        (2020, 1, 1),
+        44.0,
+        Unit::Days,
+        "R6323-9-1 I 2° : ou 44 jours sur 12 mois",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_ARTISTE_24,
+        (2020, 1, 1),
+        60.0,
+        Unit::Days,
+        "R6323-9-1 I 3° : artiste, 60 jours ou cachets sur 24 mois",
+    ),
+    ParamDefault::new(
+        key::INTERMITTENT_ARTISTE_12,
+        (2020, 1, 1),
+        30.0,
+        Unit::Days,
+        "R6323-9-1 I 3° : ou 30 jours ou cachets sur 12 mois",
+    ),
+    ParamDefault::new(
+        key::PTP_PRECAIRE_FILING_AFTER_END_MONTHS,
+        (2020, 1, 1),
+        4.0,
+        Unit::Months,
+        "R6323-11-2 : intérim et intermittents, dossier déposé au plus tard 4 mois après le dernier contrat",
+    ),
+    ParamDefault::new(
+        key::PTP_PRECAIRE_TRAINING_START_MONTHS,
+        (2020, 1, 1),
+        6.0,
+        Unit::Months,
+        "R6323-11-2 : formation commencée au plus tard 6 mois après le dernier contrat",
+    ),
+    ParamDefault::new(
+        key::DEMISSION_RECOURS_MONTHS,
+        (2019, 11, 1),
+        2.0,
+        Unit::Months,
+        "R5422-2-2 : recours gracieux 2 mois après la notification du refus",
+    ),
+    ParamDefault::new(
+        key::VAE_LEAVE_NOTICE_DAYS,
+        (2019, 1, 1),
+        60.0,
+        Unit::Days,
+        "Congé VAE : demande 60 jours avant (avant 2024)",
+    ),
+    ParamDefault::new(
+        key::VAE_LEAVE_ANSWER_DAYS,
+        (2019, 1, 1),
+        30.0,
+        Unit::Days,
+        "Congé VAE : réponse de l’employeur sous 30 jours (avant 2024) ; silence = accord",
+    ),
+    ParamDefault::new(
+        key::VAE_SILENCE_ACCEPTANCE,
+        (2024, 1, 1),
+        1.0,
+        Unit::Switch,
+        "VAE : sans décision 2 mois après le dossier complet, la recevabilité est acquise (1 = oui ; exceptions par arrêté, NON CONFIRMÉ)",
+    ),
+    ParamDefault::new(
+        key::VAE_LEAVE_NOTICE_DAYS,
+        (2024, 1, 1),
+        30.0,
+        Unit::Days,
+        "R6422-3 (décret 2023-1275) : demande 30 jours avant le début des actions de VAE",
+    ),
+    ParamDefault::new(
+        key::VAE_LEAVE_ANSWER_DAYS,
+        (2024, 1, 1),
+        15.0,
+        Unit::Days,
+        "R6422-4 : réponse sous 15 jours calendaires ; silence = accord",
+    ),
+    ParamDefault::new(
+        key::CPF_RESTE_A_CHARGE,
+        (2025, 1, 1),
+        102.23,
+        Unit::Euros,
+        "Participation CPF : 102,23 € (arrêté du 26 décembre 2024)",
+    ),
+    ParamDefault::new(
+        key::CPF_RESTE_A_CHARGE,
+        (2026, 1, 1),
+        103.2,
+        Unit::Euros,
+        "Participation CPF : 103,20 € (arrêté du 30 décembre 2025)",
     ),
 ];
 
@@ -751,7 +929,7 @@ mod in_force_tests {
     fn every_default_key_is_in_force_today() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let rows = Parameters::default().in_force(today);
-        assert_eq!(rows.len(), DEFAULTS.len());
+        assert_eq!(rows.len(), key::ALL.len());
         assert!(rows.iter().all(|(_, default)| *default));
     }
 }

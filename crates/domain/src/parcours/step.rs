@@ -2,11 +2,24 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One step of a case's parcours. Codes (`ACCUEIL`, `PTP_DOSSIER_DEPOSE`…) are stable: they are
-/// stored, typed on the command line and shown to funders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Step {
+/// Declares the steps once: the enum and [`ALL_STEPS`], in the order of a parcours, come from
+/// the same list, so neither can miss a step.
+macro_rules! steps {
+    ($($(#[$doc:meta])* $step:ident),* $(,)?) => {
+        /// One step of a case's parcours. Codes (`ACCUEIL`, `PTP_DOSSIER_DEPOSE`…) are stable:
+        /// they are stored, typed on the command line and shown to funders.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum Step {
+            $($(#[$doc])* $step),*
+        }
+
+        /// Every step, in the order of a parcours.
+        pub const ALL_STEPS: &[Step] = &[$(Step::$step),*];
+    };
+}
+
+steps![
     // CEP trunk
     Accueil,
     Accompagnement,
@@ -15,6 +28,8 @@ pub enum Step {
     // PTP (Transitions Pro)
     PtpPositionnement,
     PtpAutorisationAbsence,
+    /// The employer postponed the absence (R6323-10-1): 9 months at most from the start asked.
+    PtpReporte,
     PtpRefusEmployeur,
     PtpDossierDepose,
     PtpIrrecevable,
@@ -37,6 +52,12 @@ pub enum Step {
     DemissionDossier,
     DemissionAttestee,
     DemissionRefusee,
+    /// Recours gracieux against a refused project (R5422-2-2), 2 months from its notification.
+    DemissionRecours,
+    /// The employee has resigned (end of the contract recorded).
+    DemissionDemissionne,
+    /// Registered with France Travail (within 6 months of the attestation).
+    DemissionInscritFt,
     // VAE and CléA
     VaeRecevabilite,
     VaeIrrecevable,
@@ -61,63 +82,13 @@ pub enum Step {
     CreationRepriseEntreprise,
     EnRechercheEmploi,
     FormationAbandonnee,
-    ClosRefus,
-    ClosSansSuite,
-}
-
-use Step::*;
-
-/// Every step, in the order of a parcours.
-pub const ALL_STEPS: &[Step] = &[
-    Accueil,
-    Accompagnement,
-    ProjetFormalise,
-    ComiteTransitions,
-    PtpPositionnement,
-    PtpAutorisationAbsence,
-    PtpRefusEmployeur,
-    PtpDossierDepose,
-    PtpIrrecevable,
-    PtpEnInstruction,
-    PtpAjourne,
-    PtpAccord,
-    PtpAccordPartiel,
-    PtpRefus,
-    PtpRecours,
-    PtpRefusDefinitif,
-    Mediation,
-    PtpReexamen,
-    OpcoDemande,
-    OpcoAccord,
-    OpcoRefus,
-    TranscoEligibilite,
-    DemissionDossier,
-    DemissionAttestee,
-    DemissionRefusee,
-    VaeRecevabilite,
-    VaeIrrecevable,
-    VaeAccompagnement,
-    VaeJury,
-    CleaEvaluation,
-    CleaJury,
-    CpfAutonome,
-    EnFormation,
-    FormationInterrompue,
-    FormationTerminee,
-    Certification,
-    Certifie,
-    CertifiePartiel,
-    NonCertifie,
-    SuiviPostFormation,
-    EnEmploiMetierVise,
-    EnEmploiAutreMetier,
-    RetourPosteInitial,
-    CreationRepriseEntreprise,
-    EnRechercheEmploi,
-    FormationAbandonnee,
+    /// A request withdrawn or abandoned while under way, with its reason.
+    RetraitAbandon,
     ClosRefus,
     ClosSansSuite,
 ];
+
+use Step::*;
 
 /// Funding branches a formalised project can take.
 const BRANCHES: &[Step] = &[
@@ -175,28 +146,64 @@ impl Step {
                 ProjetFormalise,
                 ClosSansSuite,
             ],
-            PtpAutorisationAbsence => &[PtpDossierDepose, PtpRefusEmployeur, ClosSansSuite],
+            PtpAutorisationAbsence => &[
+                PtpDossierDepose,
+                PtpReporte,
+                PtpRefusEmployeur,
+                ClosSansSuite,
+            ],
+            PtpReporte => &[
+                PtpDossierDepose,
+                PtpAutorisationAbsence,
+                ProjetFormalise,
+                ClosSansSuite,
+            ],
             PtpRefusEmployeur => &[PtpAutorisationAbsence, ProjetFormalise, ClosSansSuite],
-            PtpDossierDepose => &[PtpEnInstruction, PtpIrrecevable],
+            PtpDossierDepose => &[PtpEnInstruction, PtpIrrecevable, RetraitAbandon],
             PtpIrrecevable => &[ProjetFormalise, PtpDossierDepose, ClosRefus],
-            PtpEnInstruction => &[PtpAccord, PtpAccordPartiel, PtpRefus, PtpAjourne],
-            PtpAjourne => &[PtpEnInstruction],
-            PtpAccord | PtpAccordPartiel => &[EnFormation, PtpReexamen, ClosSansSuite],
+            PtpEnInstruction => &[
+                PtpAccord,
+                PtpAccordPartiel,
+                PtpRefus,
+                PtpAjourne,
+                RetraitAbandon,
+            ],
+            PtpAjourne => &[PtpEnInstruction, RetraitAbandon],
+            PtpAccord => &[EnFormation, PtpReexamen, ClosSansSuite],
+            // R6323-15: « tout ou partie » of a request can be contested.
+            PtpAccordPartiel => &[EnFormation, PtpReexamen, PtpRecours, ClosSansSuite],
             PtpReexamen => &[PtpAccord, PtpAccordPartiel, PtpRefus],
             PtpRefus => &[PtpRecours, ProjetFormalise, ClosRefus],
-            PtpRecours => &[PtpAccord, PtpAccordPartiel, PtpRefusDefinitif],
+            // An unanswered recours opens the mediation as an answered one does.
+            PtpRecours => &[
+                PtpAccord,
+                PtpAccordPartiel,
+                PtpRefusDefinitif,
+                Mediation,
+                RetraitAbandon,
+            ],
             PtpRefusDefinitif => &[Mediation, ProjetFormalise, ClosRefus],
             Mediation => &[PtpEnInstruction, ClosRefus],
-            OpcoDemande => &[OpcoAccord, OpcoRefus],
+            OpcoDemande => &[OpcoAccord, OpcoRefus, RetraitAbandon],
             OpcoAccord => &[EnFormation, ClosSansSuite],
             OpcoRefus => &[ProjetFormalise, ClosRefus],
             TranscoEligibilite => &[PtpPositionnement, ClosSansSuite],
-            DemissionDossier => &[DemissionAttestee, DemissionRefusee],
-            DemissionAttestee => &[EnFormation, CreationRepriseEntreprise, ClosSansSuite],
-            DemissionRefusee => &[ProjetFormalise, ClosRefus],
-            VaeRecevabilite => &[VaeAccompagnement, VaeIrrecevable],
+            DemissionDossier => &[DemissionAttestee, DemissionRefusee, RetraitAbandon],
+            // Training or creation straight after the attestation stay allowed for the dossiers
+            // recorded that way before the resignation steps existed.
+            DemissionAttestee => &[
+                DemissionDemissionne,
+                EnFormation,
+                CreationRepriseEntreprise,
+                ClosSansSuite,
+            ],
+            DemissionDemissionne => &[DemissionInscritFt],
+            DemissionInscritFt => &[EnFormation, CreationRepriseEntreprise, RetraitAbandon],
+            DemissionRefusee => &[DemissionRecours, ProjetFormalise, ClosRefus],
+            DemissionRecours => &[DemissionAttestee, ProjetFormalise, ClosRefus],
+            VaeRecevabilite => &[VaeAccompagnement, VaeIrrecevable, RetraitAbandon],
             VaeIrrecevable => &[ProjetFormalise, ClosRefus],
-            VaeAccompagnement => &[VaeJury, ClosSansSuite],
+            VaeAccompagnement => &[VaeJury, RetraitAbandon, ClosSansSuite],
             VaeJury => &[Certifie, CertifiePartiel, NonCertifie],
             CleaEvaluation => &[CleaJury, EnFormation, ClosSansSuite],
             CleaJury => &[Certifie, CertifiePartiel],
@@ -220,6 +227,7 @@ impl Step {
             | CreationRepriseEntreprise
             | EnRechercheEmploi
             | FormationAbandonnee
+            | RetraitAbandon
             | ClosRefus
             | ClosSansSuite => &[],
         }
@@ -293,6 +301,20 @@ mod tests {
             }
             assert!(ends, "{step:?} can never close");
         }
-        assert_eq!(ALL_STEPS.len(), 48);
+    }
+
+    /// Issue 11: the step list is written once (the `steps!` macro); every step is in it once,
+    /// and every step is an enum value (an exhaustive match would not compile otherwise).
+    #[test]
+    fn the_step_list_is_complete_and_has_no_duplicate() {
+        let mut codes: Vec<String> = ALL_STEPS.iter().map(|s| s.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), ALL_STEPS.len());
+        assert_eq!(ALL_STEPS.len(), 53);
+        for step in ALL_STEPS {
+            // Every step has a label: the `Label` match is exhaustive over the enum.
+            assert!(!crate::i18n::Label::label(*step).is_empty());
+        }
     }
 }

@@ -29,6 +29,11 @@ fn ready_case() -> CaseData {
     c.parcours.training.during_working_time = true;
     c.parcours.employer_answer = Some(EmployerAnswer::Accord);
     c.parcours.opco_scheme = Some(OpcoScheme::PeriodeReconversion);
+    c.parcours.demission_contract_end = NaiveDate::from_ymd_opt(2027, 3, 31);
+    c.parcours.salaried_days_in_window = Some(1_400);
+    c.parcours.resigned_on = NaiveDate::from_ymd_opt(2027, 1, 31);
+    c.parcours.france_travail_registered_on = NaiveDate::from_ymd_opt(2027, 4, 2);
+    c.parcours.demission_recours_filed_on = NaiveDate::from_ymd_opt(2026, 11, 20);
     c
 }
 
@@ -52,6 +57,7 @@ fn check(from: Step, to: Step, case: &CaseData, docs: &[Held]) -> Vec<String> {
             documents: docs,
             today: today(),
             params: &params,
+            reason: None,
         },
     )
 }
@@ -99,7 +105,7 @@ fn every_guard_met_and_unmet() {
             Step::ProjetFormalise,
             Step::PtpPositionnement,
             |c| c.project.target_rome = "H2913".into(),
-            "Codes ROME actuel et visé identiques : dossier irrecevable",
+            "Codes ROME actuel et visé identiques : irrecevable sauf éléments objectifs",
         ),
         (
             Step::ProjetFormalise,
@@ -151,6 +157,36 @@ fn every_guard_met_and_unmet() {
             Step::DemissionDossier,
             |c| c.situation.contract = Some(ContractKind::Cdd),
             "réservée aux salariés en CDI",
+        ),
+        (
+            Step::ProjetFormalise,
+            Step::DemissionDossier,
+            |c| c.parcours.salaried_days_in_window = Some(100),
+            "100 jours travaillés sur 60 mois, du 31 mars 2022 au 31 mars 2027 ; il en faut 1300",
+        ),
+        (
+            Step::ProjetFormalise,
+            Step::DemissionDossier,
+            |c| c.parcours.demission_contract_end = None,
+            "Date de fin du contrat prévue (fin du préavis) à renseigner",
+        ),
+        (
+            Step::DemissionAttestee,
+            Step::DemissionDemissionne,
+            |c| c.parcours.resigned_on = None,
+            "Date de la démission à renseigner",
+        ),
+        (
+            Step::DemissionDemissionne,
+            Step::DemissionInscritFt,
+            |c| c.parcours.france_travail_registered_on = None,
+            "Date d’inscription à France Travail",
+        ),
+        (
+            Step::DemissionRefusee,
+            Step::DemissionRecours,
+            |c| c.parcours.demission_recours_filed_on = None,
+            "Date du recours gracieux",
         ),
         (
             Step::ProjetFormalise,
@@ -220,6 +256,7 @@ fn transitions_collectives_open_until_2025_for_a_fragilised_job() {
         documents: &[],
         today: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
         params: &params,
+        reason: None,
     };
     assert!(
         unmet_conditions(
@@ -359,7 +396,7 @@ proptest! {
         let mut log = Vec::new();
         for i in attempts {
             let to = ALL_STEPS[i];
-            let ctx = GuardContext { case: &case, documents: &docs, today: today(), params: &params };
+            let ctx = GuardContext { case: &case, documents: &docs, today: today(), params: &params, reason: None };
             if unmet_conditions(current, to, ctx).is_empty() {
                 prop_assert!(current.allows(to), "{current:?} → {to:?} passed outside the table");
                 log.push(Transition { from: current, to, at: String::new(), actor: String::new(), reason: String::new(), documents: vec![] });
@@ -368,4 +405,114 @@ proptest! {
         }
         prop_assert_eq!(replay(&log), Ok(current));
     }
+}
+
+/// Issue 11, rule 1 (L5422-1 II, R5422-2-1; France Travail): the 1 300 days over the 60 months
+/// before the end of the contract are checked by the guard, at the planned end of the contract,
+/// not today. Reproduction: with 100 days, `DEMISSION_DOSSIER` listed two missing documents
+/// and never the condition.
+#[test]
+fn l5422_1_demission_needs_1300_days_before_the_end_of_the_contract() {
+    let mut c = ready_case();
+    c.parcours.salaried_days_in_window = Some(100);
+    let unmet = check(Step::ProjetFormalise, Step::DemissionDossier, &c, &all_documents());
+    assert!(
+        unmet.iter().any(|m| m.starts_with("100 jours travaillés sur 60 mois")),
+        "{unmet:?}"
+    );
+    // The window is counted back from the planned end of notice (31 March 2027), not today.
+    let rules = demission_eligibility(&c, today(), &Parameters::default());
+    assert!(rules[0].explanation.contains("du 31 mars 2022 au 31 mars 2027"), "{}", rules[0].explanation);
+    c.parcours.salaried_days_in_window = Some(1_300);
+    assert!(check(Step::ProjetFormalise, Step::DemissionDossier, &c, &all_documents()).is_empty());
+}
+
+/// Rule 3 (R6323-15, R6323-16): « tout ou partie » — a partial agreement goes to recours; an
+/// unanswered recours opens the mediation after its 2 months.
+#[test]
+fn r6323_15_partial_agreement_recours_and_mediation_without_answer() {
+    assert!(Step::PtpAccordPartiel.allows(Step::PtpRecours));
+    let mut c = ready_case();
+    c.parcours.recours_filed_on = NaiveDate::from_ymd_opt(2026, 9, 1);
+    assert!(check(Step::PtpRecours, Step::Mediation, &c, &all_documents()).is_empty(), "2 months passed on 1 November");
+    c.parcours.recours_filed_on = NaiveDate::from_ymd_opt(2026, 10, 15);
+    let unmet = check(Step::PtpRecours, Step::Mediation, &c, &all_documents());
+    assert!(unmet[0].contains("après le 15 décembre 2026"), "{unmet:?}");
+}
+
+/// Rule 3 (R5422-2-2): a refused démission-reconversion project has its own recours.
+#[test]
+fn r5422_2_2_a_refused_demission_project_can_be_contested() {
+    assert!(Step::DemissionRefusee.allows(Step::DemissionRecours));
+    assert!(Step::DemissionRecours.allows(Step::DemissionAttestee));
+}
+
+/// Rule 7 (R6323-10-1): a postponement is a step; filing after it checks the 9 months from the
+/// start written in the request.
+#[test]
+fn r6323_10_1_postponement_step_and_its_nine_months() {
+    let mut c = ready_case();
+    c.parcours.employer_answer = Some(EmployerAnswer::Report);
+    c.parcours.postponement_ground = Some(PostponementGround::Production);
+    c.parcours.training.requested_start = NaiveDate::from_ymd_opt(2027, 1, 4);
+    assert!(check(Step::PtpAutorisationAbsence, Step::PtpReporte, &c, &all_documents()).is_empty());
+    assert!(check(Step::PtpReporte, Step::PtpDossierDepose, &c, &all_documents()).is_empty());
+    c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 10, 5);
+    let unmet = check(Step::PtpReporte, Step::PtpDossierDepose, &c, &all_documents());
+    assert!(unmet.iter().any(|m| m.contains("au plus tard le 4 octobre 2027")), "{unmet:?}");
+}
+
+/// Rule 8 (Transitions Pro practice: « sans autre élément objectif »): same ROME codes block
+/// unless the counsellor records the objective elements of the change.
+#[test]
+fn same_rome_is_overridden_by_a_recorded_justification() {
+    let mut c = ready_case();
+    c.project.target_rome = c.situation.job_rome.clone();
+    assert!(!check(Step::ProjetFormalise, Step::PtpPositionnement, &c, &all_documents()).is_empty());
+    c.project.rome_change_justification = "Passage de l’atelier au bureau d’études, autre NAF".into();
+    assert!(check(Step::ProjetFormalise, Step::PtpPositionnement, &c, &all_documents()).is_empty());
+}
+
+/// Rule 9: every in-progress step has a way out, with a reason.
+#[test]
+fn every_in_progress_step_can_be_withdrawn_with_a_reason() {
+    for step in [
+        Step::PtpDossierDepose,
+        Step::PtpEnInstruction,
+        Step::PtpAjourne,
+        Step::PtpRecours,
+        Step::OpcoDemande,
+        Step::DemissionDossier,
+        Step::DemissionInscritFt,
+        Step::VaeRecevabilite,
+    ] {
+        assert!(step.allows(Step::RetraitAbandon), "{step:?}");
+    }
+    let params = Parameters::default();
+    let c = ready_case();
+    let ctx = |reason| GuardContext {
+        case: &c,
+        documents: &[],
+        today: today(),
+        params: &params,
+        reason: Some(reason),
+    };
+    assert!(!unmet_conditions(Step::PtpEnInstruction, Step::RetraitAbandon, ctx("  ")).is_empty());
+    assert!(unmet_conditions(Step::PtpEnInstruction, Step::RetraitAbandon, ctx("changement de projet")).is_empty());
+}
+
+/// Rule 10 (CDD, DOMAIN §2.2.1): the training starts at most 6 months after the contract's end
+/// (a parameter), enforced at the filing.
+#[test]
+fn cdd_training_start_within_six_months_is_enforced() {
+    let mut c = ready_case();
+    c.situation.contract = Some(ContractKind::Cdd);
+    c.situation.contract_end = NaiveDate::from_ymd_opt(2026, 12, 31);
+    c.parcours.salaried_months_last_60 = Some(30);
+    c.parcours.cdd_months_last_12 = Some(6);
+    c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 6, 30);
+    assert!(check(Step::PtpAutorisationAbsence, Step::PtpDossierDepose, &c, &all_documents()).is_empty());
+    c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 7, 1);
+    let unmet = check(Step::PtpAutorisationAbsence, Step::PtpDossierDepose, &c, &all_documents());
+    assert!(unmet.iter().any(|m| m.contains("au plus tard le 30 juin 2027")), "{unmet:?}");
 }

@@ -83,9 +83,13 @@ pub fn parse_certification_code(input: &str) -> Result<CertificationCode, String
         && digits(rest, 6)
     {
         return Ok(CertificationCode::Rs(code));
+    } else if let Some(clea) = crate::certification::builtin_clea_code(&code) {
+        // CléA and CléA numérique are in the Répertoire spécifique; the catalogue knows them
+        // by these built-in codes (their RS numbers come with an imported catalogue).
+        return Ok(CertificationCode::Rs(clea.to_owned()));
     }
     Err(format!(
-        "Code de certification « {} » : formats acceptés RNCP suivi de chiffres (RNCP38596), un bloc (RNCP38596BC02) ou RS suivi de chiffres (RS5678).",
+        "Code de certification « {} » : formats acceptés RNCP suivi de chiffres (RNCP38596), un bloc (RNCP38596BC02), RS suivi de chiffres (RS5678), ou CLEA / CLEA_NUMERIQUE.",
         super::excerpt(input)
     ))
 }
