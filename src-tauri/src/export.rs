@@ -23,21 +23,9 @@ pub struct Export<'a> {
     pub open_after: bool,
 }
 
-fn storage_error(path: &Path, err: std::io::Error) -> AppError {
-    AppError::Storage {
-        message: format!("écriture de {} : {err}", path.display()),
-    }
-}
-
-/// Writes the whole file or nothing: a temporary file beside it, then a rename.
+/// Writes the whole file or nothing (see [`passerelle_storage::files::write_atomic`]).
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("export");
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(|e| storage_error(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| storage_error(path, e))
+    passerelle_storage::files::write_atomic(path, bytes).map_err(AppError::from)
 }
 
 /// Asks where to save, writes, opens. `Ok(None)`: the user cancelled the dialog.

@@ -14,6 +14,19 @@ use tauri::{Manager, Runtime};
 
 pub use state::Db;
 
+/// Runs a command's body and turns a panic into [`AppError::Internal`]: without it an async
+/// command that panics never answers and its screen waits forever. The message names where the
+/// bug is, never the data it was working on (a panic message can quote a NIR).
+pub(crate) fn shielded<T>(
+    body: impl FnOnce() -> Result<T, passerelle_domain::AppError>,
+) -> Result<T, passerelle_domain::AppError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|_| {
+        Err(passerelle_domain::AppError::Internal {
+            message: state::last_panic_location(),
+        })
+    })
+}
+
 /// Registers every command of the app on a builder.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
@@ -67,6 +80,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 
 /// Starts the desktop app.
 pub fn run() {
+    state::install_panic_hook();
     with_commands(tauri::Builder::default())
         .plugin(tauri_plugin_notification::init())
         // No script in the page: links are not opened by the plugin, only files from Rust.
@@ -77,7 +91,27 @@ pub fn run() {
         )
         .setup(|app| {
             let path = database_path(app.handle())?;
-            let db = Db::open(path)?;
+            let db = match Db::open(path.clone()) {
+                Ok(db) => db,
+                Err(err) => {
+                    // No window without a database: say why in French, then stop cleanly.
+                    let message = format!(
+                        "La base de données « {} » ne peut pas être ouverte : {err}.\n\nRien n’a été modifié. Vérifiez le fichier ou restaurez une sauvegarde, puis relancez Passerelle.",
+                        path.display()
+                    );
+                    log::error!("database not opened: {err}");
+                    eprintln!("passerelle : {message}");
+                    if std::env::var_os("PASSERELLE_NO_DIALOG").is_none() {
+                        let _ = rfd::MessageDialog::new()
+                            .set_level(rfd::MessageLevel::Error)
+                            .set_title("Passerelle ne peut pas démarrer")
+                            .set_description(&message)
+                            .set_buttons(rfd::MessageButtons::Ok)
+                            .show();
+                    }
+                    std::process::exit(1);
+                }
+            };
             notify_due_today(app.handle(), &db);
             app.manage(db);
             Ok(())
@@ -126,5 +160,28 @@ fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
         .show()
     {
         log::warn!("desktop notification not shown: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_command_becomes_an_internal_error() {
+        state::install_panic_hook();
+        let result: Result<(), passerelle_domain::AppError> =
+            shielded(|| panic!("index 5 of `1234é6789012345`"));
+        let _ = std::panic::take_hook();
+        match result {
+            Err(passerelle_domain::AppError::Internal { message }) => {
+                assert!(message.starts_with("panique à src"), "{message}");
+                assert!(
+                    !message.contains("1234"),
+                    "no data in the message: {message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

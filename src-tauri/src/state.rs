@@ -63,3 +63,35 @@ impl Db {
         f(&mut self.conn()).map_err(AppError::from)
     }
 }
+
+thread_local! {
+    /// Where the last panic on this thread happened (`src/…:line`), for [`crate::shielded`].
+    static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Replaces the default panic report, which prints the panic's message — and a message such as
+/// « byte index 5 is not a char boundary; it is inside 'é' of `1234é…` » quotes the user's
+/// data — with its location only.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "lieu inconnu".to_owned());
+        log::error!("panique interceptée à {location}");
+        eprintln!("passerelle : panique interceptée à {location}");
+        LAST_PANIC.with(|last| *last.borrow_mut() = location);
+    }));
+}
+
+/// The location recorded by the hook, or a neutral text when no hook ran (tests).
+pub fn last_panic_location() -> String {
+    LAST_PANIC.with(|last| {
+        let last = last.borrow();
+        if last.is_empty() {
+            "panique dans une commande".to_owned()
+        } else {
+            format!("panique à {last}")
+        }
+    })
+}

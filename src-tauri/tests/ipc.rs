@@ -377,3 +377,149 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     assert_eq!(overview["recent"][0]["results"], 1);
     assert_eq!(overview["ratesByTerritory"][0]["partielles"], 1);
 }
+
+fn invoke_raw(
+    h: &Harness,
+    cmd: &str,
+    body: Vec<u8>,
+    headers: &[(&str, String)],
+) -> Result<Value, Value> {
+    let mut map = tauri::http::HeaderMap::new();
+    for (name, value) in headers {
+        map.insert(
+            tauri::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+            value.parse().unwrap(),
+        );
+    }
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Raw(body),
+            headers: map,
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn a_case(h: &Harness) -> i64 {
+    let created = invoke(
+        h,
+        command::CASE_CREATE,
+        json!({"data": {"beneficiary": {"birthName": "Weber", "firstNames": "Lucas", "territory": "metz"}}}),
+    )
+    .unwrap();
+    created["case"]["id"].as_i64().unwrap()
+}
+
+/// Issue 10: a document's bytes cross as the raw body, its description in a header; the 25 MiB
+/// limit and an empty file are refused with French field messages.
+#[test]
+fn r10_documents_arrive_as_raw_bytes_and_their_limits_hold() {
+    use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta};
+    let h = harness();
+    let case_id = a_case(&h);
+    let meta = DocumentMeta {
+        case_id,
+        kind: passerelle_domain::case::DocumentKind::Devis,
+        file_name: "Devis n°3 — « été ».pdf".into(),
+        received_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+    };
+    let header = [(DOCUMENT_META_HEADER, meta.to_header())];
+    let saved = invoke_raw(
+        &h,
+        command::DOCUMENT_ADD,
+        b"%PDF-1.4 devis".to_vec(),
+        &header,
+    )
+    .unwrap();
+    assert_eq!(saved["fileName"], "Devis n°3 — « été ».pdf");
+    assert_eq!(saved["sizeBytes"], 14);
+    let empty = invoke_raw(&h, command::DOCUMENT_ADD, Vec::new(), &header).unwrap_err();
+    assert_eq!(empty["kind"], "validation");
+    assert!(
+        empty["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("vide")
+    );
+    let huge = invoke_raw(
+        &h,
+        command::DOCUMENT_ADD,
+        vec![0u8; 25 * 1024 * 1024 + 1],
+        &header,
+    )
+    .unwrap_err();
+    assert!(
+        huge["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("plus que les 25 Mo permis")
+    );
+    // A JSON body (the old way, 4 times larger) is a programming error, said so.
+    let json_body = invoke(&h, command::DOCUMENT_ADD, json!({"content": [1, 2, 3]})).unwrap_err();
+    assert_eq!(json_body["kind"], "ipc");
+}
+
+/// Issue 10 and 12: the same rules over IPC as in the CLI — day counts clamped, parameter values
+/// bounded, an unknown territory refused.
+#[test]
+fn r10_unclamped_numbers_and_unknown_territories_are_refused_or_bounded() {
+    let h = harness();
+    let todo = invoke(
+        &h,
+        command::TODO_OVERVIEW,
+        json!({"days": 999_999_999u32, "idleDays": 4_000_000_000u32}),
+    );
+    assert!(todo.is_ok(), "{todo:?}");
+    let err = invoke(
+        &h,
+        command::PARAMETER_SET,
+        json!({"value": {"key": "employer_answer_days", "validFrom": "2027-01-01", "value": 999_999_999.0, "note": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "validation");
+    assert_eq!(err["detail"]["errors"][0]["field"], "value");
+    let err = invoke(
+        &h,
+        command::CASE_CREATE,
+        json!({"data": {"beneficiary": {"birthName": "Weber", "firstNames": "Lucas", "territory": "lune"}}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["detail"]["errors"][0]["field"], "beneficiary.territory");
+    assert!(
+        err["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Territoire « lune » inconnu")
+    );
+}
+
+/// Issue 12: « a pack needs a non-empty agenda » is a storage rule, for the app and the CLI.
+#[test]
+fn r12_an_empty_agenda_cannot_be_packed() {
+    let h = harness();
+    let session = invoke(
+        &h,
+        command::SESSION_CREATE,
+        json!({"new": {"kind": "commission_paritaire", "heldOn": "2027-03-01", "place": "Metz", "members": []}}),
+    )
+    .unwrap();
+    let err = invoke(
+        &h,
+        command::SESSION_PACK_EXPORT,
+        json!({"id": session["id"], "pseudonymised": true}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "validation");
+    assert!(
+        err["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ordre du jour vide")
+    );
+}

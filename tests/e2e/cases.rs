@@ -268,3 +268,54 @@ async fn interviews_and_documents_are_recorded_and_kept() {
     // Create, two consent updates, the interview, the document.
     assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(5));
 }
+
+/// Issue 10: on an AZERTY keyboard an unshifted 0 types « é ». Typing « 1 85 0é 57 463 123 45 »
+/// in the NIR field made the validator panic inside the page: no message, and « Enregistrer »
+/// dead for good with everything typed lost. Now the field says what is wrong, and once
+/// corrected the case saves.
+#[tokio::test(flavor = "multi_thread")]
+async fn r10_an_accented_digit_in_the_nir_is_explained_then_corrected_and_saved() {
+    let app = AppSession::start().await;
+    app.wait_for("#case-search").await;
+    app.wait_for("body")
+        .await
+        .send_keys("\u{E009}n")
+        .await
+        .unwrap();
+    app.wait_for("#case-form").await;
+    app.wait_for("#beneficiary-birthName")
+        .await
+        .send_keys("Weber")
+        .await
+        .unwrap();
+    app.wait_for("#beneficiary-firstNames")
+        .await
+        .send_keys("Lucas")
+        .await
+        .unwrap();
+    app.choose("#beneficiary-territory", "metz").await;
+    let nir = app.wait_for("#beneficiary-nir").await;
+    nir.send_keys("1 85 0é 57 463 123 45").await.unwrap();
+    // Leave the field: the message appears at once.
+    app.wait_for("#beneficiary-usageName")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let message = app
+        .wait_for_text("#beneficiary-nir-msg", "caractère « é » en position 5")
+        .await;
+    assert!(message.starts_with("NIR : "), "{message}");
+    app.screenshot("case-form-nir-accent").await;
+    // The form is alive: saving is refused with the reason, and keeps the input.
+    app.wait_for("#case-save").await.click().await.unwrap();
+    app.wait_for_text("#case-notice", "corrigez les champs signalés")
+        .await;
+    // Corrected (the key of 1 85 05 57 463 123 is 04), the case saves.
+    nir.clear().await.unwrap();
+    nir.send_keys("1 85 05 57 463 123 04").await.unwrap();
+    app.wait_for_no_text("#beneficiary-nir-msg").await;
+    app.wait_for("#case-save").await.click().await.unwrap();
+    app.wait_for_text("#case-title", "WEBER Lucas").await;
+    app.finish().await;
+}

@@ -11,6 +11,15 @@ extern "C" {
     // turns a rejected promise (the command's `Err`) into an `Err` here instead of a throw.
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
     async fn invoke_raw(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    // The same `invoke` with options: a `Uint8Array` as `args` travels as the raw request body,
+    // and `options.headers` as request headers.
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn invoke_with_options(
+        cmd: &str,
+        args: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Calls a command. `args` serialises to an object keyed by the command's parameter names.
@@ -20,7 +29,34 @@ pub async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> R
     let js_args = args.serialize(&serializer).map_err(|e| AppError::Ipc {
         message: format!("{cmd}: {e}"),
     })?;
-    match invoke_raw(cmd, js_args).await {
+    decode(cmd, invoke_raw(cmd, js_args).await)
+}
+
+/// Calls a command whose input is bytes (a document): they cross as the raw request body, not
+/// as a JSON array of numbers; `header` carries the description.
+pub async fn invoke_bytes<R: DeserializeOwned>(
+    cmd: &str,
+    bytes: &[u8],
+    header: (&str, &str),
+) -> Result<R, AppError> {
+    let body = js_sys::Uint8Array::from(bytes);
+    let headers = js_sys::Object::new();
+    let options = js_sys::Object::new();
+    let set = |target: &js_sys::Object, key: &str, value: &JsValue| {
+        js_sys::Reflect::set(target, &JsValue::from_str(key), value).map_err(|e| AppError::Ipc {
+            message: format!("{cmd}: {e:?}"),
+        })
+    };
+    set(&headers, header.0, &JsValue::from_str(header.1))?;
+    set(&options, "headers", &headers)?;
+    decode(
+        cmd,
+        invoke_with_options(cmd, body.into(), options.into()).await,
+    )
+}
+
+fn decode<R: DeserializeOwned>(cmd: &str, result: Result<JsValue, JsValue>) -> Result<R, AppError> {
+    match result {
         Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Ipc {
             message: format!("{cmd}: {e}"),
         }),

@@ -162,7 +162,10 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 fn catalogue(dir: &Path, empty_session: &str) -> Vec<Entry> {
     use serde_json::json;
     let f = |name: &str, bytes: &[u8]| write(dir, name, bytes);
-    let huge_cell = format!("nom;prenom;territoire\n{};Paul;metz\n", "A".repeat(1_000_000));
+    let huge_cell = format!(
+        "nom;prenom;territoire\n{};Paul;metz\n",
+        "A".repeat(1_000_000)
+    );
     let utf16: Vec<u8> = "nom;prenom;territoire\r\nKlein;Paul;metz\r\n"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
@@ -280,7 +283,14 @@ fn every_bad_input_gets_a_french_message_and_leaves_the_database_unchanged() {
     // Employer silences become agreements when `deadlines` runs: let them, before the digest.
     setup(&["deadlines"]);
     let created = setup(&[
-        "session", "create", "--kind", "commission", "--date", "01/12/2027", "--place", "Metz",
+        "session",
+        "create",
+        "--kind",
+        "commission",
+        "--date",
+        "01/12/2027",
+        "--place",
+        "Metz",
     ]);
     let empty_session = created
         .split_whitespace()
@@ -302,9 +312,17 @@ fn every_bad_input_gets_a_french_message_and_leaves_the_database_unchanged() {
             Expect::Refused(message) => {
                 refused += 1;
                 assert!(!out.status.success(), "{}: accepted", e.what);
-                assert!(err.contains(message), "{}: « {message} » not in: {err}", e.what);
+                assert!(
+                    err.contains(message),
+                    "{}: « {message} » not in: {err}",
+                    e.what
+                );
                 for english in ENGLISH {
-                    assert!(!err.contains(english), "{}: English « {english} » in: {err}", e.what);
+                    assert!(
+                        !err.contains(english),
+                        "{}: English « {english} » in: {err}",
+                        e.what
+                    );
                 }
             }
             Expect::Accepted => assert!(out.status.success(), "{}: {err}", e.what),
@@ -324,17 +342,33 @@ fn every_bad_input_gets_a_french_message_and_leaves_the_database_unchanged() {
 fn unusable_databases_are_refused_in_french() {
     let dir = tempfile::tempdir().unwrap();
     let text_file = dir.path().join("notes.txt");
-    std::fs::write(&text_file, "ceci n’est pas une base de données, mais un texte assez long").unwrap();
+    std::fs::write(
+        &text_file,
+        "ceci n’est pas une base de données, mais un texte assez long",
+    )
+    .unwrap();
     let newer = dir.path().join("newer.sqlite3");
     {
         let conn = passerelle_storage::open(&newer).unwrap();
         conn.pragma_update(None, "user_version", 999).unwrap();
     }
     let cases: [(&str, PathBuf, &str); 4] = [
-        ("a directory", dir.path().to_path_buf(), "est un dossier, pas un fichier"),
+        (
+            "a directory",
+            dir.path().to_path_buf(),
+            "est un dossier, pas un fichier",
+        ),
         ("a text file", text_file, "n’est pas une base Passerelle"),
-        ("a newer schema", newer, "version plus récente de Passerelle"),
-        ("a path under a file", dir.path().join("notes.txt/x.sqlite3"), "base de données «"),
+        (
+            "a newer schema",
+            newer,
+            "version plus récente de Passerelle",
+        ),
+        (
+            "a path under a file",
+            dir.path().join("notes.txt/x.sqlite3"),
+            "base de données «",
+        ),
     ];
     for (what, path, message) in cases {
         let out = run(&path, &["info"], b"");

@@ -46,7 +46,14 @@ fn add_case(db: &Path, name: &str) -> (bool, String, Duration) {
 fn r10_concurrent_writers_all_succeed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
-    assert!(passerelle(&db).arg("info").output().unwrap().status.success());
+    assert!(
+        passerelle(&db)
+            .arg("info")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let mut csv = String::from("nom;prenom;territoire\n");
     for i in 0..2_000 {
         csv.push_str(&format!("Import{i};Paul;metz\n"));

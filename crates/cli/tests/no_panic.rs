@@ -55,12 +55,29 @@ fn flag() -> impl Strategy<Value = Flag> {
 
 fn beneficiary() -> impl Strategy<Value = Beneficiary> {
     (
-        (one_of::<Civility>(), text(), text(), text(), proptest::option::of(date())),
-        (text(), text(), text(), text(), text(), prop_oneof![Just("metz".to_owned()), text()]),
+        (
+            one_of::<Civility>(),
+            text(),
+            text(),
+            text(),
+            proptest::option::of(date()),
+        ),
+        (
+            text(),
+            text(),
+            text(),
+            text(),
+            text(),
+            prop_oneof![Just("metz".to_owned()), text()],
+        ),
         (
             proptest::option::of(any::<u8>()),
             proptest::collection::vec(
-                (text(), proptest::option::of(date()), proptest::option::of(date())),
+                (
+                    text(),
+                    proptest::option::of(date()),
+                    proptest::option::of(date()),
+                ),
                 0..3,
             ),
         ),
@@ -97,7 +114,15 @@ fn beneficiary() -> impl Strategy<Value = Beneficiary> {
 
 fn situation() -> impl Strategy<Value = Situation> {
     (
-        (text(), text(), any::<bool>(), text(), text(), one_of::<HeadcountBand>(), one_of::<Opco>()),
+        (
+            text(),
+            text(),
+            any::<bool>(),
+            text(),
+            text(),
+            one_of::<HeadcountBand>(),
+            one_of::<Opco>(),
+        ),
         (
             one_of::<ContractKind>(),
             proptest::option::of(date()),
@@ -154,7 +179,11 @@ fn project() -> impl Strategy<Value = Project> {
         (text(), text(), text(), text(), any::<bool>(), text()),
     )
         .prop_map(
-            |(target_rome, target_certification, (motive, notes, prospects, zone, demand, opinion))| {
+            |(
+                target_rome,
+                target_certification,
+                (motive, notes, prospects, zone, demand, opinion),
+            )| {
                 Project {
                     target_rome,
                     target_certification,
@@ -185,7 +214,18 @@ fn parcours() -> impl Strategy<Value = ParcoursFacts> {
             any::<bool>(),
             any::<bool>(),
         ),
-        (d(), one_of::<EmployerAnswer>(), d(), d(), one_of::<OpcoScheme>(), d(), d(), d(), d(), d()),
+        (
+            d(),
+            one_of::<EmployerAnswer>(),
+            d(),
+            d(),
+            one_of::<OpcoScheme>(),
+            d(),
+            d(),
+            d(),
+            d(),
+            d(),
+        ),
         (
             proptest::option::of(any::<u16>()),
             proptest::option::of(any::<u16>()),
@@ -243,7 +283,15 @@ fn parcours() -> impl Strategy<Value = ParcoursFacts> {
 }
 
 /// The facts added by issue 11, set on top of a generated case.
-fn issue_11_facts() -> impl Strategy<Value = (Vec<Option<NaiveDate>>, (String, String), IntermittentFacts, Option<AbsenceCause>, Option<PostponementGround>)> {
+fn issue_11_facts() -> impl Strategy<
+    Value = (
+        Vec<Option<NaiveDate>>,
+        (String, String),
+        IntermittentFacts,
+        Option<AbsenceCause>,
+        Option<PostponementGround>,
+    ),
+> {
     (
         proptest::collection::vec(proptest::option::of(date()), 9),
         (text(), text()),
@@ -267,30 +315,43 @@ fn issue_11_facts() -> impl Strategy<Value = (Vec<Option<NaiveDate>>, (String, S
 }
 
 fn case_data() -> impl Strategy<Value = CaseData> {
-    (beneficiary(), situation(), project(), parcours(), issue_11_facts()).prop_map(
-        |(beneficiary, mut situation, mut project, mut parcours, (dates, texts, intermittent, cause, ground))| {
-            let f = &mut parcours;
-            f.training.requested_start = dates[0];
-            f.demission_contract_end = dates[1];
-            f.demission_refusal_notified_on = dates[2];
-            f.demission_recours_filed_on = dates[3];
-            f.resigned_on = dates[4];
-            f.france_travail_registered_on = dates[5];
-            f.vae_leave_start = dates[6];
-            f.vae_leave_request_received_on = dates[7];
-            f.intermittent = intermittent;
-            f.postponement_ground = ground;
-            situation.flags.long_absence_cause = cause;
-            situation.seniority_override_reason = texts.0;
-            project.rome_change_justification = texts.1;
-            CaseData {
-                beneficiary,
-                situation,
-                project,
-                parcours,
-            }
-        },
+    (
+        beneficiary(),
+        situation(),
+        project(),
+        parcours(),
+        issue_11_facts(),
     )
+        .prop_map(
+            |(
+                beneficiary,
+                mut situation,
+                mut project,
+                mut parcours,
+                (dates, texts, intermittent, cause, ground),
+            )| {
+                let f = &mut parcours;
+                f.training.requested_start = dates[0];
+                f.demission_contract_end = dates[1];
+                f.demission_refusal_notified_on = dates[2];
+                f.demission_recours_filed_on = dates[3];
+                f.resigned_on = dates[4];
+                f.france_travail_registered_on = dates[5];
+                f.vae_leave_start = dates[6];
+                f.vae_leave_request_received_on = dates[7];
+                f.intermittent = intermittent;
+                f.postponement_ground = ground;
+                situation.flags.long_absence_cause = cause;
+                situation.seniority_override_reason = texts.0;
+                project.rome_change_justification = texts.1;
+                CaseData {
+                    beneficiary,
+                    situation,
+                    project,
+                    parcours,
+                }
+            },
+        )
 }
 
 /// One generated case through every layer; `Err` is a failed property, a panic fails too.
@@ -304,7 +365,11 @@ fn check_one(
     let _ = data.clone().check(today);
     if let Ok((valid, _)) = data.clone().validated(real_today) {
         let saved = passerelle_storage::cases::create(&mut conn, "Agent", &valid, Utc::now());
-        prop_assert!(saved.is_ok(), "what validates today saves: {:?}", saved.err());
+        prop_assert!(
+            saved.is_ok(),
+            "what validates today saves: {:?}",
+            saved.err()
+        );
     } else {
         // As an earlier version may have stored it: written behind the validation.
         let base = CaseData {

@@ -40,7 +40,10 @@ fn ok(db: &Path, args: &[&str]) -> String {
 #[test]
 fn r10_an_accented_nir_is_reported_not_panicked_on() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(&dir.path().join("p.sqlite3"), &["check", "nir", "1234é6789012345"]);
+    let out = run(
+        &dir.path().join("p.sqlite3"),
+        &["check", "nir", "1234é6789012345"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("invalide — NIR : caractère « é » en position 5"),
@@ -117,9 +120,16 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
     let db = dir.path().join("p.sqlite3");
     ok(&db, &["demo", "--cases", "3"]);
     let mut conn = passerelle_storage::open(&db).unwrap();
-    let enrolment =
-        passerelle_storage::enrolments::enrol(&mut conn, "Agent", 1, "CLEA", Route::Vae, None, Utc::now())
-            .unwrap();
+    let enrolment = passerelle_storage::enrolments::enrol(
+        &mut conn,
+        "Agent",
+        1,
+        "CLEA",
+        Route::Vae,
+        None,
+        Utc::now(),
+    )
+    .unwrap();
     let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
     passerelle_storage::sessions::save_vae(
         &mut conn,
@@ -144,7 +154,11 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
         .iter()
         .find_map(|e| e.vae.clone())
         .expect("the VAE view");
-    assert_eq!(vae.recevabilite_due, Some(d(2023, 7, 2)), "2 months, the earliest value");
+    assert_eq!(
+        vae.recevabilite_due,
+        Some(d(2023, 7, 2)),
+        "2 months, the earliest value"
+    );
 }
 
 /// Issue 10: `passerelle deadlines --days 999999999` panicked in date arithmetic.
@@ -155,7 +169,11 @@ fn r10_a_huge_day_count_is_clamped() {
     ok(&db, &["demo", "--cases", "5"]);
     let out = run(&db, &["deadlines", "--days", "999999999"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("dans les 3660 jours"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("dans les 3660 jours"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// Issue 10: the France compétences export, as downloaded (a ZIP of ten CSV files), was not
@@ -165,16 +183,46 @@ fn r10_the_france_competences_zip_imports_as_downloaded() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
     let files: [(&str, &str); 10] = [
-        ("export_fiches_CSV_Standard_2026_02_01.csv", "\"Id_Fiche\";\"Numero_Fiche\";\"Intitule\";\"Abrege_Libelle\";\"Abrege_Intitule\";\"Nomenclature_Europe_Niveau\";\"Nomenclature_Europe_Intitule\";\"Accessible_Nouvelle_Caledonie\";\"Accessible_Polynesie_Francaise\";\"Date_dernier_jo\";\"Date_Decision\";\"Date_Fin_Enregistrement\";\"Date_Effet\";\"Type_Enregistrement\";\"Validation_Partielle\";\"Actif\"\r\n\"23237\";\"RS6117\";\"CQP Tourier\";;;;;\"Non\";\"Non\";;\"29/09/2022\";\"29/09/2025\";;\"Enregistrement sur demande\";\"Non\";\"ACTIVE\"\r\n\"99\";\"RNCP181\";\"Comptabilité\";;;\"REPRISE\";\"Sans niveau\";\"Non\";\"Non\";;;;\"01/02/2020\";\"Enregistrement de droit\";;\"ACTIVE\"\r\n"),
-        ("export_fiches_CSV_Blocs_De_Compétences_2026_02_01.csv", "\"Numero_Fiche\";\"Bloc_Competences_Code\";\"Bloc_Competences_Libelle\"\r\n\"RNCP181\";\"RNCP181BC01\";\"Tenir la comptabilité\"\r\n"),
-        ("export_fiches_CSV_Rome_2026_02_01.csv", "\"Numero_Fiche\";\"Codes_Rome_Code\";\"Codes_Rome_Libelle\"\r\n\"RNCP181\";\"M1203\";\"Comptabilité\"\r\n\"RNCP181\";\"M12\";\"Comptabilité (domaine)\"\r\n"),
-        ("export_fiches_CSV_Certificateurs_2026_02_01.csv", "\"Numero_Fiche\";\"Siret_Certificateur\";\"Nom_Certificateur\"\r\n\"RS6117\";\"\t11004301500012\";\"MINISTERE DU TRAVAIL\"\r\n"),
-        ("export_fiches_CSV_Partenaires_2026_02_01.csv", "\"Numero_Fiche\";\"Nom_Partenaire\";\"Siret_Partenaire\";\"Habilitation_Partenaire\"\r\n\"RS6117\";\"ALYRA\";\"\t82815245400033\";\"HABILITATION_ORGA_FORM\"\r\n"),
-        ("export_fiches_CSV_Formacode_2026_02_01.csv", "\"Numero_Fiche\";\"Formacode_Code\";\"Formacode_Libelle\"\r\n\"RNCP181\";\"32663\";\"Comptabilité\"\r\n"),
-        ("export_fiches_CSV_Nsf_2026_02_01.csv", "\"Numero_Fiche\";\"Nsf_Code\";\"Nsf_Intitule\"\r\n\"RNCP181\";\"314t\";\"314t : Etablissement des documents comptables ; gestion\"\r\n"),
-        ("export_fiches_CSV_VoixdAccès_2026_02_01.csv", "\"Numero_Fiche\";\"Si_Jury\"\r\n\"RNCP181\";\"Par expérience\"\r\n"),
-        ("export_fiches_CSV_CCN_2026_02_01.csv", "\"Numero_Fiche\";\"Ccn_1_Numero\";\"Ccn_1_Libelle\";\"Ccn_2_Numero\";\"Ccn_2_Libelle\";\"Ccn_3_Numero\";\"Ccn_3_Libelle\"\r\n\"RNCP181\";\"3246\";\"Animation socioculturelle\";;;;\r\n"),
-        ("export_fiches_CSV_Ancienne_Nouvelle_Certification_2026_02_01.csv", "\"Numero_Fiche\";\"Ancienne_Certification\";\"Nouvelle_Certification\"\r\n\"RNCP181\";;\"RNCP5881\"\r\n"),
+        (
+            "export_fiches_CSV_Standard_2026_02_01.csv",
+            "\"Id_Fiche\";\"Numero_Fiche\";\"Intitule\";\"Abrege_Libelle\";\"Abrege_Intitule\";\"Nomenclature_Europe_Niveau\";\"Nomenclature_Europe_Intitule\";\"Accessible_Nouvelle_Caledonie\";\"Accessible_Polynesie_Francaise\";\"Date_dernier_jo\";\"Date_Decision\";\"Date_Fin_Enregistrement\";\"Date_Effet\";\"Type_Enregistrement\";\"Validation_Partielle\";\"Actif\"\r\n\"23237\";\"RS6117\";\"CQP Tourier\";;;;;\"Non\";\"Non\";;\"29/09/2022\";\"29/09/2025\";;\"Enregistrement sur demande\";\"Non\";\"ACTIVE\"\r\n\"99\";\"RNCP181\";\"Comptabilité\";;;\"REPRISE\";\"Sans niveau\";\"Non\";\"Non\";;;;\"01/02/2020\";\"Enregistrement de droit\";;\"ACTIVE\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_Blocs_De_Compétences_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Bloc_Competences_Code\";\"Bloc_Competences_Libelle\"\r\n\"RNCP181\";\"RNCP181BC01\";\"Tenir la comptabilité\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_Rome_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Codes_Rome_Code\";\"Codes_Rome_Libelle\"\r\n\"RNCP181\";\"M1203\";\"Comptabilité\"\r\n\"RNCP181\";\"M12\";\"Comptabilité (domaine)\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_Certificateurs_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Siret_Certificateur\";\"Nom_Certificateur\"\r\n\"RS6117\";\"\t11004301500012\";\"MINISTERE DU TRAVAIL\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_Partenaires_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Nom_Partenaire\";\"Siret_Partenaire\";\"Habilitation_Partenaire\"\r\n\"RS6117\";\"ALYRA\";\"\t82815245400033\";\"HABILITATION_ORGA_FORM\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_Formacode_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Formacode_Code\";\"Formacode_Libelle\"\r\n\"RNCP181\";\"32663\";\"Comptabilité\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_Nsf_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Nsf_Code\";\"Nsf_Intitule\"\r\n\"RNCP181\";\"314t\";\"314t : Etablissement des documents comptables ; gestion\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_VoixdAccès_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Si_Jury\"\r\n\"RNCP181\";\"Par expérience\"\r\n",
+        ),
+        (
+            "export_fiches_CSV_CCN_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Ccn_1_Numero\";\"Ccn_1_Libelle\";\"Ccn_2_Numero\";\"Ccn_2_Libelle\";\"Ccn_3_Numero\";\"Ccn_3_Libelle\"\r\n\"RNCP181\";\"3246\";\"Animation socioculturelle\";;;;\r\n",
+        ),
+        (
+            "export_fiches_CSV_Ancienne_Nouvelle_Certification_2026_02_01.csv",
+            "\"Numero_Fiche\";\"Ancienne_Certification\";\"Nouvelle_Certification\"\r\n\"RNCP181\";;\"RNCP5881\"\r\n",
+        ),
     ];
     let zip_path = dir.path().join("export-fiches-csv-2026-02-02.zip");
     {
@@ -189,7 +237,11 @@ fn r10_the_france_competences_zip_imports_as_downloaded() {
     let out = run(&db, &["cert", "import", zip_path.to_str().unwrap()]);
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert_eq!(err.matches("non utilisé par Passerelle : ignoré").count(), 6, "{err}");
+    assert_eq!(
+        err.matches("non utilisé par Passerelle : ignoré").count(),
+        6,
+        "{err}"
+    );
     assert!(err.contains("1 code(s) de domaine ROME"), "{err}");
     assert!(text(&out.stdout).starts_with("2 fiches, 1 blocs, 1 codes ROME importés"));
     // Unzipped, every file given: the same import, the same notices.
@@ -206,7 +258,10 @@ fn r10_the_france_competences_zip_imports_as_downloaded() {
     let out = run(&db, &args);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let listed = ok(&db, &["cert", "list", "--search", "comptabilite"]);
-    assert!(listed.contains("RNCP181\tComptabilité\t\t1 blocs"), "{listed}");
+    assert!(
+        listed.contains("RNCP181\tComptabilité\t\t1 blocs"),
+        "{listed}"
+    );
 }
 
 /// Issue 10: English reached the user: « Dossier 999999 not found » (`dossier pdf`), « stream
@@ -216,15 +271,26 @@ fn r10_messages_that_were_english_are_french() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
     let pdf = dir.path().join("x.pdf");
-    let out = run(&db, &["dossier", "pdf", "999999", "-o", pdf.to_str().unwrap()]);
-    assert_eq!(text(&out.stderr).trim(), "passerelle : Dossier 999999 introuvable");
+    let out = run(
+        &db,
+        &["dossier", "pdf", "999999", "-o", pdf.to_str().unwrap()],
+    );
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "passerelle : Dossier 999999 introuvable"
+    );
     let mut child = passerelle(&db)
         .args(["check", "siret", "-"])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"\xff\xfe\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\xff\xfe\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(
         text(&out.stderr).trim(),
@@ -240,7 +306,12 @@ fn add_case(db: &Path, json: &str) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(json.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
@@ -248,7 +319,10 @@ fn add_case(db: &Path, json: &str) {
 /// Walks a case through the steps, each of which must pass.
 fn advance_through(db: &Path, id: &str, steps: &[&str]) {
     for step in steps {
-        ok(db, &["parcours", "advance", id, "--to", step, "--reason", "test"]);
+        ok(
+            db,
+            &["parcours", "advance", id, "--to", step, "--reason", "test"],
+        );
     }
 }
 
@@ -275,17 +349,22 @@ fn r11_a_demission_with_100_days_is_refused() {
     let rule = &json["demission"]["rules"][0];
     assert_eq!(rule["outcome"], "unmet");
     assert!(
-        rule["explanation"]
-            .as_str()
-            .unwrap()
-            .starts_with("100 jours travaillés sur 60 mois, du 30 juin 2022 au 30 juin 2027 ; il en faut 1300"),
+        rule["explanation"].as_str().unwrap().starts_with(
+            "100 jours travaillés sur 60 mois, du 30 juin 2022 au 30 juin 2027 ; il en faut 1300"
+        ),
         "{rule}"
     );
     advance_through(&db, "1", &["ACCOMPAGNEMENT", "PROJET_FORMALISE"]);
-    let out = run(&db, &["parcours", "advance", "1", "--to", "DEMISSION_DOSSIER"]);
+    let out = run(
+        &db,
+        &["parcours", "advance", "1", "--to", "DEMISSION_DOSSIER"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("Passage à l’étape DEMISSION_DOSSIER refusé"), "{err}");
+    assert!(
+        err.contains("Passage à l’étape DEMISSION_DOSSIER refusé"),
+        "{err}"
+    );
     assert!(err.contains("100 jours travaillés sur 60 mois"), "{err}");
 }
 
@@ -307,7 +386,11 @@ fn r11_a_seven_month_training_gets_the_120_day_deadline() {
                 "parcours": {{"training": {{"start": "2027-06-18", "end": "2028-01-19", "partTime": false, "duringWorkingTime": true}}}}}}"#
         ),
     );
-    advance_through(&db, "1", &["ACCOMPAGNEMENT", "PROJET_FORMALISE", "PTP_POSITIONNEMENT"]);
+    advance_through(
+        &db,
+        "1",
+        &["ACCOMPAGNEMENT", "PROJET_FORMALISE", "PTP_POSITIONNEMENT"],
+    );
     let view: serde_json::Value =
         serde_json::from_str(&ok(&db, &["parcours", "show", "1", "--json"])).unwrap();
     let absence = view["deadlines"]
@@ -328,9 +411,17 @@ fn r11_a_seven_month_training_gets_the_120_day_deadline() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|i| i["action"].as_str().unwrap().contains("autorisation d’absence"))
+        .find(|i| {
+            i["action"]
+                .as_str()
+                .unwrap()
+                .contains("autorisation d’absence")
+        })
         .unwrap();
-    assert_eq!(plan_request["by"], "2027-02-18", "the plan and the list agree");
+    assert_eq!(
+        plan_request["by"], "2027-02-18",
+        "the plan and the list agree"
+    );
 }
 
 /// Issue 11, rule 3 (R6323-15: « tout ou partie »): a partial agreement can go to recours.

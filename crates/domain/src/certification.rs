@@ -187,7 +187,10 @@ mod tests {
         assert!(crate::validate::parse_certification_code("clea").is_ok());
         assert!(crate::validate::parse_certification_code("CLEA-NUMERIQUE").is_ok());
         assert!(is_clea("CLEA_NUMERIQUE", None));
-        assert!(is_clea("RS5080", Some("Socle de connaissances et de compétences professionnelles (CléA)")));
+        assert!(is_clea(
+            "RS5080",
+            Some("Socle de connaissances et de compétences professionnelles (CléA)")
+        ));
         assert!(!is_clea("RS5678", Some("Habilitation électrique")));
         assert!(!is_clea("RS5678", Some("Nucléaire : radioprotection")));
     }

@@ -62,13 +62,34 @@ mod tests {
     #[test]
     fn shipped_migrations_are_pinned() {
         const PINS: &[(&str, &str)] = &[
-            ("0001_init.sql", "630cad3cb9e32ae40e5230783c8c0ed916bbc1dcb5ff856fd3cb2fab7d96c198"),
-            ("0002_interviews_documents.sql", "8964390b67981b44998d1267a0b62229084b46ff45bce957771b8d2f95c7d82c"),
-            ("0003_parcours.sql", "c9b7bf251d07c782101cefa36d905b0006c54fb7d4d9c4ebc9bf747c23fc80a2"),
-            ("0004_certifications.sql", "64ad9bce471a7eba451377528be7fc412c52dfeaa809362751a69b8dbdd93207"),
-            ("0005_enrolments.sql", "5b82ed2a04914fb8dca0da93a205a05c6123673a7e9d1bb16374dc7b7852c46c"),
-            ("0006_committees.sql", "f89f8cde31b64a56ab517b3029c613a025d4f0aa9d3a955e8e476b53e5e5fd2b"),
-            ("0007_cert_sessions.sql", "e01c5a7fbf30e79b1efd93d25afc65b71292c7d711aa119b708e9756578db884"),
+            (
+                "0001_init.sql",
+                "630cad3cb9e32ae40e5230783c8c0ed916bbc1dcb5ff856fd3cb2fab7d96c198",
+            ),
+            (
+                "0002_interviews_documents.sql",
+                "8964390b67981b44998d1267a0b62229084b46ff45bce957771b8d2f95c7d82c",
+            ),
+            (
+                "0003_parcours.sql",
+                "c9b7bf251d07c782101cefa36d905b0006c54fb7d4d9c4ebc9bf747c23fc80a2",
+            ),
+            (
+                "0004_certifications.sql",
+                "64ad9bce471a7eba451377528be7fc412c52dfeaa809362751a69b8dbdd93207",
+            ),
+            (
+                "0005_enrolments.sql",
+                "5b82ed2a04914fb8dca0da93a205a05c6123673a7e9d1bb16374dc7b7852c46c",
+            ),
+            (
+                "0006_committees.sql",
+                "f89f8cde31b64a56ab517b3029c613a025d4f0aa9d3a955e8e476b53e5e5fd2b",
+            ),
+            (
+                "0007_cert_sessions.sql",
+                "e01c5a7fbf30e79b1efd93d25afc65b71292c7d711aa119b708e9756578db884",
+            ),
         ];
         use sha2::{Digest, Sha256};
         assert_eq!(FILES.len(), PINS.len(), "a new migration needs its pin");

@@ -17,45 +17,42 @@ fn not_found(id: CaseId) -> AppError {
 
 #[tauri::command]
 pub async fn territory_list(db: State<'_, Db>) -> Result<Vec<Territory>, AppError> {
-    db.with(|conn| territories::list(conn))
+    crate::shielded(|| db.with(|conn| territories::list(conn)))
 }
 
 /// Adds a territory to the list (reference data, journaled).
 #[tauri::command]
 pub async fn territory_add(db: State<'_, Db>, label: String) -> Result<Territory, AppError> {
-    let label = label.trim().to_owned();
-    if territories::code_for(&label).is_empty() {
-        return Err(AppError::invalid(
-            "label",
-            "Nom du territoire : saisissez un nom (lettres ou chiffres), ex. « Pays de Sarrebourg ».",
-        ));
-    }
-    db.write(|conn, actor| territories::add(conn, actor, &label, Utc::now()))
+    crate::shielded(|| db.write(|conn, actor| territories::add(conn, actor, &label, Utc::now())))
 }
 
 /// Counsellors following active case files (the list's « Suivi par » filter).
 #[tauri::command]
 pub async fn counsellor_list(db: State<'_, Db>) -> Result<Vec<String>, AppError> {
-    db.with(|conn| cases::counsellors(conn))
+    crate::shielded(|| db.with(|conn| cases::counsellors(conn)))
 }
 
 #[tauri::command]
 pub async fn case_list(db: State<'_, Db>, query: CaseQuery) -> Result<CasePage, AppError> {
-    db.with(|conn| cases::list(conn, &query))
+    crate::shielded(|| db.with(|conn| cases::list(conn, &query)))
 }
 
 #[tauri::command]
 pub async fn case_get(db: State<'_, Db>, id: CaseId) -> Result<CaseFile, AppError> {
-    db.with(|conn| cases::get(conn, id))?
-        .ok_or_else(|| not_found(id))
+    crate::shielded(|| {
+        db.with(|conn| cases::get(conn, id))?
+            .ok_or_else(|| not_found(id))
+    })
 }
 
 /// Validates (authoritative), then creates the case and its journal entry in one transaction.
 #[tauri::command]
 pub async fn case_create(db: State<'_, Db>, data: CaseData) -> Result<CaseSaved, AppError> {
-    let (data, warnings) = data.validated(Local::now().date_naive())?;
-    let case = db.write(|conn, actor| cases::create(conn, actor, &data, Utc::now()))?;
-    Ok(CaseSaved { case, warnings })
+    crate::shielded(|| {
+        let (data, warnings) = data.validated(Local::now().date_naive())?;
+        let case = db.write(|conn, actor| cases::create(conn, actor, &data, Utc::now()))?;
+        Ok(CaseSaved { case, warnings })
+    })
 }
 
 #[tauri::command]
@@ -64,10 +61,12 @@ pub async fn case_update(
     id: CaseId,
     data: CaseData,
 ) -> Result<CaseSaved, AppError> {
-    let (data, warnings) = data.validated(Local::now().date_naive())?;
-    let (case, _changes) =
-        db.write(|conn, actor| cases::update(conn, actor, id, &data, Utc::now()))?;
-    Ok(CaseSaved { case, warnings })
+    crate::shielded(|| {
+        let (data, warnings) = data.validated(Local::now().date_naive())?;
+        let (case, _changes) =
+            db.write(|conn, actor| cases::update(conn, actor, id, &data, Utc::now()))?;
+        Ok(CaseSaved { case, warnings })
+    })
 }
 
 #[tauri::command]
@@ -76,20 +75,25 @@ pub async fn case_set_archived(
     id: CaseId,
     archived: bool,
 ) -> Result<CaseFile, AppError> {
-    db.write(|conn, actor| cases::set_archived(conn, actor, id, archived, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| cases::set_archived(conn, actor, id, archived, Utc::now()))
+    })
 }
 
 /// The case's history, personal values masked (the UI can ask for a case's full record
 /// through the case itself).
 #[tauri::command]
 pub async fn case_journal(db: State<'_, Db>, id: CaseId) -> Result<Vec<JournalEntry>, AppError> {
-    let entries =
-        db.with(|conn| -> Result<_, StorageError> { journal::entries_for(conn, "case_file", id) })?;
-    Ok(entries
-        .into_iter()
-        .map(|e| JournalEntry {
-            changes: e.changes.iter().map(|c| c.masked()).collect(),
-            ..e
-        })
-        .collect())
+    crate::shielded(|| {
+        let entries = db.with(|conn| -> Result<_, StorageError> {
+            journal::entries_for(conn, "case_file", id)
+        })?;
+        Ok(entries
+            .into_iter()
+            .map(|e| JournalEntry {
+                changes: e.changes.iter().map(|c| c.masked()).collect(),
+                ..e
+            })
+            .collect())
+    })
 }

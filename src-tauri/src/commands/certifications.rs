@@ -14,7 +14,7 @@ use crate::export::{self, Export};
 
 #[tauri::command]
 pub async fn cert_search(db: State<'_, Db>, text: String) -> Result<Vec<Certification>, AppError> {
-    db.with(|conn| catalogue::search(conn, &text, 50))
+    crate::shielded(|| db.with(|conn| catalogue::search(conn, &text, 50)))
 }
 
 #[tauri::command]
@@ -22,7 +22,7 @@ pub async fn enrolment_list(
     db: State<'_, Db>,
     case_id: CaseId,
 ) -> Result<Vec<Enrolment>, AppError> {
-    db.with(|conn| enrolments::for_case(conn, case_id))
+    crate::shielded(|| db.with(|conn| enrolments::for_case(conn, case_id)))
 }
 
 /// Enrols the case in every bloc of the certification (blocs acquired elsewhere carry over).
@@ -33,14 +33,18 @@ pub async fn enrolment_create(
     certification: String,
     route: Route,
 ) -> Result<Enrolment, AppError> {
-    let code = certification.trim().to_ascii_uppercase();
-    if code.is_empty() {
-        return Err(AppError::invalid(
-            "certification",
-            "Certification : saisissez son code (ex. RNCP38596) ou choisissez-la dans le catalogue.",
-        ));
-    }
-    db.write(|conn, actor| enrolments::enrol(conn, actor, case_id, &code, route, None, Utc::now()))
+    crate::shielded(|| {
+        let code = certification.trim().to_ascii_uppercase();
+        if code.is_empty() {
+            return Err(AppError::invalid(
+                "certification",
+                "Certification : saisissez son code (ex. RNCP38596) ou choisissez-la dans le catalogue.",
+            ));
+        }
+        db.write(|conn, actor| {
+            enrolments::enrol(conn, actor, case_id, &code, route, None, Utc::now())
+        })
+    })
 }
 
 /// A jury or exam result for one bloc.
@@ -53,23 +57,19 @@ pub async fn bloc_status_set(
     acquired_on: Option<NaiveDate>,
     evidence: String,
 ) -> Result<(), AppError> {
-    if status == BlocStatus::Acquis && acquired_on.is_none() {
-        return Err(AppError::invalid(
-            "acquiredOn",
-            "Date d’acquisition : obligatoire pour un bloc acquis (date du jury ou de l’examen, jj/mm/aaaa).",
-        ));
-    }
-    db.write(|conn, actor| {
-        enrolments::set_bloc_status(
-            conn,
-            actor,
-            enrolment_id,
-            &bloc,
-            status,
-            acquired_on,
-            &evidence,
-            Utc::now(),
-        )
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            enrolments::set_bloc_status(
+                conn,
+                actor,
+                enrolment_id,
+                &bloc,
+                status,
+                acquired_on,
+                &evidence,
+                Utc::now(),
+            )
+        })
     })
 }
 
@@ -80,8 +80,10 @@ fn today() -> NaiveDate {
 /// The staff view: sessions in the next (and last) `days` days, candidates by status, rates.
 #[tauri::command]
 pub async fn cert_staff_overview(db: State<'_, Db>, days: u32) -> Result<StaffOverview, AppError> {
-    let days = days.clamp(1, 366);
-    db.with(|conn| cert_staff::overview(conn, today(), days))
+    crate::shielded(|| {
+        let days = days.clamp(1, 366);
+        db.with(|conn| cert_staff::overview(conn, today(), days))
+    })
 }
 
 #[tauri::command]
@@ -89,13 +91,15 @@ pub async fn cert_session_create(
     db: State<'_, Db>,
     session: NewSession,
 ) -> Result<SessionSummary, AppError> {
-    let session = session.validate()?;
-    db.write(|conn, actor| sessions::create(conn, actor, &session, Utc::now()))
+    crate::shielded(|| {
+        let session = session.validate(chrono::Local::now().date_naive())?;
+        db.write(|conn, actor| sessions::create(conn, actor, &session, Utc::now()))
+    })
 }
 
 #[tauri::command]
 pub async fn cert_session_get(db: State<'_, Db>, id: i64) -> Result<SessionDetail, AppError> {
-    db.with(|conn| sessions::detail(conn, id))
+    crate::shielded(|| db.with(|conn| sessions::detail(conn, id)))
 }
 
 #[tauri::command]
@@ -104,7 +108,11 @@ pub async fn cert_session_register(
     session_id: i64,
     enrolment_id: i64,
 ) -> Result<(), AppError> {
-    db.write(|conn, actor| sessions::register(conn, actor, session_id, enrolment_id, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            sessions::register(conn, actor, session_id, enrolment_id, Utc::now())
+        })
+    })
 }
 
 /// A candidate's result at a session; the blocs are rewritten in the same transaction.
@@ -116,17 +124,19 @@ pub async fn cert_session_result(
     outcome: Outcome,
     blocs: Vec<String>,
 ) -> Result<(), AppError> {
-    db.write(|conn, actor| {
-        sessions::record_result(
-            conn,
-            actor,
-            session_id,
-            enrolment_id,
-            outcome,
-            &blocs,
-            today(),
-            Utc::now(),
-        )
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            sessions::record_result(
+                conn,
+                actor,
+                session_id,
+                enrolment_id,
+                outcome,
+                &blocs,
+                today(),
+                Utc::now(),
+            )
+        })
     })
 }
 
@@ -136,8 +146,17 @@ pub async fn certificate_issue(
     enrolment_id: i64,
     certificate: Certificate,
 ) -> Result<Certificate, AppError> {
-    db.write(|conn, actor| {
-        sessions::issue_certificate(conn, actor, enrolment_id, &certificate, today(), Utc::now())
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            sessions::issue_certificate(
+                conn,
+                actor,
+                enrolment_id,
+                &certificate,
+                today(),
+                Utc::now(),
+            )
+        })
     })
 }
 
@@ -147,8 +166,10 @@ pub async fn vae_save(
     enrolment_id: i64,
     follow_up: VaeFollowUp,
 ) -> Result<(), AppError> {
-    db.write(|conn, actor| {
-        sessions::save_vae(conn, actor, enrolment_id, &follow_up, today(), Utc::now())
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            sessions::save_vae(conn, actor, enrolment_id, &follow_up, today(), Utc::now())
+        })
     })
 }
 
@@ -159,23 +180,25 @@ pub async fn cert_export_csv<R: Runtime>(
     app: AppHandle<R>,
     db: State<'_, Db>,
 ) -> Result<Option<Exported>, AppError> {
-    let (bytes, rows) = db.with(|conn| cert_staff::candidates_csv(conn))?;
-    let name = format!(
-        "candidats-certifications-{}.csv",
-        today().format("%Y-%m-%d")
-    );
-    let saved = export::save(
-        &app,
-        &Export {
-            suggested_name: &name,
-            kind_label: "Fichier CSV (tableur)",
-            extension: "csv",
-            bytes: &bytes,
-            open_after: false,
-        },
-    )?;
-    Ok(saved.map(|p| Exported {
-        path: p.display().to_string(),
-        rows,
-    }))
+    crate::shielded(|| {
+        let (bytes, rows) = db.with(|conn| cert_staff::candidates_csv(conn))?;
+        let name = format!(
+            "candidats-certifications-{}.csv",
+            today().format("%Y-%m-%d")
+        );
+        let saved = export::save(
+            &app,
+            &Export {
+                suggested_name: &name,
+                kind_label: "Fichier CSV (tableur)",
+                extension: "csv",
+                bytes: &bytes,
+                open_after: false,
+            },
+        )?;
+        Ok(saved.map(|p| Exported {
+            path: p.display().to_string(),
+            rows,
+        }))
+    })
 }

@@ -36,12 +36,14 @@ fn generation() -> Generation {
 
 #[tauri::command]
 pub async fn session_list(db: State<'_, Db>) -> Result<Vec<Session>, AppError> {
-    db.with(|conn| committees::sessions(conn))
+    crate::shielded(|| db.with(|conn| committees::sessions(conn)))
 }
 
 #[tauri::command]
 pub async fn session_create(db: State<'_, Db>, new: NewSession) -> Result<Session, AppError> {
-    db.write(|conn, actor| committees::create_session(conn, actor, &new, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| committees::create_session(conn, actor, &new, Utc::now()))
+    })
 }
 
 /// Reschedules a session, or changes its place or members.
@@ -51,12 +53,14 @@ pub async fn session_update(
     id: SessionId,
     new: NewSession,
 ) -> Result<Session, AppError> {
-    db.write(|conn, actor| committees::update_session(conn, actor, id, &new, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| committees::update_session(conn, actor, id, &new, Utc::now()))
+    })
 }
 
 #[tauri::command]
 pub async fn session_detail(db: State<'_, Db>, id: SessionId) -> Result<SessionDetail, AppError> {
-    db.with(|conn| committees::detail(conn, id))
+    crate::shielded(|| db.with(|conn| committees::detail(conn, id)))
 }
 
 /// Cases the session could take (at a step its committee examines).
@@ -65,7 +69,7 @@ pub async fn session_candidates(
     db: State<'_, Db>,
     id: SessionId,
 ) -> Result<Vec<CaseSummary>, AppError> {
-    db.with(|conn| committees::candidates(conn, id))
+    crate::shielded(|| db.with(|conn| committees::candidates(conn, id)))
 }
 
 #[tauri::command]
@@ -74,7 +78,9 @@ pub async fn session_add(
     id: SessionId,
     case_id: CaseId,
 ) -> Result<SessionDetail, AppError> {
-    db.write(|conn, actor| committees::add_case(conn, actor, id, case_id, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| committees::add_case(conn, actor, id, case_id, Utc::now()))
+    })
 }
 
 #[tauri::command]
@@ -83,7 +89,9 @@ pub async fn session_remove(
     id: SessionId,
     case_id: CaseId,
 ) -> Result<SessionDetail, AppError> {
-    db.write(|conn, actor| committees::remove_case(conn, actor, id, case_id, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| committees::remove_case(conn, actor, id, case_id, Utc::now()))
+    })
 }
 
 #[tauri::command]
@@ -92,7 +100,9 @@ pub async fn session_reorder(
     id: SessionId,
     order: Vec<CaseId>,
 ) -> Result<SessionDetail, AppError> {
-    db.write(|conn, actor| committees::reorder(conn, actor, id, &order, Utc::now()))
+    crate::shielded(|| {
+        db.write(|conn, actor| committees::reorder(conn, actor, id, &order, Utc::now()))
+    })
 }
 
 /// Records an opinion or a decision; a decision moves the parcours (or nothing is written).
@@ -103,16 +113,18 @@ pub async fn session_decide(
     case_id: CaseId,
     input: OutcomeInput,
 ) -> Result<SessionDetail, AppError> {
-    db.write(|conn, actor| {
-        committees::record_outcome(
-            conn,
-            actor,
-            id,
-            case_id,
-            &input,
-            Local::now().date_naive(),
-            Utc::now(),
-        )
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            committees::record_outcome(
+                conn,
+                actor,
+                id,
+                case_id,
+                &input,
+                Local::now().date_naive(),
+                Utc::now(),
+            )
+        })
     })
 }
 
@@ -126,22 +138,24 @@ pub async fn dossier_export<R: Runtime>(
     pseudonymised: bool,
     session_id: Option<SessionId>,
 ) -> Result<Option<String>, AppError> {
-    let view = db.with(|conn| {
-        committees::dossier_view(
-            conn,
-            case_id,
-            pseudonymised,
-            session_id,
-            Local::now().date_naive(),
-        )
-    })?;
-    let bytes = passerelle_pdf::dossier_pdf(&view, &generation());
-    let name = format!(
-        "dossier-{}{}.pdf",
-        view.reference,
-        if pseudonymised { "-pseudonymise" } else { "" }
-    );
-    save_pdf(&app, &name, &bytes)
+    crate::shielded(|| {
+        let view = db.with(|conn| {
+            committees::dossier_view(
+                conn,
+                case_id,
+                pseudonymised,
+                session_id,
+                Local::now().date_naive(),
+            )
+        })?;
+        let bytes = passerelle_pdf::dossier_pdf(&view, &generation());
+        let name = format!(
+            "dossier-{}{}.pdf",
+            view.reference,
+            if pseudonymised { "-pseudonymise" } else { "" }
+        );
+        save_pdf(&app, &name, &bytes)
+    })
 }
 
 /// Exports a session pack (cover, agenda, every dossier) as one PDF.
@@ -152,25 +166,22 @@ pub async fn session_pack_export<R: Runtime>(
     id: SessionId,
     pseudonymised: bool,
 ) -> Result<Option<String>, AppError> {
-    let (session, dossiers) =
-        db.with(|conn| committees::pack_views(conn, id, pseudonymised, Local::now().date_naive()))?;
-    if dossiers.is_empty() {
-        return Err(AppError::invalid(
-            "dossiers",
-            "Ordre du jour vide : ajoutez au moins un dossier avant d’exporter la séance.",
-        ));
-    }
-    let pack = SessionPack {
-        header: committees::header(&session),
-        members: session.members.clone(),
-        pseudonymised,
-        dossiers,
-    };
-    let bytes = passerelle_pdf::pack_pdf(&pack, &generation());
-    let name = format!(
-        "seance-{}{}.pdf",
-        session.held_on,
-        if pseudonymised { "-pseudonymisee" } else { "" }
-    );
-    save_pdf(&app, &name, &bytes)
+    crate::shielded(|| {
+        let (session, dossiers) = db.with(|conn| {
+            committees::pack_views(conn, id, pseudonymised, Local::now().date_naive())
+        })?;
+        let pack = SessionPack {
+            header: committees::header(&session),
+            members: session.members.clone(),
+            pseudonymised,
+            dossiers,
+        };
+        let bytes = passerelle_pdf::pack_pdf(&pack, &generation());
+        let name = format!(
+            "seance-{}{}.pdf",
+            session.held_on,
+            if pseudonymised { "-pseudonymisee" } else { "" }
+        );
+        save_pdf(&app, &name, &bytes)
+    })
 }

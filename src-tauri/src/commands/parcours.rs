@@ -12,7 +12,7 @@ use crate::Db;
 /// eligibility and backward plan.
 #[tauri::command]
 pub async fn parcours_view(db: State<'_, Db>, case_id: CaseId) -> Result<ParcoursView, AppError> {
-    db.with(|conn| parcours::view(conn, case_id, Local::now().date_naive()))
+    crate::shielded(|| db.with(|conn| parcours::view(conn, case_id, Local::now().date_naive())))
 }
 
 /// Moves the case if the guards allow it; otherwise `Blocked` with the reasons.
@@ -23,17 +23,13 @@ pub async fn parcours_advance(
     to: Step,
     reason: String,
 ) -> Result<ParcoursView, AppError> {
-    let today = Local::now().date_naive();
-    let outcome = db.write(|conn, actor| {
-        parcours::advance(conn, actor, case_id, to, &reason, today, Utc::now())
-    })?;
-    if let Err(unmet) = outcome {
-        return Err(AppError::Blocked {
-            step: to.code(),
-            unmet,
-        });
-    }
-    db.with(|conn| parcours::view(conn, case_id, today))
+    crate::shielded(|| {
+        let today = Local::now().date_naive();
+        db.write(|conn, actor| {
+            parcours::advance(conn, actor, case_id, to, &reason, today, Utc::now())
+        })?;
+        db.with(|conn| parcours::view(conn, case_id, today))
+    })
 }
 
 /// The À faire view. Employer silences past their delay are recorded first.
@@ -43,10 +39,12 @@ pub async fn todo_overview(
     days: u32,
     idle_days: u32,
 ) -> Result<TodoOverview, AppError> {
-    let today = Local::now().date_naive();
-    db.with(|conn| {
-        parcours::apply_tacit_agreements(conn, today, Utc::now())?;
-        parcours::todo(conn, today, days, idle_days, None)
+    crate::shielded(|| {
+        let today = Local::now().date_naive();
+        db.with(|conn| {
+            parcours::apply_tacit_agreements(conn, today, Utc::now())?;
+            parcours::todo(conn, today, days, idle_days, None)
+        })
     })
 }
 
@@ -56,45 +54,37 @@ pub async fn document_validate(
     document_id: i64,
     validated: bool,
 ) -> Result<(), AppError> {
-    db.write(|conn, actor| {
-        records::set_document_validated(conn, actor, document_id, validated, Utc::now())
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            records::set_document_validated(conn, actor, document_id, validated, Utc::now())
+        })
     })
 }
 
 /// Parameters in force today, with their source.
 #[tauri::command]
 pub async fn parameter_list(db: State<'_, Db>) -> Result<Vec<ParameterRow>, AppError> {
-    let params = db.with(|conn| parcours::parameters(conn))?;
-    Ok(params
-        .in_force(Local::now().date_naive())
-        .into_iter()
-        .map(|(p, default)| ParameterRow {
-            key: p.key,
-            value: p.value,
-            valid_from: p.valid_from,
-            note: p.note,
-            default,
-        })
-        .collect())
+    crate::shielded(|| {
+        let params = db.with(|conn| parcours::parameters(conn))?;
+        Ok(params
+            .in_force(Local::now().date_naive())
+            .into_iter()
+            .map(|(p, default)| ParameterRow {
+                key: p.key,
+                value: p.value,
+                valid_from: p.valid_from,
+                note: p.note,
+                default,
+            })
+            .collect())
+    })
 }
 
 /// Records a dated value; every case's deadlines follow.
 #[tauri::command]
 pub async fn parameter_set(db: State<'_, Db>, value: ParamValue) -> Result<(), AppError> {
-    let known = passerelle_domain::parcours::PARAMETER_DEFAULTS
-        .iter()
-        .any(|d| d.0 == value.key);
-    if !known {
-        return Err(AppError::invalid(
-            "key",
-            format!("Paramètre « {} » inconnu.", value.key),
-        ));
-    }
-    if !value.value.is_finite() || value.value < 0.0 {
-        return Err(AppError::invalid(
-            "value",
-            "Valeur : un nombre positif ou nul (virgule ou point décimal).",
-        ));
-    }
-    db.write(|conn, actor| parcours::set_parameter(conn, actor, &value, Utc::now()))
+    crate::shielded(|| {
+        let value = value.validated(Local::now().date_naive())?;
+        db.write(|conn, actor| parcours::set_parameter(conn, actor, &value, Utc::now()))
+    })
 }

@@ -8,7 +8,7 @@ use crate::Db;
 /// The counsellor profile, or `null` before the first launch's form is filled in.
 #[tauri::command]
 pub async fn profile_get(db: State<'_, Db>) -> Result<Option<CounsellorProfile>, AppError> {
-    db.with(|conn| profile::get(conn))
+    crate::shielded(|| db.with(|conn| profile::get(conn)))
 }
 
 /// Validates and saves the profile; returns it as stored (trimmed).
@@ -17,7 +17,9 @@ pub async fn profile_save(
     db: State<'_, Db>,
     profile: CounsellorProfile,
 ) -> Result<CounsellorProfile, AppError> {
-    let profile = profile.validated()?;
-    db.with(|conn| profile::save(conn, &profile))?;
-    Ok(profile)
+    crate::shielded(|| {
+        let profile = profile.validated()?;
+        db.with(|conn| profile::save(conn, &profile))?;
+        Ok(profile)
+    })
 }

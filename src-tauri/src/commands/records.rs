@@ -1,8 +1,7 @@
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Local, Utc};
 use passerelle_domain::AppError;
-use passerelle_domain::case::{
-    CaseId, Document, DocumentKind, Interview, MAX_DOCUMENT_BYTES, NewInterview,
-};
+use passerelle_domain::case::{CaseId, Document, Interview, NewInterview};
+use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta};
 use passerelle_storage::records;
 use tauri::State;
 
@@ -13,7 +12,7 @@ pub async fn interview_list(
     db: State<'_, Db>,
     case_id: CaseId,
 ) -> Result<Vec<Interview>, AppError> {
-    db.with(|conn| records::interviews(conn, case_id))
+    crate::shielded(|| db.with(|conn| records::interviews(conn, case_id)))
 }
 
 #[tauri::command]
@@ -22,55 +21,51 @@ pub async fn interview_add(
     case_id: CaseId,
     interview: NewInterview,
 ) -> Result<Interview, AppError> {
-    let interview = interview.validated(Local::now().date_naive())?;
-    db.write(|conn, actor| records::add_interview(conn, actor, case_id, &interview, Utc::now()))
+    crate::shielded(|| {
+        let interview = interview.validated(Local::now().date_naive())?;
+        db.write(|conn, actor| records::add_interview(conn, actor, case_id, &interview, Utc::now()))
+    })
 }
 
 #[tauri::command]
 pub async fn document_list(db: State<'_, Db>, case_id: CaseId) -> Result<Vec<Document>, AppError> {
-    db.with(|conn| records::documents(conn, case_id))
+    crate::shielded(|| db.with(|conn| records::documents(conn, case_id)))
 }
 
+/// Keeps a document: its bytes are the request's raw body, its description the
+/// [`DOCUMENT_META_HEADER`] header (see [`DocumentMeta`]). The storage layer checks it.
 #[tauri::command]
 pub async fn document_add(
     db: State<'_, Db>,
-    case_id: CaseId,
-    kind: DocumentKind,
-    file_name: String,
-    received_on: NaiveDate,
-    content: Vec<u8>,
+    request: tauri::ipc::Request<'_>,
 ) -> Result<Document, AppError> {
-    let file_name = file_name.trim().to_owned();
-    if file_name.is_empty() || content.is_empty() {
-        return Err(AppError::invalid(
-            "file",
-            "Fichier : choisissez un fichier non vide.",
-        ));
-    }
-    if content.len() > MAX_DOCUMENT_BYTES {
-        return Err(AppError::invalid(
-            "file",
-            "Fichier : 25 Mo au plus. Numérisez le document en résolution plus basse ou en PDF.",
-        ));
-    }
-    if received_on > Local::now().date_naive() {
-        return Err(AppError::invalid(
-            "receivedOn",
-            "Date de réception : elle est dans le futur.",
-        ));
-    }
-    let dir = db.documents_dir();
-    db.write(|conn, actor| {
-        records::add_document(
-            conn,
-            actor,
-            case_id,
-            kind,
-            &file_name,
-            &content,
-            received_on,
-            &dir,
-            Utc::now(),
-        )
+    crate::shielded(|| {
+        let tauri::ipc::InvokeBody::Raw(content) = request.body() else {
+            return Err(AppError::Ipc {
+                message: "document_add : le fichier doit arriver en octets bruts".into(),
+            });
+        };
+        let meta = request
+            .headers()
+            .get(DOCUMENT_META_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .ok_or_else(|| AppError::Ipc {
+                message: format!("document_add : en-tête {DOCUMENT_META_HEADER} absent"),
+            })?;
+        let meta = DocumentMeta::from_header(meta)?;
+        let dir = db.documents_dir();
+        db.write(|conn, actor| {
+            records::add_document(
+                conn,
+                actor,
+                meta.case_id,
+                meta.kind,
+                &meta.file_name,
+                content,
+                meta.received_on,
+                &dir,
+                Utc::now(),
+            )
+        })
     })
 }

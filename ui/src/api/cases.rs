@@ -4,8 +4,8 @@ use passerelle_domain::case::{
 };
 use passerelle_domain::ipc::{
     CaseCreateArgs, CaseIdArgs, CaseListArgs, CaseRecordsArgs, CaseSaved, CaseSetArchivedArgs,
-    CaseUpdateArgs, DocumentAddArgs, InterviewAddArgs, NoArgs, Territory, TerritoryAddArgs,
-    command,
+    CaseUpdateArgs, DOCUMENT_META_HEADER, DocumentMeta, InterviewAddArgs, NoArgs, Territory,
+    TerritoryAddArgs, command,
 };
 use passerelle_domain::journal::JournalEntry;
 
@@ -66,8 +66,13 @@ pub async fn documents(case_id: CaseId) -> Result<Vec<Document>, AppError> {
     invoke(command::DOCUMENT_LIST, &CaseRecordsArgs { case_id }).await
 }
 
-pub async fn add_document(args: DocumentAddArgs) -> Result<Document, AppError> {
-    invoke(command::DOCUMENT_ADD, &args).await
+pub async fn add_document(meta: DocumentMeta, content: &[u8]) -> Result<Document, AppError> {
+    crate::ipc::invoke_bytes(
+        command::DOCUMENT_ADD,
+        content,
+        (DOCUMENT_META_HEADER, &meta.to_header()),
+    )
+    .await
 }
 
 pub async fn add_territory(label: String) -> Result<Territory, AppError> {

@@ -159,7 +159,7 @@ fn SessionForm(
             members: members.get_untracked().lines().map(str::to_owned).collect(),
         };
         // The same checks as the shell's, before the round trip; the shell checks again.
-        let found = new.check();
+        let found = new.check(chrono::Local::now().date_naive());
         if found.is_empty() {
             errors.set(Vec::new());
             create.dispatch(new);

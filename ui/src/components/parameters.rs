@@ -89,7 +89,7 @@ pub fn Parameters() -> impl IntoView {
                     <label for="parameter-key">"Paramètre"</label>
                     <select id="parameter-key" on:change=move |ev| key.set(event_target_value(&ev))>
                         <option value="">"—"</option>
-                        {passerelle_domain::parcours::PARAMETER_DEFAULTS.iter().map(|d| view! { <option value=d.0>{d.0}</option> }).collect_view()}
+                        {passerelle_domain::parcours::key::ALL.iter().map(|k| view! { <option value=*k>{*k}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

@@ -322,7 +322,12 @@ impl CaseData {
         let p = &self.project;
         let f = &self.parcours;
         let lines: [(&str, &str, &str, usize); 14] = [
-            ("situation.seniorityOverrideReason", "Motif de l’ancienneté saisie", &s.seniority_override_reason, LINE_MAX),
+            (
+                "situation.seniorityOverrideReason",
+                "Motif de l’ancienneté saisie",
+                &s.seniority_override_reason,
+                LINE_MAX,
+            ),
             (
                 "beneficiary.birthName",
                 "Nom de naissance",
@@ -401,7 +406,12 @@ impl CaseData {
             }
         }
         let texts: [(&str, &str, &str, usize); 6] = [
-            ("project.romeChangeJustification", "Éléments objectifs du changement de métier", &p.rome_change_justification, TEXT_MAX),
+            (
+                "project.romeChangeJustification",
+                "Éléments objectifs du changement de métier",
+                &p.rome_change_justification,
+                TEXT_MAX,
+            ),
             ("project.motive", "Motif de la demande", &p.motive, TEXT_MAX),
             ("project.notes", "Notes", &p.notes, TEXT_MAX),
             (
@@ -517,9 +527,27 @@ impl CaseData {
             }
         }
         let counts: [(&str, &str, Option<u32>, u32, &str); 10] = [
-            ("parcours.intermittent.daysTotal", "Jours ou cachets sur 2 à 5 ans", f.intermittent.days_total.map(u32::from), 1_830, "jours"),
-            ("parcours.intermittent.daysLast24Months", "Jours ou cachets sur 24 mois", f.intermittent.days_last_24_months.map(u32::from), 731, "jours"),
-            ("parcours.intermittent.daysLast12Months", "Jours ou cachets sur 12 mois", f.intermittent.days_last_12_months.map(u32::from), 366, "jours"),
+            (
+                "parcours.intermittent.daysTotal",
+                "Jours ou cachets sur 2 à 5 ans",
+                f.intermittent.days_total.map(u32::from),
+                1_830,
+                "jours",
+            ),
+            (
+                "parcours.intermittent.daysLast24Months",
+                "Jours ou cachets sur 24 mois",
+                f.intermittent.days_last_24_months.map(u32::from),
+                731,
+                "jours",
+            ),
+            (
+                "parcours.intermittent.daysLast12Months",
+                "Jours ou cachets sur 12 mois",
+                f.intermittent.days_last_12_months.map(u32::from),
+                366,
+                "jours",
+            ),
             (
                 "situation.seniorityMonthsTotal",
                 "Ancienneté salariée totale",

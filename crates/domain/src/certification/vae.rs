@@ -239,7 +239,10 @@ mod tests {
         assert_eq!(v.stage, VaeStage::RecevabiliteDeposee);
         assert!(!v.late(d(2026, 3, 15)), "due that day: not late yet");
         assert!(v.late(d(2026, 3, 16)));
-        assert!(v.deemed_admissible(d(2026, 3, 16)), "silence: réputée recevable");
+        assert!(
+            v.deemed_admissible(d(2026, 3, 16)),
+            "silence: réputée recevable"
+        );
         let decided = VaeFollowUp {
             recevabilite_decided_on: Some(d(2026, 3, 20)),
             recevabilite: Some(Recevabilite::Favorable),

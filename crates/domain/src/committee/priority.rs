@@ -201,7 +201,13 @@ mod tests {
         });
         let mut case = CaseData::default();
         case.beneficiary.diploma_level = Some(2);
-        assert_eq!(priority_score(&case, None, day(2026, 12, 31), &params).total, 5.0);
-        assert_eq!(priority_score(&case, None, day(2027, 1, 1), &params).total, 6.0);
+        assert_eq!(
+            priority_score(&case, None, day(2026, 12, 31), &params).total,
+            5.0
+        );
+        assert_eq!(
+            priority_score(&case, None, day(2027, 1, 1), &params).total,
+            6.0
+        );
     }
 }

@@ -490,7 +490,9 @@ pub fn field_label(path: &str) -> &str {
         "parcours.intermittent.daysTotal" => "Jours ou cachets sur 2 à 5 ans",
         "parcours.intermittent.daysLast24Months" => "Jours ou cachets sur 24 mois",
         "parcours.intermittent.daysLast12Months" => "Jours ou cachets sur 12 mois",
-        "parcours.intermittent.verifiedOnDocuments" => "Conditions d’intermittent vérifiées sur pièces",
+        "parcours.intermittent.verifiedOnDocuments" => {
+            "Conditions d’intermittent vérifiées sur pièces"
+        }
         "situation.seniorityOverrideReason" => "Motif de l’ancienneté saisie",
         "situation.flags.longAbsenceCause" => "Exemption pour raison de santé",
         "project.romeChangeJustification" => "Éléments objectifs du changement de métier",

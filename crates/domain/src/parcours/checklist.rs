@@ -58,10 +58,7 @@ fn needs(step: Step, case: &CaseData) -> Vec<(DocumentKind, Need)> {
             (AttestationEffectif, Required),
             (AttestationNonRupture, Required),
             (Rib, Required),
-            (
-                JustificatifExemption,
-                when(uses_seniority_exemption(case)),
-            ),
+            (JustificatifExemption, when(uses_seniority_exemption(case))),
             (AvisInaptitude, when(case.situation.flags.inaptitude.set)),
             (SyntheseCep, Optional),
             (Cofinancement, Optional),

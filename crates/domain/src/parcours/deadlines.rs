@@ -467,10 +467,18 @@ mod tests {
     #[test]
     fn r6323_10_i_notice_follows_the_training_dates_and_rhythm() {
         let full = |end| training(d(2027, 3, 1), Some(end), Some(false));
-        assert_eq!(absence_notice(&full(d(2027, 8, 31)), &p()), Notice::Long, "1 March–31 August: 6 months");
+        assert_eq!(
+            absence_notice(&full(d(2027, 8, 31)), &p()),
+            Notice::Long,
+            "1 March–31 August: 6 months"
+        );
         assert_eq!(absence_notice(&full(d(2027, 8, 30)), &p()), Notice::Short);
         let part = training(d(2027, 3, 1), Some(d(2028, 12, 31)), Some(true));
-        assert_eq!(absence_notice(&part, &p()), Notice::Short, "part-time: 60 days whatever the length");
+        assert_eq!(
+            absence_notice(&part, &p()),
+            Notice::Short,
+            "part-time: 60 days whatever the length"
+        );
         assert_eq!(
             absence_notice(&training(d(2027, 3, 1), None, Some(false)), &p()),
             Notice::LongByDefault
@@ -494,7 +502,13 @@ mod tests {
             .find(|x| x.kind == DeadlineKind::AbsenceRequest)
             .unwrap();
         assert_eq!(absence.due, d(2027, 2, 18));
-        assert!(absence.label.contains("délai légal : 18 février 2027, 120 jours"), "{}", absence.label);
+        assert!(
+            absence
+                .label
+                .contains("délai légal : 18 février 2027, 120 jours"),
+            "{}",
+            absence.label
+        );
         let plan = backward_plan(&c.parcours.training, &p());
         let request = plan
             .iter()
@@ -643,7 +657,10 @@ mod tests {
         let mut c = case_with(None);
         c.parcours.refusal_notified_on = Some(d(2027, 4, 15));
         let list = deadlines(&c, Step::PtpAccordPartiel, &p());
-        let recours = list.iter().find(|x| x.kind == DeadlineKind::Recours).unwrap();
+        let recours = list
+            .iter()
+            .find(|x| x.kind == DeadlineKind::Recours)
+            .unwrap();
         assert_eq!(recours.due, d(2027, 6, 15));
     }
 

@@ -54,7 +54,8 @@ pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 fn minus_months(d: NaiveDate, n: u32) -> NaiveDate {
-    d.checked_sub_months(Months::new(n)).unwrap_or(NaiveDate::MIN)
+    d.checked_sub_months(Months::new(n))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// Why the seniority condition is waived, if it is (L6323-17-2, D6323-9 I). Health details are
@@ -66,7 +67,9 @@ pub fn seniority_exemption(case: &CaseData, at: NaiveDate, p: &Parameters) -> Op
     if flags.oeth.set {
         Some("bénéficiaire de l’obligation d’emploi (justificatif fourni)")
     } else if flags.long_absence.set && health_in_force && flags.long_absence_cause.is_some() {
-        Some("absence pour raison de santé dans les 24 mois précédant la demande (justificatif fourni)")
+        Some(
+            "absence pour raison de santé dans les 24 mois précédant la demande (justificatif fourni)",
+        )
     } else if case.parcours.job_change_after_dismissal {
         Some(
             "changement d’emploi après licenciement économique ou pour inaptitude, sans formation depuis",
@@ -113,7 +116,10 @@ fn seniority_at(case: &CaseData, at: NaiveDate) -> Seniority {
             Seniority {
                 total: Some(typed.0.map_or(company, |t| t.max(company))),
                 company: Some(company),
-                how: format!("calculée depuis le début du contrat le {}", format_date(start)),
+                how: format!(
+                    "calculée depuis le début du contrat le {}",
+                    format_date(start)
+                ),
             }
         }
         None => Seniority {
@@ -291,7 +297,9 @@ fn intermittent(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
         return result(
             RULE,
             Outcome::Unknown,
-            format!("Intermittent ({who}) : jours ou cachets sur 2 à 5 ans à renseigner (il en faut {total_need})."),
+            format!(
+                "Intermittent ({who}) : jours ou cachets sur 2 à 5 ans à renseigner (il en faut {total_need})."
+            ),
         );
     };
     let recent = d24.is_some_and(|d| d >= need24) || d12.is_some_and(|d| d >= need12);
@@ -299,7 +307,9 @@ fn intermittent(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
         return result(
             RULE,
             Outcome::Unknown,
-            format!("Intermittent ({who}) : jours sur 24 mois (il en faut {need24}) ou sur 12 mois ({need12}) à renseigner."),
+            format!(
+                "Intermittent ({who}) : jours sur 24 mois (il en faut {need24}) ou sur 12 mois ({need12}) à renseigner."
+            ),
         );
     }
     let outcome = if total >= total_need && recent {
@@ -430,7 +440,9 @@ fn demission_activity(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleRes
         None => result(
             RULE,
             Outcome::Unknown,
-            format!("Jours travaillés sur les {window} mois {span} à renseigner (il en faut {days})."),
+            format!(
+                "Jours travaillés sur les {window} mois {span} à renseigner (il en faut {days})."
+            ),
         ),
     }
 }
@@ -592,12 +604,22 @@ mod tests {
         c.situation.seniority_months_total = Some(5);
         c.situation.seniority_months_company = Some(5);
         c.situation.flags.long_absence.set = true;
-        assert_eq!(seniority_of(&c), Outcome::Unknown, "which exemption applies must be said");
-        for cause in [AbsenceCause::MaladieProfessionnelle, AbsenceCause::AutreAuMoinsSixMois] {
+        assert_eq!(
+            seniority_of(&c),
+            Outcome::Unknown,
+            "which exemption applies must be said"
+        );
+        for cause in [
+            AbsenceCause::MaladieProfessionnelle,
+            AbsenceCause::AutreAuMoinsSixMois,
+        ] {
             c.situation.flags.long_absence_cause = Some(cause);
             let r = &ptp_eligibility(&c, at(), &Parameters::default())[0];
             assert_eq!(r.outcome, Outcome::Exempt);
-            assert!(!r.explanation.contains("professionnelle"), "no category in the text");
+            assert!(
+                !r.explanation.contains("professionnelle"),
+                "no category in the text"
+            );
         }
         let before = NaiveDate::from_ymd_opt(2022, 3, 30).unwrap();
         assert_eq!(
@@ -629,16 +651,37 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let start = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
         let p = Parameters::default();
-        assert_eq!(ptp_eligibility(&c, today, &p)[0].outcome, Outcome::Unmet, "10 months in the company");
+        assert_eq!(
+            ptp_eligibility(&c, today, &p)[0].outcome,
+            Outcome::Unmet,
+            "10 months in the company"
+        );
         let r = &ptp_eligibility(&c, start, &p)[0];
-        assert_eq!(r.outcome, Outcome::Met, "12 months on the day training starts");
-        assert!(r.explanation.contains("au 1er mars 2026 (D6323-9 III)"), "{}", r.explanation);
-        assert!(r.explanation.contains("calculée depuis le début du contrat"), "{}", r.explanation);
+        assert_eq!(
+            r.outcome,
+            Outcome::Met,
+            "12 months on the day training starts"
+        );
+        assert!(
+            r.explanation.contains("au 1er mars 2026 (D6323-9 III)"),
+            "{}",
+            r.explanation
+        );
+        assert!(
+            r.explanation
+                .contains("calculée depuis le début du contrat"),
+            "{}",
+            r.explanation
+        );
         c.situation.seniority_months_company = Some(2);
         c.situation.seniority_override_reason = "Reprise d’ancienneté non reconnue".into();
         let r = &ptp_eligibility(&c, start, &p)[0];
         assert_eq!(r.outcome, Outcome::Unmet);
-        assert!(r.explanation.contains("saisie par le conseiller : Reprise"), "{}", r.explanation);
+        assert!(
+            r.explanation.contains("saisie par le conseiller : Reprise"),
+            "{}",
+            r.explanation
+        );
     }
 
     /// R6323-9-1 I: an intermittent needs 220 days or cachets over 2 to 5 years and the

@@ -151,8 +151,8 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
             );
             if f.training.during_working_time {
                 // After a postponement the absence is authorised for the postponed date.
-                let postponed = from == Step::PtpReporte
-                    && f.employer_answer == Some(EmployerAnswer::Report);
+                let postponed =
+                    from == Step::PtpReporte && f.employer_answer == Some(EmployerAnswer::Report);
                 need(
                     postponed
                         || matches!(
@@ -206,7 +206,8 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
             {
                 let filing = deadlines::plus_months(
                     end,
-                    ctx.params.count(key::PTP_PRECAIRE_FILING_AFTER_END_MONTHS, end),
+                    ctx.params
+                        .count(key::PTP_PRECAIRE_FILING_AFTER_END_MONTHS, end),
                 );
                 need(
                     ctx.today <= filing,
@@ -217,7 +218,8 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
                 );
                 let latest = deadlines::plus_months(
                     end,
-                    ctx.params.count(key::PTP_PRECAIRE_TRAINING_START_MONTHS, end),
+                    ctx.params
+                        .count(key::PTP_PRECAIRE_TRAINING_START_MONTHS, end),
                 );
                 if let Some(start) = f.training.start {
                     need(

@@ -415,16 +415,37 @@ proptest! {
 fn l5422_1_demission_needs_1300_days_before_the_end_of_the_contract() {
     let mut c = ready_case();
     c.parcours.salaried_days_in_window = Some(100);
-    let unmet = check(Step::ProjetFormalise, Step::DemissionDossier, &c, &all_documents());
+    let unmet = check(
+        Step::ProjetFormalise,
+        Step::DemissionDossier,
+        &c,
+        &all_documents(),
+    );
     assert!(
-        unmet.iter().any(|m| m.starts_with("100 jours travaillés sur 60 mois")),
+        unmet
+            .iter()
+            .any(|m| m.starts_with("100 jours travaillés sur 60 mois")),
         "{unmet:?}"
     );
     // The window is counted back from the planned end of notice (31 March 2027), not today.
     let rules = demission_eligibility(&c, today(), &Parameters::default());
-    assert!(rules[0].explanation.contains("du 31 mars 2022 au 31 mars 2027"), "{}", rules[0].explanation);
+    assert!(
+        rules[0]
+            .explanation
+            .contains("du 31 mars 2022 au 31 mars 2027"),
+        "{}",
+        rules[0].explanation
+    );
     c.parcours.salaried_days_in_window = Some(1_300);
-    assert!(check(Step::ProjetFormalise, Step::DemissionDossier, &c, &all_documents()).is_empty());
+    assert!(
+        check(
+            Step::ProjetFormalise,
+            Step::DemissionDossier,
+            &c,
+            &all_documents()
+        )
+        .is_empty()
+    );
 }
 
 /// Rule 3 (R6323-15, R6323-16): « tout ou partie » — a partial agreement goes to recours; an
@@ -434,7 +455,10 @@ fn r6323_15_partial_agreement_recours_and_mediation_without_answer() {
     assert!(Step::PtpAccordPartiel.allows(Step::PtpRecours));
     let mut c = ready_case();
     c.parcours.recours_filed_on = NaiveDate::from_ymd_opt(2026, 9, 1);
-    assert!(check(Step::PtpRecours, Step::Mediation, &c, &all_documents()).is_empty(), "2 months passed on 1 November");
+    assert!(
+        check(Step::PtpRecours, Step::Mediation, &c, &all_documents()).is_empty(),
+        "2 months passed on 1 November"
+    );
     c.parcours.recours_filed_on = NaiveDate::from_ymd_opt(2026, 10, 15);
     let unmet = check(Step::PtpRecours, Step::Mediation, &c, &all_documents());
     assert!(unmet[0].contains("après le 15 décembre 2026"), "{unmet:?}");
@@ -455,11 +479,37 @@ fn r6323_10_1_postponement_step_and_its_nine_months() {
     c.parcours.employer_answer = Some(EmployerAnswer::Report);
     c.parcours.postponement_ground = Some(PostponementGround::Production);
     c.parcours.training.requested_start = NaiveDate::from_ymd_opt(2027, 1, 4);
-    assert!(check(Step::PtpAutorisationAbsence, Step::PtpReporte, &c, &all_documents()).is_empty());
-    assert!(check(Step::PtpReporte, Step::PtpDossierDepose, &c, &all_documents()).is_empty());
+    assert!(
+        check(
+            Step::PtpAutorisationAbsence,
+            Step::PtpReporte,
+            &c,
+            &all_documents()
+        )
+        .is_empty()
+    );
+    assert!(
+        check(
+            Step::PtpReporte,
+            Step::PtpDossierDepose,
+            &c,
+            &all_documents()
+        )
+        .is_empty()
+    );
     c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 10, 5);
-    let unmet = check(Step::PtpReporte, Step::PtpDossierDepose, &c, &all_documents());
-    assert!(unmet.iter().any(|m| m.contains("au plus tard le 4 octobre 2027")), "{unmet:?}");
+    let unmet = check(
+        Step::PtpReporte,
+        Step::PtpDossierDepose,
+        &c,
+        &all_documents(),
+    );
+    assert!(
+        unmet
+            .iter()
+            .any(|m| m.contains("au plus tard le 4 octobre 2027")),
+        "{unmet:?}"
+    );
 }
 
 /// Rule 8 (Transitions Pro practice: « sans autre élément objectif »): same ROME codes block
@@ -468,9 +518,26 @@ fn r6323_10_1_postponement_step_and_its_nine_months() {
 fn same_rome_is_overridden_by_a_recorded_justification() {
     let mut c = ready_case();
     c.project.target_rome = c.situation.job_rome.clone();
-    assert!(!check(Step::ProjetFormalise, Step::PtpPositionnement, &c, &all_documents()).is_empty());
-    c.project.rome_change_justification = "Passage de l’atelier au bureau d’études, autre NAF".into();
-    assert!(check(Step::ProjetFormalise, Step::PtpPositionnement, &c, &all_documents()).is_empty());
+    assert!(
+        !check(
+            Step::ProjetFormalise,
+            Step::PtpPositionnement,
+            &c,
+            &all_documents()
+        )
+        .is_empty()
+    );
+    c.project.rome_change_justification =
+        "Passage de l’atelier au bureau d’études, autre NAF".into();
+    assert!(
+        check(
+            Step::ProjetFormalise,
+            Step::PtpPositionnement,
+            &c,
+            &all_documents()
+        )
+        .is_empty()
+    );
 }
 
 /// Rule 9: every in-progress step has a way out, with a reason.
@@ -498,7 +565,14 @@ fn every_in_progress_step_can_be_withdrawn_with_a_reason() {
         reason: Some(reason),
     };
     assert!(!unmet_conditions(Step::PtpEnInstruction, Step::RetraitAbandon, ctx("  ")).is_empty());
-    assert!(unmet_conditions(Step::PtpEnInstruction, Step::RetraitAbandon, ctx("changement de projet")).is_empty());
+    assert!(
+        unmet_conditions(
+            Step::PtpEnInstruction,
+            Step::RetraitAbandon,
+            ctx("changement de projet")
+        )
+        .is_empty()
+    );
 }
 
 /// Rule 10 (CDD, DOMAIN §2.2.1): the training starts at most 6 months after the contract's end
@@ -511,8 +585,26 @@ fn cdd_training_start_within_six_months_is_enforced() {
     c.parcours.salaried_months_last_60 = Some(30);
     c.parcours.cdd_months_last_12 = Some(6);
     c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 6, 30);
-    assert!(check(Step::PtpAutorisationAbsence, Step::PtpDossierDepose, &c, &all_documents()).is_empty());
+    assert!(
+        check(
+            Step::PtpAutorisationAbsence,
+            Step::PtpDossierDepose,
+            &c,
+            &all_documents()
+        )
+        .is_empty()
+    );
     c.parcours.training.start = NaiveDate::from_ymd_opt(2027, 7, 1);
-    let unmet = check(Step::PtpAutorisationAbsence, Step::PtpDossierDepose, &c, &all_documents());
-    assert!(unmet.iter().any(|m| m.contains("au plus tard le 30 juin 2027")), "{unmet:?}");
+    let unmet = check(
+        Step::PtpAutorisationAbsence,
+        Step::PtpDossierDepose,
+        &c,
+        &all_documents(),
+    );
+    assert!(
+        unmet
+            .iter()
+            .any(|m| m.contains("au plus tard le 30 juin 2027")),
+        "{unmet:?}"
+    );
 }

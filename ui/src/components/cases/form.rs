@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use passerelle_domain::AppError;
 use passerelle_domain::case::{
-    CaseData, CaseId, Civility, ContractKind, HeadcountBand, Opco, WorkingTime,
+    AbsenceCause, CaseData, CaseId, Civility, ContractKind, HeadcountBand, Opco, WorkingTime,
 };
 use passerelle_domain::i18n::parse_euros;
-use passerelle_domain::parcours::{EmployerAnswer, Modality, OpcoScheme};
+use passerelle_domain::parcours::{
+    EmployerAnswer, IntermittentProfile, Modality, OpcoScheme, PostponementGround,
+};
 
 use super::fields::{
     CheckField, DateField, FormCtx, FundingEditor, SelectField, TextArea, TextField, code_of,
@@ -180,8 +182,12 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         get=|d| d.situation.flags.oeth.set set=|d, v| d.situation.flags.oeth.set = v/>
                     <CheckField ctx path="situation.flags.inaptitude.set" label="Inaptitude reconnue ou en cours"
                         get=|d| d.situation.flags.inaptitude.set set=|d, v| d.situation.flags.inaptitude.set = v/>
-                    <CheckField ctx path="situation.flags.longAbsence.set" label="Absence de 6 mois ou plus sur 24 mois"
+                    <CheckField ctx path="situation.flags.longAbsence.set" label="Absence pour raison de santé dans les 24 mois avant la demande"
                         get=|d| d.situation.flags.long_absence.set set=|d, v| d.situation.flags.long_absence.set = v/>
+                    <SelectField ctx path="situation.flags.longAbsenceCause" label="Exemption d’ancienneté applicable (sans détail médical)"
+                        options=Signal::derive(enum_options::<AbsenceCause>)
+                        get=|d| d.situation.flags.long_absence_cause.map(code_of).unwrap_or_default()
+                        set=|d, v| d.situation.flags.long_absence_cause = from_code(&v)/>
                 </div>
             </fieldset>
             <fieldset>
@@ -203,6 +209,8 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         get=|d| d.project.target_in_demand set=|d, v| d.project.target_in_demand = v/>
                     <TextArea ctx path="project.cepOpinion" label="Avis et synthèse du conseiller CEP (pour le comité)"
                         get=|d| d.project.cep_opinion.clone() set=|d, v| d.project.cep_opinion = v/>
+                    <TextArea ctx path="project.romeChangeJustification" label="Codes ROME identiques : éléments objectifs du changement de métier"
+                        get=|d| d.project.rome_change_justification.clone() set=|d, v| d.project.rome_change_justification = v/>
                 </div>
             </fieldset>
             <fieldset>
@@ -230,8 +238,23 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         set=|d, v| d.parcours.training.cost_cents = parse_euros(&v)/>
                     <CheckField ctx path="parcours.training.duringWorkingTime" label="Sur le temps de travail (autorisation d’absence)"
                         get=|d| d.parcours.training.during_working_time set=|d, v| d.parcours.training.during_working_time = v/>
-                    <CheckField ctx path="parcours.training.continuousInterruption6Months" label="Interruption continue de 6 mois ou plus"
-                        get=|d| d.parcours.training.continuous_interruption_6_months set=|d, v| d.parcours.training.continuous_interruption_6_months = v/>
+                    <SelectField ctx path="parcours.training.partTime" label="Rythme de la formation (préavis 120 ou 60 jours)"
+                        options=Signal::derive(|| vec![
+                            ("temps_plein".to_owned(), "À temps plein (travail suspendu)".to_owned()),
+                            ("temps_partiel".to_owned(), "À temps partiel (en parallèle du travail)".to_owned()),
+                        ])
+                        get=|d| match d.parcours.training.part_time {
+                            Some(true) => "temps_partiel".to_owned(),
+                            Some(false) => "temps_plein".to_owned(),
+                            None => String::new(),
+                        }
+                        set=|d, v| d.parcours.training.part_time = match v.as_str() {
+                            "temps_partiel" => Some(true),
+                            "temps_plein" => Some(false),
+                            _ => None,
+                        }/>
+                    <DateField ctx path="parcours.training.requestedStart" label="Début demandé à l’employeur (demande d’absence)"
+                        get=|d| d.parcours.training.requested_start set=|d, v| d.parcours.training.requested_start = v/>
                     <DateField ctx path="parcours.absenceRequestReceivedOn" label="Demande d’absence reçue par l’employeur le"
                         get=|d| d.parcours.absence_request_received_on set=|d, v| d.parcours.absence_request_received_on = v/>
                     <SelectField ctx path="parcours.employerAnswer" label="Réponse de l’employeur"
@@ -240,6 +263,10 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         set=|d, v| d.parcours.employer_answer = from_code(&v)/>
                     <DateField ctx path="parcours.employerAnswerOn" label="Réponse reçue le"
                         get=|d| d.parcours.employer_answer_on set=|d, v| d.parcours.employer_answer_on = v/>
+                    <SelectField ctx path="parcours.postponementGround" label="Motif du report (si l’employeur reporte)"
+                        options=Signal::derive(enum_options::<PostponementGround>)
+                        get=|d| d.parcours.postponement_ground.map(code_of).unwrap_or_default()
+                        set=|d, v| d.parcours.postponement_ground = from_code(&v)/>
                     <SelectField ctx path="parcours.opcoScheme" label="Dispositif OPCO"
                         options=Signal::derive(enum_options::<OpcoScheme>)
                         get=|d| d.parcours.opco_scheme.map(code_of).unwrap_or_default()
@@ -252,10 +279,24 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         get=|d| d.parcours.refusal_notified_on set=|d, v| d.parcours.refusal_notified_on = v/>
                     <DateField ctx path="parcours.recoursFiledOn" label="Recours gracieux formé le"
                         get=|d| d.parcours.recours_filed_on set=|d, v| d.parcours.recours_filed_on = v/>
+                    <DateField ctx path="parcours.demissionContractEnd" label="Démission-reconversion : fin du contrat prévue (fin du préavis)"
+                        get=|d| d.parcours.demission_contract_end set=|d, v| d.parcours.demission_contract_end = v/>
                     <DateField ctx path="parcours.demissionAttestedOn" label="Démission-reconversion : attestation du"
                         get=|d| d.parcours.demission_attested_on set=|d, v| d.parcours.demission_attested_on = v/>
-                    <DateField ctx path="parcours.vaeDossierCompleteOn" label="VAE : dossier complet reçu le"
+                    <DateField ctx path="parcours.demissionRefusalNotifiedOn" label="Démission-reconversion : refus notifié le"
+                        get=|d| d.parcours.demission_refusal_notified_on set=|d, v| d.parcours.demission_refusal_notified_on = v/>
+                    <DateField ctx path="parcours.demissionRecoursFiledOn" label="Démission-reconversion : recours formé le"
+                        get=|d| d.parcours.demission_recours_filed_on set=|d, v| d.parcours.demission_recours_filed_on = v/>
+                    <DateField ctx path="parcours.resignedOn" label="Démission donnée le"
+                        get=|d| d.parcours.resigned_on set=|d, v| d.parcours.resigned_on = v/>
+                    <DateField ctx path="parcours.franceTravailRegisteredOn" label="Inscrit à France Travail le"
+                        get=|d| d.parcours.france_travail_registered_on set=|d, v| d.parcours.france_travail_registered_on = v/>
+                    <DateField ctx path="parcours.vaeDossierCompleteOn" label="VAE : dossier de recevabilité complet reçu le"
                         get=|d| d.parcours.vae_dossier_complete_on set=|d, v| d.parcours.vae_dossier_complete_on = v/>
+                    <DateField ctx path="parcours.vaeLeaveStart" label="Congé VAE : premier jour d’absence"
+                        get=|d| d.parcours.vae_leave_start set=|d, v| d.parcours.vae_leave_start = v/>
+                    <DateField ctx path="parcours.vaeLeaveRequestReceivedOn" label="Congé VAE : demande reçue par l’employeur le"
+                        get=|d| d.parcours.vae_leave_request_received_on set=|d, v| d.parcours.vae_leave_request_received_on = v/>
                 </div>
                 <FundingEditor ctx/>
                 <p class="help">"Éligibilité selon le contrat (laisser vide si sans objet)."</p>
@@ -277,6 +318,23 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
                         set=|d, v| d.parcours.salaried_days_in_window = v.trim().parse().ok()/>
                     <CheckField ctx path="parcours.jobChangeAfterDismissal" label="Nouvel emploi après licenciement économique ou pour inaptitude"
                         get=|d| d.parcours.job_change_after_dismissal set=|d, v| d.parcours.job_change_after_dismissal = v/>
+                    <TextField ctx path="situation.seniorityOverrideReason" label="Ancienneté saisie à la main : motif (sinon calculée depuis le début du contrat)"
+                        get=|d| d.situation.seniority_override_reason.clone() set=|d, v| d.situation.seniority_override_reason = v/>
+                    <SelectField ctx path="parcours.intermittent.profile" label="Intermittent : profil"
+                        options=Signal::derive(enum_options::<IntermittentProfile>)
+                        get=|d| d.parcours.intermittent.profile.map(code_of).unwrap_or_default()
+                        set=|d, v| d.parcours.intermittent.profile = from_code(&v)/>
+                    <TextField ctx path="parcours.intermittent.daysTotal" label="Intermittent : jours ou cachets sur 2 à 5 ans" kind="number"
+                        get=|d| d.parcours.intermittent.days_total.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.intermittent.days_total = v.trim().parse().ok()/>
+                    <TextField ctx path="parcours.intermittent.daysLast24Months" label="Intermittent : jours sur 24 mois" kind="number"
+                        get=|d| d.parcours.intermittent.days_last_24_months.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.intermittent.days_last_24_months = v.trim().parse().ok()/>
+                    <TextField ctx path="parcours.intermittent.daysLast12Months" label="Intermittent : jours sur 12 mois" kind="number"
+                        get=|d| d.parcours.intermittent.days_last_12_months.map(|n| n.to_string()).unwrap_or_default()
+                        set=|d, v| d.parcours.intermittent.days_last_12_months = v.trim().parse().ok()/>
+                    <CheckField ctx path="parcours.intermittent.verifiedOnDocuments" label="Intermittent : conditions vérifiées sur pièces"
+                        get=|d| d.parcours.intermittent.verified_on_documents set=|d, v| d.parcours.intermittent.verified_on_documents = v/>
                 </div>
             </fieldset>
             <div class="actions sticky">

@@ -340,7 +340,9 @@ fn funding_table(lines: &[passerelle_domain::parcours::FundingLine]) -> impl Int
     if lines.is_empty() {
         return view! { <p class="muted" id="funding-empty">"Plan de financement non renseigné (formulaire « Modifier »)."</p> }.into_any();
     }
-    let total: i64 = lines.iter().map(|l| l.amount_cents).sum();
+    let total: i64 = lines
+        .iter()
+        .fold(0i64, |t, l| t.saturating_add(l.amount_cents));
     let rows = lines
         .iter()
         .map(|l| view! {

@@ -104,6 +104,11 @@ fn render(
             </div>
             <div class="parcours-main">
                 <p class="current-step">"Étape actuelle : "<strong id="parcours-current" data-code=current.code()>{current.label()}</strong></p>
+                {(!v.notes.is_empty()).then(|| view! {
+                    <div class="notice-box info" id="parcours-notes" role="note">
+                        <ul>{v.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
                 {if v.next.is_empty() {
                     view! { <p class="muted">"Parcours clos."</p> }.into_any()
                 } else {
@@ -193,6 +198,21 @@ fn render(
                         }
                     }).collect_view()}</tbody>
                 </table>
+                {v.demission_at.map(|at| view! {
+                    <h2 class="section">{format!("Démission-reconversion, à la fin du contrat prévue ({})", format_date(at))}</h2>
+                    <table class="cases" id="parcours-demission">
+                        <tbody>{v.demission_eligibility.iter().map(|r| {
+                            let (text, class) = outcome(r.outcome);
+                            view! {
+                                <tr>
+                                    <td>{r.rule.clone()}</td>
+                                    <td><span class=class>{text}</span></td>
+                                    <td>{r.explanation.clone()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}</tbody>
+                    </table>
+                })}
                 {(!v.plan.is_empty()).then(|| view! {
                     <h2 class="section">"Rétroplanning depuis l’entrée en formation"</h2>
                     <ul class="deadlines" id="parcours-plan">

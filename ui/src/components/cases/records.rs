@@ -1,9 +1,9 @@
 //! Entretiens and Documents tabs: what happened with the beneficiary, and what was received.
 
 use leptos::prelude::*;
-use passerelle_domain::case::{CaseId, DocumentKind, InterviewKind, NewInterview};
+use passerelle_domain::case::{CaseId, DocumentKind, InterviewKind, NewInterview, check_document};
 use passerelle_domain::i18n::{Label, format_count, format_date};
-use passerelle_domain::ipc::DocumentAddArgs;
+use passerelle_domain::ipc::DocumentMeta;
 use passerelle_domain::validate::parse_date_fr;
 use passerelle_domain::{AppError, FieldError};
 use wasm_bindgen::JsCast;
@@ -131,17 +131,27 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// Reads the file chosen in `<input type=file id=…>`: its name and bytes.
-async fn read_chosen_file(input_id: &str) -> Option<(String, Vec<u8>)> {
-    let input = document()
+/// The file chosen in `<input type=file id=…>`.
+fn chosen_file(input_id: &str) -> Option<web_sys::File> {
+    document()
         .get_element_by_id(input_id)?
         .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?;
-    let file = input.files()?.get(0)?;
+        .ok()?
+        .files()?
+        .get(0)
+}
+
+/// Reads a file's bytes (only once its size has been checked).
+async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, AppError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .ok()?;
-    Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+        .map_err(|_| {
+            AppError::invalid(
+                "file",
+                "Fichier : lecture impossible ; vérifiez qu’il est toujours à sa place et réessayez.",
+            )
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 #[component]
@@ -173,25 +183,32 @@ pub fn Documents(case_id: CaseId) -> impl IntoView {
                     ));
                 })
                 .ok();
-            let file = read_chosen_file("document-file").await;
-            if file.is_none() {
-                problems.push(FieldError::new(
+            let file = chosen_file("document-file");
+            match (&file, received) {
+                (None, _) => problems.push(FieldError::new(
                     "file",
                     "Fichier : choisissez le fichier à joindre.",
-                ));
+                )),
+                // The size is checked before a byte is read: a 2 GB video is refused at once.
+                (Some(f), Some(received_on)) => {
+                    if let Err(AppError::Validation { errors }) =
+                        check_document(&f.name(), f.size() as u64, received_on, crate::today())
+                    {
+                        problems.extend(errors);
+                    }
+                }
+                _ => {}
             }
             match (kind, received, file) {
-                (Some(kind), Some(received_on), Some((file_name, content)))
-                    if problems.is_empty() =>
-                {
-                    api::cases::add_document(DocumentAddArgs {
+                (Some(kind), Some(received_on), Some(file)) if problems.is_empty() => {
+                    let content = read_file(&file).await?;
+                    let meta = DocumentMeta {
                         case_id,
                         kind,
-                        file_name,
+                        file_name: file.name(),
                         received_on,
-                        content,
-                    })
-                    .await
+                    };
+                    api::cases::add_document(meta, &content).await
                 }
                 _ => Err(AppError::Validation { errors: problems }),
             }

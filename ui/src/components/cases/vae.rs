@@ -110,6 +110,7 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
         });
     };
     let late = view.late(crate::today());
+    let deemed = view.deemed_admissible(crate::today());
     let id = |name: &str| format!("vae-{enrolment_id}-{name}");
     let input = move |name: &'static str,
                       field: &'static str,
@@ -134,7 +135,9 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
                 {view.recevabilite_due.map(|due| view! {
                     " · "
                     <span class=if late { "badge missing" } else { "badge" } id=id("due")>
-                        {if late {
+                        {if deemed {
+                            format!("réputée recevable : pas de décision au {} (silence de 2 mois)", format_date(due))
+                        } else if late {
                             format!("décision de recevabilité en retard (attendue au plus tard le {})", format_date(due))
                         } else {
                             format!("décision de recevabilité attendue au plus tard le {}", format_date(due))
@@ -143,7 +146,7 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
                 })}
             </p>
             <form class="record-form" id=id("form") on:submit=on_submit novalidate=true>
-                {input("submitted", "recevabiliteSubmittedOn", "Recevabilité déposée le", "jj/mm/aaaa", submitted)}
+                {input("submitted", "recevabiliteSubmittedOn", "Dossier de recevabilité complet reçu le", "jj/mm/aaaa", submitted)}
                 <div class="field">
                     <label for=id("decision")>"Décision de recevabilité"</label>
                     <select id=id("decision") on:change=move |ev| decision.set(event_target_value(&ev))
