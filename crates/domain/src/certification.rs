@@ -1,7 +1,7 @@
 //! Certifications (RNCP, RS, CléA), their blocs de compétences, and the gap between what a
 //! candidate has acquired and what a target certification requires.
 
-mod session;
+mod exam;
 mod staff;
 mod vae;
 
@@ -10,9 +10,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use session::{
-    BlocUpdate, Certificate, EligibleEnrolment, EnrolmentSession, NewSession, Outcome,
-    SessionCandidate, SessionDetail, SessionKind, SessionResult, SessionSummary, apply_result,
+pub use exam::{
+    BlocUpdate, Certificate, EligibleEnrolment, EnrolmentExam, ExamCandidate, ExamKind,
+    ExamOutcome, ExamResult, ExamSessionDetail, ExamSessionSummary, NewExamSession, apply_result,
     evidence, may_register,
 };
 pub use staff::{
@@ -24,8 +24,8 @@ pub use vae::{Recevabilite, VaeFollowUp, VaeStage, VaeView, recevabilite_due};
 /// The VAE stage and deadline of a follow-up (see [`vae::view`]).
 pub fn vae_view(
     f: &VaeFollowUp,
-    jury: Option<Option<Outcome>>,
-    p: &crate::parcours::Parameters,
+    jury: Option<Option<ExamOutcome>>,
+    p: &crate::params::Parameters,
 ) -> VaeView {
     vae::view(f, jury, p)
 }
@@ -279,7 +279,7 @@ pub fn check_bloc_status(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Enrolment {
-    pub id: i64,
+    pub id: crate::ids::EnrolmentId,
     pub case_id: crate::case::CaseId,
     pub certification_code: String,
     pub certification_title: String,
@@ -290,9 +290,9 @@ pub struct Enrolment {
     pub vae: Option<VaeView>,
     #[serde(default)]
     pub certificate: Option<Certificate>,
-    /// Sessions the enrolment is registered at, oldest first.
+    /// Exam sessions the enrolment is registered at, oldest first.
     #[serde(default)]
-    pub sessions: Vec<EnrolmentSession>,
+    pub exams: Vec<EnrolmentExam>,
 }
 
 impl Enrolment {
@@ -326,8 +326,8 @@ mod enrolment_tests {
             evidence: String::new(),
         };
         let e = Enrolment {
-            id: 1,
-            case_id: 1,
+            id: crate::ids::EnrolmentId(1),
+            case_id: crate::ids::CaseId(1),
             certification_code: "RNCP38596".into(),
             certification_title: String::new(),
             route: Route::Vae,
@@ -339,7 +339,7 @@ mod enrolment_tests {
             ],
             vae: None,
             certificate: None,
-            sessions: vec![],
+            exams: vec![],
         };
         let (acquired, in_progress, remaining) = e.summary();
         assert_eq!(

@@ -7,14 +7,19 @@ use serde::de::DeserializeOwned;
 
 use crate::i18n::Label;
 
+/// The stored code of any unit-variant enumeration value (its serde name).
+pub fn code_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// An enumeration with a stored code and a French label (see [`Label`]).
 pub trait Coded: Label + Serialize + DeserializeOwned {
     /// The stored code.
     fn code(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
+        code_of(self)
     }
 
     /// Every code, in the enumeration's order.

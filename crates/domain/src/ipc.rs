@@ -1,107 +1,118 @@
-//! The IPC contract: command names and the request/response types of each command.
+//! The IPC contract: every command the shell offers, its arguments and its response, declared
+//! once here. The shell's handlers and the UI's calls are typed by these declarations, so a
+//! renamed field or a changed response breaks the build on both sides, not the running app.
 //!
-//! The shell registers handlers under these names and the UI's `api` module calls them; both
-//! sides use the same types, so a renamed field breaks the build, not the running app.
-//! Argument keys are the Rust parameter names of the commands, in camelCase (Tauri's rule).
+//! Each command takes one argument, `args` (Tauri's key is the Rust parameter name), of the
+//! declared [`Command::Args`] type, and answers the declared [`Command::Response`]. Adding a
+//! command is one line in [`commands!`] below, its handler in the shell, and its call in the UI.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// Command names, one constant per `#[tauri::command]`.
-pub mod command {
-    pub const APP_STATUS: &str = "app_status";
-    pub const PROFILE_GET: &str = "profile_get";
-    pub const PROFILE_SAVE: &str = "profile_save";
-    pub const TERRITORY_LIST: &str = "territory_list";
-    pub const TERRITORY_ADD: &str = "territory_add";
-    pub const COUNSELLOR_LIST: &str = "counsellor_list";
-    pub const CASE_LIST: &str = "case_list";
-    pub const CASE_GET: &str = "case_get";
-    pub const CASE_CREATE: &str = "case_create";
-    pub const CASE_UPDATE: &str = "case_update";
-    pub const CASE_SET_ARCHIVED: &str = "case_set_archived";
-    pub const CASE_JOURNAL: &str = "case_journal";
-    pub const INTERVIEW_LIST: &str = "interview_list";
-    pub const INTERVIEW_ADD: &str = "interview_add";
-    pub const DOCUMENT_LIST: &str = "document_list";
-    pub const DOCUMENT_ADD: &str = "document_add";
-    pub const DOCUMENT_VALIDATE: &str = "document_validate";
-    pub const PARCOURS_VIEW: &str = "parcours_view";
-    pub const PARCOURS_ADVANCE: &str = "parcours_advance";
-    pub const TODO_OVERVIEW: &str = "todo_overview";
-    pub const PARAMETER_LIST: &str = "parameter_list";
-    pub const PARAMETER_SET: &str = "parameter_set";
-    pub const CERT_SEARCH: &str = "cert_search";
-    pub const ENROLMENT_LIST: &str = "enrolment_list";
-    pub const ENROLMENT_CREATE: &str = "enrolment_create";
-    pub const BLOC_STATUS_SET: &str = "bloc_status_set";
-    pub const SESSION_LIST: &str = "session_list";
-    pub const SESSION_CREATE: &str = "session_create";
-    pub const SESSION_UPDATE: &str = "session_update";
-    pub const SESSION_DETAIL: &str = "session_detail";
-    pub const SESSION_CANDIDATES: &str = "session_candidates";
-    pub const SESSION_ADD: &str = "session_add";
-    pub const SESSION_REMOVE: &str = "session_remove";
-    pub const SESSION_REORDER: &str = "session_reorder";
-    pub const SESSION_DECIDE: &str = "session_decide";
-    pub const DOSSIER_EXPORT: &str = "dossier_export";
-    pub const SESSION_PACK_EXPORT: &str = "session_pack_export";
-    pub const CERT_STAFF_OVERVIEW: &str = "cert_staff_overview";
-    pub const CERT_SESSION_CREATE: &str = "cert_session_create";
-    pub const CERT_SESSION_GET: &str = "cert_session_get";
-    pub const CERT_SESSION_REGISTER: &str = "cert_session_register";
-    pub const CERT_SESSION_RESULT: &str = "cert_session_result";
-    pub const CERTIFICATE_ISSUE: &str = "certificate_issue";
-    pub const VAE_SAVE: &str = "vae_save";
-    pub const CERT_EXPORT_CSV: &str = "cert_export_csv";
+use crate::case::{
+    CaseData, CaseFile, CaseId, CasePage, CaseQuery, CaseSummary, Document, DocumentKind,
+    Interview, NewInterview,
+};
+use crate::certification::{
+    Certificate, Certification, Enrolment, ExamOutcome, ExamSessionDetail, ExamSessionSummary,
+    NewExamSession, Route, StaffOverview, VaeFollowUp,
+};
+use crate::committee::{Meeting, MeetingDetail, MeetingId, NewMeeting, OutcomeInput};
+use crate::ids::{DocumentId, EnrolmentId, ExamSessionId};
+use crate::journal::JournalEntry;
+use crate::params::ParamValue;
+use crate::parcours::{ParcoursView, Step, TodoOverview};
+use crate::profile::CounsellorProfile;
 
-    /// Every command, as declared to tauri-build for the permission system.
-    pub const ALL: &[&str] = &[
-        APP_STATUS,
-        PROFILE_GET,
-        PROFILE_SAVE,
-        TERRITORY_LIST,
-        TERRITORY_ADD,
-        COUNSELLOR_LIST,
-        CASE_LIST,
-        CASE_GET,
-        CASE_CREATE,
-        CASE_UPDATE,
-        CASE_SET_ARCHIVED,
-        CASE_JOURNAL,
-        INTERVIEW_LIST,
-        INTERVIEW_ADD,
-        DOCUMENT_LIST,
-        DOCUMENT_ADD,
-        DOCUMENT_VALIDATE,
-        PARCOURS_VIEW,
-        PARCOURS_ADVANCE,
-        TODO_OVERVIEW,
-        PARAMETER_LIST,
-        PARAMETER_SET,
-        CERT_SEARCH,
-        ENROLMENT_LIST,
-        ENROLMENT_CREATE,
-        BLOC_STATUS_SET,
-        SESSION_LIST,
-        SESSION_CREATE,
-        SESSION_UPDATE,
-        SESSION_DETAIL,
-        SESSION_CANDIDATES,
-        SESSION_ADD,
-        SESSION_REMOVE,
-        SESSION_REORDER,
-        SESSION_DECIDE,
-        DOSSIER_EXPORT,
-        SESSION_PACK_EXPORT,
-        CERT_STAFF_OVERVIEW,
-        CERT_SESSION_CREATE,
-        CERT_SESSION_GET,
-        CERT_SESSION_REGISTER,
-        CERT_SESSION_RESULT,
-        CERTIFICATE_ISSUE,
-        VAE_SAVE,
-        CERT_EXPORT_CSV,
-    ];
+/// One command of the shell: its name, what it takes, what it answers.
+pub trait Command {
+    const NAME: &'static str;
+    type Args: Serialize + DeserializeOwned;
+    type Response: Serialize + DeserializeOwned;
+}
+
+/// Declares the commands: `Type = "name": Args => Response;`. Generates a marker type per
+/// command implementing [`Command`], and [`command::ALL`], the list tauri-build declares to the
+/// permission system.
+macro_rules! commands {
+    ($($(#[$doc:meta])* $ty:ident = $name:literal : $args:ty => $response:ty;)*) => {
+        /// The commands, one marker type each (see [`Command`]).
+        pub mod cmd {
+            #[allow(unused_imports)]
+            use super::*;
+            $(
+                $(#[$doc])*
+                #[derive(Debug)]
+                pub enum $ty {}
+                impl super::Command for $ty {
+                    const NAME: &'static str = $name;
+                    type Args = $args;
+                    type Response = $response;
+                }
+            )*
+        }
+
+        /// Command names, for the permission system and the capability file.
+        pub mod command {
+            /// Every command, as declared to tauri-build.
+            pub const ALL: &[&str] = &[$($name),*];
+        }
+    };
+}
+
+commands! {
+    /// Where the data is and how much of it there is (the status line).
+    AppStatusGet = "app_status": NoArgs => AppStatus;
+    ProfileGet = "profile_get": NoArgs => Option<CounsellorProfile>;
+    ProfileSave = "profile_save": ProfileSaveArgs => CounsellorProfile;
+    TerritoryList = "territory_list": NoArgs => Vec<Territory>;
+    TerritoryAdd = "territory_add": TerritoryAddArgs => Territory;
+    /// Counsellors following active case files (the list's « Suivi par » filter).
+    CounsellorList = "counsellor_list": NoArgs => Vec<String>;
+    CaseList = "case_list": CaseListArgs => CasePage;
+    CaseGet = "case_get": CaseIdArgs => CaseFile;
+    CaseCreate = "case_create": CaseCreateArgs => CaseSaved;
+    CaseUpdate = "case_update": CaseUpdateArgs => CaseSaved;
+    CaseSetArchived = "case_set_archived": CaseSetArchivedArgs => CaseFile;
+    CaseJournal = "case_journal": CaseIdArgs => Vec<JournalEntry>;
+    InterviewList = "interview_list": CaseRecordsArgs => Vec<Interview>;
+    InterviewAdd = "interview_add": InterviewAddArgs => Interview;
+    DocumentList = "document_list": CaseRecordsArgs => Vec<Document>;
+    /// The file's bytes are the raw request body and [`DocumentMeta`] its header: the one
+    /// command without an `args` object.
+    DocumentAdd = "document_add": DocumentMeta => Document;
+    DocumentValidate = "document_validate": DocumentValidateArgs => ();
+    ParcoursGet = "parcours_view": CaseRecordsArgs => ParcoursView;
+    ParcoursAdvance = "parcours_advance": ParcoursAdvanceArgs => ParcoursView;
+    TodoOverviewGet = "todo_overview": TodoArgs => TodoOverview;
+    ParameterList = "parameter_list": NoArgs => Vec<ParameterRow>;
+    ParameterSet = "parameter_set": ParameterSetArgs => ();
+    CertSearch = "cert_search": CertSearchArgs => Vec<Certification>;
+    EnrolmentList = "enrolment_list": CaseRecordsArgs => Vec<Enrolment>;
+    EnrolmentCreate = "enrolment_create": EnrolmentCreateArgs => Enrolment;
+    BlocStatusSet = "bloc_status_set": BlocStatusArgs => ();
+    MeetingList = "meeting_list": NoArgs => Vec<Meeting>;
+    MeetingCreate = "meeting_create": MeetingCreateArgs => Meeting;
+    MeetingUpdate = "meeting_update": MeetingUpdateArgs => Meeting;
+    MeetingGet = "meeting_detail": MeetingArgs => MeetingDetail;
+    /// Cases a meeting could take (at a step its committee examines).
+    MeetingCandidates = "meeting_candidates": MeetingArgs => Vec<CaseSummary>;
+    MeetingAdd = "meeting_add": MeetingCaseArgs => MeetingDetail;
+    MeetingRemove = "meeting_remove": MeetingCaseArgs => MeetingDetail;
+    MeetingReorder = "meeting_reorder": MeetingReorderArgs => MeetingDetail;
+    MeetingDecide = "meeting_decide": MeetingDecideArgs => MeetingDetail;
+    /// Exports a case's committee dossier (save dialog, then the viewer): the path written, or
+    /// `None` when the user cancelled.
+    DossierExport = "dossier_export": DossierExportArgs => Option<String>;
+    MeetingPackExport = "meeting_pack_export": PackExportArgs => Option<String>;
+    StaffOverviewGet = "cert_staff_overview": StaffOverviewArgs => StaffOverview;
+    ExamSessionCreate = "exam_session_create": ExamSessionCreateArgs => ExamSessionSummary;
+    ExamSessionGet = "exam_session_get": ExamSessionArgs => ExamSessionDetail;
+    ExamSessionRegister = "exam_session_register": ExamSessionRegisterArgs => ();
+    ExamSessionResult = "exam_session_result": ExamSessionResultArgs => ();
+    CertificateIssue = "certificate_issue": CertificateIssueArgs => Certificate;
+    VaeSave = "vae_save": VaeSaveArgs => ();
+    CandidatesCsvExport = "cert_export_csv": NoArgs => Option<Exported>;
 }
 
 /// What the status line shows: where the data is and how much of it there is.
@@ -114,15 +125,14 @@ pub struct AppStatus {
     pub case_count: u64,
 }
 
-/// Arguments of `profile_save`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ProfileSaveArgs {
-    pub profile: crate::profile::CounsellorProfile,
-}
-
 /// Arguments of commands that take none: Tauri still expects an object.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct NoArgs {}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProfileSaveArgs {
+    pub profile: CounsellorProfile,
+}
 
 /// A territory a case can be attached to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,35 +142,35 @@ pub struct Territory {
     pub label: String,
 }
 
-/// Arguments of `case_list`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TerritoryAddArgs {
+    pub label: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CaseListArgs {
-    pub query: crate::case::CaseQuery,
+    pub query: CaseQuery,
 }
 
-/// Arguments of `case_get` and `case_journal`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct CaseIdArgs {
-    pub id: crate::case::CaseId,
+    pub id: CaseId,
 }
 
-/// Arguments of `case_create`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CaseCreateArgs {
-    pub data: crate::case::CaseData,
+    pub data: CaseData,
 }
 
-/// Arguments of `case_update`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CaseUpdateArgs {
-    pub id: crate::case::CaseId,
-    pub data: crate::case::CaseData,
+    pub id: CaseId,
+    pub data: CaseData,
 }
 
-/// Arguments of `case_set_archived`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct CaseSetArchivedArgs {
-    pub id: crate::case::CaseId,
+    pub id: CaseId,
     pub archived: bool,
 }
 
@@ -168,23 +178,23 @@ pub struct CaseSetArchivedArgs {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseSaved {
-    pub case: crate::case::CaseFile,
+    pub case: CaseFile,
     pub warnings: Vec<crate::FieldError>,
 }
 
-/// Arguments of `interview_list` and `document_list`.
+/// Arguments of the commands about one case's records (interviews, documents, parcours,
+/// enrolments).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseRecordsArgs {
-    pub case_id: crate::case::CaseId,
+    pub case_id: CaseId,
 }
 
-/// Arguments of `interview_add`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InterviewAddArgs {
-    pub case_id: crate::case::CaseId,
-    pub interview: crate::case::NewInterview,
+    pub case_id: CaseId,
+    pub interview: NewInterview,
 }
 
 /// What `document_add` receives besides the file: the file's bytes are the request's raw body
@@ -194,7 +204,7 @@ pub struct InterviewAddArgs {
 #[serde(rename_all = "camelCase")]
 pub struct DocumentMeta {
     pub case_id: crate::case::CaseId,
-    pub kind: crate::case::DocumentKind,
+    pub kind: DocumentKind,
     pub file_name: String,
     pub received_on: chrono::NaiveDate,
 }
@@ -241,30 +251,22 @@ impl DocumentMeta {
     }
 }
 
-/// Arguments of `territory_add`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TerritoryAddArgs {
-    pub label: String,
-}
-
-/// Arguments of `document_validate`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentValidateArgs {
-    pub document_id: i64,
+    pub document_id: DocumentId,
     pub validated: bool,
 }
 
-/// Arguments of `parcours_advance`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ParcoursAdvanceArgs {
-    pub case_id: crate::case::CaseId,
-    pub to: crate::parcours::Step,
+    pub case_id: CaseId,
+    pub to: Step,
     pub reason: String,
 }
 
-/// Arguments of `todo_overview`.
+/// The À faire horizon and the idle delay, in days (clamped by the storage layer).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TodoArgs {
@@ -284,138 +286,130 @@ pub struct ParameterRow {
     pub default: bool,
 }
 
-/// Arguments of `parameter_set`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ParameterSetArgs {
-    pub value: crate::parcours::ParamValue,
+    pub value: ParamValue,
 }
 
-/// Arguments of `cert_search`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CertSearchArgs {
     pub text: String,
 }
 
-/// Arguments of `enrolment_create`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnrolmentCreateArgs {
-    pub case_id: crate::case::CaseId,
+    pub case_id: CaseId,
     pub certification: String,
-    pub route: crate::certification::Route,
+    pub route: Route,
 }
 
-/// Arguments of `bloc_status_set`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BlocStatusArgs {
-    pub enrolment_id: i64,
+    pub enrolment_id: EnrolmentId,
     pub bloc: String,
     pub status: crate::certification::BlocStatus,
     pub acquired_on: Option<chrono::NaiveDate>,
     pub evidence: String,
 }
 
-/// Arguments of the session commands that name only the session.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct MeetingArgs {
+    pub id: MeetingId,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MeetingCreateArgs {
+    pub new: NewMeeting,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MeetingUpdateArgs {
+    pub id: MeetingId,
+    pub new: NewMeeting,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionArgs {
-    pub id: crate::committee::SessionId,
+pub struct MeetingCaseArgs {
+    pub id: MeetingId,
+    pub case_id: CaseId,
 }
 
-/// Arguments of `session_create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MeetingReorderArgs {
+    pub id: MeetingId,
+    pub order: Vec<CaseId>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionCreateArgs {
-    pub new: crate::committee::NewSession,
+pub struct MeetingDecideArgs {
+    pub id: MeetingId,
+    pub case_id: CaseId,
+    pub input: OutcomeInput,
 }
 
-/// Arguments of `session_add` and `session_remove`.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionCaseArgs {
-    pub id: crate::committee::SessionId,
-    pub case_id: crate::case::CaseId,
-}
-
-/// Arguments of `session_reorder`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionReorderArgs {
-    pub id: crate::committee::SessionId,
-    pub order: Vec<crate::case::CaseId>,
-}
-
-/// Arguments of `session_decide`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionDecideArgs {
-    pub id: crate::committee::SessionId,
-    pub case_id: crate::case::CaseId,
-    pub input: crate::committee::OutcomeInput,
-}
-
-/// Arguments of `dossier_export`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DossierExportArgs {
-    pub case_id: crate::case::CaseId,
+    pub case_id: CaseId,
     pub pseudonymised: bool,
-    pub session_id: Option<crate::committee::SessionId>,
+    pub meeting_id: Option<MeetingId>,
 }
 
-/// Arguments of `session_pack_export`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PackExportArgs {
-    pub id: crate::committee::SessionId,
+    pub id: MeetingId,
     pub pseudonymised: bool,
 }
 
-/// Arguments of `cert_staff_overview`: the horizon of upcoming (and recent) sessions.
+/// The horizon of upcoming (and recent) exam sessions, in days.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct StaffOverviewArgs {
     pub days: u32,
 }
 
-/// Arguments of `cert_session_create`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CertSessionCreateArgs {
-    pub session: crate::certification::NewSession,
+pub struct ExamSessionCreateArgs {
+    pub session: NewExamSession,
 }
 
-/// Arguments of `cert_session_register`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct ExamSessionArgs {
+    pub id: ExamSessionId,
+}
+
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct CertSessionRegisterArgs {
-    pub session_id: i64,
-    pub enrolment_id: i64,
+pub struct ExamSessionRegisterArgs {
+    pub exam_session_id: ExamSessionId,
+    pub enrolment_id: EnrolmentId,
 }
 
-/// Arguments of `cert_session_result`: `blocs` are the blocs validated (validation partielle only).
+/// `blocs` are the blocs validated (validation partielle only).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct CertSessionResultArgs {
-    pub session_id: i64,
-    pub enrolment_id: i64,
-    pub outcome: crate::certification::Outcome,
+pub struct ExamSessionResultArgs {
+    pub exam_session_id: ExamSessionId,
+    pub enrolment_id: EnrolmentId,
+    pub outcome: ExamOutcome,
     pub blocs: Vec<String>,
 }
 
-/// Arguments of `certificate_issue`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateIssueArgs {
-    pub enrolment_id: i64,
-    pub certificate: crate::certification::Certificate,
+    pub enrolment_id: EnrolmentId,
+    pub certificate: Certificate,
 }
 
-/// Arguments of `vae_save`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VaeSaveArgs {
-    pub enrolment_id: i64,
-    pub follow_up: crate::certification::VaeFollowUp,
+    pub enrolment_id: EnrolmentId,
+    pub follow_up: VaeFollowUp,
 }
 
 /// What an export wrote.
@@ -426,20 +420,6 @@ pub struct Exported {
     pub rows: u32,
 }
 
-/// Arguments of `cert_session_get`.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub struct CertSessionIdArgs {
-    pub id: i64,
-}
-
-/// Arguments of `session_update`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionUpdateArgs {
-    pub id: crate::committee::SessionId,
-    pub new: crate::committee::NewSession,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,7 +427,7 @@ mod tests {
     #[test]
     fn document_meta_survives_a_header_with_any_file_name() {
         let meta = DocumentMeta {
-            case_id: 42,
+            case_id: crate::ids::CaseId(42),
             kind: crate::case::DocumentKind::Devis,
             file_name: "Devis n°3 — « été » 100%.pdf".into(),
             received_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Label;
+
 /// One field's change, values as display text (`None`: empty or absent).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -47,6 +49,41 @@ impl FieldChange {
             before: mask(&self.before),
             after: mask(&self.after),
         }
+    }
+}
+
+/// A journaled value as people read it (the Historique tab, a committee dossier): step and
+/// document codes as their labels, the funding plan as its total; other values as they are.
+pub fn readable_value(field: &str, text: &str) -> String {
+    match field {
+        "status" => crate::parcours::Step::from_code(text)
+            .map_or_else(|| text.to_owned(), |s| s.label().to_owned()),
+        "documents" => serde_json::from_str::<Vec<crate::case::DocumentKind>>(text).map_or_else(
+            |_| text.to_owned(),
+            |kinds| {
+                kinds
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        ),
+        "parcours.funding" => serde_json::from_str::<Vec<crate::parcours::FundingLine>>(text)
+            .map_or_else(
+                |_| text.to_owned(),
+                |lines| {
+                    format!(
+                        "{} — total {}",
+                        crate::i18n::count_with(lines.len() as u64, "financeur", "financeurs"),
+                        crate::i18n::format_euros(
+                            lines
+                                .iter()
+                                .fold(0i64, |t, l| t.saturating_add(l.amount_cents))
+                        )
+                    )
+                },
+            ),
+        _ => text.to_owned(),
     }
 }
 

@@ -1,8 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Identifier of a case file (the SQLite rowid).
-pub type CaseId = i64;
+pub use crate::ids::CaseId;
 
 /// Everything a counsellor types about one person; stored as one JSON document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

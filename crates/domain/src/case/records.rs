@@ -29,7 +29,7 @@ pub struct NewInterview {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Interview {
-    pub id: i64,
+    pub id: crate::ids::InterviewId,
     pub case_id: CaseId,
     pub held_on: NaiveDate,
     pub kind: InterviewKind,
@@ -159,7 +159,7 @@ pub fn check_document(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {
-    pub id: i64,
+    pub id: crate::ids::DocumentId,
     pub case_id: CaseId,
     pub kind: DocumentKind,
     pub file_name: String,

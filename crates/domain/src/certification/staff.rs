@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Route;
-use super::session::{Outcome, SessionKind, SessionSummary};
+use super::exam::{ExamKind, ExamOutcome, ExamSessionSummary};
 use crate::case::CaseId;
 use crate::i18n::Label;
 
@@ -111,7 +111,7 @@ pub fn format_rate(rate: f64) -> String {
 
 /// Folds `(key, label, outcome, count)` rows into one rate per key, sorted by label.
 pub fn success_rates(
-    rows: impl IntoIterator<Item = (String, String, Outcome, u32)>,
+    rows: impl IntoIterator<Item = (String, String, ExamOutcome, u32)>,
 ) -> Vec<SuccessRate> {
     let mut by: BTreeMap<String, SuccessRate> = BTreeMap::new();
     for (key, label, outcome, n) in rows {
@@ -121,9 +121,9 @@ pub fn success_rates(
             ..SuccessRate::default()
         });
         match outcome {
-            Outcome::ValidationTotale => r.totales += n,
-            Outcome::ValidationPartielle => r.partielles += n,
-            Outcome::Refus => r.refus += n,
+            ExamOutcome::ValidationTotale => r.totales += n,
+            ExamOutcome::ValidationPartielle => r.partielles += n,
+            ExamOutcome::Refus => r.refus += n,
         }
     }
     let mut out: Vec<SuccessRate> = by.into_values().collect();
@@ -138,9 +138,9 @@ pub struct StaffOverview {
     pub today: NaiveDate,
     pub days: u32,
     /// Sessions from today to today + `days`, soonest first.
-    pub upcoming: Vec<SessionSummary>,
+    pub upcoming: Vec<ExamSessionSummary>,
     /// Sessions of the last `days` days, latest first (results to record).
-    pub recent: Vec<SessionSummary>,
+    pub recent: Vec<ExamSessionSummary>,
     pub by_certification: Vec<CandidateCounts>,
     pub rates_by_certification: Vec<SuccessRate>,
     pub rates_by_territory: Vec<SuccessRate>,
@@ -163,7 +163,7 @@ pub struct CandidateRow {
     pub in_progress: Vec<String>,
     pub remaining: Vec<String>,
     /// The latest session: kind, date, outcome if judged.
-    pub last_session: Option<(SessionKind, NaiveDate, Option<Outcome>)>,
+    pub last_session: Option<(ExamKind, NaiveDate, Option<ExamOutcome>)>,
     pub certificate: Option<(String, NaiveDate)>,
 }
 
@@ -272,11 +272,11 @@ mod tests {
     fn the_success_rate_is_validations_totales_over_results() {
         let row = |k: &str, o, n| (k.to_owned(), format!("Libellé {k}"), o, n);
         let rates = success_rates([
-            row("B", Outcome::ValidationTotale, 3),
-            row("A", Outcome::ValidationTotale, 2),
-            row("A", Outcome::ValidationPartielle, 1),
-            row("A", Outcome::Refus, 1),
-            row("B", Outcome::Refus, 1),
+            row("B", ExamOutcome::ValidationTotale, 3),
+            row("A", ExamOutcome::ValidationTotale, 2),
+            row("A", ExamOutcome::ValidationPartielle, 1),
+            row("A", ExamOutcome::Refus, 1),
+            row("B", ExamOutcome::Refus, 1),
         ]);
         assert_eq!(rates.len(), 2);
         assert_eq!(rates[0].key, "A");
@@ -299,7 +299,7 @@ mod tests {
     fn the_csv_opens_in_a_french_spreadsheet() {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         let row = CandidateRow {
-            case_id: 1,
+            case_id: crate::ids::CaseId(1),
             reference: "D-2026-00001".into(),
             birth_name: "=HYPERLINK(\"x\")".into(),
             first_names: "Anne; Marie".into(),
@@ -312,9 +312,9 @@ mod tests {
             in_progress: vec![],
             remaining: vec!["RNCP38596BC02".into(), "RNCP38596BC03".into()],
             last_session: Some((
-                SessionKind::JuryVae,
+                ExamKind::JuryVae,
                 d(3, 12),
-                Some(Outcome::ValidationPartielle),
+                Some(ExamOutcome::ValidationPartielle),
             )),
             certificate: None,
         };

@@ -2,15 +2,15 @@
 //! `vae_recevabilite_months` of the complete dossier), support hours, dossier de validation,
 //! then the jury — a session the enrolment is registered at.
 
-use crate::parcours::key;
+use crate::params::key;
 use crate::validate::bounds::{self, DateRange};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::session::Outcome;
+use super::exam::ExamOutcome;
 use crate::error::{AppError, FieldError};
 use crate::i18n::format_date;
-use crate::parcours::Parameters;
+use crate::params::Parameters;
 
 /// The certifier's decision on the recevabilité.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,7 +91,7 @@ pub fn recevabilite_due(submitted: NaiveDate, p: &Parameters) -> NaiveDate {
 
 /// The stage and deadline of a VAE; `jury` is its latest session: the date and the result
 /// if judged.
-pub fn view(f: &VaeFollowUp, jury: Option<Option<Outcome>>, p: &Parameters) -> VaeView {
+pub fn view(f: &VaeFollowUp, jury: Option<Option<ExamOutcome>>, p: &Parameters) -> VaeView {
     let stage = match (jury, f.recevabilite) {
         (Some(Some(_)), _) => VaeStage::Jugee,
         (Some(None), _) => VaeStage::JuryPlanifie,
@@ -108,7 +108,7 @@ pub fn view(f: &VaeFollowUp, jury: Option<Option<Outcome>>, p: &Parameters) -> V
         stage,
         recevabilite_due: f.recevabilite_submitted_on.map(|s| recevabilite_due(s, p)),
         silence_accepts: f.recevabilite_submitted_on.is_some_and(|s| {
-            p.value(crate::parcours::key::VAE_SILENCE_ACCEPTANCE, s)
+            p.value(crate::params::key::VAE_SILENCE_ACCEPTANCE, s)
                 .is_some_and(|v| v >= 1.0)
         }),
     }
@@ -254,7 +254,7 @@ mod tests {
     #[test]
     fn the_deadline_follows_a_changed_parameter() {
         let mut p = Parameters::default();
-        p.overrides.push(crate::parcours::ParamValue {
+        p.overrides.push(crate::params::ParamValue {
             key: "vae_recevabilite_months".into(),
             valid_from: d(2026, 1, 1),
             value: 3.0,
@@ -279,7 +279,7 @@ mod tests {
         assert_eq!(view(&f, None, &p).stage, VaeStage::DossierDepose);
         assert_eq!(view(&f, Some(None), &p).stage, VaeStage::JuryPlanifie);
         assert_eq!(
-            view(&f, Some(Some(Outcome::Refus)), &p).stage,
+            view(&f, Some(Some(ExamOutcome::Refus)), &p).stage,
             VaeStage::Jugee
         );
     }

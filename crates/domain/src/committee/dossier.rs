@@ -2,6 +2,7 @@
 //! text already formatted in French, built from a case. The PDF layer only lays it out; the
 //! content hash printed in its footer is computed on this model.
 
+use crate::params::Parameters;
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -15,9 +16,7 @@ use crate::case::{CaseFile, Civility, DocumentKind};
 use crate::certification::{Certification, gap};
 use crate::i18n::{Label, field_label, format_date, format_euros};
 use crate::journal::{FieldChange, is_personal_field};
-use crate::parcours::{
-    ChecklistItem, DocStatus, Outcome as RuleOutcome, Parameters, ParcoursView, Step,
-};
+use crate::parcours::{ChecklistItem, DocStatus, ParcoursView, RuleOutcome, Step};
 use crate::validate::rome_label;
 
 /// Full (named) or pseudonymised dossier.
@@ -102,11 +101,11 @@ pub struct ChangeLine {
     pub after: String,
 }
 
-/// Changes to a case since the session where it was last presented.
+/// Changes to a case since the meeting where it was last presented.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangesSince {
-    pub session_on: NaiveDate,
+    pub meeting_on: NaiveDate,
     pub outcome: String,
     /// Raw journal changes, dated (`YYYY-MM-DD`); the builder masks or drops personal fields.
     pub changes: Vec<(String, FieldChange)>,
@@ -114,7 +113,7 @@ pub struct ChangesSince {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionHeader {
+pub struct MeetingHeader {
     pub kind: CommitteeKind,
     pub held_on: NaiveDate,
     pub place: String,
@@ -122,7 +121,7 @@ pub struct SessionHeader {
     pub position: Option<u32>,
 }
 
-/// One line of a session pack's agenda.
+/// One line of a meeting pack's agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AgendaLine {
@@ -143,8 +142,8 @@ pub struct DossierView {
     pub reference: String,
     pub counsellor: String,
     pub structure: String,
-    pub session: Option<SessionHeader>,
-    pub session_line: String,
+    pub meeting: Option<MeetingHeader>,
+    pub meeting_line: String,
     pub beneficiary: Vec<Row>,
     pub current_trade: TradeLine,
     pub target_trade: TradeLine,
@@ -170,6 +169,42 @@ pub struct DossierView {
     pub committee_kind: Option<CommitteeKind>,
 }
 
+impl MeetingHeader {
+    /// « Commission paritaire Transitions Pro, séance du 12 mars 2026 (Metz) ».
+    pub fn line(&self) -> String {
+        format!(
+            "{}, séance du {} ({})",
+            self.kind.label(),
+            format_date(self.held_on),
+            self.place.trim()
+        )
+    }
+}
+
+/// A committee meeting and its dossiers in agenda order: what a meeting pack shows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingPack {
+    pub header: MeetingHeader,
+    pub members: Vec<String>,
+    pub pseudonymised: bool,
+    pub dossiers: Vec<DossierView>,
+}
+
+impl MeetingPack {
+    /// SHA-256 over the meeting and every dossier's own hash.
+    pub fn content_hash(&self) -> String {
+        let mut h = Sha256::new();
+        h.update(serde_json::to_vec(&self.header).unwrap_or_default());
+        h.update(self.members.join("\n").as_bytes());
+        h.update([u8::from(self.pseudonymised)]);
+        for d in &self.dossiers {
+            h.update(d.content_hash().as_bytes());
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 impl DossierView {
     /// SHA-256 (hex) of the canonical JSON of the model: two PDFs with the same hash show the
     /// same content, whatever their generation date.
@@ -179,7 +214,7 @@ impl DossierView {
         digest.iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    /// The agenda line of this dossier in a session pack.
+    /// The agenda line of this dossier in a meeting pack.
     pub fn agenda_line(&self, position: u32) -> AgendaLine {
         AgendaLine {
             position,
@@ -209,10 +244,10 @@ pub struct DossierInput<'a> {
     pub checklist: &'a [ChecklistItem],
     pub counsellor: &'a str,
     pub structure: &'a str,
-    pub session: Option<SessionHeader>,
+    pub meeting: Option<MeetingHeader>,
     pub changes_since: Option<ChangesSince>,
     pub outcome: Option<(Outcome, String, Option<i64>)>,
-    /// Reference date: the session's, else the generation date (age band, grid in force).
+    /// Reference date: the meeting's, else the generation date (age band, grid in force).
     pub at: NaiveDate,
 }
 
@@ -282,40 +317,6 @@ fn is_identifying_field(path: &str) -> bool {
                 | "situation.employer.siret"
                 | "situation.jobTitle"
         )
-}
-
-/// A journal value as a committee member reads it: step and document codes as their labels,
-/// the funding plan as its total; other values as they are.
-fn readable_change(field: &str, text: &str) -> String {
-    match field {
-        "status" => Step::from_code(text).map_or_else(|| text.to_owned(), |s| s.label().to_owned()),
-        "documents" => serde_json::from_str::<Vec<DocumentKind>>(text).map_or_else(
-            |_| text.to_owned(),
-            |kinds| {
-                kinds
-                    .iter()
-                    .map(|k| k.label())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            },
-        ),
-        "parcours.funding" => serde_json::from_str::<Vec<crate::parcours::FundingLine>>(text)
-            .map_or_else(
-                |_| text.to_owned(),
-                |lines| {
-                    format!(
-                        "{} — total {}",
-                        crate::i18n::count_with(lines.len() as u64, "financeur", "financeurs"),
-                        format_euros(
-                            lines
-                                .iter()
-                                .fold(0i64, |t, l| t.saturating_add(l.amount_cents))
-                        )
-                    )
-                },
-            ),
-        _ => text.to_owned(),
-    }
 }
 
 /// Builds the dossier of a case, full or pseudonymised.
@@ -610,7 +611,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
     let changes_since = input.changes_since.as_ref().map(|c| {
         let heading = format!(
             "Depuis la séance du {} ({})",
-            format_date(c.session_on),
+            format_date(c.meeting_on),
             c.outcome
         );
         let lines = c
@@ -622,7 +623,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
                 let field = ch.field.clone();
                 let shown = |v: &Option<String>| {
                     v.as_deref()
-                        .map(|text| free(&readable_change(&field, text)))
+                        .map(|text| free(&crate::journal::readable_value(&field, text)))
                         .unwrap_or_else(|| "—".into())
                 };
                 ChangeLine {
@@ -638,13 +639,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         (heading, lines)
     });
     let outcome = input.outcome.as_ref().map(|(o, motifs, granted)| {
-        let mut rows = vec![row(
-            "Issue",
-            match o {
-                Outcome::Opinion(op) => op.label(),
-                Outcome::Decision(d) => d.label(),
-            },
-        )];
+        let mut rows = vec![row("Issue", o.label())];
         if !motifs.trim().is_empty() {
             rows.push(row("Motifs", free(motifs)));
         }
@@ -653,20 +648,15 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         }
         rows
     });
-    let session_line = input
-        .session
+    let meeting_line = input
+        .meeting
         .as_ref()
         .map(|s| {
             let position = s
                 .position
                 .map(|p| format!(" — dossier n° {p}"))
                 .unwrap_or_default();
-            format!(
-                "{}, séance du {} ({}){position}",
-                s.kind.label(),
-                format_date(s.held_on),
-                s.place.trim()
-            )
+            format!("{}{position}", s.line())
         })
         .unwrap_or_default();
     DossierView {
@@ -677,9 +667,9 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         identity,
         counsellor: input.counsellor.to_owned(),
         structure: input.structure.to_owned(),
-        committee_kind: input.session.as_ref().map(|s| s.kind),
-        session: input.session.clone(),
-        session_line,
+        committee_kind: input.meeting.as_ref().map(|s| s.kind),
+        meeting: input.meeting.clone(),
+        meeting_line,
         beneficiary,
         current_trade: trade(&s.job_rome),
         target_trade: trade(&case.project.target_rome),

@@ -7,8 +7,8 @@ mod priority;
 mod pseudonym;
 
 pub use dossier::{
-    AgendaLine, BlocLine, ChangeLine, ChangesSince, DossierInput, DossierView, FundingRow, Row,
-    SessionHeader, TimelineLine, TradeLine, Variant, age_band, build, initials,
+    AgendaLine, BlocLine, ChangeLine, ChangesSince, DossierInput, DossierView, FundingRow,
+    MeetingHeader, MeetingPack, Row, TimelineLine, TradeLine, Variant, age_band, build, initials,
 };
 pub use priority::{PriorityItem, PriorityScore, priority_score};
 pub use pseudonym::{pseudonym, redact};
@@ -20,8 +20,7 @@ use crate::case::CaseId;
 use crate::parcours::Step;
 use crate::validate::bounds;
 
-/// Identifier of a committee session.
-pub type SessionId = i64;
+pub use crate::ids::MeetingId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -62,6 +61,24 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The stored code of the decision or opinion (`accord_partiel`, `favorable`…).
+    pub fn code(self) -> String {
+        use crate::code::Coded;
+        match self {
+            Self::Decision(d) => d.code(),
+            Self::Opinion(o) => o.code(),
+        }
+    }
+
+    /// The French label of the decision or opinion (« Accord partiel », « Avis favorable »).
+    pub fn label(self) -> &'static str {
+        use crate::i18n::Label;
+        match self {
+            Self::Decision(d) => d.label(),
+            Self::Opinion(o) => o.label(),
+        }
+    }
+
     /// A decision or opinion by its code (`accord_partiel`, `favorable`…) or its label.
     pub fn parse_code(text: &str) -> Result<Self, String> {
         use crate::code::Coded;
@@ -149,11 +166,11 @@ pub fn decision_path(from: Step, decision: Decision) -> Result<Vec<Step>, String
     Ok(path)
 }
 
-/// A committee session as listed.
+/// A committee meeting as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Session {
-    pub id: SessionId,
+pub struct Meeting {
+    pub id: MeetingId,
     pub kind: CommitteeKind,
     pub held_on: NaiveDate,
     pub place: String,
@@ -162,17 +179,30 @@ pub struct Session {
     pub decided_count: u32,
 }
 
-/// What is typed to create a session.
+impl Meeting {
+    /// The header a dossier of this meeting carries (`position`: its place on the agenda;
+    /// none on a pack's cover).
+    pub fn header(&self, position: Option<u32>) -> MeetingHeader {
+        MeetingHeader {
+            kind: self.kind,
+            held_on: self.held_on,
+            place: self.place.clone(),
+            position,
+        }
+    }
+}
+
+/// What is typed to create a meeting.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct NewSession {
+pub struct NewMeeting {
     pub kind: Option<CommitteeKind>,
     pub held_on: Option<NaiveDate>,
     pub place: String,
     pub members: Vec<String>,
 }
 
-impl NewSession {
+impl NewMeeting {
     /// Field-level check, French messages that say how to fix.
     pub fn check(&self, today: NaiveDate) -> Vec<crate::FieldError> {
         let mut errors = Vec::new();
@@ -220,10 +250,10 @@ impl NewSession {
     }
 }
 
-/// One dossier on a session's agenda.
+/// One dossier on a meeting's agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionDossier {
+pub struct AgendaItem {
     pub case_id: CaseId,
     pub position: u32,
     pub pseudonym: String,
@@ -237,15 +267,15 @@ pub struct SessionDossier {
     pub amount_granted_cents: Option<i64>,
 }
 
-/// A session with its agenda.
+/// A meeting with its agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionDetail {
-    pub session: Session,
-    pub dossiers: Vec<SessionDossier>,
+pub struct MeetingDetail {
+    pub meeting: Meeting,
+    pub dossiers: Vec<AgendaItem>,
 }
 
-/// An outcome to record for one dossier of a session.
+/// An outcome to record for one dossier of a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeInput {

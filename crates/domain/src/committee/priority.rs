@@ -1,12 +1,13 @@
 //! The priority score a Transitions Pro commission weighs (DOMAIN §2.2.5): a grid of criteria,
 //! each worth points from the dated parameters (`priorite_*`), totalled out of 20.
 
-use crate::parcours::key;
+use crate::params::key;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{CaseData, ContractKind, HeadcountBand, WorkingTime};
-use crate::parcours::{Funder, Modality, Parameters};
+use crate::params::Parameters;
+use crate::parcours::{Funder, Modality};
 use crate::validate::{CertificationCode, parse_certification_code};
 
 /// One criterion of the grid and whether the case meets it.
@@ -193,7 +194,7 @@ mod tests {
     #[test]
     fn a_changed_grid_value_is_read_at_the_date() {
         let mut params = Parameters::default();
-        params.overrides.push(crate::parcours::ParamValue {
+        params.overrides.push(crate::params::ParamValue {
             key: "priorite_moins_qualifies".into(),
             valid_from: day(2027, 1, 1),
             value: 6.0,

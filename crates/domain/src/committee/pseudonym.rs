@@ -7,12 +7,12 @@ use crate::case::CaseId;
 /// Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-/// A pseudonym such as `D-7K3Q9`, stable for one `salt` (a committee session's secret) and one
-/// case, unlinkable across sessions without the salt.
+/// A pseudonym such as `D-7K3Q9`, stable for one `salt` (a committee meeting's secret) and one
+/// case, unlinkable across meetings without the salt.
 pub fn pseudonym(salt: &[u8], case_id: CaseId) -> String {
     let mut hasher = Sha256::new();
     hasher.update(salt);
-    hasher.update(case_id.to_be_bytes());
+    hasher.update(case_id.0.to_be_bytes());
     let digest = hasher.finalize();
     let code: String = digest
         .iter()
@@ -114,10 +114,10 @@ mod tests {
 
     #[test]
     fn a_pseudonym_is_stable_for_a_salt_and_differs_across_salts() {
-        let a = pseudonym(b"session-1", 42);
-        assert_eq!(a, pseudonym(b"session-1", 42));
-        assert_ne!(a, pseudonym(b"session-2", 42));
-        assert_ne!(a, pseudonym(b"session-1", 43));
+        let a = pseudonym(b"meeting-1", crate::ids::CaseId(42));
+        assert_eq!(a, pseudonym(b"meeting-1", crate::ids::CaseId(42)));
+        assert_ne!(a, pseudonym(b"meeting-2", crate::ids::CaseId(42)));
+        assert_ne!(a, pseudonym(b"meeting-1", crate::ids::CaseId(43)));
         assert!(a.starts_with("D-") && a.len() == 7, "{a}");
     }
 

@@ -3,10 +3,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::case::{CaseData, CaseFile, Civility, ContractKind};
-use crate::parcours::{
-    Funder, FundingLine, Outcome as RuleOutcome, Parameters, ParcoursView, RuleResult, Transition,
-};
+use crate::case::{CaseData, CaseFile, CaseId, Civility, ContractKind};
+use crate::params::Parameters;
+use crate::parcours::{Funder, FundingLine, ParcoursView, RuleOutcome, RuleResult, Transition};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -39,7 +38,7 @@ fn sample_case() -> CaseFile {
         covers: "Frais pédagogiques".into(),
     }];
     CaseFile {
-        id: 7,
+        id: crate::ids::CaseId(7),
         reference: "PAS-2026-00007".into(),
         counsellor: "Françoise Dupré".into(),
         data,
@@ -49,7 +48,7 @@ fn sample_case() -> CaseFile {
     }
 }
 
-fn sample_view(case_id: i64) -> ParcoursView {
+fn sample_view(case_id: CaseId) -> ParcoursView {
     ParcoursView {
         case_id,
         current: Step::PtpEnInstruction,
@@ -93,9 +92,9 @@ fn built(variant: &Variant) -> DossierView {
         checklist: &[],
         counsellor: "Françoise Dupré",
         structure: "Maison de l’emploi",
-        session: None,
+        meeting: None,
         changes_since: Some(ChangesSince {
-            session_on: day(2026, 2, 1),
+            meeting_on: day(2026, 2, 1),
             outcome: "Ajourné".into(),
             changes: vec![
                 (
@@ -264,7 +263,7 @@ fn outcomes_are_checked_against_the_committee_and_the_amounts() {
         "outcome"
     );
     assert!(opinion.check(CommitteeKind::ComiteLocal, 0).is_empty());
-    let new = NewSession::default();
+    let new = NewMeeting::default();
     let fields: Vec<_> = new
         .check(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
         .into_iter()
@@ -308,7 +307,7 @@ fn health_related_proofs_are_never_named_in_the_checklist() {
         checklist: &items,
         counsellor: "C",
         structure: "S",
-        session: None,
+        meeting: None,
         changes_since: None,
         outcome: None,
         at: day(2026, 3, 10),
@@ -357,9 +356,9 @@ fn journal_values_read_as_labels_in_what_changed() {
         checklist: &[],
         counsellor: "C",
         structure: "S",
-        session: None,
+        meeting: None,
         changes_since: Some(ChangesSince {
-            session_on: day(2026, 3, 1),
+            meeting_on: day(2026, 3, 1),
             outcome: "Ajourné".into(),
             changes: vec![
                 change("status", "PTP_AJOURNE", "PTP_EN_INSTRUCTION"),

@@ -217,7 +217,7 @@ impl Label for crate::certification::BlocStatus {
     }
 }
 
-impl Label for crate::certification::SessionKind {
+impl Label for crate::certification::ExamKind {
     const ALL: &'static [Self] = &[Self::Jury, Self::JuryVae, Self::Examen];
     fn label(self) -> &'static str {
         match self {
@@ -228,7 +228,7 @@ impl Label for crate::certification::SessionKind {
     }
 }
 
-impl Label for crate::certification::Outcome {
+impl Label for crate::certification::ExamOutcome {
     const ALL: &'static [Self] = &[
         Self::ValidationTotale,
         Self::ValidationPartielle,

@@ -5,10 +5,10 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::facts::{EmployerAnswer, PostponementGround, Training};
-use super::params::{Parameters, key};
 use super::step::Step;
 use crate::case::{CaseData, ContractKind};
 use crate::i18n::format_date;
+use crate::params::{Parameters, key};
 use crate::validate::bounds::{days_after, days_before};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

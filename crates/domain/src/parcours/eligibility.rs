@@ -6,16 +6,16 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::facts::IntermittentProfile;
-use super::params::Parameters;
-use super::params::key;
 use crate::case::{CaseData, ContractKind};
 use crate::certification::is_clea;
 use crate::i18n::format_date;
+use crate::params::Parameters;
+use crate::params::key;
 use crate::validate::{CertificationCode, parse_certification_code, rome_label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Outcome {
+pub enum RuleOutcome {
     Met,
     /// The condition does not apply (an exemption, or another contract).
     Exempt,
@@ -28,11 +28,11 @@ pub enum Outcome {
 #[serde(rename_all = "camelCase")]
 pub struct RuleResult {
     pub rule: String,
-    pub outcome: Outcome,
+    pub outcome: RuleOutcome,
     pub explanation: String,
 }
 
-fn result(rule: &str, outcome: Outcome, explanation: impl Into<String>) -> RuleResult {
+fn result(rule: &str, outcome: RuleOutcome, explanation: impl Into<String>) -> RuleResult {
     RuleResult {
         rule: rule.to_owned(),
         outcome,
@@ -135,7 +135,7 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     if let Some(why) = seniority_exemption(case, at, p) {
         return result(
             RULE,
-            Outcome::Exempt,
+            RuleOutcome::Exempt,
             format!("Condition d’ancienneté non exigée : {why}."),
         );
     }
@@ -143,7 +143,7 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     if flags.long_absence.set && flags.long_absence_cause.is_none() {
         return result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             "Absence pour raison de santé : précisez l’exemption (maladie professionnelle, quelle que soit la durée ; ou accident du travail, maladie ou accident non professionnel d’au moins 6 mois).",
         );
     }
@@ -152,14 +152,14 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     let when = format!("au {} (D6323-9 III)", format_date(at));
     let need = p.count(key::PTP_SENIORITY_MONTHS, at);
     match s.contract {
-        None => result(RULE, Outcome::Unknown, "Type de contrat non renseigné."),
+        None => result(RULE, RuleOutcome::Unknown, "Type de contrat non renseigné."),
         Some(ContractKind::Cdi) => {
             let company_need = p.count(key::PTP_COMPANY_MONTHS, at);
             let sen = seniority_at(case, at);
             match (sen.total, sen.company) {
                 (Some(total), Some(here)) if total >= need && here >= company_need => result(
                     RULE,
-                    Outcome::Met,
+                    RuleOutcome::Met,
                     format!(
                         "CDI : {total} mois salariés dont {here} dans l’entreprise {when} ({} ; il faut {need} dont {company_need}).",
                         sen.how
@@ -167,7 +167,7 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
                 ),
                 (Some(total), Some(here)) => result(
                     RULE,
-                    Outcome::Unmet,
+                    RuleOutcome::Unmet,
                     format!(
                         "CDI : {total} mois salariés dont {here} dans l’entreprise {when} ({}) ; il faut {need} mois dont {company_need} dans l’entreprise.",
                         sen.how
@@ -175,7 +175,7 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
                 ),
                 _ => result(
                     RULE,
-                    Outcome::Unknown,
+                    RuleOutcome::Unknown,
                     "CDI : date de début du contrat, ou ancienneté salariée et dans l’entreprise, à renseigner.",
                 ),
             }
@@ -196,21 +196,21 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
             match (f.salaried_months_last_60.map(u32::from), cdd) {
                 (Some(total), Some(cdd)) if total >= need && cdd >= cdd_need => result(
                     RULE,
-                    Outcome::Met,
+                    RuleOutcome::Met,
                     format!(
                         "CDD : {total} mois salariés sur 5 ans dont {cdd} mois de CDD sur 12 mois, {when}."
                     ),
                 ),
                 (Some(total), Some(cdd)) => result(
                     RULE,
-                    Outcome::Unmet,
+                    RuleOutcome::Unmet,
                     format!(
                         "CDD : {total} mois salariés sur 5 ans dont {cdd} de CDD sur 12 mois {when} ; il faut {need} mois dont {cdd_need} de CDD."
                     ),
                 ),
                 _ => result(
                     RULE,
-                    Outcome::Unknown,
+                    RuleOutcome::Unknown,
                     "CDD : mois salariés sur 5 ans et mois de CDD sur 12 mois à renseigner.",
                 ),
             }
@@ -223,19 +223,19 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
             match (f.interim_hours_last_18_months, f.interim_hours_in_agency) {
                 (Some(h), Some(a)) if h >= hours && a >= agency => result(
                     RULE,
-                    Outcome::Met,
+                    RuleOutcome::Met,
                     format!("Intérim : {h} h sur 18 mois dont {a} h dans l’agence."),
                 ),
                 (Some(h), Some(a)) => result(
                     RULE,
-                    Outcome::Unmet,
+                    RuleOutcome::Unmet,
                     format!(
                         "Intérim : {h} h sur 18 mois dont {a} h dans l’agence ; il faut {hours} h dont {agency} h."
                     ),
                 ),
                 _ => result(
                     RULE,
-                    Outcome::Unknown,
+                    RuleOutcome::Unknown,
                     "Intérim : heures sur 18 mois et heures dans l’agence à renseigner.",
                 ),
             }
@@ -243,7 +243,7 @@ fn seniority(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
         Some(ContractKind::Intermittent) => intermittent(case, at, p),
         Some(ContractKind::Independant | ContractKind::DemandeurEmploi) => result(
             RULE,
-            Outcome::Unmet,
+            RuleOutcome::Unmet,
             "Le projet de transition professionnelle est réservé aux salariés (CDI, CDD, intérim, intermittents).",
         ),
     }
@@ -258,7 +258,7 @@ fn intermittent(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     if i.verified_on_documents {
         return result(
             RULE,
-            Outcome::Met,
+            RuleOutcome::Met,
             "Intermittent du spectacle : conditions de R6323-9-1 vérifiées sur pièces par le conseiller.",
         );
     }
@@ -282,7 +282,7 @@ fn intermittent(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
         None => {
             return result(
                 RULE,
-                Outcome::Unknown,
+                RuleOutcome::Unknown,
                 "Intermittent du spectacle : profil (technicien enregistré ou vivant, artiste) et jours ou cachets à renseigner, ou conditions vérifiées sur pièces à cocher.",
             );
         }
@@ -296,7 +296,7 @@ fn intermittent(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     let Some(total) = total else {
         return result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             format!(
                 "Intermittent ({who}) : jours ou cachets sur 2 à 5 ans à renseigner (il en faut {total_need})."
             ),
@@ -306,16 +306,16 @@ fn intermittent(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     if d24.is_none() && d12.is_none() {
         return result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             format!(
                 "Intermittent ({who}) : jours sur 24 mois (il en faut {need24}) ou sur 12 mois ({need12}) à renseigner."
             ),
         );
     }
     let outcome = if total >= total_need && recent {
-        Outcome::Met
+        RuleOutcome::Met
     } else {
-        Outcome::Unmet
+        RuleOutcome::Unmet
     };
     result(
         RULE,
@@ -335,26 +335,26 @@ fn rome_change(case: &CaseData) -> RuleResult {
     match (current.is_empty(), target.is_empty()) {
         (true, _) | (_, true) => result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             "Codes ROME actuel et visé à renseigner.",
         ),
         _ if current == target && justification.is_empty() => result(
             RULE,
-            Outcome::Unmet,
+            RuleOutcome::Unmet,
             format!(
                 "Codes ROME actuel et visé identiques ({current}) : irrecevable sans éléments objectifs du changement de métier (à renseigner au Projet)."
             ),
         ),
         _ if current == target => result(
             RULE,
-            Outcome::Met,
+            RuleOutcome::Met,
             format!(
                 "Codes ROME identiques ({current}) ; éléments objectifs du changement de métier : {justification} (à l’appréciation de Transitions Pro)."
             ),
         ),
         _ => result(
             RULE,
-            Outcome::Met,
+            RuleOutcome::Met,
             format!(
                 "{current} ({}) → {target} ({}).",
                 rome_label(current).unwrap_or("?"),
@@ -370,28 +370,32 @@ fn certifying_target(case: &CaseData) -> RuleResult {
     if code.is_empty() {
         return result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             "Certification visée à renseigner (RNCP, RS ou bloc de compétences).",
         );
     }
     match parse_certification_code(code) {
         Ok(CertificationCode::Rncp(c)) => result(
             RULE,
-            Outcome::Met,
+            RuleOutcome::Met,
             format!("Certification enregistrée au RNCP : {c}."),
         ),
-        Ok(CertificationCode::RncpBloc(c)) => {
-            result(RULE, Outcome::Met, format!("Bloc de compétences : {c}."))
-        }
+        Ok(CertificationCode::RncpBloc(c)) => result(
+            RULE,
+            RuleOutcome::Met,
+            format!("Bloc de compétences : {c}."),
+        ),
         Ok(CertificationCode::Rs(c)) if is_clea(&c, None) => result(
             RULE,
-            Outcome::Met,
+            RuleOutcome::Met,
             format!("{c} : certificat CléA, inscrit au Répertoire spécifique."),
         ),
-        Ok(CertificationCode::Rs(c)) => {
-            result(RULE, Outcome::Met, format!("Répertoire spécifique : {c}."))
-        }
-        Err(e) => result(RULE, Outcome::Unmet, e),
+        Ok(CertificationCode::Rs(c)) => result(
+            RULE,
+            RuleOutcome::Met,
+            format!("Répertoire spécifique : {c}."),
+        ),
+        Err(e) => result(RULE, RuleOutcome::Unmet, e),
     }
 }
 
@@ -404,7 +408,7 @@ pub fn demission_reference(case: &CaseData, fallback: NaiveDate) -> NaiveDate {
 fn demission_activity(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleResult {
     const RULE: &str = "Démission-reconversion : activité salariée";
     if case.situation.contract != Some(ContractKind::Cdi) {
-        return result(RULE, Outcome::Unmet, "Réservé aux salariés en CDI.");
+        return result(RULE, RuleOutcome::Unmet, "Réservé aux salariés en CDI.");
     }
     let (days, window) = (
         p.count(key::DEMISSION_ACTIVITY_DAYS, at),
@@ -413,7 +417,7 @@ fn demission_activity(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleRes
     let Some(end) = case.parcours.demission_contract_end else {
         return result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             format!(
                 "Date de fin du contrat prévue (fin du préavis) à renseigner : les {days} jours d’activité salariée continue se comptent sur les {window} mois qui la précèdent."
             ),
@@ -427,19 +431,19 @@ fn demission_activity(case: &CaseData, at: NaiveDate, p: &Parameters) -> RuleRes
     match case.parcours.salaried_days_in_window {
         Some(d) if u32::from(d) >= days => result(
             RULE,
-            Outcome::Met,
+            RuleOutcome::Met,
             format!("{d} jours travaillés sur {window} mois, {span} (il en faut {days})."),
         ),
         Some(d) => result(
             RULE,
-            Outcome::Unmet,
+            RuleOutcome::Unmet,
             format!(
                 "{d} jours travaillés sur {window} mois, {span} ; il en faut {days}. Démissionner n’ouvrirait aucun droit au chômage."
             ),
         ),
         None => result(
             RULE,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             format!(
                 "Jours travaillés sur les {window} mois {span} à renseigner (il en faut {days})."
             ),
@@ -481,22 +485,22 @@ mod tests {
         c
     }
 
-    fn seniority_of(c: &CaseData) -> Outcome {
+    fn seniority_of(c: &CaseData) -> RuleOutcome {
         ptp_eligibility(c, at(), &Parameters::default())[0].outcome
     }
 
     #[test]
     fn cdi_needs_24_months_including_12_in_the_company() {
         let mut c = case(ContractKind::Cdi);
-        assert_eq!(seniority_of(&c), Outcome::Unknown);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unknown);
         c.situation.seniority_months_total = Some(24);
         c.situation.seniority_months_company = Some(12);
-        assert_eq!(seniority_of(&c), Outcome::Met);
+        assert_eq!(seniority_of(&c), RuleOutcome::Met);
         c.situation.seniority_months_company = Some(11);
-        assert_eq!(seniority_of(&c), Outcome::Unmet);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unmet);
         c.situation.seniority_months_total = Some(23);
         c.situation.seniority_months_company = Some(12);
-        assert_eq!(seniority_of(&c), Outcome::Unmet);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unmet);
     }
 
     #[test]
@@ -504,9 +508,9 @@ mod tests {
         let mut c = case(ContractKind::Cdd);
         c.parcours.salaried_months_last_60 = Some(30);
         c.parcours.cdd_months_last_12 = Some(4);
-        assert_eq!(seniority_of(&c), Outcome::Met);
+        assert_eq!(seniority_of(&c), RuleOutcome::Met);
         c.parcours.cdd_months_last_12 = Some(3);
-        assert_eq!(seniority_of(&c), Outcome::Unmet);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unmet);
     }
 
     #[test]
@@ -514,9 +518,9 @@ mod tests {
         let mut c = case(ContractKind::Interim);
         c.parcours.interim_hours_last_18_months = Some(1600);
         c.parcours.interim_hours_in_agency = Some(600);
-        assert_eq!(seniority_of(&c), Outcome::Met);
+        assert_eq!(seniority_of(&c), RuleOutcome::Met);
         c.parcours.interim_hours_in_agency = Some(599);
-        assert_eq!(seniority_of(&c), Outcome::Unmet);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unmet);
     }
 
     #[test]
@@ -534,7 +538,7 @@ mod tests {
                     _ => c.parcours.job_change_after_dismissal = true,
                 }
                 let r = &ptp_eligibility(&c, at(), &Parameters::default())[0];
-                assert_eq!(r.outcome, Outcome::Exempt, "{contract:?} {exemption}");
+                assert_eq!(r.outcome, RuleOutcome::Exempt, "{contract:?} {exemption}");
                 assert!(
                     r.explanation
                         .starts_with("Condition d’ancienneté non exigée")
@@ -550,11 +554,11 @@ mod tests {
         let rules = ptp_eligibility(&c, at(), &Parameters::default());
         assert_eq!(
             (rules[1].outcome, rules[2].outcome),
-            (Outcome::Met, Outcome::Met)
+            (RuleOutcome::Met, RuleOutcome::Met)
         );
         c.project.target_rome = "H2913".into();
         let r = &ptp_eligibility(&c, at(), &Parameters::default())[1];
-        assert_eq!(r.outcome, Outcome::Unmet);
+        assert_eq!(r.outcome, RuleOutcome::Unmet);
         assert!(
             r.explanation
                 .contains("identiques (H2913) : irrecevable sans éléments objectifs"),
@@ -564,7 +568,7 @@ mod tests {
         c.project.target_certification = String::new();
         assert_eq!(
             ptp_eligibility(&c, at(), &Parameters::default())[2].outcome,
-            Outcome::Unknown
+            RuleOutcome::Unknown
         );
     }
 
@@ -573,24 +577,24 @@ mod tests {
         let mut c = case(ContractKind::Cdi);
         assert_eq!(
             demission_eligibility(&c, at(), &Parameters::default())[0].outcome,
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             "no end of contract: nothing to count back from"
         );
         c.parcours.demission_contract_end = NaiveDate::from_ymd_opt(2027, 2, 28);
         c.parcours.salaried_days_in_window = Some(1300);
         assert_eq!(
             demission_eligibility(&c, at(), &Parameters::default())[0].outcome,
-            Outcome::Met
+            RuleOutcome::Met
         );
         c.parcours.salaried_days_in_window = Some(1299);
         assert_eq!(
             demission_eligibility(&c, at(), &Parameters::default())[0].outcome,
-            Outcome::Unmet
+            RuleOutcome::Unmet
         );
         c.situation.contract = Some(ContractKind::Cdd);
         assert_eq!(
             demission_eligibility(&c, at(), &Parameters::default())[0].outcome,
-            Outcome::Unmet
+            RuleOutcome::Unmet
         );
     }
 
@@ -606,7 +610,7 @@ mod tests {
         c.situation.flags.long_absence.set = true;
         assert_eq!(
             seniority_of(&c),
-            Outcome::Unknown,
+            RuleOutcome::Unknown,
             "which exemption applies must be said"
         );
         for cause in [
@@ -615,7 +619,7 @@ mod tests {
         ] {
             c.situation.flags.long_absence_cause = Some(cause);
             let r = &ptp_eligibility(&c, at(), &Parameters::default())[0];
-            assert_eq!(r.outcome, Outcome::Exempt);
+            assert_eq!(r.outcome, RuleOutcome::Exempt);
             assert!(
                 !r.explanation.contains("professionnelle"),
                 "no category in the text"
@@ -624,7 +628,7 @@ mod tests {
         let before = NaiveDate::from_ymd_opt(2022, 3, 30).unwrap();
         assert_eq!(
             ptp_eligibility(&c, before, &Parameters::default())[0].outcome,
-            Outcome::Unmet,
+            RuleOutcome::Unmet,
             "not an exemption before 31 March 2022"
         );
     }
@@ -635,10 +639,10 @@ mod tests {
     fn l6323_17_2_oeth_and_reemployment_exempt() {
         let mut c = case(ContractKind::Cdd);
         c.situation.flags.oeth.set = true;
-        assert_eq!(seniority_of(&c), Outcome::Exempt);
+        assert_eq!(seniority_of(&c), RuleOutcome::Exempt);
         c.situation.flags.oeth.set = false;
         c.parcours.job_change_after_dismissal = true;
-        assert_eq!(seniority_of(&c), Outcome::Exempt);
+        assert_eq!(seniority_of(&c), RuleOutcome::Exempt);
     }
 
     /// D6323-9 III: seniority is assessed at the training start, from the contract dates, the
@@ -653,13 +657,13 @@ mod tests {
         let p = Parameters::default();
         assert_eq!(
             ptp_eligibility(&c, today, &p)[0].outcome,
-            Outcome::Unmet,
+            RuleOutcome::Unmet,
             "10 months in the company"
         );
         let r = &ptp_eligibility(&c, start, &p)[0];
         assert_eq!(
             r.outcome,
-            Outcome::Met,
+            RuleOutcome::Met,
             "12 months on the day training starts"
         );
         assert!(
@@ -676,7 +680,7 @@ mod tests {
         c.situation.seniority_months_company = Some(2);
         c.situation.seniority_override_reason = "Reprise d’ancienneté non reconnue".into();
         let r = &ptp_eligibility(&c, start, &p)[0];
-        assert_eq!(r.outcome, Outcome::Unmet);
+        assert_eq!(r.outcome, RuleOutcome::Unmet);
         assert!(
             r.explanation.contains("saisie par le conseiller : Reprise"),
             "{}",
@@ -689,18 +693,18 @@ mod tests {
     #[test]
     fn r6323_9_1_intermittents_by_profile_or_checked_on_documents() {
         let mut c = case(ContractKind::Intermittent);
-        assert_eq!(seniority_of(&c), Outcome::Unknown);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unknown);
         c.parcours.intermittent.profile = Some(IntermittentProfile::TechnicienVivant);
         c.parcours.intermittent.days_total = Some(230);
         c.parcours.intermittent.days_last_12_months = Some(44);
-        assert_eq!(seniority_of(&c), Outcome::Met);
+        assert_eq!(seniority_of(&c), RuleOutcome::Met);
         c.parcours.intermittent.days_last_12_months = Some(43);
-        assert_eq!(seniority_of(&c), Outcome::Unmet);
+        assert_eq!(seniority_of(&c), RuleOutcome::Unmet);
         c.parcours.intermittent.days_last_24_months = Some(88);
-        assert_eq!(seniority_of(&c), Outcome::Met);
+        assert_eq!(seniority_of(&c), RuleOutcome::Met);
         c.parcours.intermittent = Default::default();
         c.parcours.intermittent.verified_on_documents = true;
-        assert_eq!(seniority_of(&c), Outcome::Met);
+        assert_eq!(seniority_of(&c), RuleOutcome::Met);
     }
 
     #[test]
@@ -708,7 +712,7 @@ mod tests {
         let mut c = case(ContractKind::Cdi);
         c.project.target_certification = "CLEA".into();
         let r = &ptp_eligibility(&c, at(), &Parameters::default())[2];
-        assert_eq!(r.outcome, Outcome::Met);
+        assert_eq!(r.outcome, RuleOutcome::Met);
         assert!(r.explanation.contains("CléA"));
     }
 

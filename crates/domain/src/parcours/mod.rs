@@ -6,7 +6,6 @@ mod checklist;
 mod deadlines;
 mod eligibility;
 mod facts;
-mod params;
 mod step;
 mod todo;
 mod view;
@@ -20,15 +19,12 @@ pub use deadlines::{
     absence_request_legal_due, backward_plan, deadlines, employer_answer_due, filing_due,
 };
 pub use eligibility::{
-    Outcome, RuleResult, demission_eligibility, demission_reference, ptp_eligibility,
+    RuleOutcome, RuleResult, demission_eligibility, demission_reference, ptp_eligibility,
     seniority_exemption, uses_seniority_exemption, whole_months,
 };
 pub use facts::{
     EmployerAnswer, Funder, FundingLine, IntermittentFacts, IntermittentProfile, Modality,
     OpcoScheme, ParcoursFacts, PostponementGround, Training,
-};
-pub use params::{
-    DEFAULTS as PARAMETER_DEFAULTS, ParamDefault, ParamValue, Parameters, Unit, key, unit_of,
 };
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
@@ -36,6 +32,7 @@ pub use view::{NextStep, ParcoursView, build_view};
 
 use crate::case::{CaseData, ContractKind, DocumentKind};
 use crate::i18n::{Label, format_date};
+use crate::params::{Parameters, key};
 
 /// Everything a guard may look at.
 #[derive(Debug, Clone, Copy)]
@@ -234,9 +231,11 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
             let at = f.training.start.unwrap_or(ctx.today);
             for rule in ptp_eligibility(case, at, ctx.params) {
                 match rule.outcome {
-                    Outcome::Unmet => unmet.push(rule.explanation),
-                    Outcome::Unknown => unmet.push(format!("{} : {}", rule.rule, rule.explanation)),
-                    Outcome::Met | Outcome::Exempt => {}
+                    RuleOutcome::Unmet => unmet.push(rule.explanation),
+                    RuleOutcome::Unknown => {
+                        unmet.push(format!("{} : {}", rule.rule, rule.explanation));
+                    }
+                    RuleOutcome::Met | RuleOutcome::Exempt => {}
                 }
             }
         }
@@ -249,7 +248,7 @@ pub fn unmet_conditions(from: Step, to: Step, ctx: GuardContext<'_>) -> Vec<Stri
             // undone: an unknown figure blocks as an unmet one does.
             if case.situation.contract == Some(ContractKind::Cdi) {
                 for rule in demission_eligibility(case, ctx.today, ctx.params) {
-                    if matches!(rule.outcome, Outcome::Unmet | Outcome::Unknown) {
+                    if matches!(rule.outcome, RuleOutcome::Unmet | RuleOutcome::Unknown) {
                         unmet.push(rule.explanation);
                     }
                 }

@@ -8,11 +8,11 @@ use super::checklist::{ChecklistItem, Held, checklist};
 use super::deadlines::{Deadline, PlanItem, backward_plan, deadlines};
 use super::eligibility::{RuleResult, demission_eligibility, demission_reference, ptp_eligibility};
 use super::facts::EmployerAnswer;
-use super::params::Parameters;
 use super::step::Step;
 use super::todo::checklist_target;
 use super::{GuardContext, Transition, unmet_conditions};
 use crate::case::{CaseData, CaseId, ContractKind};
+use crate::params::Parameters;
 
 /// A step the case could move to, and what stops it (empty: it may go).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,7 +13,7 @@ use crate::i18n::{Label, format_date};
 /// What kind of session a candidate sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SessionKind {
+pub enum ExamKind {
     Examen,
     Jury,
     JuryVae,
@@ -22,7 +22,7 @@ pub enum SessionKind {
 /// The decision about one candidate at a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Outcome {
+pub enum ExamOutcome {
     ValidationTotale,
     ValidationPartielle,
     Refus,
@@ -36,16 +36,16 @@ pub const CERTIFICATE_NUMBER_MAX: usize = 40;
 /// A session as entered by certification staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct NewSession {
+pub struct NewExamSession {
     pub date: NaiveDate,
     pub place: String,
-    pub kind: SessionKind,
+    pub kind: ExamKind,
     pub certification_code: String,
 }
 
-impl NewSession {
+impl NewExamSession {
     /// Trims and upper-cases what needs it; every problem as a French field message.
-    pub fn validate(&self, today: NaiveDate) -> Result<NewSession, AppError> {
+    pub fn validate(&self, today: NaiveDate) -> Result<NewExamSession, AppError> {
         let mut errors = Vec::new();
         let place = self.place.trim().to_owned();
         if let Err(m) = bounds::check_date("Date de la session", self.date, DateRange::Event, today)
@@ -72,7 +72,7 @@ impl NewSession {
         if !errors.is_empty() {
             return Err(AppError::Validation { errors });
         }
-        Ok(NewSession {
+        Ok(NewExamSession {
             date: self.date,
             place,
             kind: self.kind,
@@ -84,18 +84,18 @@ impl NewSession {
 /// A session with its certification and how many candidates it has and has judged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionSummary {
-    pub id: i64,
+pub struct ExamSessionSummary {
+    pub id: crate::ids::ExamSessionId,
     pub date: NaiveDate,
     pub place: String,
-    pub kind: SessionKind,
+    pub kind: ExamKind,
     pub certification_code: String,
     pub certification_title: String,
     pub candidates: u32,
     pub results: u32,
 }
 
-impl SessionSummary {
+impl ExamSessionSummary {
     /// « Jury du 12 mars 2026 » — also the evidence written on the blocs it validates.
     pub fn title(&self) -> String {
         evidence(self.kind, self.date)
@@ -103,15 +103,15 @@ impl SessionSummary {
 }
 
 /// The evidence of a bloc acquired at a session: « Jury du 12 mars 2026 ».
-pub fn evidence(kind: SessionKind, date: NaiveDate) -> String {
+pub fn evidence(kind: ExamKind, date: NaiveDate) -> String {
     format!("{} du {}", kind.label(), format_date(date))
 }
 
 /// A result as recorded: the outcome and, for a partial validation, the blocs validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionResult {
-    pub outcome: Outcome,
+pub struct ExamResult {
+    pub outcome: ExamOutcome,
     pub validated_blocs: Vec<String>,
 }
 
@@ -182,15 +182,15 @@ impl Certificate {
 /// One enrolment registered at a session, as the session page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionCandidate {
-    pub enrolment_id: i64,
+pub struct ExamCandidate {
+    pub enrolment_id: crate::ids::EnrolmentId,
     pub case_id: CaseId,
     pub reference: String,
     pub name: String,
     pub territory: String,
     pub route: Route,
     pub blocs: Vec<EnrolledBloc>,
-    pub result: Option<SessionResult>,
+    pub result: Option<ExamResult>,
     pub certificate: Option<Certificate>,
 }
 
@@ -198,7 +198,7 @@ pub struct SessionCandidate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibleEnrolment {
-    pub enrolment_id: i64,
+    pub enrolment_id: crate::ids::EnrolmentId,
     pub case_id: CaseId,
     pub reference: String,
     pub name: String,
@@ -208,21 +208,21 @@ pub struct EligibleEnrolment {
 /// A session, its candidates and who else could be registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionDetail {
-    pub session: SessionSummary,
-    pub candidates: Vec<SessionCandidate>,
+pub struct ExamSessionDetail {
+    pub session: ExamSessionSummary,
+    pub candidates: Vec<ExamCandidate>,
     pub eligible: Vec<EligibleEnrolment>,
 }
 
 /// A session an enrolment went to (or will), as its Projet tab shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct EnrolmentSession {
-    pub session_id: i64,
+pub struct EnrolmentExam {
+    pub exam_session_id: crate::ids::ExamSessionId,
     pub date: NaiveDate,
-    pub kind: SessionKind,
+    pub kind: ExamKind,
     pub place: String,
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<ExamOutcome>,
 }
 
 /// The new state of one bloc after a result.
@@ -243,10 +243,10 @@ pub struct BlocUpdate {
 /// `chosen` is only read for a partial validation: at least one bloc still to acquire, not all
 /// of them (that would be a validation totale).
 pub fn apply_result(
-    kind: SessionKind,
+    kind: ExamKind,
     date: NaiveDate,
     blocs: &[EnrolledBloc],
-    outcome: Outcome,
+    outcome: ExamOutcome,
     chosen: &[String],
 ) -> Result<Vec<BlocUpdate>, AppError> {
     let open: Vec<&EnrolledBloc> = blocs
@@ -256,7 +256,7 @@ pub fn apply_result(
     if blocs.is_empty() {
         // A fiche without blocs (RS) is judged as a whole: the result is all there is.
         return match outcome {
-            Outcome::ValidationPartielle => Err(AppError::invalid(
+            ExamOutcome::ValidationPartielle => Err(AppError::invalid(
                 "outcome",
                 "Résultat : cette certification n’a pas de blocs de compétences ; choisissez « Validation totale » ou « Refus ».",
             )),
@@ -269,7 +269,7 @@ pub fn apply_result(
             "Résultat : tous les blocs de cette inscription sont déjà acquis ; il n’y a rien à juger.",
         ));
     }
-    if outcome == Outcome::ValidationPartielle {
+    if outcome == ExamOutcome::ValidationPartielle {
         if chosen.is_empty() {
             return Err(AppError::invalid(
                 "blocs",
@@ -298,9 +298,9 @@ pub fn apply_result(
         .into_iter()
         .map(|b| {
             let acquired = match outcome {
-                Outcome::ValidationTotale => true,
-                Outcome::ValidationPartielle => chosen.contains(&b.code),
-                Outcome::Refus => false,
+                ExamOutcome::ValidationTotale => true,
+                ExamOutcome::ValidationPartielle => chosen.contains(&b.code),
+                ExamOutcome::Refus => false,
             };
             BlocUpdate {
                 code: b.code.clone(),
@@ -323,7 +323,7 @@ pub fn apply_result(
 /// Whether an enrolment may be registered at a session: same certification, not yet certified,
 /// and, for a jury VAE, a VAE enrolment whose recevabilité is favourable.
 pub fn may_register(
-    session: &SessionSummary,
+    session: &ExamSessionSummary,
     certification_code: &str,
     route: Route,
     blocs: &[EnrolledBloc],
@@ -341,7 +341,7 @@ pub fn may_register(
             "Inscription à la session : tous les blocs de ce candidat sont déjà acquis.".into(),
         );
     }
-    if session.kind == SessionKind::JuryVae {
+    if session.kind == ExamKind::JuryVae {
         if route != Route::Vae {
             return refuse(
                 "Inscription à la session : un jury VAE n’accueille que des candidats en VAE."
@@ -395,10 +395,10 @@ mod tests {
     #[test]
     fn a_validation_totale_acquires_every_open_bloc_on_the_session_date() {
         let u = apply_result(
-            SessionKind::Jury,
+            ExamKind::Jury,
             d(2026, 3, 12),
             &blocs(),
-            Outcome::ValidationTotale,
+            ExamOutcome::ValidationTotale,
             &[],
         )
         .unwrap();
@@ -418,10 +418,10 @@ mod tests {
     #[test]
     fn a_validation_partielle_acquires_the_chosen_blocs_only() {
         let u = apply_result(
-            SessionKind::JuryVae,
+            ExamKind::JuryVae,
             d(2026, 3, 1),
             &blocs(),
-            Outcome::ValidationPartielle,
+            ExamOutcome::ValidationPartielle,
             &["BC03".into()],
         )
         .unwrap();
@@ -444,10 +444,10 @@ mod tests {
         let run = |chosen: &[&str]| {
             let chosen: Vec<String> = chosen.iter().map(|s| s.to_string()).collect();
             apply_result(
-                SessionKind::Jury,
+                ExamKind::Jury,
                 at,
                 &blocs(),
-                Outcome::ValidationPartielle,
+                ExamOutcome::ValidationPartielle,
                 &chosen,
             )
             .unwrap_err()
@@ -461,10 +461,10 @@ mod tests {
     #[test]
     fn a_refus_leaves_earlier_acquisitions_and_invalidates_the_rest() {
         let u = apply_result(
-            SessionKind::Examen,
+            ExamKind::Examen,
             d(2026, 3, 12),
             &blocs(),
-            Outcome::Refus,
+            ExamOutcome::Refus,
             &["BC02".into()],
         )
         .unwrap();
@@ -475,17 +475,24 @@ mod tests {
     #[test]
     fn a_fiche_without_blocs_is_judged_whole() {
         let at = d(2026, 3, 12);
-        let run = |o| apply_result(SessionKind::Examen, at, &[], o, &[]);
-        assert_eq!(run(Outcome::ValidationTotale).unwrap(), vec![]);
-        assert_eq!(run(Outcome::Refus).unwrap(), vec![]);
-        assert!(run(Outcome::ValidationPartielle).is_err());
+        let run = |o| apply_result(ExamKind::Examen, at, &[], o, &[]);
+        assert_eq!(run(ExamOutcome::ValidationTotale).unwrap(), vec![]);
+        assert_eq!(run(ExamOutcome::Refus).unwrap(), vec![]);
+        assert!(run(ExamOutcome::ValidationPartielle).is_err());
     }
 
     #[test]
     fn nothing_to_judge_when_everything_is_acquired() {
         let all = vec![bloc("BC01", BlocStatus::Acquis)];
         assert!(
-            apply_result(SessionKind::Jury, d(2026, 3, 12), &all, Outcome::Refus, &[]).is_err()
+            apply_result(
+                ExamKind::Jury,
+                d(2026, 3, 12),
+                &all,
+                ExamOutcome::Refus,
+                &[]
+            )
+            .is_err()
         );
     }
 
@@ -530,10 +537,10 @@ mod tests {
 
     #[test]
     fn a_new_session_is_trimmed_and_checked() {
-        let s = NewSession {
+        let s = NewExamSession {
             date: d(2026, 3, 12),
             place: "  Hub AFNOR, Sarrebourg ".into(),
-            kind: SessionKind::Jury,
+            kind: ExamKind::Jury,
             certification_code: " rncp38596".into(),
         };
         let ok = s.validate(d(2026, 1, 1)).unwrap();
@@ -541,7 +548,7 @@ mod tests {
             (ok.place.as_str(), ok.certification_code.as_str()),
             ("Hub AFNOR, Sarrebourg", "RNCP38596")
         );
-        let bad = NewSession {
+        let bad = NewExamSession {
             place: " ".into(),
             certification_code: String::new(),
             ..s
@@ -557,11 +564,11 @@ mod tests {
 
     #[test]
     fn registration_rules() {
-        let session = SessionSummary {
-            id: 1,
+        let session = ExamSessionSummary {
+            id: crate::ids::ExamSessionId(1),
             date: d(2026, 3, 12),
             place: "Metz".into(),
-            kind: SessionKind::JuryVae,
+            kind: ExamKind::JuryVae,
             certification_code: "RNCP38596".into(),
             certification_title: String::new(),
             candidates: 0,
