@@ -37,6 +37,9 @@ pub enum StorageError {
     /// Data stored by the app no longer reads back (edited behind its back).
     #[error("données enregistrées illisibles : {0}")]
     Json(String),
+    /// A broken invariant of the program itself (not the user's input, not the data).
+    #[error("erreur interne : {0}")]
+    Internal(String),
     #[error("réglage de connexion inattendu : {0}")]
     Pragma(String),
     #[error(
@@ -107,6 +110,7 @@ impl From<StorageError> for AppError {
             StorageError::Blocked { step, unmet } => AppError::Blocked { step, unmet },
             StorageError::Busy => AppError::Busy,
             StorageError::Conflict(message) => AppError::invalid("conflict", message),
+            StorageError::Internal(message) => AppError::Internal { message },
             other => AppError::Storage {
                 message: other.to_string(),
             },

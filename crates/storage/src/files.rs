@@ -10,7 +10,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::StorageError;
+use crate::error::StorageError;
 
 /// Creates `dir` (and its parents) if needed; a directory created here is private to the user.
 pub fn create_private_dir(dir: &Path) -> Result<(), StorageError> {

@@ -1,15 +1,19 @@
 //! The tamper-evident journal: one entry per write, hash-chained, written in the writer's
 //! transaction (see the `journal` table in migration 0001).
+//!
+//! This module knows entries and the chain, nothing of the tables: each journaled table
+//! declares itself with a [`Journaled`] (its entity name and how to hash its rows), and
+//! `crate::integrity` holds the list of them and checks every row against its last entry.
 
 use std::collections::HashMap;
 
 use passerelle_domain::journal::{FieldChange, JournalEntry};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::StorageError;
+use crate::error::StorageError;
 
 /// `prev_hash` of the first entry.
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -44,6 +48,49 @@ pub(crate) fn hashes_by_id(
         .collect()
 }
 
+/// The timestamp written in entries and rows: UTC, to the second.
+pub(crate) fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `(row id, row hash)` of every row of a table, as it is now.
+pub(crate) type RowHashes = fn(&Connection) -> Result<Vec<(i64, String)>, StorageError>;
+
+/// A table whose every write is journaled: the entity name its entries carry, and the hash of
+/// each of its rows as they are now (what `verify` compares with the last entry of each row).
+pub(crate) struct Journaled {
+    pub entity: &'static str,
+    pub row_hashes: RowHashes,
+}
+
+/// One write to journal, for [`Journaled::append`].
+pub(crate) struct Write<'a> {
+    pub at: &'a str,
+    pub actor: &'a str,
+    pub entity_id: i64,
+    pub action: &'a str,
+    pub changes: &'a [Change],
+    pub row_hash: &'a str,
+}
+
+impl Journaled {
+    /// Appends the entry of a write to this table; call inside the write's transaction.
+    pub(crate) fn append(&self, tx: &Connection, w: Write<'_>) -> Result<(), StorageError> {
+        append(
+            tx,
+            &Record {
+                at: w.at,
+                actor: w.actor,
+                entity: self.entity,
+                entity_id: w.entity_id,
+                action: w.action,
+                changes: w.changes,
+                row_hash: w.row_hash,
+            },
+        )
+    }
+}
+
 /// A field's value before and after, as JSON (what is stored).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
@@ -53,7 +100,7 @@ pub struct Change {
 }
 
 /// What one write did, to be journaled.
-pub(crate) struct Record<'a> {
+struct Record<'a> {
     pub at: &'a str,
     pub actor: &'a str,
     pub entity: &'a str,
@@ -77,7 +124,7 @@ fn entry_hash(prev: &str, r: &Record<'_>, changes_json: &str) -> String {
 }
 
 /// Appends an entry; call inside the transaction that made the change.
-pub(crate) fn append(tx: &Transaction<'_>, r: &Record<'_>) -> Result<(), StorageError> {
+fn append(tx: &Connection, r: &Record<'_>) -> Result<(), StorageError> {
     let prev: String = tx
         .query_row(
             "SELECT hash FROM journal ORDER BY id DESC LIMIT 1",
@@ -171,8 +218,9 @@ fn display(value: &Value) -> Option<String> {
 pub fn entries_for(
     conn: &Connection,
     entity: &str,
-    entity_id: i64,
+    entity_id: impl Into<i64>,
 ) -> Result<Vec<JournalEntry>, StorageError> {
+    let entity_id: i64 = entity_id.into();
     let mut stmt = conn.prepare_cached(
         "SELECT id, at, actor, action, changes FROM journal
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
@@ -208,10 +256,10 @@ pub fn entries_for(
     Ok(entries)
 }
 
-/// The first inconsistency `verify` found.
+/// The first inconsistency a verification found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Broken {
-    /// The journal entry that no longer matches (its id).
+    /// The journal entry that no longer matches (its id; 0 for a row never journaled).
     pub entry_id: i64,
     pub entity: String,
     pub entity_id: i64,
@@ -221,8 +269,14 @@ pub struct Broken {
 /// Result of a verification: entries checked, or the first broken one.
 pub type Verification = Result<u64, Broken>;
 
-/// Recomputes the chain and compares every journaled row with its last entry.
-pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
+/// What the chain says of every journaled row: its last entry and the row hash it recorded.
+pub(crate) type LastEntries = HashMap<(String, i64), (i64, String)>;
+
+/// Recomputes the hash chain, entry by entry; returns the number of entries and, per row, its
+/// last entry — or the first entry whose link or content no longer matches.
+pub(crate) fn verify_chain(
+    conn: &Connection,
+) -> Result<Result<(u64, LastEntries), Broken>, StorageError> {
     let mut stmt = conn.prepare(
         "SELECT id, at, actor, entity, entity_id, action, changes, row_hash, prev_hash, hash
          FROM journal ORDER BY id",
@@ -230,8 +284,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
     let mut rows = stmt.query([])?;
     let mut prev = GENESIS.to_owned();
     let mut count = 0u64;
-    // Last entry per row: (entry id, row hash).
-    let mut last: HashMap<(String, i64), (i64, String)> = HashMap::new();
+    let mut last = LastEntries::new();
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let entity: String = row.get(3)?;
@@ -268,50 +321,7 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
         prev = hash;
         count += 1;
     }
-    // Every journaled row must still hash to what its last entry recorded, and every row must
-    // have been journaled.
-    for (entity, current) in [
-        ("case_file", crate::cases::row_hashes(conn)?),
-        ("counsellor_profile", crate::profile::row_hashes(conn)?),
-        ("interview", crate::records::interview_hashes(conn)?),
-        ("document", crate::records::document_hashes(conn)?),
-        ("territory", crate::territories::row_hashes(conn)?),
-        ("parameter", crate::parcours::parameter_hashes(conn)?),
-        ("enrolment", crate::enrolments::row_hashes(conn)?),
-        ("committee_session", crate::committees::row_hashes(conn)?),
-        ("cert_session", crate::sessions::session_hashes(conn)?),
-        (
-            "session_candidate",
-            crate::sessions::candidate_hashes(conn)?,
-        ),
-        ("vae", crate::sessions::vae_hashes(conn)?),
-        ("certificate", crate::sessions::certificate_hashes(conn)?),
-    ] {
-        let mut mismatches: Vec<(i64, i64)> = Vec::new();
-        for (entity_id, hash) in current {
-            match last.get(&(entity.to_owned(), entity_id)) {
-                Some((_, recorded)) if *recorded == hash => {}
-                Some((entry_id, _)) => mismatches.push((*entry_id, entity_id)),
-                None => {
-                    return Ok(Err(Broken {
-                        entry_id: 0,
-                        entity: entity.to_owned(),
-                        entity_id,
-                        reason: "ligne absente du journal (écrite hors de l’application)".into(),
-                    }));
-                }
-            }
-        }
-        if let Some((entry_id, entity_id)) = mismatches.into_iter().min() {
-            return Ok(Err(Broken {
-                entry_id,
-                entity: entity.to_owned(),
-                entity_id,
-                reason: "la ligne a été modifiée hors de l’application depuis cette entrée".into(),
-            }));
-        }
-    }
-    Ok(Ok(count))
+    Ok(Ok((count, last)))
 }
 
 #[cfg(test)]

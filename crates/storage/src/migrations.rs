@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations, SchemaVersion};
 
-use crate::StorageError;
+use crate::error::StorageError;
 
 /// Lists the migration files once: as the migrations run, and as (name, text) for the pins.
 macro_rules! migrations {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use passerelle_domain::{APP_IDENTIFIER, DATABASE_ENV_VAR, DATABASE_FILE_NAME};
 
-use crate::StorageError;
+use crate::error::StorageError;
 
 /// The desktop app's database: `$XDG_DATA_HOME/fr.passerelle.desktop/passerelle.sqlite3` on
 /// Linux (`~/.local/share/...` by default), the platform's application-data directory elsewhere.

@@ -4,7 +4,7 @@ mod common;
 
 use common::{at, case, temp_db};
 use passerelle_domain::case::{CaseQuery, CaseSort, FlagFilter};
-use passerelle_storage::{cases, journal};
+use passerelle_storage::{cases, integrity, journal};
 
 fn names(conn: &passerelle_storage::Connection, query: &CaseQuery) -> Vec<String> {
     cases::list(conn, query)
@@ -184,39 +184,41 @@ fn journal_verify_detects_a_changed_row_and_a_changed_entry() {
     )
     .unwrap();
     let b = cases::create(&mut conn, "Agent", &case("Muller", "Agnès", "metz"), at(5)).unwrap();
-    assert_eq!(journal::verify(&conn).unwrap(), Ok(2));
+    assert_eq!(integrity::verify(&conn).unwrap(), Ok(2));
 
     // One byte of a journaled row, changed behind the app's back.
     conn.execute(
         "UPDATE case_file SET data = replace(data, 'Muller', 'Mullar') WHERE id = ?1",
-        [b.id],
+        [b.id.0],
     )
     .unwrap();
-    let broken = journal::verify(&conn).unwrap().unwrap_err();
+    let broken = integrity::verify(&conn).unwrap().unwrap_err();
     assert_eq!(
         (broken.entity.as_str(), broken.entity_id),
-        ("case_file", b.id)
+        ("case_file", b.id.0)
     );
     assert!(broken.reason.contains("modifiée hors de l’application"));
     conn.execute(
         "UPDATE case_file SET data = replace(data, 'Mullar', 'Muller') WHERE id = ?1",
-        [b.id],
+        [b.id.0],
     )
     .unwrap();
-    assert_eq!(journal::verify(&conn).unwrap(), Ok(2));
+    assert_eq!(integrity::verify(&conn).unwrap(), Ok(2));
 
     // An edited journal entry is named.
     let first: i64 = conn
-        .query_row("SELECT id FROM journal WHERE entity_id = ?1", [a.id], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT id FROM journal WHERE entity_id = ?1",
+            [a.id.0],
+            |r| r.get(0),
+        )
         .unwrap();
     conn.execute(
         "UPDATE journal SET actor = 'Quelqu’un' WHERE id = ?1",
         [first],
     )
     .unwrap();
-    let broken = journal::verify(&conn).unwrap().unwrap_err();
+    let broken = integrity::verify(&conn).unwrap().unwrap_err();
     assert_eq!(broken.entry_id, first);
 }
 
@@ -270,29 +272,28 @@ fn broad_searches_list_name_matches_first_then_the_rest_newest_first() {
 fn territories_can_be_added_once_and_are_journaled() {
     let (_dir, mut conn) = temp_db();
     let added =
-        passerelle_storage::territories::add(&mut conn, "Agent", " Pays de Sarrebourg ", at(2))
+        passerelle_storage::territory::add(&mut conn, "Agent", " Pays de Sarrebourg ", at(2))
             .unwrap();
     assert_eq!(
         (added.code.as_str(), added.label.as_str()),
         ("pays-de-sarrebourg", "Pays de Sarrebourg")
     );
-    let all = passerelle_storage::territories::list(&conn).unwrap();
+    let all = passerelle_storage::territory::list(&conn).unwrap();
     assert_eq!(all.len(), 6);
     assert_eq!(
         all.last().unwrap().code,
         "pays-de-sarrebourg",
         "built-in ones first"
     );
-    let again =
-        passerelle_storage::territories::add(&mut conn, "Agent", "Pays de SARREBOURG", at(3));
+    let again = passerelle_storage::territory::add(&mut conn, "Agent", "Pays de SARREBOURG", at(3));
     let err = passerelle_domain::AppError::from(again.unwrap_err());
     assert!(err.to_string().contains("existe déjà"), "{err}");
     // Built-in territories come from the migration; only the added one is journaled.
-    assert_eq!(journal::verify(&conn).unwrap(), Ok(1));
+    assert_eq!(integrity::verify(&conn).unwrap(), Ok(1));
     conn.execute(
         "UPDATE territory SET label = 'Autre' WHERE code = 'pays-de-sarrebourg'",
         [],
     )
     .unwrap();
-    assert!(journal::verify(&conn).unwrap().is_err());
+    assert!(integrity::verify(&conn).unwrap().is_err());
 }

@@ -5,18 +5,20 @@ mod common;
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::{at, case, temp_db};
 use passerelle_domain::committee::{
-    CommitteeKind, Decision, NewSession, Opinion, Outcome, OutcomeInput, Variant,
+    CommitteeKind, Decision, NewMeeting, Opinion, Outcome, OutcomeInput, Variant,
 };
+use passerelle_domain::ids::{CaseId, MeetingId};
 use passerelle_domain::parcours::{Funder, FundingLine, Step};
+use passerelle_storage::committee::{decisions, dossier, meetings};
 use passerelle_storage::parcours::CaseHistory;
-use passerelle_storage::{StorageError, cases, committees, journal, parcours};
+use passerelle_storage::{StorageError, cases, integrity, parcours};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 /// A case already at `step` (its past imported as recorded).
-fn case_at(conn: &mut passerelle_storage::Connection, name: &str, steps: &[Step]) -> i64 {
+fn case_at(conn: &mut passerelle_storage::Connection, name: &str, steps: &[Step]) -> CaseId {
     let mut data = case(name, "Claire", "moselle-sud");
     data.beneficiary.email = format!("{}@exemple.fr", name.to_lowercase());
     data.situation.job_rome = "H2913".into();
@@ -47,11 +49,11 @@ const TO_FILED: [Step; 4] = [
     Step::PtpDossierDepose,
 ];
 
-fn commission(conn: &mut passerelle_storage::Connection) -> i64 {
-    committees::create_session(
+fn commission(conn: &mut passerelle_storage::Connection) -> MeetingId {
+    meetings::create(
         conn,
         "Agent",
-        &NewSession {
+        &NewMeeting {
             kind: Some(CommitteeKind::CommissionParitaire),
             held_on: Some(d(2026, 3, 20)),
             place: "Metz".into(),
@@ -64,22 +66,19 @@ fn commission(conn: &mut passerelle_storage::Connection) -> i64 {
 }
 
 #[test]
-fn a_session_takes_only_dossiers_at_its_steps_and_keeps_its_order() {
+fn a_meeting_takes_only_dossiers_at_its_steps_and_keeps_its_order() {
     let (_dir, mut conn) = temp_db();
     let filed = case_at(&mut conn, "Arnaud", &TO_FILED);
     let other = case_at(&mut conn, "Bertin", &TO_FILED);
     let early = case_at(&mut conn, "Colin", &[Step::Accompagnement]);
     let id = commission(&mut conn);
-    assert_eq!(
-        committees::session(&conn, id).unwrap().members,
-        ["Mme A. Martin"]
-    );
+    assert_eq!(meetings::get(&conn, id).unwrap().members, ["Mme A. Martin"]);
 
-    committees::add_case(&mut conn, "Agent", id, filed, at(16)).unwrap();
-    let detail = committees::add_case(&mut conn, "Agent", id, other, at(16)).unwrap();
+    meetings::add_case(&mut conn, "Agent", id, filed, at(16)).unwrap();
+    let detail = meetings::add_case(&mut conn, "Agent", id, other, at(16)).unwrap();
     assert_eq!(detail.dossiers.len(), 2);
     assert_eq!(detail.dossiers[1].amount_requested_cents, 1_000_000);
-    let err = committees::add_case(&mut conn, "Agent", id, early, at(16)).unwrap_err();
+    let err = meetings::add_case(&mut conn, "Agent", id, early, at(16)).unwrap_err();
     let StorageError::Invalid(errors) = err else {
         panic!("{err:?}")
     };
@@ -89,51 +88,51 @@ fn a_session_takes_only_dossiers_at_its_steps_and_keeps_its_order() {
         errors[0].message
     );
     assert!(matches!(
-        committees::add_case(&mut conn, "Agent", id, filed, at(16)),
+        meetings::add_case(&mut conn, "Agent", id, filed, at(16)),
         Err(StorageError::Invalid(_))
     ));
-    let candidates = committees::candidates(&conn, id).unwrap();
+    let candidates = meetings::candidates(&conn, id).unwrap();
     assert!(
         candidates.is_empty(),
         "both filed cases are on the agenda already"
     );
 
-    let detail = committees::reorder(&mut conn, "Agent", id, &[other, filed], at(17)).unwrap();
+    let detail = meetings::reorder(&mut conn, "Agent", id, &[other, filed], at(17)).unwrap();
     assert_eq!(detail.dossiers[0].case_id, other);
     assert_eq!(detail.dossiers[0].position, 1);
-    assert!(committees::reorder(&mut conn, "Agent", id, &[other], at(17)).is_err());
+    assert!(meetings::reorder(&mut conn, "Agent", id, &[other], at(17)).is_err());
     // Pseudonyms are stable within the session, different in another one.
     let p = detail.dossiers[1].pseudonym.clone();
-    let again = committees::detail(&conn, id).unwrap();
+    let again = meetings::detail(&conn, id).unwrap();
     assert_eq!(again.dossiers[1].pseudonym, p);
     let second = commission(&mut conn);
-    let detail2 = committees::add_case(&mut conn, "Agent", second, filed, at(18)).unwrap();
+    let detail2 = meetings::add_case(&mut conn, "Agent", second, filed, at(18)).unwrap();
     assert_ne!(detail2.dossiers[0].pseudonym, p);
 
     // Rescheduled: date, place and members change; the instance not, with dossiers on it.
-    let mut moved = NewSession {
+    let mut moved = NewMeeting {
         kind: Some(CommitteeKind::CommissionParitaire),
         held_on: Some(d(2026, 3, 27)),
         place: "Nancy".into(),
         members: vec!["Mme A. Martin".into(), "M. B. Klein".into()],
     };
-    let s = committees::update_session(&mut conn, "Agent", id, &moved, at(19)).unwrap();
+    let s = meetings::update(&mut conn, "Agent", id, &moved, at(19)).unwrap();
     assert_eq!(
         (s.held_on, s.place.as_str(), s.members.len()),
         (d(2026, 3, 27), "Nancy", 2)
     );
     moved.kind = Some(CommitteeKind::ComiteLocal);
     let StorageError::Invalid(errors) =
-        committees::update_session(&mut conn, "Agent", id, &moved, at(19)).unwrap_err()
+        meetings::update(&mut conn, "Agent", id, &moved, at(19)).unwrap_err()
     else {
         panic!()
     };
     assert_eq!(errors[0].field, "kind");
 
-    let detail = committees::remove_case(&mut conn, "Agent", id, other, at(19)).unwrap();
+    let detail = meetings::remove_case(&mut conn, "Agent", id, other, at(19)).unwrap();
     assert_eq!(detail.dossiers.len(), 1);
     assert_eq!(detail.dossiers[0].position, 1);
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }
 
 #[test]
@@ -141,13 +140,13 @@ fn a_refusal_moves_the_case_and_starts_the_recours_delay() {
     let (_dir, mut conn) = temp_db();
     let id_case = case_at(&mut conn, "Arnaud", &TO_FILED);
     let id = commission(&mut conn);
-    committees::add_case(&mut conn, "Agent", id, id_case, at(16)).unwrap();
+    meetings::add_case(&mut conn, "Agent", id, id_case, at(16)).unwrap();
     let refus = OutcomeInput {
         outcome: Outcome::Decision(Decision::Refus),
         motifs: "Perspectives d’emploi insuffisamment étayées".into(),
         amount_granted_cents: None,
     };
-    let detail = committees::record_outcome(
+    let detail = decisions::record_outcome(
         &mut conn,
         "Agent",
         id,
@@ -161,7 +160,7 @@ fn a_refusal_moves_the_case_and_starts_the_recours_delay() {
         detail.dossiers[0].outcome,
         Some(Outcome::Decision(Decision::Refus))
     );
-    assert_eq!(detail.session.decided_count, 1);
+    assert_eq!(detail.meeting.decided_count, 1);
     let log = parcours::transitions(&conn, id_case).unwrap();
     let steps: Vec<Step> = log.iter().map(|t| t.to).collect();
     assert!(
@@ -185,7 +184,7 @@ fn a_refusal_moves_the_case_and_starts_the_recours_delay() {
         view.deadlines
     );
     // Once recorded, an outcome is not recorded twice; the message sits on the outcome field.
-    let err = committees::record_outcome(
+    let err = decisions::record_outcome(
         &mut conn,
         "Agent",
         id,
@@ -204,7 +203,7 @@ fn a_refusal_moves_the_case_and_starts_the_recours_delay() {
         "{}",
         errors[0].message
     );
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }
 
 #[test]
@@ -222,14 +221,14 @@ fn an_impossible_decision_writes_nothing() {
         ],
     );
     let id = commission(&mut conn);
-    committees::add_case(&mut conn, "Agent", id, id_case, at(16)).unwrap();
+    meetings::add_case(&mut conn, "Agent", id, id_case, at(16)).unwrap();
     let before = parcours::transitions(&conn, id_case).unwrap().len();
     let irrecevable = OutcomeInput {
         outcome: Outcome::Decision(Decision::Irrecevable),
         motifs: "Dossier incomplet".into(),
         amount_granted_cents: None,
     };
-    let err = committees::record_outcome(
+    let err = decisions::record_outcome(
         &mut conn,
         "Agent",
         id,
@@ -246,7 +245,7 @@ fn an_impossible_decision_writes_nothing() {
         motifs: String::new(),
         amount_granted_cents: None,
     };
-    let StorageError::Invalid(errors) = committees::record_outcome(
+    let StorageError::Invalid(errors) = decisions::record_outcome(
         &mut conn,
         "Agent",
         id,
@@ -270,23 +269,23 @@ fn an_impossible_decision_writes_nothing() {
         None
     );
     assert_eq!(
-        committees::detail(&conn, id).unwrap().dossiers[0].outcome,
+        meetings::detail(&conn, id).unwrap().dossiers[0].outcome,
         None
     );
 }
 
 #[test]
-fn a_dossier_that_comes_back_shows_what_changed_since_its_last_session() {
+fn a_dossier_that_comes_back_shows_what_changed_since_its_last_meeting() {
     let (_dir, mut conn) = temp_db();
     let id_case = case_at(&mut conn, "Arnaud", &TO_FILED);
     let first = commission(&mut conn);
-    committees::add_case(&mut conn, "Agent", first, id_case, at(16)).unwrap();
+    meetings::add_case(&mut conn, "Agent", first, id_case, at(16)).unwrap();
     let ajourne = OutcomeInput {
         outcome: Outcome::Decision(Decision::Ajourne),
         motifs: "Devis à actualiser".into(),
         amount_granted_cents: None,
     };
-    committees::record_outcome(
+    decisions::record_outcome(
         &mut conn,
         "Agent",
         first,
@@ -302,9 +301,8 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_session() {
     cases::update(&mut conn, "Agent", id_case, &data, at(25)).unwrap();
 
     let second = commission(&mut conn);
-    committees::add_case(&mut conn, "Agent", second, id_case, at(26)).unwrap();
-    let full =
-        committees::dossier_view(&conn, id_case, false, Some(second), d(2026, 3, 27)).unwrap();
+    meetings::add_case(&mut conn, "Agent", second, id_case, at(26)).unwrap();
+    let full = dossier::view(&conn, id_case, false, Some(second), d(2026, 3, 27)).unwrap();
     let (heading, changes) = full.changes_since.unwrap();
     assert!(
         heading.contains("20 mars 2026") && heading.contains("Ajourné"),
@@ -320,13 +318,12 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_session() {
             .iter()
             .any(|c| c.field == "Téléphone" && c.after == "•••• (masqué)")
     );
-    let pseudo =
-        committees::dossier_view(&conn, id_case, true, Some(second), d(2026, 3, 27)).unwrap();
+    let pseudo = dossier::view(&conn, id_case, true, Some(second), d(2026, 3, 27)).unwrap();
     let (_, changes) = pseudo.changes_since.clone().unwrap();
     assert!(changes.iter().all(|c| c.field != "Téléphone"));
     assert_eq!(
         pseudo.identity,
-        committees::detail(&conn, second).unwrap().dossiers[0].pseudonym
+        meetings::detail(&conn, second).unwrap().dossiers[0].pseudonym
     );
     let json = serde_json::to_string(&pseudo).unwrap();
     assert!(!json.contains("Arnaud") && !json.contains("ARNAUD") && !json.contains("arnaud@"));
@@ -337,10 +334,10 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_session() {
         "Dumas",
         &[Step::Accompagnement, Step::ProjetFormalise],
     );
-    let local = committees::create_session(
+    let local = meetings::create(
         &mut conn,
         "Agent",
-        &NewSession {
+        &NewMeeting {
             kind: Some(CommitteeKind::ComiteLocal),
             held_on: Some(d(2026, 3, 24)),
             place: "Sarrebourg".into(),
@@ -350,13 +347,13 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_session() {
     )
     .unwrap()
     .id;
-    committees::add_case(&mut conn, "Agent", local, local_case, at(26)).unwrap();
+    meetings::add_case(&mut conn, "Agent", local, local_case, at(26)).unwrap();
     let favorable = OutcomeInput {
         outcome: Outcome::Opinion(Opinion::Favorable),
         motifs: String::new(),
         amount_granted_cents: None,
     };
-    committees::record_outcome(
+    decisions::record_outcome(
         &mut conn,
         "Agent",
         local,
@@ -371,5 +368,5 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_session() {
         Step::ComiteTransitions
     );
     let _ = Variant::Full;
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }

@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use common::{at, case, temp_db};
 use passerelle_domain::AppError;
 use passerelle_domain::certification::{
-    Bloc, BlocStatus, CandidateStatus, Certificate, Certification, NewSession, Outcome,
-    Recevabilite, Route, SessionKind, VaeFollowUp, VaeStage,
+    Bloc, BlocStatus, CandidateStatus, Certificate, Certification, ExamKind, ExamOutcome,
+    NewExamSession, Recevabilite, Route, VaeFollowUp, VaeStage,
 };
-use passerelle_storage::{
-    Connection, StorageError, cases, catalogue, cert_staff, enrolments, journal, sessions,
-};
+use passerelle_domain::ids::{CaseId, EnrolmentId, ExamSessionId};
+use passerelle_storage::certification::{enrolments, exams, staff, vae};
+use passerelle_storage::{Connection, StorageError, cases, catalogue, integrity, journal};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -24,7 +24,7 @@ fn today() -> NaiveDate {
 }
 
 /// A three-bloc certification and a case of each territory, both enrolled.
-fn setup() -> (tempfile::TempDir, Connection, i64, i64) {
+fn setup() -> (tempfile::TempDir, Connection, EnrolmentId, EnrolmentId) {
     let (dir, mut conn) = temp_db();
     let tx = conn.transaction().unwrap();
     let cert = Certification {
@@ -74,14 +74,14 @@ fn setup() -> (tempfile::TempDir, Connection, i64, i64) {
     (dir, conn, ea.id, eb.id)
 }
 
-fn jury(conn: &mut Connection, on: NaiveDate, kind: SessionKind) -> i64 {
-    let s = NewSession {
+fn jury(conn: &mut Connection, on: NaiveDate, kind: ExamKind) -> ExamSessionId {
+    let s = NewExamSession {
         date: on,
         place: "Hub AFNOR, Sarrebourg".into(),
         kind,
         certification_code: "RNCP38596".into(),
     };
-    sessions::create(conn, "Jury", &s.validate(d(2026, 1, 1)).unwrap(), at(3))
+    exams::create(conn, "Jury", &s.validate(d(2026, 1, 1)).unwrap(), at(3))
         .unwrap()
         .id
 }
@@ -90,14 +90,15 @@ fn message(err: StorageError) -> String {
     AppError::from(err).to_string()
 }
 
-fn statuses(conn: &Connection, enrolment: i64) -> Vec<(String, BlocStatus)> {
-    let case_id: i64 = conn
-        .query_row(
+fn statuses(conn: &Connection, enrolment: EnrolmentId) -> Vec<(String, BlocStatus)> {
+    let case_id = CaseId(
+        conn.query_row(
             "SELECT case_id FROM enrolment WHERE id = ?1",
-            [enrolment],
+            [enrolment.0],
             |r| r.get(0),
         )
-        .unwrap();
+        .unwrap(),
+    );
     enrolments::for_case(conn, case_id)
         .unwrap()
         .into_iter()
@@ -112,14 +113,14 @@ fn statuses(conn: &Connection, enrolment: i64) -> Vec<(String, BlocStatus)> {
 #[test]
 fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
     let (_dir, mut conn, enrolment, _) = setup();
-    let session = jury(&mut conn, d(2026, 3, 12), SessionKind::Jury);
-    sessions::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
-    sessions::record_result(
+    let session = jury(&mut conn, d(2026, 3, 12), ExamKind::Jury);
+    exams::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
+    exams::record_result(
         &mut conn,
         "Staff",
         session,
         enrolment,
-        Outcome::ValidationPartielle,
+        ExamOutcome::ValidationPartielle,
         &["rncp38596bc01".into(), "RNCP38596BC03".into()],
         today(),
         at(20),
@@ -133,7 +134,7 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
             ("RNCP38596BC03".into(), BlocStatus::Acquis),
         ]
     );
-    let case_id = enrolments::for_case(&conn, 1).unwrap()[0].case_id;
+    let case_id = enrolments::for_case(&conn, CaseId(1)).unwrap()[0].case_id;
     let e = &enrolments::for_case(&conn, case_id).unwrap()[0];
     assert_eq!(e.blocs[0].acquired_on, Some(d(2026, 3, 12)));
     assert_eq!(e.blocs[0].evidence, "Jury du 12 mars 2026");
@@ -145,8 +146,8 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
             .collect::<Vec<_>>(),
         ["RNCP38596BC02"]
     );
-    assert_eq!(e.sessions.len(), 1);
-    assert_eq!(e.sessions[0].outcome, Some(Outcome::ValidationPartielle));
+    assert_eq!(e.exams.len(), 1);
+    assert_eq!(e.exams[0].outcome, Some(ExamOutcome::ValidationPartielle));
 
     // Journaled: the result and the blocs, and the whole journal still verifies.
     let result_entries = journal::entries_for(&conn, "session_candidate", 1).unwrap();
@@ -155,10 +156,10 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
     let last = bloc_entries.last().unwrap();
     assert_eq!(last.actor, "Staff");
     assert_eq!(last.changes.len(), 3);
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 
     // The session page shows the result.
-    let detail = sessions::detail(&conn, session).unwrap();
+    let detail = exams::detail(&conn, session).unwrap();
     assert_eq!(detail.session.results, 1);
     assert_eq!(detail.candidates[0].name, "COLLIN Aurélie");
     assert_eq!(
@@ -171,12 +172,12 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
     );
 
     // A result is recorded once.
-    let again = sessions::record_result(
+    let again = exams::record_result(
         &mut conn,
         "Staff",
         session,
         enrolment,
-        Outcome::Refus,
+        ExamOutcome::Refus,
         &[],
         today(),
         at(21),
@@ -188,117 +189,110 @@ fn a_partial_validation_is_journaled_and_leaves_the_other_blocs_to_acquire() {
 #[test]
 fn registering_twice_is_refused_with_a_clear_message() {
     let (_dir, mut conn, enrolment, _) = setup();
-    let session = jury(&mut conn, d(2026, 4, 2), SessionKind::Jury);
-    sessions::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
-    let err = sessions::register(&mut conn, "Staff", session, enrolment, at(5)).unwrap_err();
+    let session = jury(&mut conn, d(2026, 4, 2), ExamKind::Jury);
+    exams::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
+    let err = exams::register(&mut conn, "Staff", session, enrolment, at(5)).unwrap_err();
     let err = AppError::from(err);
     assert!(matches!(err, AppError::Validation { .. }));
     assert_eq!(
         err.to_string(),
         "Inscription à la session : ce candidat est déjà inscrit à la session « Jury du 2 avril 2026 »."
     );
-    assert_eq!(
-        sessions::detail(&conn, session).unwrap().candidates.len(),
-        1
-    );
+    assert_eq!(exams::detail(&conn, session).unwrap().candidates.len(), 1);
     // Not eligible any more, and a future session cannot judge yet.
-    assert!(sessions::detail(&conn, session).unwrap().eligible.len() == 1);
-    let early = sessions::record_result(
+    assert!(exams::detail(&conn, session).unwrap().eligible.len() == 1);
+    let early = exams::record_result(
         &mut conn,
         "Staff",
         session,
         enrolment,
-        Outcome::Refus,
+        ExamOutcome::Refus,
         &[],
         today(),
         at(6),
     )
     .unwrap_err();
     assert!(message(early).contains("n’a pas encore eu lieu"));
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }
 
 #[test]
 fn a_result_edited_behind_the_apps_back_breaks_the_journal() {
     let (_dir, mut conn, enrolment, _) = setup();
-    let session = jury(&mut conn, d(2026, 3, 12), SessionKind::Jury);
-    sessions::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
-    sessions::record_result(
+    let session = jury(&mut conn, d(2026, 3, 12), ExamKind::Jury);
+    exams::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
+    exams::record_result(
         &mut conn,
         "Staff",
         session,
         enrolment,
-        Outcome::Refus,
+        ExamOutcome::Refus,
         &[],
         today(),
         at(20),
     )
     .unwrap();
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
     conn.execute(
         "UPDATE session_candidate SET outcome = 'validation_totale'",
         [],
     )
     .unwrap();
-    let broken = journal::verify(&conn).unwrap().unwrap_err();
+    let broken = integrity::verify(&conn).unwrap().unwrap_err();
     assert_eq!(broken.entity, "session_candidate");
 }
 
 #[test]
 fn a_certificate_follows_a_validation_totale() {
     let (_dir, mut conn, enrolment, _) = setup();
-    let session = jury(&mut conn, d(2026, 3, 12), SessionKind::Jury);
-    sessions::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
+    let session = jury(&mut conn, d(2026, 3, 12), ExamKind::Jury);
+    exams::register(&mut conn, "Staff", session, enrolment, at(4)).unwrap();
     let cert = Certificate {
         number: "JE-2026-0042".into(),
         issued_on: d(2026, 3, 18),
     };
-    let refused =
-        sessions::issue_certificate(&mut conn, "Staff", enrolment, &cert, today(), at(19))
-            .unwrap_err();
+    let refused = exams::issue_certificate(&mut conn, "Staff", enrolment, &cert, today(), at(19))
+        .unwrap_err();
     assert!(message(refused).contains("blocs non acquis"));
-    sessions::record_result(
+    exams::record_result(
         &mut conn,
         "Staff",
         session,
         enrolment,
-        Outcome::ValidationTotale,
+        ExamOutcome::ValidationTotale,
         &[],
         today(),
         at(19),
     )
     .unwrap();
-    sessions::issue_certificate(&mut conn, "Staff", enrolment, &cert, today(), at(19)).unwrap();
-    let e = &enrolments::for_case(&conn, 1).unwrap()[0];
+    exams::issue_certificate(&mut conn, "Staff", enrolment, &cert, today(), at(19)).unwrap();
+    let e = &enrolments::for_case(&conn, CaseId(1)).unwrap()[0];
     assert_eq!(e.certificate.as_ref().unwrap().number, "JE-2026-0042");
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
     // Registered again after a validation totale: refused.
-    let next = jury(&mut conn, d(2026, 6, 1), SessionKind::Jury);
-    let err = sessions::register(&mut conn, "Staff", next, enrolment, at(20)).unwrap_err();
+    let next = jury(&mut conn, d(2026, 6, 1), ExamKind::Jury);
+    let err = exams::register(&mut conn, "Staff", next, enrolment, at(20)).unwrap_err();
     assert!(message(err).contains("déjà acquis"));
 }
 
 #[test]
 fn the_vae_route_goes_to_a_vae_jury_after_a_favourable_recevabilite() {
     let (_dir, mut conn, formation, vae) = setup();
-    let session = jury(&mut conn, d(2026, 3, 12), SessionKind::JuryVae);
-    let err = sessions::register(&mut conn, "Staff", session, formation, at(4)).unwrap_err();
+    let session = jury(&mut conn, d(2026, 3, 12), ExamKind::JuryVae);
+    let err = exams::register(&mut conn, "Staff", session, formation, at(4)).unwrap_err();
     assert!(message(err).contains("que des candidats en VAE"));
-    let err = sessions::register(&mut conn, "Staff", session, vae, at(4)).unwrap_err();
+    let err = exams::register(&mut conn, "Staff", session, vae, at(4)).unwrap_err();
     assert!(message(err).contains("recevabilité favorable"));
-    assert!(
-        sessions::detail(&conn, session)
-            .unwrap()
-            .eligible
-            .is_empty()
-    );
+    assert!(exams::detail(&conn, session).unwrap().eligible.is_empty());
 
     let mut f = VaeFollowUp {
         recevabilite_submitted_on: Some(d(2025, 12, 10)),
         ..VaeFollowUp::default()
     };
-    sessions::save_vae(&mut conn, "Staff", vae, &f, today(), at(4)).unwrap();
-    let e = enrolments::for_case(&conn, 2).unwrap().remove(0);
+    vae::save(&mut conn, "Staff", vae, &f, today(), at(4)).unwrap();
+    let e = enrolments::for_case(&conn, passerelle_domain::case::CaseId(2))
+        .unwrap()
+        .remove(0);
     let view = e.vae.unwrap();
     assert_eq!(view.stage, VaeStage::RecevabiliteDeposee);
     assert_eq!(view.recevabilite_due, Some(d(2026, 2, 10)));
@@ -307,59 +301,61 @@ fn the_vae_route_goes_to_a_vae_jury_after_a_favourable_recevabilite() {
     // A decision before the submission is refused field by field.
     f.recevabilite_decided_on = Some(d(2025, 12, 1));
     f.recevabilite = Some(Recevabilite::Favorable);
-    let err = sessions::save_vae(&mut conn, "Staff", vae, &f, today(), at(5)).unwrap_err();
+    let err = vae::save(&mut conn, "Staff", vae, &f, today(), at(5)).unwrap_err();
     match AppError::from(err) {
         AppError::Validation { errors } => assert_eq!(errors[0].field, "recevabiliteDecidedOn"),
         other => panic!("{other:?}"),
     }
     f.recevabilite_decided_on = Some(d(2026, 1, 20));
     f.support_hours = Some(24.0);
-    sessions::save_vae(&mut conn, "Staff", vae, &f, today(), at(5)).unwrap();
-    let err = sessions::save_vae(&mut conn, "Staff", formation, &f, today(), at(5)).unwrap_err();
+    vae::save(&mut conn, "Staff", vae, &f, today(), at(5)).unwrap();
+    let err = vae::save(&mut conn, "Staff", formation, &f, today(), at(5)).unwrap_err();
     assert!(message(err).contains("pas en VAE"));
 
-    sessions::register(&mut conn, "Staff", session, vae, at(6)).unwrap();
-    let e = enrolments::for_case(&conn, 2).unwrap().remove(0);
+    exams::register(&mut conn, "Staff", session, vae, at(6)).unwrap();
+    let e = enrolments::for_case(&conn, passerelle_domain::case::CaseId(2))
+        .unwrap()
+        .remove(0);
     assert_eq!(e.vae.unwrap().stage, VaeStage::JuryPlanifie);
     assert_eq!(journal::entries_for(&conn, "vae", vae).unwrap().len(), 2);
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }
 
 #[test]
 fn the_staff_view_counts_candidates_and_success_rates() {
     let (_dir, mut conn, formation, vae) = setup();
-    let past = jury(&mut conn, d(2026, 3, 12), SessionKind::Jury);
-    let soon = jury(&mut conn, d(2026, 4, 10), SessionKind::Jury);
-    let _far = jury(&mut conn, d(2026, 8, 10), SessionKind::Jury);
+    let past = jury(&mut conn, d(2026, 3, 12), ExamKind::Jury);
+    let soon = jury(&mut conn, d(2026, 4, 10), ExamKind::Jury);
+    let _far = jury(&mut conn, d(2026, 8, 10), ExamKind::Jury);
     for e in [formation, vae] {
-        sessions::register(&mut conn, "Staff", past, e, at(4)).unwrap();
+        exams::register(&mut conn, "Staff", past, e, at(4)).unwrap();
     }
-    sessions::record_result(
+    exams::record_result(
         &mut conn,
         "Staff",
         past,
         formation,
-        Outcome::ValidationTotale,
+        ExamOutcome::ValidationTotale,
         &[],
         today(),
         at(19),
     )
     .unwrap();
-    sessions::record_result(
+    exams::record_result(
         &mut conn,
         "Staff",
         past,
         vae,
-        Outcome::ValidationPartielle,
+        ExamOutcome::ValidationPartielle,
         &["RNCP38596BC02".into()],
         today(),
         at(19),
     )
     .unwrap();
-    sessions::register(&mut conn, "Staff", soon, vae, at(20)).unwrap();
+    exams::register(&mut conn, "Staff", soon, vae, at(20)).unwrap();
 
     assert_progress_consistent(&conn);
-    let o = cert_staff::overview(&conn, today(), 60).unwrap();
+    let o = staff::overview(&conn, today(), 60).unwrap();
     assert_eq!(o.upcoming.len(), 1, "August is beyond 60 days");
     assert_eq!((o.upcoming[0].id, o.upcoming[0].candidates), (soon, 1));
     assert_eq!(o.recent.len(), 1);
@@ -376,16 +372,16 @@ fn the_staff_view_counts_candidates_and_success_rates() {
         .collect();
     assert_eq!(labels, [("Metz", Some(1.0)), ("Moselle Sud", Some(0.0))]);
 
-    let rows = cert_staff::candidate_rows(&conn).unwrap();
+    let rows = staff::candidate_rows(&conn).unwrap();
     assert_eq!(rows.len(), 2);
     let weber = rows.iter().find(|r| r.birth_name == "Weber").unwrap();
     assert_eq!(weber.acquired, ["RNCP38596BC02"]);
     assert_eq!(weber.remaining, ["RNCP38596BC01", "RNCP38596BC03"]);
     assert_eq!(
         weber.last_session,
-        Some((SessionKind::Jury, d(2026, 4, 10), None))
+        Some((ExamKind::Jury, d(2026, 4, 10), None))
     );
-    let (csv, n) = cert_staff::candidates_csv(&conn).unwrap();
+    let (csv, n) = staff::candidates_csv(&conn).unwrap();
     assert_eq!(n, 2);
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with("\u{FEFF}Référence;Nom;"));
@@ -417,28 +413,28 @@ fn assert_progress_consistent(conn: &Connection) {
 fn the_staff_views_summary_follows_every_write() {
     let (_dir, mut conn, formation, vae) = setup();
     assert_progress_consistent(&conn);
-    let past = jury(&mut conn, d(2026, 3, 12), SessionKind::Jury);
+    let past = jury(&mut conn, d(2026, 3, 12), ExamKind::Jury);
     for e in [formation, vae] {
-        sessions::register(&mut conn, "Staff", past, e, at(4)).unwrap();
+        exams::register(&mut conn, "Staff", past, e, at(4)).unwrap();
     }
     assert_progress_consistent(&conn);
-    sessions::record_result(
+    exams::record_result(
         &mut conn,
         "Staff",
         past,
         formation,
-        Outcome::ValidationPartielle,
+        ExamOutcome::ValidationPartielle,
         &["RNCP38596BC01".into()],
         today(),
         at(19),
     )
     .unwrap();
-    sessions::record_result(
+    exams::record_result(
         &mut conn,
         "Staff",
         past,
         vae,
-        Outcome::Refus,
+        ExamOutcome::Refus,
         &[],
         today(),
         at(19),
@@ -457,12 +453,28 @@ fn the_staff_views_summary_follows_every_write() {
     .unwrap();
     assert_progress_consistent(&conn);
     // The Metz candidate moves to Moselle Sud, then the other case is archived.
-    let mut moved = cases::get(&conn, 1).unwrap().unwrap();
+    let mut moved = cases::get(&conn, passerelle_domain::case::CaseId(1))
+        .unwrap()
+        .unwrap();
     moved.data.beneficiary.territory = "moselle-sud".into();
-    cases::update(&mut conn, "Test", 1, &moved.data, at(20)).unwrap();
-    cases::set_archived(&mut conn, "Test", 2, true, at(20)).unwrap();
+    cases::update(
+        &mut conn,
+        "Test",
+        passerelle_domain::case::CaseId(1),
+        &moved.data,
+        at(20),
+    )
+    .unwrap();
+    cases::set_archived(
+        &mut conn,
+        "Test",
+        passerelle_domain::case::CaseId(2),
+        true,
+        at(20),
+    )
+    .unwrap();
     assert_progress_consistent(&conn);
-    let o = cert_staff::overview(&conn, today(), 60).unwrap();
+    let o = staff::overview(&conn, today(), 60).unwrap();
     let territories: Vec<_> = o
         .rates_by_territory
         .iter()

@@ -5,8 +5,9 @@ mod common;
 use chrono::NaiveDate;
 use common::{at, case, temp_db};
 use passerelle_domain::case::{Consent, ContractKind, DocumentKind};
-use passerelle_domain::parcours::{EmployerAnswer, ParamValue, Step};
-use passerelle_storage::{cases, journal, parcours, records};
+use passerelle_domain::params::ParamValue;
+use passerelle_domain::parcours::{EmployerAnswer, Step};
+use passerelle_storage::{cases, integrity, parcours, records, todo};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -62,7 +63,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
         Step::PtpPositionnement
     );
     // The À faire view lists them as missing.
-    let todo = parcours::todo(&conn, today, 30, 60, None).unwrap();
+    let todo = todo::overview(&conn, today, 30, 60, None).unwrap();
     assert_eq!(
         todo.missing[0].kinds,
         [DocumentKind::Positionnement, DocumentKind::Devis]
@@ -82,7 +83,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
         .unwrap();
     }
     assert!(
-        parcours::todo(&conn, today, 30, 60, None)
+        todo::overview(&conn, today, 30, 60, None)
             .unwrap()
             .missing
             .is_empty()
@@ -94,7 +95,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
     let mut data = cases::get(&conn, id).unwrap().unwrap().data;
     data.parcours.absence_request_received_on = Some(d(2026, 5, 4));
     cases::update(&mut conn, "Agent", id, &data, at(12)).unwrap();
-    let todo = parcours::todo(&conn, d(2026, 5, 20), 30, 60, None).unwrap();
+    let todo = todo::overview(&conn, d(2026, 5, 20), 30, 60, None).unwrap();
     let answer = todo
         .upcoming
         .iter()
@@ -158,7 +159,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
         passerelle_domain::parcours::replay(&log),
         Ok(Step::PtpDossierDepose)
     );
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }
 
 fn kind_bytes(kind: DocumentKind) -> &'static [u8] {
@@ -178,9 +179,10 @@ fn kind_bytes(kind: DocumentKind) -> &'static [u8] {
 #[test]
 fn a_parameter_change_moves_every_deadline() {
     let (_dir, mut conn) = temp_db();
-    let id = cases::create(&mut conn, "Agent", &ptp_case(), at(1))
-        .unwrap()
-        .id;
+    // Part time: the 60-day notice applies.
+    let mut data = ptp_case();
+    data.parcours.training.part_time = Some(true);
+    let id = cases::create(&mut conn, "Agent", &data, at(1)).unwrap().id;
     for to in [
         Step::Accompagnement,
         Step::ProjetFormalise,
@@ -189,12 +191,12 @@ fn a_parameter_change_moves_every_deadline() {
         parcours::advance(&mut conn, "Agent", id, to, "", d(2026, 3, 10), at(2)).unwrap();
     }
     let absence = |conn: &passerelle_storage::Connection| {
-        parcours::todo(conn, d(2026, 7, 1), 60, 600, None)
+        todo::overview(conn, d(2026, 7, 1), 60, 600, None)
             .unwrap()
             .upcoming
             .into_iter()
             .chain(
-                parcours::todo(conn, d(2026, 7, 1), 60, 600, None)
+                todo::overview(conn, d(2026, 7, 1), 60, 600, None)
                     .unwrap()
                     .overdue,
             )
@@ -202,21 +204,24 @@ fn a_parameter_change_moves_every_deadline() {
             .unwrap()
             .due
     };
-    assert_eq!(absence(&conn), d(2026, 7, 9), "60 days before 7 September");
+    // The legal date is 9 July (60 days before 7 September), but the employer's 30 days to
+    // answer must end by the filing, 9 June (90 days before): the request is due 10 May.
+    assert_eq!(absence(&conn), d(2026, 5, 10));
     parcours::set_parameter(
         &mut conn,
         "Agent",
         &ParamValue {
             key: "absence_notice_short_days".into(),
             valid_from: d(2026, 1, 1),
-            value: 90.0,
+            value: 150.0,
             note: "test".into(),
         },
         at(3),
     )
     .unwrap();
-    assert_eq!(absence(&conn), d(2026, 6, 9));
-    assert!(journal::verify(&conn).unwrap().is_ok());
+    // Now the legal date comes first: 150 days before 7 September.
+    assert_eq!(absence(&conn), d(2026, 4, 10));
+    assert!(integrity::verify(&conn).unwrap().is_ok());
 }
 
 #[test]
@@ -238,7 +243,7 @@ fn archived_cases_cannot_advance_and_leave_the_todo_view() {
     .map_err(unmet)
     .unwrap_err();
     assert!(unmet[0].starts_with("Dossier archivé"));
-    let todo = parcours::todo(&conn, d(2027, 3, 10), 30, 1, None).unwrap();
+    let todo = todo::overview(&conn, d(2027, 3, 10), 30, 1, None).unwrap();
     assert_eq!(todo.idle_total, 0);
 }
 

@@ -6,15 +6,17 @@ use passerelle_domain::validate::bounds;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use passerelle_domain::case::CaseId;
 use passerelle_domain::certification::{
-    BlocStatus, CandidateCounts, CandidateRow, Outcome, SessionKind, StaffOverview,
+    BlocStatus, CandidateCounts, CandidateRow, ExamKind, ExamOutcome, StaffOverview,
     candidate_status, success_rates,
 };
 use rusqlite::Connection;
 
-use crate::StorageError;
 use crate::codes::decode;
-use crate::sessions::{self, NAME_COLUMNS};
+use crate::error::StorageError;
+use crate::names::NAME_COLUMNS;
+use crate::tables::exam_session;
 
 /// Enrolments of active cases grouped by what the staff view needs (see `enrolment_progress`
 /// in migration 0007): a few hundred groups however many candidates there are.
@@ -32,10 +34,10 @@ pub fn overview(
     days: u32,
 ) -> Result<StaffOverview, StorageError> {
     let days = bounds::clamp_horizon(days);
-    let upcoming = sessions::between(conn, today, bounds::days_after(today, days), false)?;
+    let upcoming = exam_session::between(conn, today, bounds::days_after(today, days), false)?;
     let recent = match today.pred_opt() {
         Some(yesterday) => {
-            sessions::between(conn, bounds::days_before(today, days), yesterday, true)?
+            exam_session::between(conn, bounds::days_before(today, days), yesterday, true)?
         }
         None => Vec::new(),
     };
@@ -46,7 +48,7 @@ pub fn overview(
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let territories: HashMap<String, String> = crate::territories::list(conn)?
+    let territories: HashMap<String, String> = crate::tables::territory::list(conn)?
         .into_iter()
         .map(|t| (t.code, t.label))
         .collect();
@@ -74,9 +76,9 @@ pub fn overview(
             None => territory.clone(),
         };
         for (outcome, col) in [
-            (Outcome::ValidationTotale, 6),
-            (Outcome::ValidationPartielle, 7),
-            (Outcome::Refus, 8),
+            (ExamOutcome::ValidationTotale, 6),
+            (ExamOutcome::ValidationPartielle, 7),
+            (ExamOutcome::Refus, 8),
         ] {
             let n: u32 = r.get(col)?;
             if n > 0 {
@@ -148,7 +150,7 @@ pub fn candidate_rows(conn: &Connection) -> Result<Vec<CandidateRow>, StorageErr
             .or_default()
             .push((r.get(1)?, decode(r.get(2)?)?));
     }
-    type Sitting = (SessionKind, NaiveDate, Option<Outcome>);
+    type Sitting = (ExamKind, NaiveDate, Option<ExamOutcome>);
     let mut sittings: HashMap<i64, Vec<Sitting>> = HashMap::new();
     let mut stmt = conn.prepare(
         "SELECT sc.enrolment_id, s.kind, s.date, sc.outcome FROM session_candidate sc
@@ -183,9 +185,11 @@ pub fn candidate_rows(conn: &Connection) -> Result<Vec<CandidateRow>, StorageErr
         let acquired = with(&[BlocStatus::Acquis]);
         let sat = sittings.remove(&id).unwrap_or_default();
         let pending = sat.iter().any(|s| s.2.is_none());
-        let validated = sat.iter().any(|s| s.2 == Some(Outcome::ValidationTotale));
+        let validated = sat
+            .iter()
+            .any(|s| s.2 == Some(ExamOutcome::ValidationTotale));
         out.push(CandidateRow {
-            case_id,
+            case_id: CaseId(case_id),
             // The name in use, as the case list shows it.
             birth_name: if usage.trim().is_empty() {
                 birth

@@ -1,26 +1,26 @@
-//! Case files: create, update, archive, read, list and search. Every write is one transaction
-//! with its journal entry and its full-text index row.
+//! The `case_file` table and its full-text index: rows written with their journal entry, read,
+//! listed and searched. Validation and the derived rows are the use case's (`crate::cases`).
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use passerelle_domain::case::{
     CaseData, CaseFile, CaseId, CasePage, CaseQuery, CaseSort, CaseSummary, FlagFilter, MAX_PAGE,
     search_terms,
 };
-use passerelle_domain::parcours::{Parameters, Step};
+use passerelle_domain::parcours::{Step, Transition};
 use passerelle_domain::text::fold_for_sort;
 use passerelle_domain::validate::rome_label;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde_json::Value;
 
-use crate::StorageError;
-use crate::journal::{self, Change, Record, sha256_hex};
+use crate::error::StorageError;
+use crate::journal::{self, Change, Journaled, Write, sha256_hex, stamp};
 
-const ENTITY: &str = "case_file";
-
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
+/// Every write to a case file is journaled under this entity.
+pub(crate) const JOURNALED: Journaled = Journaled {
+    entity: "case_file",
+    row_hashes,
+};
 
 fn to_json(data: &CaseData) -> Result<String, StorageError> {
     serde_json::to_string(data).map_err(StorageError::json)
@@ -60,7 +60,7 @@ fn state_token(archived: bool) -> &'static str {
 
 /// Rewrites the case's full-text row (names, employer, trades with their ROME labels, notes).
 fn index(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     id: CaseId,
     reference: &str,
     data: &CaseData,
@@ -84,12 +84,12 @@ fn index(
         p.target_certification
     );
     let notes = format!("{} {} {}", p.motive, p.notes, b.commune);
-    tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id])?;
+    tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id.0])?;
     tx.execute(
         "INSERT INTO case_search (rowid, names, employer, trades, notes, state)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
-            id,
+            id.0,
             names,
             s.employer.name,
             trades,
@@ -100,47 +100,15 @@ fn index(
     Ok(())
 }
 
-/// Creates a case file from validated data (see `CaseData::validated`).
-pub fn create(
-    conn: &mut Connection,
-    actor: &str,
-    data: &CaseData,
-    at: DateTime<Utc>,
-) -> Result<CaseFile, StorageError> {
-    let tx = conn.transaction()?;
-    let params = crate::parcours::parameters(&tx)?;
-    let file = insert(&tx, actor, data, at, &params)?;
-    tx.commit()?;
-    Ok(file)
-}
-
-/// Creates many validated case files in one transaction: all or nothing (imports, demo data).
-pub fn create_many(
-    conn: &mut Connection,
-    actor: &str,
-    cases: &[CaseData],
-    at: DateTime<Utc>,
-) -> Result<Vec<CaseId>, StorageError> {
-    let tx = conn.transaction()?;
-    let params = crate::parcours::parameters(&tx)?;
-    let mut ids = Vec::with_capacity(cases.len());
-    for data in cases {
-        ids.push(insert(&tx, actor, data, at, &params)?.id);
-    }
-    tx.commit()?;
-    Ok(ids)
-}
-
-/// Inserts inside an open transaction (the CSV import writes a whole file in one).
+/// Inserts a case (row, reference, index, journal entry) in the caller's transaction; the use
+/// case validated it and writes its derived rows.
 pub(crate) fn insert(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     data: &CaseData,
     at: DateTime<Utc>,
-    params: &Parameters,
 ) -> Result<CaseFile, StorageError> {
-    ensure_valid(tx, data, at)?;
-    let now = timestamp(at);
+    let now = stamp(at);
     let json = to_json(data)?;
     let status = "ACCUEIL";
     // The reference needs the id: insert with a placeholder unique per transaction, then set it.
@@ -149,28 +117,25 @@ pub(crate) fn insert(
          VALUES ('pending:' || (SELECT coalesce(max(id), 0) + 1 FROM case_file), ?1, ?2, ?3, ?4, ?5, ?5)",
         params![actor, status, json, sort_name(data), now],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = CaseId(tx.last_insert_rowid());
     let reference = format!("D-{}-{id:06}", &now[..4]);
     tx.execute(
         "UPDATE case_file SET reference = ?1 WHERE id = ?2",
-        params![reference, id],
+        params![reference, id.0],
     )?;
     index(tx, id, &reference, data, false)?;
     let after = serde_json::to_value(data).map_err(StorageError::json)?;
-    let changes = journal::diff(&Value::Null, &after);
-    journal::append(
+    JOURNALED.append(
         tx,
-        &Record {
+        Write {
             at: &now,
             actor,
-            entity: ENTITY,
-            entity_id: id,
+            entity_id: id.0,
             action: "create",
-            changes: &changes,
+            changes: &journal::diff(&Value::Null, &after),
             row_hash: &row_hash(&reference, actor, status, &json, None),
         },
     )?;
-    crate::parcours::write_derived(tx, id, data, Step::Accueil, &[], params)?;
     Ok(CaseFile {
         id,
         reference,
@@ -182,58 +147,31 @@ pub(crate) fn insert(
     })
 }
 
-/// The storage layer's own check before any case write, whoever the caller: the domain's
-/// validation (the form and the CLI ran it too) and a territory that exists.
-fn ensure_valid(conn: &Connection, data: &CaseData, at: DateTime<Utc>) -> Result<(), StorageError> {
-    // `at` may be in the past (demo data and imports of history are backdated): « today » for
-    // the date ranges is the later of the two, so a date valid when written stays valid.
-    let today = crate::today_for(at);
-    let report = data.clone().check(today);
-    if !report.errors.is_empty() {
-        return Err(StorageError::Invalid(report.errors));
-    }
-    crate::territories::ensure_exists(conn, &data.beneficiary.territory)
-}
-
-/// Replaces a case's data with validated data; journals the fields that changed. Returns the
-/// case as stored and the changes (empty: nothing to save, nothing written).
-pub fn update(
-    conn: &mut Connection,
+/// Replaces a case's data (row, index, journal entry with the fields that changed) in the
+/// caller's transaction. Returns the case as stored and the changes (none: nothing written).
+pub(crate) fn update(
+    tx: &Connection,
     actor: &str,
-    id: CaseId,
+    current: CaseFile,
     data: &CaseData,
     at: DateTime<Utc>,
 ) -> Result<(CaseFile, Vec<Change>), StorageError> {
-    let tx = conn.transaction()?;
-    let result = update_in(&tx, actor, id, data, at)?;
-    tx.commit()?;
-    Ok(result)
-}
-
-/// [`update`] inside the caller's transaction.
-pub(crate) fn update_in(
-    tx: &Transaction<'_>,
-    actor: &str,
-    id: CaseId,
-    data: &CaseData,
-    at: DateTime<Utc>,
-) -> Result<(CaseFile, Vec<Change>), StorageError> {
-    let current = get_in(tx, id)?.ok_or_else(|| not_found(id))?;
     let before = serde_json::to_value(&current.data).map_err(StorageError::json)?;
     let after = serde_json::to_value(data).map_err(StorageError::json)?;
     let changes = journal::diff(&before, &after);
     if changes.is_empty() {
         return Ok((current, changes));
     }
-    ensure_valid(tx, data, at)?;
-    let now = timestamp(at);
+    let id = current.id;
+    let now = stamp(at);
     let json = to_json(data)?;
-    let status: String = tx.query_row("SELECT status FROM case_file WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
+    let status: String =
+        tx.query_row("SELECT status FROM case_file WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })?;
     tx.execute(
         "UPDATE case_file SET data = ?1, sort_name = ?2, updated_at = ?3 WHERE id = ?4",
-        params![json, sort_name(data), now, id],
+        params![json, sort_name(data), now, id.0],
     )?;
     index(
         tx,
@@ -242,13 +180,12 @@ pub(crate) fn update_in(
         data,
         current.archived_at.is_some(),
     )?;
-    journal::append(
+    JOURNALED.append(
         tx,
-        &Record {
+        Write {
             at: &now,
             actor,
-            entity: ENTITY,
-            entity_id: id,
+            entity_id: id.0,
             action: "update",
             changes: &changes,
             row_hash: &row_hash(
@@ -260,7 +197,6 @@ pub(crate) fn update_in(
             ),
         },
     )?;
-    crate::parcours::refresh_derived(tx, id)?;
     let updated = CaseFile {
         data: data.clone(),
         updated_at: now,
@@ -269,31 +205,27 @@ pub(crate) fn update_in(
     Ok((updated, changes))
 }
 
-/// Archives (`archive = true`) or restores a case file. Nothing is deleted.
-pub fn set_archived(
-    conn: &mut Connection,
+/// Archives (`archive = true`) or restores a case in the caller's transaction; journaled.
+pub(crate) fn set_archived(
+    tx: &Connection,
     actor: &str,
-    id: CaseId,
+    current: CaseFile,
     archive: bool,
     at: DateTime<Utc>,
 ) -> Result<CaseFile, StorageError> {
-    let tx = conn.transaction()?;
-    let current = get_in(&tx, id)?.ok_or_else(|| not_found(id))?;
-    if current.archived_at.is_some() == archive {
-        return Ok(current);
-    }
-    let now = timestamp(at);
+    let id = current.id;
+    let now = stamp(at);
     let archived_at = archive.then(|| now.clone());
     tx.execute(
         "UPDATE case_file SET archived_at = ?1, updated_at = ?2 WHERE id = ?3",
-        params![archived_at, now, id],
+        params![archived_at, now, id.0],
     )?;
     let (status, json): (String, String) = tx.query_row(
         "SELECT status, data FROM case_file WHERE id = ?1",
-        [id],
+        [id.0],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    index(&tx, id, &current.reference, &current.data, archive)?;
+    index(tx, id, &current.reference, &current.data, archive)?;
     let changes = vec![Change {
         field: "archivedAt".into(),
         before: current
@@ -302,13 +234,12 @@ pub fn set_archived(
             .map_or(Value::Null, Value::String),
         after: archived_at.clone().map_or(Value::Null, Value::String),
     }];
-    journal::append(
-        &tx,
-        &Record {
+    JOURNALED.append(
+        tx,
+        Write {
             at: &now,
             actor,
-            entity: ENTITY,
-            entity_id: id,
+            entity_id: id.0,
             action: if archive { "archive" } else { "restore" },
             changes: &changes,
             row_hash: &row_hash(
@@ -320,8 +251,6 @@ pub fn set_archived(
             ),
         },
     )?;
-    crate::parcours::refresh_derived(&tx, id)?;
-    tx.commit()?;
     Ok(CaseFile {
         archived_at,
         updated_at: now,
@@ -329,7 +258,80 @@ pub fn set_archived(
     })
 }
 
-fn not_found(id: CaseId) -> StorageError {
+/// A case's current step (its `status` column).
+pub fn step(conn: &Connection, case_id: CaseId) -> Result<Step, StorageError> {
+    let status: Option<String> = conn
+        .query_row(
+            "SELECT status FROM case_file WHERE id = ?1",
+            [case_id.0],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let status = status.ok_or_else(|| not_found(case_id))?;
+    Step::from_code(&status).ok_or_else(|| StorageError::Json(format!("étape inconnue {status}")))
+}
+
+/// Moves a case to `to` and journals it with what the transition carried (its documents and
+/// reason), in the caller's transaction; the parcours records the transition row itself.
+pub(crate) fn set_step(
+    tx: &Connection,
+    case_id: CaseId,
+    transition: &Transition,
+) -> Result<(), StorageError> {
+    tx.execute(
+        "UPDATE case_file SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        params![transition.to.code(), transition.at, case_id.0],
+    )?;
+    let mut changes = vec![Change {
+        field: "status".into(),
+        before: Value::String(transition.from.code()),
+        after: Value::String(transition.to.code()),
+    }];
+    if !transition.documents.is_empty() {
+        changes.push(Change {
+            field: "documents".into(),
+            before: Value::Null,
+            after: serde_json::to_value(&transition.documents).map_err(StorageError::json)?,
+        });
+    }
+    if !transition.reason.is_empty() {
+        changes.push(Change {
+            field: "reason".into(),
+            before: Value::Null,
+            after: Value::String(transition.reason.clone()),
+        });
+    }
+    JOURNALED.append(
+        tx,
+        Write {
+            at: &transition.at,
+            actor: &transition.actor,
+            entity_id: case_id.0,
+            action: "update",
+            changes: &changes,
+            row_hash: &current_row_hash(tx, case_id)?,
+        },
+    )
+}
+
+/// The ids of the cases not archived (a parameter change refreshes their derived rows).
+pub(crate) fn active_ids(conn: &Connection) -> Result<Vec<CaseId>, StorageError> {
+    Ok(conn
+        .prepare("SELECT id FROM case_file WHERE archived_at IS NULL")?
+        .query_map([], |r| r.get(0).map(CaseId))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Whether a case exists (archived or not).
+pub(crate) fn exists(conn: &Connection, case_id: CaseId) -> Result<bool, StorageError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM case_file WHERE id = ?1)",
+        [case_id.0],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn not_found(id: CaseId) -> StorageError {
     StorageError::NotFound {
         entity: "Dossier",
         id: id.to_string(),
@@ -340,7 +342,7 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<(CaseFile, String)> {
     let json: String = row.get(3)?;
     Ok((
         CaseFile {
-            id: row.get(0)?,
+            id: CaseId(row.get(0)?),
             reference: row.get(1)?,
             counsellor: row.get(2)?,
             data: CaseData::default(),
@@ -359,7 +361,7 @@ fn get_in(conn: &Connection, id: CaseId) -> Result<Option<CaseFile>, StorageErro
         .prepare_cached(&format!(
             "SELECT {CASE_COLUMNS} FROM case_file WHERE id = ?1"
         ))?
-        .query_row([id], case_from_row)
+        .query_row([id.0], case_from_row)
         .optional()?;
     row.map(|(mut file, json)| {
         file.data = serde_json::from_str(&json).map_err(StorageError::json)?;
@@ -460,7 +462,7 @@ fn fts_ids(
         .prepare_cached(&format!(
             "SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY {order} LIMIT ?2 OFFSET ?3"
         ))?
-        .query_map(params![expr, limit, offset], |r| r.get(0))?
+        .query_map(params![expr, limit, offset], |r| r.get(0).map(CaseId))?
         .collect::<Result<_, _>>()?)
 }
 
@@ -481,7 +483,9 @@ fn search_only(
                 "SELECT rowid, {RANK} FROM case_search WHERE case_search MATCH ?1
                  ORDER BY {RANK}, rowid LIMIT ?2 OFFSET ?3"
             ))?
-            .query_map(params![all, limit, offset], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map(params![all, limit, offset], |r| {
+                Ok((CaseId(r.get(0)?), r.get(1)?))
+            })?
             .collect::<Result<_, _>>()?;
         let mut rows = Vec::with_capacity(ranked.len());
         for (id, rank) in ranked {
@@ -588,7 +592,7 @@ pub fn list(conn: &Connection, query: &CaseQuery) -> Result<CasePage, StorageErr
             "SELECT c.id FROM {from} {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
             query.offset
         ))?
-        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .query_map(params_from_iter(args.iter()), |r| r.get(0).map(CaseId))?
         .collect::<Result<_, _>>()?;
     page(conn, total, ids)
 }
@@ -606,7 +610,7 @@ pub fn counsellors(conn: &Connection) -> Result<Vec<String>, StorageError> {
 pub(crate) fn current_row_hash(conn: &Connection, id: CaseId) -> Result<String, StorageError> {
     Ok(conn.query_row(
         "SELECT reference, counsellor, status, data, archived_at FROM case_file WHERE id = ?1",
-        [id],
+        [id.0],
         |r| {
             let (reference, counsellor, status, data): (String, String, String, String) =
                 (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);

@@ -5,7 +5,7 @@ use passerelle_domain::case::search_terms;
 use passerelle_domain::certification::{Bloc, Certification};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::StorageError;
+use crate::error::StorageError;
 
 fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| t.parse().ok())

@@ -1,14 +1,21 @@
-//! Candidates' enrolments and bloc statuses, journaled like every other write.
+//! The `enrolment` and `enrolment_bloc` tables: a candidate's enrolment in a certification and
+//! the status of each bloc. One journal entity, `enrolment`, whose row hash spans its blocs.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Enrolment, Route, vae_view};
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use passerelle_domain::certification::{BlocStatus, EnrolledBloc, Route};
+use passerelle_domain::ids::EnrolmentId;
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
-use crate::codes::{code, decode};
-use crate::journal::{self, Record, sha256_hex};
-use crate::{StorageError, catalogue, sessions};
+use crate::codes::{code, decode, opt_date};
+use crate::error::StorageError;
+use crate::journal::{self, Change, Journaled, Write, sha256_hex, stamp};
+
+pub(crate) const JOURNALED: Journaled = Journaled {
+    entity: "enrolment",
+    row_hashes,
+};
 
 /// Hash of an enrolment and all its blocs, as stored.
 fn row_hash(conn: &Connection, id: i64) -> Result<String, StorageError> {
@@ -29,306 +36,196 @@ fn row_hash(conn: &Connection, id: i64) -> Result<String, StorageError> {
     Ok(sha256_hex(&parts))
 }
 
-pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
     journal::hashes_by_id(conn, "SELECT id FROM enrolment", row_hash)
 }
 
-fn append(
-    tx: &Transaction<'_>,
+/// Journals a write to an enrolment or its blocs made in `tx`.
+pub(crate) fn journal(
+    tx: &Connection,
     actor: &str,
-    id: i64,
+    id: EnrolmentId,
     action: &str,
-    changes: &[journal::Change],
-    at: &str,
+    changes: &[Change],
+    at: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    journal::append(
+    JOURNALED.append(
         tx,
-        &Record {
-            at,
+        Write {
+            at: &stamp(at),
             actor,
-            entity: "enrolment",
-            entity_id: id,
+            entity_id: id.0,
             action,
             changes,
-            row_hash: &row_hash(tx, id)?,
+            row_hash: &row_hash(tx, id.0)?,
         },
     )
 }
 
-/// Enrols a case in a certification: every bloc, or only `blocs` (codes of that certification).
-/// Blocs the candidate already acquired through another enrolment start as acquired.
-pub fn enrol(
-    conn: &mut Connection,
+/// One bloc of an enrolment as written.
+pub(crate) struct BlocRow<'a> {
+    pub code: &'a str,
+    pub status: BlocStatus,
+    pub acquired_on: Option<NaiveDate>,
+    pub evidence: &'a str,
+}
+
+/// An enrolment as written: its case, certification, route and blocs.
+pub(crate) struct EnrolmentRow<'a> {
+    pub case_id: CaseId,
+    pub certification: &'a str,
+    pub route: Route,
+    pub blocs: &'a [BlocRow<'a>],
+}
+
+/// Inserts an enrolment with its blocs and journals its creation, in the caller's transaction.
+pub(crate) fn insert(
+    tx: &Connection,
     actor: &str,
-    case_id: CaseId,
-    certification: &str,
-    route: Route,
-    blocs: Option<&[String]>,
+    row: &EnrolmentRow<'_>,
     at: DateTime<Utc>,
-) -> Result<Enrolment, StorageError> {
-    let Some(cert) = catalogue::get(conn, certification)? else {
-        return Err(StorageError::NotFound {
-            entity: "Certification",
-            id: certification.to_owned(),
-        });
-    };
-    let chosen: Vec<_> = match blocs {
-        None => cert.blocs,
-        Some(codes) => {
-            for c in codes {
-                if !cert.blocs.iter().any(|b| &b.code == c) {
-                    return Err(StorageError::NotFound {
-                        entity: "Bloc",
-                        id: c.clone(),
-                    });
-                }
-            }
-            cert.blocs
-                .iter()
-                .filter(|b| codes.contains(&b.code))
-                .cloned()
-                .collect()
-        }
-    };
-    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let tx = conn.transaction()?;
-    let exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM case_file WHERE id = ?1)",
-        [case_id],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(StorageError::NotFound {
-            entity: "Dossier",
-            id: case_id.to_string(),
-        });
-    }
+) -> Result<EnrolmentId, StorageError> {
     tx.execute(
         "INSERT INTO enrolment (case_id, certification_code, route, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![case_id, certification, code(route), now],
+        params![row.case_id.0, row.certification, code(row.route), stamp(at)],
     )?;
-    let id = tx.last_insert_rowid();
-    for b in &chosen {
-        // Acquired elsewhere already (an earlier enrolment, a partial validation)?
-        let earlier: Option<(Option<String>, String)> = tx
-            .query_row(
-                "SELECT eb.acquired_on, eb.evidence FROM enrolment_bloc eb JOIN enrolment e ON e.id = eb.enrolment_id
-                 WHERE e.case_id = ?1 AND eb.bloc_code = ?2 AND eb.status = 'acquis' LIMIT 1",
-                params![case_id, b.code],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (status, acquired_on, evidence) = match earlier {
-            Some((on, evidence)) => (BlocStatus::Acquis, on, evidence),
-            None => (BlocStatus::AAcquerir, None, String::new()),
-        };
-        insert_bloc(&tx, id, &b.code, status, acquired_on.as_deref(), &evidence)?;
+    let id = EnrolmentId(tx.last_insert_rowid());
+    for b in row.blocs {
+        tx.execute(
+            "INSERT INTO enrolment_bloc (enrolment_id, bloc_code, status, acquired_on, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                id.0,
+                b.code,
+                code(b.status),
+                b.acquired_on.map(|d| d.to_string()),
+                b.evidence
+            ],
+        )?;
     }
-    let after = json!({"caseId": case_id, "certification": certification, "route": code(route),
-                       "blocs": chosen.iter().map(|b| b.code.clone()).collect::<Vec<_>>()});
-    append(
-        &tx,
+    let after = json!({"caseId": row.case_id, "certification": row.certification,
+                       "route": code(row.route),
+                       "blocs": row.blocs.iter().map(|b| b.code).collect::<Vec<_>>()});
+    journal(
+        tx,
         actor,
         id,
         "create",
         &journal::diff(&Value::Null, &after),
-        &now,
+        at,
     )?;
-    tx.commit()?;
-    get(conn, id)?.ok_or_else(|| StorageError::NotFound {
-        entity: "Inscription",
-        id: id.to_string(),
-    })
+    Ok(id)
 }
 
-fn insert_bloc(
-    tx: &Transaction<'_>,
-    enrolment_id: i64,
+/// The date and evidence of `bloc` if the case acquired it through any enrolment (an earlier
+/// enrolment, a partial validation).
+pub(crate) fn acquired_elsewhere(
+    conn: &Connection,
+    case_id: CaseId,
     bloc: &str,
-    status: BlocStatus,
-    acquired_on: Option<&str>,
-    evidence: &str,
-) -> Result<(), StorageError> {
-    tx.execute(
-        "INSERT INTO enrolment_bloc (enrolment_id, bloc_code, status, acquired_on, evidence)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![enrolment_id, bloc, code(status), acquired_on, evidence],
-    )?;
-    Ok(())
+) -> Result<Option<(Option<NaiveDate>, String)>, StorageError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT eb.acquired_on, eb.evidence FROM enrolment_bloc eb
+             JOIN enrolment e ON e.id = eb.enrolment_id
+             WHERE e.case_id = ?1 AND eb.bloc_code = ?2 AND eb.status = 'acquis' LIMIT 1",
+        )?
+        .query_row(params![case_id.0, bloc], |r| {
+            Ok((opt_date(r.get(0)?), r.get(1)?))
+        })
+        .optional()?)
 }
 
-/// Records a bloc's new status (acquired with its date and evidence, in progress, not validated).
-#[allow(clippy::too_many_arguments)]
-pub fn set_bloc_status(
-    conn: &mut Connection,
-    actor: &str,
-    enrolment_id: i64,
-    bloc: &str,
-    status: BlocStatus,
-    acquired_on: Option<NaiveDate>,
-    evidence: &str,
-    at: DateTime<Utc>,
-) -> Result<(), StorageError> {
-    passerelle_domain::certification::check_bloc_status(
-        status,
-        acquired_on,
-        evidence,
-        crate::today_for(at),
-    )?;
-    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let tx = conn.transaction()?;
+/// Sets one bloc's status; returns its status before, or `None` when the enrolment has no such
+/// bloc (nothing written). The caller journals.
+pub(crate) fn set_bloc(
+    tx: &Connection,
+    id: EnrolmentId,
+    bloc: &BlocRow<'_>,
+) -> Result<Option<BlocStatus>, StorageError> {
     let before: Option<String> = tx
         .query_row(
             "SELECT status FROM enrolment_bloc WHERE enrolment_id = ?1 AND bloc_code = ?2",
-            params![enrolment_id, bloc],
+            params![id.0, bloc.code],
             |r| r.get(0),
         )
         .optional()?;
     let Some(before) = before else {
-        return Err(StorageError::NotFound {
-            entity: "Bloc inscrit",
-            id: format!("{enrolment_id}/{bloc}"),
-        });
-    };
-    tx.execute(
-        "UPDATE enrolment_bloc SET status = ?1, acquired_on = ?2, evidence = ?3 WHERE enrolment_id = ?4 AND bloc_code = ?5",
-        params![code(status), acquired_on.map(|d| d.to_string()), evidence.trim(), enrolment_id, bloc],
-    )?;
-    let changes = [journal::Change {
-        field: format!("bloc {bloc}"),
-        before: Value::String(before),
-        after: Value::String(code(status)),
-    }];
-    append(&tx, actor, enrolment_id, "update", &changes, &now)?;
-    tx.commit()?;
-    Ok(())
-}
-
-/// Journals an update of an enrolment's blocs made in `tx` (a session result).
-pub(crate) fn journal_update(
-    tx: &Transaction<'_>,
-    actor: &str,
-    id: i64,
-    changes: &[journal::Change],
-    at: &str,
-) -> Result<(), StorageError> {
-    append(tx, actor, id, "update", changes, at)
-}
-
-/// One enrolment with its blocs, VAE follow-up, certificate and sessions.
-pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<Enrolment>, StorageError> {
-    let head = conn
-        .query_row(
-            "SELECT e.case_id, e.certification_code, c.title, e.route FROM enrolment e
-             JOIN certification c ON c.code = e.certification_code WHERE e.id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, decode::<Route>(r.get(3)?)?)),
-        )
-        .optional()?;
-    let Some((case_id, certification_code, certification_title, route)) = head else {
         return Ok(None);
     };
-    let blocs = conn
+    tx.execute(
+        "UPDATE enrolment_bloc SET status = ?1, acquired_on = ?2, evidence = ?3
+         WHERE enrolment_id = ?4 AND bloc_code = ?5",
+        params![
+            code(bloc.status),
+            bloc.acquired_on.map(|d| d.to_string()),
+            bloc.evidence,
+            id.0,
+            bloc.code
+        ],
+    )?;
+    Ok(Some(decode(before)?))
+}
+
+/// An enrolment's row: its case, certification (code and title) and route.
+pub(crate) struct Head {
+    pub case_id: CaseId,
+    pub certification_code: String,
+    pub certification_title: String,
+    pub route: Route,
+}
+
+pub(crate) fn head(conn: &Connection, id: EnrolmentId) -> Result<Option<Head>, StorageError> {
+    Ok(conn
         .prepare_cached(
-            "SELECT eb.bloc_code, b.title, eb.status, eb.acquired_on, eb.evidence FROM enrolment_bloc eb
-             JOIN certification_bloc b ON b.code = eb.bloc_code WHERE eb.enrolment_id = ?1
-             ORDER BY b.position, b.code",
+            "SELECT e.case_id, e.certification_code, c.title, e.route FROM enrolment e
+             JOIN certification c ON c.code = e.certification_code WHERE e.id = ?1",
         )?
-        .query_map([id], |r| {
-            let on: Option<String> = r.get(3)?;
+        .query_row([id.0], |r| {
+            Ok(Head {
+                case_id: CaseId(r.get(0)?),
+                certification_code: r.get(1)?,
+                certification_title: r.get(2)?,
+                route: decode(r.get(3)?)?,
+            })
+        })
+        .optional()?)
+}
+
+/// An enrolment's blocs in the certification's order.
+pub(crate) fn blocs(conn: &Connection, id: EnrolmentId) -> Result<Vec<EnrolledBloc>, StorageError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT eb.bloc_code, b.title, eb.status, eb.acquired_on, eb.evidence
+             FROM enrolment_bloc eb JOIN certification_bloc b ON b.code = eb.bloc_code
+             WHERE eb.enrolment_id = ?1 ORDER BY b.position, b.code",
+        )?
+        .query_map([id.0], |r| {
             Ok(EnrolledBloc {
                 code: r.get(0)?,
                 title: r.get(1)?,
                 status: decode(r.get(2)?)?,
-                acquired_on: on.and_then(|d| d.parse().ok()),
+                acquired_on: opt_date(r.get(3)?),
                 evidence: r.get(4)?,
             })
         })?
-        .collect::<Result<_, _>>()?;
-    let sessions = sessions::for_enrolment(conn, id)?;
-    let vae = match route {
-        Route::Vae => {
-            let follow_up = sessions::vae(conn, id)?.unwrap_or_default();
-            let jury = sessions.last().map(|s| s.outcome);
-            let params = crate::parcours::parameters(conn)?;
-            Some(vae_view(&follow_up, jury, &params))
-        }
-        _ => None,
-    };
-    Ok(Some(Enrolment {
-        id,
-        case_id,
-        certification_code,
-        certification_title,
-        route,
-        blocs,
-        vae,
-        certificate: sessions::certificate(conn, id)?,
-        sessions,
-    }))
+        .collect::<Result<_, _>>()?)
 }
 
 /// A case's enrolments, oldest first.
-pub fn for_case(conn: &Connection, case_id: CaseId) -> Result<Vec<Enrolment>, StorageError> {
-    let ids: Vec<i64> = conn
+pub(crate) fn ids_for_case(
+    conn: &Connection,
+    case_id: CaseId,
+) -> Result<Vec<EnrolmentId>, StorageError> {
+    Ok(conn
         .prepare_cached("SELECT id FROM enrolment WHERE case_id = ?1 ORDER BY id")?
-        .query_map([case_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let mut out = Vec::new();
-    for id in ids {
-        out.extend(get(conn, id)?);
-    }
-    Ok(out)
+        .query_map([case_id.0], |r| r.get(0).map(EnrolmentId))?
+        .collect::<Result<_, _>>()?)
 }
 
-/// An enrolment with its bloc results, as a migration or the demo provides it.
-#[derive(Debug, Clone)]
-pub struct EnrolmentImport {
-    pub case_id: CaseId,
-    pub certification: String,
-    pub route: Route,
-    /// Bloc codes with their status and date (acquired ones).
-    pub blocs: Vec<(String, BlocStatus, Option<NaiveDate>)>,
-    /// Evidence of the acquired blocs (« Jury du 12 mars 2026 »); « Jury » when empty.
-    pub evidence: String,
-}
-
-/// Writes many enrolments in one transaction, each journaled; returns their ids in order.
-pub fn import_many(
-    conn: &mut Connection,
-    actor: &str,
-    items: &[EnrolmentImport],
-    at: DateTime<Utc>,
-) -> Result<Vec<i64>, StorageError> {
-    let mut ids = Vec::with_capacity(items.len());
-    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let tx = conn.transaction()?;
-    for item in items {
-        tx.execute(
-            "INSERT INTO enrolment (case_id, certification_code, route, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![item.case_id, item.certification, code(item.route), now],
-        )?;
-        let id = tx.last_insert_rowid();
-        ids.push(id);
-        for (bloc, status, on) in &item.blocs {
-            let on = on.map(|d| d.to_string());
-            let evidence = match (&on, item.evidence.as_str()) {
-                (None, _) => "",
-                (Some(_), "") => "Jury",
-                (Some(_), e) => e,
-            };
-            insert_bloc(&tx, id, bloc, *status, on.as_deref(), evidence)?;
-        }
-        let after = json!({"caseId": item.case_id, "certification": item.certification, "route": code(item.route)});
-        append(
-            &tx,
-            actor,
-            id,
-            "create",
-            &journal::diff(&Value::Null, &after),
-            &now,
-        )?;
+pub(crate) fn not_found(id: EnrolmentId) -> StorageError {
+    StorageError::NotFound {
+        entity: "Inscription",
+        id: id.to_string(),
     }
-    tx.commit()?;
-    Ok(ids)
 }

@@ -1,14 +1,17 @@
 //! The counsellor profile (a single row), journaled like every other write.
 
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use passerelle_domain::profile::CounsellorProfile;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use crate::StorageError;
-use crate::journal::{self, Record, sha256_hex};
+use crate::error::StorageError;
+use crate::journal::{self, Journaled, Write, sha256_hex, stamp};
 
-const ENTITY: &str = "counsellor_profile";
+pub(crate) const JOURNALED: Journaled = Journaled {
+    entity: "counsellor_profile",
+    row_hashes,
+};
 
 /// Who signs changes when no profile has been filled in (the CLI before first launch).
 pub const UNKNOWN_ACTOR: &str = "Conseiller non renseigné";
@@ -38,10 +41,14 @@ fn row_hash(p: &CounsellorProfile) -> String {
     sha256_hex(&[&p.display_name, &p.structure])
 }
 
-/// Creates or replaces the profile. The caller validates it first (see
-/// [`CounsellorProfile::validated`]); the table's CHECK constraints are the last line.
-pub fn save(conn: &mut Connection, profile: &CounsellorProfile) -> Result<(), StorageError> {
-    let now = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+/// Checks (see [`CounsellorProfile::validated`]) and creates or replaces the profile; returns
+/// it as stored (trimmed).
+pub fn save(
+    conn: &mut Connection,
+    profile: &CounsellorProfile,
+) -> Result<CounsellorProfile, StorageError> {
+    let profile = &profile.clone().validated()?;
+    let now = stamp(Utc::now());
     let tx = conn.transaction()?;
     let before = get(&tx)?;
     tx.execute(
@@ -57,12 +64,11 @@ pub fn save(conn: &mut Connection, profile: &CounsellorProfile) -> Result<(), St
         )
     };
     let changes = journal::diff(&as_json(before.as_ref()), &as_json(Some(profile)));
-    journal::append(
+    JOURNALED.append(
         &tx,
-        &Record {
+        Write {
             at: &now,
             actor: &profile.display_name,
-            entity: ENTITY,
             entity_id: 1,
             action: if before.is_some() { "update" } else { "create" },
             changes: &changes,
@@ -70,10 +76,9 @@ pub fn save(conn: &mut Connection, profile: &CounsellorProfile) -> Result<(), St
         },
     )?;
     tx.commit()?;
-    Ok(())
+    Ok(profile.clone())
 }
 
-/// Current row hash of the profile, for `journal::verify`.
-pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
     Ok(get(conn)?.map(|p| (1, row_hash(&p))).into_iter().collect())
 }

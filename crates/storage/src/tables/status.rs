@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use crate::StorageError;
+use crate::error::StorageError;
 
 /// Number of case files that are not archived.
 pub fn count_active_case_files(conn: &Connection) -> Result<u64, StorageError> {

@@ -1,12 +1,18 @@
 //! Territories (reference data the user can extend; additions are journaled).
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use passerelle_domain::ipc::Territory;
 use rusqlite::{Connection, params};
 use serde_json::{Value, json};
 
-use crate::StorageError;
-use crate::journal::{self, Record, sha256_hex};
+use crate::error::StorageError;
+use crate::journal::{self, Journaled, Write, sha256_hex, stamp};
+
+/// Territories the user added are journaled (built-in ones come from the migration).
+pub(crate) const JOURNALED: Journaled = Journaled {
+    entity: "territory",
+    row_hashes,
+};
 
 /// All territories, built-in ones first, then by label.
 pub fn list(conn: &Connection) -> Result<Vec<Territory>, StorageError> {
@@ -49,13 +55,11 @@ pub fn add(
         ));
     }
     let id = tx.last_insert_rowid();
-    let now = at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    journal::append(
+    JOURNALED.append(
         &tx,
-        &Record {
-            at: &now,
+        Write {
+            at: &stamp(at),
             actor,
-            entity: "territory",
             entity_id: id,
             action: "create",
             changes: &journal::diff(&Value::Null, &json!({"code": code, "label": label})),
@@ -70,7 +74,7 @@ pub fn add(
 }
 
 /// Row hashes of the territories the user added (built-in ones come from the migration).
-pub(crate) fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
+fn row_hashes(conn: &Connection) -> Result<Vec<(i64, String)>, StorageError> {
     let mut stmt = conn.prepare("SELECT rowid, code, label FROM territory WHERE builtin = 0")?;
     let rows = stmt.query_map([], |r| {
         let (code, label): (String, String) = (r.get(1)?, r.get(2)?);

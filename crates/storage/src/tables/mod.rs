@@ -1,0 +1,21 @@
+//! One module per table (or per table and its child rows): reading, writing and hashing rows.
+//! A table module depends only on the journal, the column codecs and the error type — never on
+//! another table or a use case — and declares its journal entity once (`JOURNALED`), which
+//! `crate::integrity` registers.
+
+pub mod case_file;
+pub mod catalogue;
+pub(crate) mod certificate;
+pub(crate) mod derived_rows;
+pub(crate) mod document;
+pub(crate) mod enrolment;
+pub(crate) mod exam_candidate;
+pub(crate) mod exam_session;
+pub(crate) mod interview;
+pub(crate) mod meeting;
+pub(crate) mod parameter;
+pub mod profile;
+pub mod status;
+pub mod territory;
+pub(crate) mod transition;
+pub(crate) mod vae;
