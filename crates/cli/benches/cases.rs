@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use passerelle_domain::case::{CaseData, CaseQuery, CaseSort, FlagFilter};
-use passerelle_storage::{Connection, cases, territories};
+use passerelle_storage::{Connection, cases, territory};
 
 const CASES: usize = 100_000;
 const SEED: u64 = 2026;
@@ -53,9 +53,10 @@ fn big_database(dir: &Path) -> (PathBuf, Connection) {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
         let (took, ()) = time(|| {
-            // The real `demo` command: cases spread over every branch of the parcours, with
-            // their history, documents and deadlines.
-            passerelle_cli::demo::run(Some(path.clone()), CASES, SEED).unwrap();
+            // What `passerelle demo` writes: cases spread over every branch of the parcours,
+            // with their history, documents and deadlines.
+            passerelle_demo::seed_file(&path, CASES, SEED, chrono::Local::now().date_naive())
+                .unwrap();
         });
         println!(
             "generated {CASES} demo case files in {:.1} s",
@@ -106,7 +107,7 @@ fn bench_search(conn: &Connection) {
 }
 
 fn bench_pages(conn: &Connection) {
-    let terr = territories::list(conn).unwrap();
+    let terr = territory::list(conn).unwrap();
     let mut samples = Vec::new();
     for i in 0..200u32 {
         let query = CaseQuery {
@@ -139,7 +140,7 @@ fn bench_pages(conn: &Connection) {
 fn bench_save(conn: &mut Connection) {
     let mut samples = Vec::new();
     for i in 0..100i64 {
-        let id = 1 + (i * 997) % CASES as i64;
+        let id = passerelle_domain::ids::CaseId(1 + (i * 997) % CASES as i64);
         let mut data: CaseData = cases::get(conn, id).unwrap().unwrap().data;
         data.situation.employer.name = format!("Employeur bench {i}");
         let (data, _) = data.validated(today()).unwrap();
@@ -237,7 +238,7 @@ fn bench_todo(conn: &Connection) {
     let mut sizes = (0, 0, 0, 0);
     for _ in 0..60 {
         let (took, todo) =
-            time(|| passerelle_storage::parcours::todo(conn, today, 30, 60, None).unwrap());
+            time(|| passerelle_storage::todo::overview(conn, today, 30, 60, None).unwrap());
         sizes = (
             todo.overdue_total,
             todo.upcoming_total,
@@ -254,7 +255,7 @@ fn bench_todo(conn: &Connection) {
     let mut samples = Vec::new();
     for _ in 0..60 {
         let (took, _) = time(|| {
-            passerelle_storage::parcours::todo(
+            passerelle_storage::todo::overview(
                 conn,
                 today,
                 30,
@@ -335,7 +336,7 @@ fn bench_catalogue(dir: &Path) {
 /// results) with 20 000 more fiches in the catalogue.
 fn bench_staff(conn: &mut Connection) {
     use passerelle_domain::certification::Certification;
-    use passerelle_storage::{cert_staff, sessions};
+    use passerelle_storage::certification::{exams, staff};
     if passerelle_storage::catalogue::count(conn).unwrap() < 20_000 {
         let tx = conn.transaction().unwrap();
         for i in 0..20_000usize {
@@ -353,7 +354,7 @@ fn bench_staff(conn: &mut Connection) {
     let mut samples = Vec::new();
     let mut shape = (0, 0, 0, 0);
     for _ in 0..60 {
-        let (took, o) = time(|| cert_staff::overview(conn, today, 60).unwrap());
+        let (took, o) = time(|| staff::overview(conn, today, 60).unwrap());
         shape = (
             o.upcoming.len(),
             o.recent.len(),
@@ -370,17 +371,18 @@ fn bench_staff(conn: &mut Connection) {
         "    (sessions next 60 days {}, last 60 days {}, candidates {}, results {})",
         shape.0, shape.1, shape.2, shape.3
     );
-    let biggest: i64 = conn
-        .query_row(
+    let biggest = passerelle_domain::ids::ExamSessionId(
+        conn.query_row(
             "SELECT session_id FROM session_candidate GROUP BY session_id ORDER BY count(*) DESC LIMIT 1",
             [],
             |r| r.get(0),
         )
-        .unwrap();
+        .unwrap(),
+    );
     let mut samples = Vec::new();
     let mut n = 0;
     for _ in 0..60 {
-        let (took, d) = time(|| sessions::detail(conn, biggest).unwrap());
+        let (took, d) = time(|| exams::detail(conn, biggest).unwrap());
         n = d.candidates.len() + d.eligible.len();
         samples.push(took);
     }
@@ -389,7 +391,7 @@ fn bench_staff(conn: &mut Connection) {
     let mut samples = Vec::new();
     let mut rows = 0;
     for _ in 0..10 {
-        let (took, (_, r)) = time(|| cert_staff::candidates_csv(conn).unwrap());
+        let (took, (_, r)) = time(|| staff::candidates_csv(conn).unwrap());
         rows = r;
         samples.push(took);
     }

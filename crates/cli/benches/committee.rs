@@ -1,4 +1,4 @@
-//! Committee PDFs at the scale of a commission: one dossier, and a session pack of 200.
+//! Committee PDFs at the scale of a commission: one dossier, and a meeting pack of 200.
 //!
 //! `cargo bench -p passerelle-cli --bench committee` (release profile). A demo database of
 //! 3 000 cases gives the filed PTP dossiers; fonts are parsed once (first document, reported
@@ -7,9 +7,10 @@
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use passerelle_domain::committee::{CommitteeKind, NewSession};
-use passerelle_pdf::{Generation, SessionPack};
-use passerelle_storage::committees;
+use passerelle_domain::committee::{CommitteeKind, NewMeeting};
+use passerelle_domain::ids::CaseId;
+use passerelle_pdf::Generation;
+use passerelle_storage::committee::{dossier, meetings};
 
 const CASES: usize = 3_000;
 const PACK: usize = 200;
@@ -33,27 +34,27 @@ fn report(name: &str, mut samples: Vec<Duration>) {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bench.sqlite3");
-    passerelle_cli::demo::run(Some(db.clone()), CASES, 2026).unwrap();
-    let mut conn = passerelle_storage::open(&db).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    passerelle_demo::seed_file(&db, CASES, 2026, today).unwrap();
+    let mut conn = passerelle_storage::open(&db).unwrap();
     let generation = Generation {
         at: DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
         app_version: "bench".into(),
     };
-    let filed: Vec<i64> = conn
+    let filed: Vec<CaseId> = conn
         .prepare(
             "SELECT id FROM case_file WHERE status IN ('PTP_DOSSIER_DEPOSE', 'PTP_EN_INSTRUCTION')
              ORDER BY id",
         )
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| r.get(0).map(CaseId))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     println!("{} filed PTP dossiers in {CASES} demo cases", filed.len());
 
     // One dossier: the view from the database, then the PDF.
-    let first = committees::dossier_view(&conn, filed[0], false, None, today).unwrap();
+    let first = dossier::view(&conn, filed[0], false, None, today).unwrap();
     let start = Instant::now();
     let _ = passerelle_pdf::dossier_pdf(&first, &generation);
     println!(
@@ -64,7 +65,7 @@ fn main() {
     for (i, &id) in filed.iter().cycle().take(300).enumerate() {
         let pseudonymised = i % 2 == 1;
         let start = Instant::now();
-        let view = committees::dossier_view(&conn, id, pseudonymised, None, today).unwrap();
+        let view = dossier::view(&conn, id, pseudonymised, None, today).unwrap();
         views.push(start.elapsed());
         let start = Instant::now();
         let bytes = passerelle_pdf::dossier_pdf(&view, &generation);
@@ -81,11 +82,11 @@ fn main() {
         sizes[sizes.len() - 1] / 1024
     );
 
-    // A session of 200 dossiers (some filed cases are repeated in the demo only if needed).
-    let session = committees::create_session(
+    // A meeting of 200 dossiers (some filed cases are repeated in the demo only if needed).
+    let meeting = meetings::create(
         &mut conn,
         "bench",
-        &NewSession {
+        &NewMeeting {
             kind: Some(CommitteeKind::CommissionParitaire),
             held_on: Some(today),
             place: "Metz".into(),
@@ -95,7 +96,7 @@ fn main() {
     )
     .unwrap();
     for &id in filed.iter().take(PACK) {
-        committees::add_case(&mut conn, "bench", session.id, id, Utc::now()).unwrap();
+        meetings::add_case(&mut conn, "bench", meeting.id, id, Utc::now()).unwrap();
     }
     let on_agenda = filed.len().min(PACK);
     for pseudonymised in [false, true] {
@@ -104,14 +105,7 @@ fn main() {
         let mut pages = 0;
         for _ in 0..3 {
             let start = Instant::now();
-            let (s, dossiers) =
-                committees::pack_views(&conn, session.id, pseudonymised, today).unwrap();
-            let pack = SessionPack {
-                header: committees::header(&s),
-                members: s.members.clone(),
-                pseudonymised,
-                dossiers,
-            };
+            let pack = dossier::pack(&conn, meeting.id, pseudonymised, today).unwrap();
             let bytes = passerelle_pdf::pack_pdf(&pack, &generation);
             totals.push(start.elapsed());
             size = bytes.len();
@@ -120,7 +114,7 @@ fn main() {
         }
         report(
             &format!(
-                "session pack, {on_agenda} dossiers{}",
+                "meeting pack, {on_agenda} dossiers{}",
                 if pseudonymised { ", pseudonymised" } else { "" }
             ),
             totals,

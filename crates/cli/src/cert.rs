@@ -3,6 +3,7 @@
 //! The import reads the France compétences export as downloaded — the ZIP or its CSV files —
 //! through [`passerelle_import::catalogue`].
 
+use passerelle_domain::ids::{CaseId, EnrolmentId};
 use std::path::PathBuf;
 
 use chrono::Utc;
@@ -62,7 +63,7 @@ pub fn list(db: Option<PathBuf>, search: &str, limit: u32, json: bool) -> anyhow
 /// `cert enrol CASE_ID CODE [--route R] [--blocs A,B]`.
 pub fn enrol(
     db: Option<PathBuf>,
-    case_id: i64,
+    case_id: CaseId,
     code: &str,
     route: passerelle_domain::certification::Route,
     blocs: &[String],
@@ -75,7 +76,7 @@ pub fn enrol(
         .map(|b| b.trim().to_ascii_uppercase())
         .collect();
     let chosen = (!blocs.is_empty()).then_some(blocs.as_slice());
-    let e = passerelle_storage::enrolments::enrol(
+    let e = passerelle_storage::certification::enrolments::enrol(
         &mut conn,
         &actor,
         case_id,
@@ -97,7 +98,7 @@ pub fn enrol(
 /// `cert bloc ENROLMENT BLOC --status S [--on DATE] [--evidence TEXT]`.
 pub fn set_bloc(
     db: Option<PathBuf>,
-    enrolment: i64,
+    enrolment: EnrolmentId,
     bloc: &str,
     status: passerelle_domain::certification::BlocStatus,
     on: Option<&str>,
@@ -109,7 +110,7 @@ pub fn set_bloc(
         .map_err(|e| anyhow::anyhow!("--on : {e}"))?;
     let (_, mut conn) = crate::open_db(db)?;
     let actor = passerelle_storage::profile::actor(&conn)?;
-    passerelle_storage::enrolments::set_bloc_status(
+    passerelle_storage::certification::enrolments::set_bloc_status(
         &mut conn,
         &actor,
         enrolment,
@@ -127,9 +128,9 @@ pub fn set_bloc(
 }
 
 /// `cert status CASE_ID [--json]`: per enrolment, blocs acquired, in progress and remaining.
-pub fn status(db: Option<PathBuf>, case_id: i64, json: bool) -> anyhow::Result<()> {
+pub fn status(db: Option<PathBuf>, case_id: CaseId, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let enrolments = passerelle_storage::enrolments::for_case(&conn, case_id)?;
+    let enrolments = passerelle_storage::certification::enrolments::for_case(&conn, case_id)?;
     if json {
         let out: Vec<_> = enrolments
             .iter()

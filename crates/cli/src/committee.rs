@@ -1,17 +1,19 @@
-//! `passerelle dossier …` and `passerelle session …`: committee dossiers as PDF, sessions, their
-//! agenda, session packs and outcomes.
+//! `passerelle dossier …` and `passerelle meeting …`: committee dossiers as PDF, meetings, their
+//! agenda, meeting packs and outcomes.
 
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::committee::{
-    CommitteeKind, NewSession, Outcome, OutcomeInput, SessionDetail, SessionId,
+    CommitteeKind, MeetingDetail, MeetingId, NewMeeting, Outcome, OutcomeInput,
 };
 use passerelle_domain::i18n::{Label, format_date, format_euros, parse_euros};
 use passerelle_domain::validate::parse_date_fr;
-use passerelle_pdf::{Generation, SessionPack};
-use passerelle_storage::{committees, profile};
+use passerelle_pdf::Generation;
+use passerelle_storage::committee::{decisions, dossier, meetings};
+use passerelle_storage::files::write_atomic;
+use passerelle_storage::profile;
 
 /// Version printed in every PDF footer.
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -20,23 +22,17 @@ fn generation() -> Generation {
     Generation::from_env_or(Utc::now(), APP_VERSION)
 }
 
-/// Writes the file whole or not at all (see [`passerelle_storage::files::write_atomic`]).
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    passerelle_storage::files::write_atomic(path, bytes)?;
-    Ok(())
-}
-
 pub fn dossier_pdf(
     db: Option<PathBuf>,
     case_id: CaseId,
     output: &Path,
     pseudonymise: bool,
-    session: Option<SessionId>,
+    meeting: Option<MeetingId>,
 ) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let view = committees::dossier_view(&conn, case_id, pseudonymise, session, crate::today())?;
+    let view = dossier::view(&conn, case_id, pseudonymise, meeting, crate::today())?;
     let bytes = passerelle_pdf::dossier_pdf(&view, &generation());
-    write_atomically(output, &bytes)?;
+    write_atomic(output, &bytes)?;
     println!(
         "{} ({} octets, empreinte {})",
         output.display(),
@@ -56,31 +52,31 @@ pub fn create(
     let held_on = Some(parse_date_fr(date).map_err(|m| anyhow::anyhow!("--date : {m}"))?);
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let new = NewSession {
+    let new = NewMeeting {
         kind: Some(kind),
         held_on,
         place: place.to_owned(),
         members: members.to_vec(),
     };
-    let session = committees::create_session(&mut conn, &actor, &new, Utc::now())?;
+    let meeting = meetings::create(&mut conn, &actor, &new, Utc::now())?;
     println!(
         "Séance {} : {}, {} ({})",
-        session.id,
-        session.kind.label(),
-        format_date(session.held_on),
-        session.place
+        meeting.id,
+        meeting.kind.label(),
+        format_date(meeting.held_on),
+        meeting.place
     );
     Ok(())
 }
 
 pub fn list(db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let sessions = committees::sessions(&conn)?;
+    let all = meetings::list(&conn)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&sessions)?);
+        println!("{}", serde_json::to_string_pretty(&all)?);
         return Ok(());
     }
-    for s in sessions {
+    for s in all {
         println!(
             "{:>4}  {:<18}  {:<38}  {:<24}  {} / {} traités",
             s.id,
@@ -94,8 +90,8 @@ pub fn list(db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_detail(detail: &SessionDetail) {
-    let s = &detail.session;
+fn print_detail(detail: &MeetingDetail) {
+    let s = &detail.meeting;
     println!(
         "Séance {} — {}, {} ({})",
         s.id,
@@ -104,10 +100,7 @@ fn print_detail(detail: &SessionDetail) {
         s.place
     );
     for d in &detail.dossiers {
-        let outcome = d.outcome.map_or("—".to_owned(), |o| match o {
-            Outcome::Decision(x) => x.label().to_owned(),
-            Outcome::Opinion(x) => x.label().to_owned(),
-        });
+        let outcome = d.outcome.map_or("—", Outcome::label);
         println!(
             "{:>3}. {:<8} {:<16} {:<28} {:>14}  {}",
             d.position,
@@ -120,9 +113,9 @@ fn print_detail(detail: &SessionDetail) {
     }
 }
 
-pub fn show(db: Option<PathBuf>, id: SessionId, json: bool) -> anyhow::Result<()> {
+pub fn show(db: Option<PathBuf>, id: MeetingId, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let detail = committees::detail(&conn, id)?;
+    let detail = meetings::detail(&conn, id)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&detail)?);
     } else {
@@ -131,12 +124,12 @@ pub fn show(db: Option<PathBuf>, id: SessionId, json: bool) -> anyhow::Result<()
     Ok(())
 }
 
-pub fn add(db: Option<PathBuf>, id: SessionId, cases: &[CaseId]) -> anyhow::Result<()> {
+pub fn add(db: Option<PathBuf>, id: MeetingId, cases: &[CaseId]) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
     let mut detail = None;
     for &case_id in cases {
-        detail = Some(committees::add_case(
+        detail = Some(meetings::add_case(
             &mut conn,
             &actor,
             id,
@@ -150,30 +143,24 @@ pub fn add(db: Option<PathBuf>, id: SessionId, cases: &[CaseId]) -> anyhow::Resu
     Ok(())
 }
 
-pub fn order(db: Option<PathBuf>, id: SessionId, cases: &[CaseId]) -> anyhow::Result<()> {
+pub fn order(db: Option<PathBuf>, id: MeetingId, cases: &[CaseId]) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let detail = committees::reorder(&mut conn, &actor, id, cases, Utc::now())?;
+    let detail = meetings::reorder(&mut conn, &actor, id, cases, Utc::now())?;
     print_detail(&detail);
     Ok(())
 }
 
 pub fn pack(
     db: Option<PathBuf>,
-    id: SessionId,
+    id: MeetingId,
     output: &Path,
     pseudonymise: bool,
 ) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let (session, dossiers) = committees::pack_views(&conn, id, pseudonymise, crate::today())?;
-    let pack = SessionPack {
-        header: committees::header(&session),
-        members: session.members.clone(),
-        pseudonymised: pseudonymise,
-        dossiers,
-    };
+    let pack = dossier::pack(&conn, id, pseudonymise, crate::today())?;
     let bytes = passerelle_pdf::pack_pdf(&pack, &generation());
-    write_atomically(output, &bytes)?;
+    write_atomic(output, &bytes)?;
     println!(
         "{} ({} dossiers, {} octets)",
         output.display(),
@@ -185,7 +172,7 @@ pub fn pack(
 
 pub fn decide(
     db: Option<PathBuf>,
-    id: SessionId,
+    id: MeetingId,
     case_id: CaseId,
     outcome: Outcome,
     motifs: &str,
@@ -207,7 +194,7 @@ pub fn decide(
         motifs: motifs.to_owned(),
         amount_granted_cents,
     };
-    let detail = committees::record_outcome(
+    let detail = decisions::record_outcome(
         &mut conn,
         &actor,
         id,

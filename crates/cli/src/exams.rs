@@ -1,15 +1,17 @@
-//! `passerelle cert juries|session|register|result|certificate|stats`: exam and jury sessions,
+//! `passerelle cert juries|exam|register|result|certificate|stats`: exam and jury sessions,
 //! results, certificates and the staff's figures, without the window.
 
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use passerelle_domain::certification::{
-    CandidateStatus, Certificate, NewSession, Outcome, SessionKind, SuccessRate, format_rate,
+    CandidateStatus, Certificate, ExamKind, ExamOutcome, NewExamSession, SuccessRate, format_rate,
 };
 use passerelle_domain::i18n::{Label, count_noun, format_date};
+use passerelle_domain::ids::{EnrolmentId, ExamSessionId};
 use passerelle_domain::validate::parse_date_fr;
-use passerelle_storage::{cert_staff, profile, sessions};
+use passerelle_storage::certification::{exams, staff};
+use passerelle_storage::profile;
 
 fn date(flag: &str, text: &str) -> anyhow::Result<chrono::NaiveDate> {
     parse_date_fr(text).map_err(|e| anyhow::anyhow!("{flag} : {e}"))
@@ -19,7 +21,7 @@ fn date(flag: &str, text: &str) -> anyhow::Result<chrono::NaiveDate> {
 pub fn juries(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
     let today = crate::today();
-    let list = sessions::between(
+    let list = exams::between(
         &conn,
         today,
         passerelle_domain::validate::bounds::days_after(
@@ -50,14 +52,14 @@ pub fn juries(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> 
 }
 
 /// `cert session add --date D --kind K --certification CODE --place TEXT`.
-pub fn add_session(
+pub fn add(
     db: Option<PathBuf>,
     on: &str,
-    kind: SessionKind,
+    kind: ExamKind,
     certification: &str,
     place: &str,
 ) -> anyhow::Result<()> {
-    let session = NewSession {
+    let session = NewExamSession {
         date: date("--date", on)?,
         place: place.to_owned(),
         kind,
@@ -66,7 +68,7 @@ pub fn add_session(
     .validate(crate::today())?;
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let s = sessions::create(&mut conn, &actor, &session, Utc::now())?;
+    let s = exams::create(&mut conn, &actor, &session, Utc::now())?;
     println!(
         "Session {} : {} — {} ({})",
         s.id,
@@ -78,9 +80,9 @@ pub fn add_session(
 }
 
 /// `cert session show ID [--json]`: the candidates of a session and their results.
-pub fn show_session(db: Option<PathBuf>, id: i64, json: bool) -> anyhow::Result<()> {
+pub fn show(db: Option<PathBuf>, id: ExamSessionId, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let d = sessions::detail(&conn, id)?;
+    let d = exams::detail(&conn, id)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&d)?);
         return Ok(());
@@ -112,10 +114,14 @@ pub fn show_session(db: Option<PathBuf>, id: i64, json: bool) -> anyhow::Result<
 }
 
 /// `cert register SESSION ENROLMENT`.
-pub fn register(db: Option<PathBuf>, session: i64, enrolment: i64) -> anyhow::Result<()> {
+pub fn register(
+    db: Option<PathBuf>,
+    session: ExamSessionId,
+    enrolment: EnrolmentId,
+) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    sessions::register(&mut conn, &actor, session, enrolment, Utc::now())?;
+    exams::register(&mut conn, &actor, session, enrolment, Utc::now())?;
     println!("Inscription {enrolment} inscrite à la session {session}.");
     Ok(())
 }
@@ -123,14 +129,14 @@ pub fn register(db: Option<PathBuf>, session: i64, enrolment: i64) -> anyhow::Re
 /// `cert result SESSION ENROLMENT --outcome O [--blocs A,B]`.
 pub fn result(
     db: Option<PathBuf>,
-    session: i64,
-    enrolment: i64,
-    outcome: Outcome,
+    session: ExamSessionId,
+    enrolment: EnrolmentId,
+    outcome: ExamOutcome,
     blocs: &[String],
 ) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    sessions::record_result(
+    exams::record_result(
         &mut conn,
         &actor,
         session,
@@ -147,7 +153,7 @@ pub fn result(
 /// `cert certificate ENROLMENT --number N --on DATE`.
 pub fn certificate(
     db: Option<PathBuf>,
-    enrolment: i64,
+    enrolment: EnrolmentId,
     number: &str,
     on: &str,
 ) -> anyhow::Result<()> {
@@ -157,8 +163,7 @@ pub fn certificate(
     };
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let c =
-        sessions::issue_certificate(&mut conn, &actor, enrolment, &c, crate::today(), Utc::now())?;
+    let c = exams::issue_certificate(&mut conn, &actor, enrolment, &c, crate::today(), Utc::now())?;
     println!(
         "Certificat n° {} délivré le {}.",
         c.number,
@@ -190,16 +195,15 @@ fn print_rates(title: &str, rates: &[SuccessRate]) {
 pub fn stats(db: Option<PathBuf>, days: u32, json: bool, csv: Option<&Path>) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
     if let Some(path) = csv {
-        let (bytes, rows) = cert_staff::candidates_csv(&conn)?;
-        std::fs::write(path, bytes)
-            .map_err(|e| anyhow::anyhow!("écriture de {} : {e}", path.display()))?;
+        let (bytes, rows) = staff::candidates_csv(&conn)?;
+        passerelle_storage::files::write_atomic(path, &bytes)?;
         eprintln!(
             "{} exportés dans {}.",
             count_noun(u64::from(rows), "candidat"),
             path.display()
         );
     }
-    let o = cert_staff::overview(&conn, crate::today(), days)?;
+    let o = staff::overview(&conn, crate::today(), days)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&o)?);
         return Ok(());

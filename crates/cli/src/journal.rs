@@ -1,10 +1,10 @@
 //! `passerelle journal verify`: the hash chain, every journaled row, and every kept file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use passerelle_storage::{journal, records};
+use passerelle_storage::integrity;
 
-fn report(broken: &journal::Broken) {
+fn report(broken: &passerelle_storage::journal::Broken) {
     let row = match broken.entity.as_str() {
         "case_file" => format!("dossier {}", broken.entity_id),
         "counsellor_profile" => "profil du conseiller".to_owned(),
@@ -23,15 +23,15 @@ fn report(broken: &journal::Broken) {
 
 pub fn verify(db: Option<PathBuf>) -> anyhow::Result<()> {
     let (path, conn) = crate::open_db(db)?;
-    let entries = match journal::verify(&conn)? {
+    let entries = match integrity::verify(&conn)? {
         Ok(count) => count,
         Err(broken) => {
             report(&broken);
             return Err(crate::Reported.into());
         }
     };
-    let documents_dir = path.parent().unwrap_or(Path::new(".")).join("documents");
-    match records::verify_files(&conn, &documents_dir)? {
+    let documents_dir = passerelle_storage::files::documents_dir(&path);
+    match integrity::verify_files(&conn, &documents_dir)? {
         Ok(files) => {
             println!(
                 "Journal intègre : {entries} entrées vérifiées, chaque ligne conforme à sa dernière entrée ; {files} fichiers de documents intacts."

@@ -3,11 +3,11 @@
 
 pub mod cases;
 pub mod cert;
-pub mod cert_sessions;
 pub mod check;
 pub mod clap_fr;
 pub mod committee;
 pub mod demo;
+pub mod exams;
 pub mod import;
 pub mod info;
 pub mod journal;

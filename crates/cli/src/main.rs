@@ -9,13 +9,14 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
-    cases, cert, cert_sessions, check, clap_fr, committee, demo, import, info, journal, parcours,
-    report, territory,
+    cases, cert, check, clap_fr, committee, demo, exams, import, info, journal, parcours, report,
+    territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
-use passerelle_domain::certification::{BlocStatus, Outcome as ExamOutcome, Route, SessionKind};
+use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
 use passerelle_domain::code::Coded;
 use passerelle_domain::committee::{CommitteeKind, Outcome as CommitteeOutcome};
+use passerelle_domain::ids::{CaseId, EnrolmentId, ExamSessionId, MeetingId};
 use passerelle_domain::parcours::Step;
 
 /// Passerelle en ligne de commande : dossiers, parcours, certifications, comités.
@@ -80,8 +81,8 @@ enum Command {
     /// Éligibilité au projet de transition professionnelle, règle par règle.
     Eligibility {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
         /// Date d’évaluation, jj/mm/aaaa (par défaut : l’entrée en formation, sinon aujourd’hui).
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
@@ -97,7 +98,7 @@ enum Command {
     Dossier(DossierCommand),
     /// Séances de comité : création, ordre du jour, dossier de séance, décisions.
     #[command(subcommand)]
-    Session(SessionCommand),
+    Meeting(MeetingCommand),
     /// Territoires de rattachement des dossiers.
     #[command(subcommand)]
     Territory(TerritoryCommand),
@@ -123,8 +124,8 @@ enum DossierCommand {
     /// Écrit le dossier de comité d’un dossier (PDF) ; SOURCE_DATE_EPOCH fixe la date d’édition.
     Pdf {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
         /// Fichier PDF à écrire.
         #[arg(short, long, value_name = "FICHIER")]
         output: PathBuf,
@@ -132,13 +133,13 @@ enum DossierCommand {
         #[arg(long)]
         pseudonymise: bool,
         /// Tel que présenté à cette séance (pseudonyme, rang, décision).
-        #[arg(long, value_name = "SEANCE", value_parser = id)]
-        session: Option<i64>,
+        #[arg(long, value_name = "SEANCE", value_parser = id::<MeetingId>)]
+        meeting: Option<MeetingId>,
     },
 }
 
 #[derive(Debug, Subcommand)]
-enum SessionCommand {
+enum MeetingCommand {
     /// Crée une séance.
     Create {
         /// commission (commission paritaire Transitions Pro) ou comite (comité des transitions
@@ -164,8 +165,8 @@ enum SessionCommand {
     /// L’ordre du jour d’une séance.
     Show {
         /// Numéro de la séance.
-        #[arg(value_parser = id, value_name = "SEANCE")]
-        id: i64,
+        #[arg(value_parser = id::<MeetingId>, value_name = "SEANCE")]
+        id: MeetingId,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -173,26 +174,26 @@ enum SessionCommand {
     /// Inscrit des dossiers à l’ordre du jour (à une étape que l’instance examine).
     Add {
         /// Numéro de la séance.
-        #[arg(value_parser = id, value_name = "SEANCE")]
-        id: i64,
+        #[arg(value_parser = id::<MeetingId>, value_name = "SEANCE")]
+        id: MeetingId,
         /// Numéros des dossiers.
-        #[arg(required = true, num_args = 1.., value_parser = id, value_name = "DOSSIERS")]
-        cases: Vec<i64>,
+        #[arg(required = true, num_args = 1.., value_parser = id::<CaseId>, value_name = "DOSSIERS")]
+        cases: Vec<CaseId>,
     },
     /// Fixe l’ordre de passage (chaque dossier de la séance, une fois).
     Order {
         /// Numéro de la séance.
-        #[arg(value_parser = id, value_name = "SEANCE")]
-        id: i64,
+        #[arg(value_parser = id::<MeetingId>, value_name = "SEANCE")]
+        id: MeetingId,
         /// Numéros des dossiers, dans l’ordre.
-        #[arg(required = true, num_args = 1.., value_parser = id, value_name = "DOSSIERS")]
-        cases: Vec<i64>,
+        #[arg(required = true, num_args = 1.., value_parser = id::<CaseId>, value_name = "DOSSIERS")]
+        cases: Vec<CaseId>,
     },
     /// Écrit le dossier de séance : couverture, ordre du jour et chaque dossier (PDF).
     Pack {
         /// Numéro de la séance.
-        #[arg(value_parser = id, value_name = "SEANCE")]
-        id: i64,
+        #[arg(value_parser = id::<MeetingId>, value_name = "SEANCE")]
+        id: MeetingId,
         /// Fichier PDF à écrire.
         #[arg(short, long, value_name = "FICHIER")]
         output: PathBuf,
@@ -203,14 +204,14 @@ enum SessionCommand {
     /// Enregistre un avis ou une décision ; une décision fait avancer le parcours.
     Decide {
         /// Numéro de la séance.
-        #[arg(value_parser = id, value_name = "SEANCE")]
-        id: i64,
+        #[arg(value_parser = id::<MeetingId>, value_name = "SEANCE")]
+        id: MeetingId,
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        case: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        case: CaseId,
         /// accord, accord_partiel, refus, irrecevable, ajourne ; ou favorable, reserve,
         /// defavorable.
-        #[arg(long, value_parser = committee_outcome, value_name = "ISSUE")]
+        #[arg(long, value_parser = CommitteeOutcome::parse_code, value_name = "ISSUE")]
         outcome: CommitteeOutcome,
         /// Motifs (obligatoires pour un refus, un accord partiel, un avis réservé…).
         #[arg(long, default_value = "", value_name = "TEXTE")]
@@ -250,8 +251,8 @@ enum CaseCommand {
     /// Affiche un dossier.
     Show {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -276,8 +277,8 @@ enum ParcoursCommand {
     /// Étape actuelle, historique, étapes possibles et ce qui les bloque, pièces, échéances.
     Show {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -285,8 +286,8 @@ enum ParcoursCommand {
     /// Fait passer le dossier à une étape (code, ex. PTP_DOSSIER_DEPOSE) ; refusé avec les raisons.
     Advance {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
         /// Code de l’étape.
         #[arg(long, value_name = "ETAPE", value_parser = Step::parse_code)]
         to: Step,
@@ -310,8 +311,8 @@ enum CertCommand {
     /// Inscrit un dossier à une certification (tous les blocs, ou ceux indiqués).
     Enrol {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        case_id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        case_id: CaseId,
         /// Code de la certification (RNCP…, RS…).
         #[arg(value_name = "CODE")]
         certification: String,
@@ -325,8 +326,8 @@ enum CertCommand {
     /// Enregistre le statut d’un bloc d’une inscription.
     Bloc {
         /// Numéro de l’inscription.
-        #[arg(value_parser = id, value_name = "INSCRIPTION")]
-        enrolment: i64,
+        #[arg(value_parser = id::<EnrolmentId>, value_name = "INSCRIPTION")]
+        enrolment: EnrolmentId,
         /// Code du bloc.
         #[arg(value_name = "BLOC")]
         bloc: String,
@@ -343,8 +344,8 @@ enum CertCommand {
     /// Blocs acquis, en cours et restants, par inscription d’un dossier.
     Status {
         /// Numéro du dossier.
-        #[arg(value_parser = id, value_name = "DOSSIER")]
-        case_id: i64,
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        case_id: CaseId,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -360,24 +361,24 @@ enum CertCommand {
     },
     /// Sessions d’examen et jurys.
     #[command(subcommand)]
-    Session(CertSessionCommand),
+    Exam(ExamCommand),
     /// Inscrit une inscription à une session.
     Register {
         /// Numéro de la session.
-        #[arg(value_parser = id, value_name = "SESSION")]
-        session: i64,
+        #[arg(value_parser = id::<ExamSessionId>, value_name = "SESSION")]
+        session: ExamSessionId,
         /// Numéro de l’inscription.
-        #[arg(value_parser = id, value_name = "INSCRIPTION")]
-        enrolment: i64,
+        #[arg(value_parser = id::<EnrolmentId>, value_name = "INSCRIPTION")]
+        enrolment: EnrolmentId,
     },
     /// Enregistre le résultat d’un candidat à une session (ses blocs suivent).
     Result {
         /// Numéro de la session.
-        #[arg(value_parser = id, value_name = "SESSION")]
-        session: i64,
+        #[arg(value_parser = id::<ExamSessionId>, value_name = "SESSION")]
+        session: ExamSessionId,
         /// Numéro de l’inscription.
-        #[arg(value_parser = id, value_name = "INSCRIPTION")]
-        enrolment: i64,
+        #[arg(value_parser = id::<EnrolmentId>, value_name = "INSCRIPTION")]
+        enrolment: EnrolmentId,
         /// totale, partielle ou refus.
         #[arg(long, value_parser = exam_outcome, value_name = "RESULTAT")]
         outcome: ExamOutcome,
@@ -388,8 +389,8 @@ enum CertCommand {
     /// Enregistre le certificat délivré après une validation totale.
     Certificate {
         /// Numéro de l’inscription.
-        #[arg(value_parser = id, value_name = "INSCRIPTION")]
-        enrolment: i64,
+        #[arg(value_parser = id::<EnrolmentId>, value_name = "INSCRIPTION")]
+        enrolment: EnrolmentId,
         /// Numéro du certificat.
         #[arg(long, value_name = "NUMERO")]
         number: String,
@@ -424,15 +425,15 @@ enum CertCommand {
 }
 
 #[derive(Debug, Subcommand)]
-enum CertSessionCommand {
+enum ExamCommand {
     /// Crée une session d’examen ou un jury.
     Add {
         /// Date, jj/mm/aaaa.
         #[arg(long, value_name = "DATE")]
         date: String,
         /// examen, jury ou jury-vae (par défaut : jury).
-        #[arg(long, default_value = "jury", value_parser = SessionKind::parse_code, value_name = "TYPE")]
-        kind: SessionKind,
+        #[arg(long, default_value = "jury", value_parser = ExamKind::parse_code, value_name = "TYPE")]
+        kind: ExamKind,
         /// Code de la certification.
         #[arg(long, value_name = "CODE")]
         certification: String,
@@ -443,8 +444,8 @@ enum CertSessionCommand {
     /// Les candidats d’une session et leurs résultats.
     Show {
         /// Numéro de la session.
-        #[arg(value_parser = id, value_name = "SESSION")]
-        id: i64,
+        #[arg(value_parser = id::<ExamSessionId>, value_name = "SESSION")]
+        id: ExamSessionId,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -473,12 +474,13 @@ enum JournalCommand {
     Verify,
 }
 
-/// A record number (dossier, séance, inscription…).
-fn id(text: &str) -> Result<i64, String> {
+/// A record number (dossier, séance, inscription…), typed by what it numbers.
+fn id<T: From<i64>>(text: &str) -> Result<T, String> {
     text.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
+        .map(T::from)
         .ok_or_else(|| "un numéro entier positif est attendu (ex. 42)".to_owned())
 }
 
@@ -513,28 +515,24 @@ fn exam_outcome(text: &str) -> Result<ExamOutcome, String> {
     }
 }
 
-fn committee_outcome(text: &str) -> Result<CommitteeOutcome, String> {
-    CommitteeOutcome::parse_code(text)
-}
-
-fn session(db: Option<PathBuf>, command: SessionCommand) -> anyhow::Result<()> {
+fn meeting(db: Option<PathBuf>, command: MeetingCommand) -> anyhow::Result<()> {
     match command {
-        SessionCommand::Create {
+        MeetingCommand::Create {
             kind,
             date,
             place,
             members,
         } => committee::create(db, kind, &date, &place, &members),
-        SessionCommand::List { json } => committee::list(db, json),
-        SessionCommand::Show { id, json } => committee::show(db, id, json),
-        SessionCommand::Add { id, cases } => committee::add(db, id, &cases),
-        SessionCommand::Order { id, cases } => committee::order(db, id, &cases),
-        SessionCommand::Pack {
+        MeetingCommand::List { json } => committee::list(db, json),
+        MeetingCommand::Show { id, json } => committee::show(db, id, json),
+        MeetingCommand::Add { id, cases } => committee::add(db, id, &cases),
+        MeetingCommand::Order { id, cases } => committee::order(db, id, &cases),
+        MeetingCommand::Pack {
             id,
             output,
             pseudonymise,
         } => committee::pack(db, id, &output, pseudonymise),
-        SessionCommand::Decide {
+        MeetingCommand::Decide {
             id,
             case,
             outcome,
@@ -566,33 +564,27 @@ fn cert(db: Option<PathBuf>, command: CertCommand) -> anyhow::Result<()> {
             limit,
             json,
         } => cert::list(db, &search, limit, json),
-        CertCommand::Juries { days, json } => cert_sessions::juries(db, days, json),
-        CertCommand::Session(CertSessionCommand::Add {
+        CertCommand::Juries { days, json } => exams::juries(db, days, json),
+        CertCommand::Exam(ExamCommand::Add {
             date,
             kind,
             certification,
             place,
-        }) => cert_sessions::add_session(db, &date, kind, &certification, &place),
-        CertCommand::Session(CertSessionCommand::Show { id, json }) => {
-            cert_sessions::show_session(db, id, json)
-        }
-        CertCommand::Register { session, enrolment } => {
-            cert_sessions::register(db, session, enrolment)
-        }
+        }) => exams::add(db, &date, kind, &certification, &place),
+        CertCommand::Exam(ExamCommand::Show { id, json }) => exams::show(db, id, json),
+        CertCommand::Register { session, enrolment } => exams::register(db, session, enrolment),
         CertCommand::Result {
             session,
             enrolment,
             outcome,
             blocs,
-        } => cert_sessions::result(db, session, enrolment, outcome, &blocs),
+        } => exams::result(db, session, enrolment, outcome, &blocs),
         CertCommand::Certificate {
             enrolment,
             number,
             on,
-        } => cert_sessions::certificate(db, enrolment, &number, &on),
-        CertCommand::Stats { days, json, csv } => {
-            cert_sessions::stats(db, days, json, csv.as_deref())
-        }
+        } => exams::certificate(db, enrolment, &number, &on),
+        CertCommand::Stats { days, json, csv } => exams::stats(db, days, json, csv.as_deref()),
     }
 }
 
@@ -641,9 +633,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             id,
             output,
             pseudonymise,
-            session,
-        }) => committee::dossier_pdf(db, id, &output, pseudonymise, session),
-        Command::Session(command) => session(db, command),
+            meeting,
+        }) => committee::dossier_pdf(db, id, &output, pseudonymise, meeting),
+        Command::Meeting(command) => meeting(db, command),
         Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(&kind, &values, json),

@@ -6,9 +6,9 @@ use anyhow::bail;
 use chrono::{NaiveDate, Utc};
 use passerelle_domain::case::CaseId;
 use passerelle_domain::i18n::{Label, format_date};
-use passerelle_domain::parcours::{DocStatus, Outcome, Step};
+use passerelle_domain::parcours::{DocStatus, RuleOutcome, Step};
 use passerelle_domain::validate::parse_date_fr;
-use passerelle_storage::{cases, parcours, profile};
+use passerelle_storage::{cases, parcours, profile, todo};
 
 pub fn show(db: Option<PathBuf>, id: CaseId, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
@@ -98,7 +98,7 @@ pub fn deadlines(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<(
     let (_, mut conn) = crate::open_db(db)?;
     let today = crate::today();
     parcours::apply_tacit_agreements(&mut conn, today, Utc::now())?;
-    let todo = parcours::todo(&conn, today, days, 60, None)?;
+    let todo = todo::overview(&conn, today, days, 60, None)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&todo)?);
         return Ok(());
@@ -158,10 +158,10 @@ pub fn eligibility(
     let print = |rules: &[passerelle_domain::parcours::RuleResult]| {
         for r in rules {
             let mark = match r.outcome {
-                Outcome::Met => "remplie",
-                Outcome::Exempt => "non exigée",
-                Outcome::Unmet => "NON remplie",
-                Outcome::Unknown => "à compléter",
+                RuleOutcome::Met => "remplie",
+                RuleOutcome::Exempt => "non exigée",
+                RuleOutcome::Unmet => "NON remplie",
+                RuleOutcome::Unknown => "à compléter",
             };
             println!("  {} : {mark} — {}", r.rule, r.explanation);
         }

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use chrono::Utc;
-use passerelle_storage::{profile, territories};
+use passerelle_storage::profile;
+use passerelle_storage::territory as territories;
 
 pub fn list(db: Option<PathBuf>, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;

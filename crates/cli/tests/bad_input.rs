@@ -234,12 +234,12 @@ fn catalogue(dir: &Path, empty_session: &str) -> Vec<Entry> {
         entry("dossier PDF of a missing case", &["dossier", "pdf", "999999", "-o", &pdf], Expect::Refused("Dossier 999999 introuvable")),
         entry("unknown step", &["parcours", "advance", "1", "--to", "NULLE_PART"], Expect::Refused("« NULLE_PART » inconnu")),
         entry("letters as a case number", &["case", "show", "abc"], Expect::Refused("un numéro entier positif")),
-        entry("31 February", &["session", "create", "--kind", "commission", "--date", "31/02/2026", "--place", "Metz"], Expect::Refused("ce jour n’existe pas")),
-        entry("two-digit year", &["session", "create", "--kind", "commission", "--date", "01/09/26", "--place", "Metz"], Expect::Refused("n’a que deux chiffres")),
-        entry("unknown committee outcome", &["session", "decide", "1", "1", "--outcome", "peutetre"], Expect::Refused("issue « peutetre » inconnue")),
+        entry("31 February", &["meeting", "create", "--kind", "commission", "--date", "31/02/2026", "--place", "Metz"], Expect::Refused("ce jour n’existe pas")),
+        entry("two-digit year", &["meeting", "create", "--kind", "commission", "--date", "01/09/26", "--place", "Metz"], Expect::Refused("n’a que deux chiffres")),
+        entry("unknown committee outcome", &["meeting", "decide", "1", "1", "--outcome", "peutetre"], Expect::Refused("issue « peutetre » inconnue")),
         entry("acquired bloc without a date", &["cert", "bloc", "1", "RNCP1BC01", "--status", "acquis"], Expect::Refused("Date d’acquisition : obligatoire")),
-        entry("exam session without a place", &["cert", "session", "add", "--date", "01/01/2026", "--certification", "RNCP38596", "--place", " "], Expect::Refused("Lieu : champ obligatoire")),
-        entry("pack of an empty agenda", &["session", "pack", empty_session, "-o", &pdf], Expect::Refused("Ordre du jour vide")),
+        entry("exam session without a place", &["cert", "exam", "add", "--date", "01/01/2026", "--certification", "RNCP38596", "--place", " "], Expect::Refused("Lieu : champ obligatoire")),
+        entry("pack of an empty agenda", &["meeting", "pack", empty_session, "-o", &pdf], Expect::Refused("Ordre du jour vide")),
         Entry {
             what: "identifiers on stdin that are not UTF-8",
             args: args(&["check", "siret", "-"]),
@@ -249,7 +249,7 @@ fn catalogue(dir: &Path, empty_session: &str) -> Vec<Entry> {
         entry("territory with no letter", &["territory", "add", "!!!"], Expect::Refused("Nom du territoire")),
         entry("unknown command", &["dossiers"], Expect::Refused("commande inconnue « dossiers »")),
         entry("unknown option", &["info", "--verbeux"], Expect::Refused("option ou argument inattendu « --verbeux »")),
-        entry("amount that does not read", &["session", "decide", "1", "1", "--outcome", "accord", "--amount", "beaucoup"], Expect::Refused("--amount : montant illisible")),
+        entry("amount that does not read", &["meeting", "decide", "1", "1", "--outcome", "accord", "--amount", "beaucoup"], Expect::Refused("--amount : montant illisible")),
         // Case CSV import.
         entry("1 MB CSV cell", &["import", "cases", &f("grand.csv", huge_cell.as_bytes())], Expect::Refused("colonne « nom » : Nom de naissance : 100 caractères au plus")),
         entry("UTF-16 CSV without BOM", &["import", "cases", &f("utf16.csv", &utf16)], Expect::Refused("UTF-16 sans marque")),
@@ -283,7 +283,7 @@ fn every_bad_input_gets_a_french_message_and_leaves_the_database_unchanged() {
     // Employer silences become agreements when `deadlines` runs: let them, before the digest.
     setup(&["deadlines"]);
     let created = setup(&[
-        "session",
+        "meeting",
         "create",
         "--kind",
         "commission",

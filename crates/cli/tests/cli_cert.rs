@@ -309,7 +309,7 @@ fn a_jury_session_from_the_command_line() {
         &db,
         &[
             "cert",
-            "session",
+            "exam",
             "add",
             "--date",
             &yesterday,

@@ -1,4 +1,4 @@
-//! Integration: `passerelle dossier pdf` and `passerelle session …` on a demo database.
+//! Integration: `passerelle dossier pdf` and `passerelle meeting …` on a demo database.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -37,7 +37,7 @@ fn filed_cases(db: &Path) -> Vec<i64> {
 }
 
 #[test]
-fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
+fn a_meeting_is_created_filled_exported_and_decided_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     ok(&db, &["demo", "--cases", "200"]);
@@ -48,7 +48,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
     let out = ok(
         &db,
         &[
-            "session",
+            "meeting",
             "create",
             "--kind",
             "commission",
@@ -61,20 +61,20 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         ],
     );
     assert!(out.contains("12 décembre 2026"), "{out}");
-    // « Séance N : … » (the demo has its own sessions already).
-    let session = out
+    // « Séance N : … » (the demo has its own meetings already).
+    let meeting = out
         .trim_start_matches("Séance ")
         .split(' ')
         .next()
         .unwrap()
         .to_owned();
-    let session = session.as_str();
-    let mut add = vec!["session", "add", session];
+    let meeting = meeting.as_str();
+    let mut add = vec!["meeting", "add", meeting];
     add.extend(ids.iter().map(String::as_str));
     ok(&db, &add);
 
     // A case at another step is refused with the reason.
-    let out = run(&db, &["session", "add", session, "1"]);
+    let out = run(&db, &["meeting", "add", meeting, "1"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("commission paritaire"));
 
@@ -82,9 +82,9 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
     ok(
         &db,
         &[
-            "session",
+            "meeting",
             "pack",
-            session,
+            meeting,
             "-o",
             pack.to_str().unwrap(),
             "--pseudonymise",
@@ -95,9 +95,9 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
     ok(
         &db,
         &[
-            "session",
+            "meeting",
             "pack",
-            session,
+            meeting,
             "-o",
             pack.to_str().unwrap(),
             "--pseudonymise",
@@ -119,16 +119,16 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
     // A refusal without motifs is refused; with them it moves the parcours.
     let out = run(
         &db,
-        &["session", "decide", session, &ids[0], "--outcome", "refus"],
+        &["meeting", "decide", meeting, &ids[0], "--outcome", "refus"],
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Motifs"));
     ok(
         &db,
         &[
-            "session",
+            "meeting",
             "decide",
-            session,
+            meeting,
             &ids[0],
             "--outcome",
             "refus",
@@ -139,9 +139,9 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
     ok(
         &db,
         &[
-            "session",
+            "meeting",
             "decide",
-            session,
+            meeting,
             &ids[1],
             "--outcome",
             "accord",
@@ -154,7 +154,7 @@ fn a_session_is_created_filled_exported_and_decided_from_the_command_line() {
         show.contains("PTP_REFUS") || show.contains("Refus"),
         "{show}"
     );
-    let show = ok(&db, &["session", "show", session]);
+    let show = ok(&db, &["meeting", "show", meeting]);
     assert!(show.contains("Refus") && show.contains("Accord"), "{show}");
     ok(&db, &["journal", "verify"]);
 }

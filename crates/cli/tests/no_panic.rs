@@ -282,16 +282,17 @@ fn parcours() -> impl Strategy<Value = ParcoursFacts> {
         })
 }
 
+/// Dates, two texts, the intermittent facts, an absence cause and a postponement ground.
+type Issue11Facts = (
+    Vec<Option<NaiveDate>>,
+    (String, String),
+    IntermittentFacts,
+    Option<AbsenceCause>,
+    Option<PostponementGround>,
+);
+
 /// The facts added by issue 11, set on top of a generated case.
-fn issue_11_facts() -> impl Strategy<
-    Value = (
-        Vec<Option<NaiveDate>>,
-        (String, String),
-        IntermittentFacts,
-        Option<AbsenceCause>,
-        Option<PostponementGround>,
-    ),
-> {
+fn issue_11_facts() -> impl Strategy<Value = Issue11Facts> {
     (
         proptest::collection::vec(proptest::option::of(date()), 9),
         (text(), text()),
@@ -391,10 +392,14 @@ fn check_one(
     let params = passerelle_storage::parcours::parameters(&conn).unwrap();
     let _ = passerelle_domain::parcours::ptp_eligibility(&data, at, &params);
     let _ = passerelle_domain::parcours::demission_eligibility(&data, at, &params);
-    let _ = passerelle_storage::parcours::view(&conn, 1, today);
-    if let Ok(view) =
-        passerelle_storage::committees::dossier_view(&conn, 1, pseudonymised, None, today)
-    {
+    let _ = passerelle_storage::parcours::view(&conn, passerelle_domain::case::CaseId(1), today);
+    if let Ok(view) = passerelle_storage::committee::dossier::view(
+        &conn,
+        passerelle_domain::case::CaseId(1),
+        pseudonymised,
+        None,
+        today,
+    ) {
         let generation = passerelle_pdf::Generation::from_env_or(Utc::now(), "test");
         let pdf = passerelle_pdf::dossier_pdf(&view, &generation);
         prop_assert!(pdf.starts_with(b"%PDF"));

@@ -120,10 +120,10 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
     let db = dir.path().join("p.sqlite3");
     ok(&db, &["demo", "--cases", "3"]);
     let mut conn = passerelle_storage::open(&db).unwrap();
-    let enrolment = passerelle_storage::enrolments::enrol(
+    let enrolment = passerelle_storage::certification::enrolments::enrol(
         &mut conn,
         "Agent",
-        1,
+        passerelle_domain::ids::CaseId(1),
         "CLEA",
         Route::Vae,
         None,
@@ -131,7 +131,7 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
     )
     .unwrap();
     let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    passerelle_storage::sessions::save_vae(
+    passerelle_storage::certification::vae::save(
         &mut conn,
         "Agent",
         enrolment.id,
@@ -149,7 +149,11 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
     let status = ok(&db, &["cert", "status", "1", "--json"]);
     assert!(status.contains("CLEA"), "{status}");
     let conn = passerelle_storage::open(&db).unwrap();
-    let enrolments = passerelle_storage::enrolments::for_case(&conn, 1).unwrap();
+    let enrolments = passerelle_storage::certification::enrolments::for_case(
+        &conn,
+        passerelle_domain::ids::CaseId(1),
+    )
+    .unwrap();
     let vae = enrolments
         .iter()
         .find_map(|e| e.vae.clone())

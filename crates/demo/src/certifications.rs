@@ -7,14 +7,15 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate, Utc};
 use passerelle_domain::certification::{
-    BlocStatus, Certificate, Outcome, Recevabilite, Route, SessionKind, SessionResult, VaeFollowUp,
+    BlocStatus, Certificate, ExamKind, ExamOutcome, ExamResult, Recevabilite, Route, VaeFollowUp,
     builtin_clea, evidence,
 };
+use passerelle_domain::ids::{CaseId, EnrolmentId};
 use passerelle_domain::parcours::Step;
-use passerelle_storage::sessions::SessionImport;
-use passerelle_storage::{Connection, catalogue, enrolments, sessions};
+use passerelle_storage::certification::history::{self, EnrolmentHistory, ExamSessionHistory};
+use passerelle_storage::{Connection, StorageError, catalogue};
 
-use super::DEMO_ACTOR;
+use crate::{DEMO_ACTOR, DemoCase};
 
 const PLACES: [&str; 4] = [
     "Hub AFNOR, Sarrebourg",
@@ -43,29 +44,31 @@ fn thursday_after(d: NaiveDate) -> NaiveDate {
     d + Days::new(u64::from(ahead))
 }
 
-fn kind_for(route: Route, has_blocs: bool) -> SessionKind {
+fn kind_for(route: Route, has_blocs: bool) -> ExamKind {
     match route {
-        Route::Vae => SessionKind::JuryVae,
-        Route::Formation if !has_blocs => SessionKind::Examen,
-        _ => SessionKind::Jury,
+        Route::Vae => ExamKind::JuryVae,
+        Route::Formation if !has_blocs => ExamKind::Examen,
+        _ => ExamKind::Jury,
     }
 }
 
 /// What happens to one enrolment at sessions.
 enum Sitting {
-    Judged(NaiveDate, Outcome, Vec<String>),
+    Judged(NaiveDate, ExamOutcome, Vec<String>),
     Waiting(NaiveDate),
 }
 
-type SessionKey = (String, SessionKind, NaiveDate);
+type SessionKey = (String, ExamKind, NaiveDate);
 
-pub(super) fn enrol_demo_cases(
+/// Loads the demo catalogue, then enrols every demo case on a certification path (`ids`: the
+/// stored case of each demo case) with its sessions, VAE follow-up and certificate.
+pub(crate) fn enrol(
     conn: &mut Connection,
-    demo: &[passerelle_demo::DemoCase],
-    ids: &[i64],
+    demo: &[DemoCase],
+    ids: &[CaseId],
     today: NaiveDate,
-) -> anyhow::Result<()> {
-    let mut fiches = passerelle_demo::catalogue();
+) -> Result<(), StorageError> {
+    let mut fiches = crate::catalogue();
     let tx = conn.transaction()?;
     for fiche in &fiches {
         if !catalogue::exists(&tx, &fiche.code)? {
@@ -125,20 +128,22 @@ pub(super) fn enrol_demo_cases(
                     .map(|(_, b)| b.code.clone())
                     .collect();
                 let outcome = match (partial, chosen.len()) {
-                    (false, _) => Outcome::ValidationTotale,
+                    (false, _) => ExamOutcome::ValidationTotale,
                     // A single bloc, or none: a partial validation is a refus.
-                    (true, 0 | 1) => Outcome::Refus,
-                    (true, _) => Outcome::ValidationPartielle,
+                    (true, 0 | 1) => ExamOutcome::Refus,
+                    (true, _) => ExamOutcome::ValidationPartielle,
                 };
                 let validated = match outcome {
-                    Outcome::ValidationPartielle => validated,
-                    Outcome::ValidationTotale => chosen.iter().map(|b| b.code.clone()).collect(),
-                    Outcome::Refus => Vec::new(),
+                    ExamOutcome::ValidationPartielle => validated,
+                    ExamOutcome::ValidationTotale => {
+                        chosen.iter().map(|b| b.code.clone()).collect()
+                    }
+                    ExamOutcome::Refus => Vec::new(),
                 };
                 Some(Sitting::Judged(jury, outcome, validated))
             }
             None if waiting => {
-                let spread = (case_id as u64 * 13) % 42;
+                let spread = (case_id.0 as u64 * 13) % 42;
                 Some(Sitting::Waiting(thursday_after(
                     today + Days::new(7 + spread),
                 )))
@@ -163,7 +168,7 @@ pub(super) fn enrol_demo_cases(
             Some(Sitting::Judged(jury, ..)) => evidence(kind, *jury),
             _ => String::new(),
         };
-        items.push(enrolments::EnrolmentImport {
+        items.push(EnrolmentHistory {
             case_id,
             certification: code.clone(),
             route,
@@ -173,9 +178,10 @@ pub(super) fn enrol_demo_cases(
         let vae = (route == Route::Vae).then(|| vae_follow_up(case_id, &on, today));
         plans.push((code, kind, sitting, vae.flatten(), case_id));
     }
-    let enrolment_ids = enrolments::import_many(conn, DEMO_ACTOR, &items, Utc::now())?;
+    let enrolment_ids = history::import_enrolments(conn, DEMO_ACTOR, &items, Utc::now())?;
 
-    let mut by_session: BTreeMap<SessionKey, Vec<(i64, Option<SessionResult>)>> = BTreeMap::new();
+    let mut by_session: BTreeMap<SessionKey, Vec<(EnrolmentId, Option<ExamResult>)>> =
+        BTreeMap::new();
     let mut vae = Vec::new();
     let mut certificates = Vec::new();
     for ((code, kind, sitting, follow_up, case_id), &enrolment) in
@@ -187,14 +193,14 @@ pub(super) fn enrol_demo_cases(
         match sitting {
             Some(Sitting::Judged(jury, outcome, validated)) => {
                 // One success in four came after a refus three months earlier.
-                if outcome == Outcome::ValidationTotale && case_id % 4 == 0 {
+                if outcome == ExamOutcome::ValidationTotale && case_id.0 % 4 == 0 {
                     let before = thursday_before(jury - Days::new(91));
                     by_session
                         .entry((code.clone(), kind, before))
                         .or_default()
-                        .push((enrolment, Some(result(Outcome::Refus, Vec::new()))));
+                        .push((enrolment, Some(result(ExamOutcome::Refus, Vec::new()))));
                 }
-                let partial = if outcome == Outcome::ValidationPartielle {
+                let partial = if outcome == ExamOutcome::ValidationPartielle {
                     validated
                 } else {
                     Vec::new()
@@ -204,11 +210,11 @@ pub(super) fn enrol_demo_cases(
                     .or_default()
                     .push((enrolment, Some(result(outcome, partial))));
                 let issued = jury + Days::new(15);
-                if outcome == Outcome::ValidationTotale && issued <= today {
+                if outcome == ExamOutcome::ValidationTotale && issued <= today {
                     certificates.push((
                         enrolment,
                         Certificate {
-                            number: format!("{code}-{}-{enrolment:05}", issued.year()),
+                            number: format!("{code}-{}-{:05}", issued.year(), enrolment.0),
                             issued_on: issued,
                         },
                     ));
@@ -223,25 +229,27 @@ pub(super) fn enrol_demo_cases(
             None => {}
         }
     }
-    let imports: Vec<SessionImport> = by_session
+    let imports: Vec<ExamSessionHistory> = by_session
         .into_iter()
-        .map(|((certification, kind, date), candidates)| SessionImport {
-            place: PLACES
-                [(date.num_days_from_ce() as usize / 7 + certification.len()) % PLACES.len()]
-            .to_owned(),
-            date,
-            kind,
-            certification,
-            candidates,
-        })
+        .map(
+            |((certification, kind, date), candidates)| ExamSessionHistory {
+                place: PLACES
+                    [(date.num_days_from_ce() as usize / 7 + certification.len()) % PLACES.len()]
+                .to_owned(),
+                date,
+                kind,
+                certification,
+                candidates,
+            },
+        )
         .collect();
-    sessions::import_many(conn, DEMO_ACTOR, &imports, Utc::now())?;
-    sessions::import_follow_ups(conn, DEMO_ACTOR, &vae, &certificates, Utc::now())?;
+    history::import_exam_sessions(conn, DEMO_ACTOR, &imports, Utc::now())?;
+    history::import_follow_ups(conn, DEMO_ACTOR, &vae, &certificates, Utc::now())?;
     Ok(())
 }
 
-fn result(outcome: Outcome, validated_blocs: Vec<String>) -> SessionResult {
-    SessionResult {
+fn result(outcome: ExamOutcome, validated_blocs: Vec<String>) -> ExamResult {
+    ExamResult {
         outcome,
         validated_blocs,
     }
@@ -250,14 +258,14 @@ fn result(outcome: Outcome, validated_blocs: Vec<String>) -> SessionResult {
 /// The VAE follow-up matching the case's steps: nothing submitted yet, recevabilité waiting
 /// (late for the oldest), recevable with support hours, dossier de validation submitted.
 fn vae_follow_up(
-    case_id: i64,
+    case_id: CaseId,
     on: &dyn Fn(Step) -> Option<NaiveDate>,
     today: NaiveDate,
 ) -> Option<VaeFollowUp> {
     let submitted = on(Step::VaeRecevabilite)?;
     let Some(decided) = on(Step::VaeAccompagnement) else {
         // Waiting for the decision; one in four has not even submitted the dossier yet.
-        return (case_id % 4 != 0).then(|| VaeFollowUp {
+        return (case_id.0 % 4 != 0).then(|| VaeFollowUp {
             recevabilite_submitted_on: Some(submitted),
             ..VaeFollowUp::default()
         });
@@ -265,14 +273,14 @@ fn vae_follow_up(
     let decided = decided.max(submitted).min(today);
     let dossier = match on(Step::VaeJury) {
         Some(jury) => Some((jury - Days::new(10)).max(decided)),
-        None if case_id % 2 == 0 => Some((decided + Days::new(30)).min(today)),
+        None if case_id.0 % 2 == 0 => Some((decided + Days::new(30)).min(today)),
         None => None,
     };
     Some(VaeFollowUp {
         recevabilite_submitted_on: Some(submitted),
         recevabilite_decided_on: Some(decided),
         recevabilite: Some(Recevabilite::Favorable),
-        support_hours: Some(6.0 + (case_id % 25) as f64),
+        support_hours: Some(6.0 + (case_id.0 % 25) as f64),
         dossier_submitted_on: dossier,
     })
 }

@@ -3,9 +3,11 @@
 //! ROME codes of the employer's sector, valid NIR and SIRET, a mix of contracts and flags) and
 //! entirely fictional.
 
+mod certifications;
 mod parcours;
 mod reference;
 mod rng;
+mod seed;
 
 use chrono::{Datelike, Duration, NaiveDate};
 pub use parcours::DemoCase;
@@ -14,6 +16,7 @@ use passerelle_domain::case::{
 };
 use passerelle_domain::validate::luhn_check_digit;
 pub use rng::Rng;
+pub use seed::{DEMO_ACTOR, Seeded, seed, seed_file};
 
 const SURNAMES: &[&str] = &[
     "Muller",

@@ -9,10 +9,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use passerelle_domain::case::{CaseData, Civility, ContractKind, Opco, WorkingTime};
-use passerelle_domain::i18n::Label;
+use passerelle_domain::code::Coded;
 use passerelle_domain::ipc::Territory;
 use passerelle_domain::text::fold_for_sort;
-use passerelle_storage::{Connection, cases, territories};
+use passerelle_storage::{Connection, cases, territory};
 
 use crate::csv_file::{Table, headers, normalise_header, records};
 use crate::{ImportError, Input, LineError, Notice, source};
@@ -167,8 +167,9 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     passerelle_domain::validate::parse_date_fr(text)
 }
 
-fn parse_label<T: Label>(text: &str, code: impl Fn(T) -> String, what: &str) -> Result<T, String> {
-    T::from_text(text, code).ok_or_else(|| {
+/// A value typed as its French label or its stored code.
+fn parse_label<T: Coded>(text: &str, what: &str) -> Result<T, String> {
+    T::from_text(text, |v: T| v.code()).ok_or_else(|| {
         let all: Vec<_> = T::ALL.iter().map(|v| v.label()).collect();
         format!(
             "{what} « {} » inconnu ; valeurs possibles : {}",
@@ -176,13 +177,6 @@ fn parse_label<T: Label>(text: &str, code: impl Fn(T) -> String, what: &str) -> 
             all.join(", ")
         )
     })
-}
-
-fn code_of<T: serde::Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Puts one cell into the case; `Err` is the reason the value is refused.
@@ -241,19 +235,15 @@ fn set_field(
         "situation.employer.idcc" => s.employer.idcc = value.into(),
         "situation.employer.naf" => s.employer.naf = value.into(),
         "situation.employer.opco" => {
-            s.employer.opco = Some(parse_label::<Opco>(value, code_of, "OPCO")?);
+            s.employer.opco = Some(parse_label::<Opco>(value, "OPCO")?);
         }
         "situation.contract" => {
-            s.contract = Some(parse_label::<ContractKind>(value, code_of, "contrat")?);
+            s.contract = Some(parse_label::<ContractKind>(value, "contrat")?);
         }
         "situation.contractStart" => s.contract_start = Some(parse_date(value)?),
         "situation.contractEnd" => s.contract_end = Some(parse_date(value)?),
         "situation.workingTime" => {
-            s.working_time = Some(parse_label::<WorkingTime>(
-                value,
-                code_of,
-                "temps de travail",
-            )?);
+            s.working_time = Some(parse_label::<WorkingTime>(value, "temps de travail")?);
         }
         "situation.jobTitle" => s.job_title = value.into(),
         "situation.jobRome" => s.job_rome = value.into(),
@@ -414,7 +404,7 @@ pub fn import(
     dry_run: bool,
     at: DateTime<Utc>,
 ) -> Result<Summary, ImportError> {
-    let territories = territories::list(conn)?;
+    let territories = territory::list(conn)?;
     let today = at.date_naive();
     let mut all = Vec::new();
     let mut errors = Vec::new();

@@ -1,4 +1,4 @@
-//! Passerelle's PDF layer: committee dossiers and session packs.
+//! Passerelle's PDF layer: committee dossiers and meeting packs.
 //!
 //! Pure functions from view models to PDF bytes. [`layout`] measures, wraps and paginates;
 //! `writer` is the only part that knows printpdf. The same view model and the same generation
@@ -10,10 +10,10 @@ mod render;
 mod writer;
 
 use chrono::{DateTime, Timelike, Utc};
-use passerelle_domain::committee::DossierView;
+use passerelle_domain::committee::{DossierView, MeetingPack};
 use passerelle_domain::i18n::{Msg, format_date, t};
 
-pub use render::{SessionPack, cover_blocks, dossier_blocks, session_line};
+pub use render::{cover_blocks, dossier_blocks};
 pub use writer::Metadata;
 
 use layout::{Face, Flow, INK, Item, MARGIN_X, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Page, RULE};
@@ -144,10 +144,10 @@ pub fn dossier_pdf(view: &DossierView, generation: &Generation) -> Vec<u8> {
         &Metadata {
             title: format!("{} — {}", t(Msg::DossierTitle), view.reference),
             author: view.counsellor.clone(),
-            subject: if view.session_line.is_empty() {
+            subject: if view.meeting_line.is_empty() {
                 "Dossier présenté en comité".to_owned()
             } else {
-                view.session_line.clone()
+                view.meeting_line.clone()
             },
             keywords: vec!["dossier".into(), "transition professionnelle".into()],
             creator: format!("Passerelle {}", generation.app_version),
@@ -157,13 +157,13 @@ pub fn dossier_pdf(view: &DossierView, generation: &Generation) -> Vec<u8> {
     )
 }
 
-/// The PDF of a session pack: cover, agenda, then every dossier on its own pages, with a
+/// The PDF of a meeting pack: cover, agenda, then every dossier on its own pages, with a
 /// bookmark per dossier.
-pub fn pack_pdf(pack: &SessionPack, generation: &Generation) -> Vec<u8> {
+pub fn pack_pdf(pack: &MeetingPack, generation: &Generation) -> Vec<u8> {
     let hash = pack.content_hash();
     let m = &*fonts::FONTS;
     let mut flow = Flow::new(m);
-    let title = session_line(&pack.header);
+    let title = pack.header.line();
     flow.start_part(&title, &hash);
     for block in cover_blocks(pack) {
         flow.push(&block);

@@ -1,6 +1,6 @@
 //! From the committee view models to layout blocks: what goes where, in which words.
 
-use passerelle_domain::committee::{CommitteeKind, DossierView, SessionHeader};
+use passerelle_domain::committee::{CommitteeKind, DossierView, MeetingPack};
 use passerelle_domain::i18n::{Label, Msg, format_date, format_euros, t};
 
 use crate::layout::{
@@ -42,16 +42,6 @@ impl Sections {
     }
 }
 
-/// « Commission paritaire Transitions Pro, séance du 12 mars 2026 (Metz) ».
-pub fn session_line(header: &SessionHeader) -> String {
-    format!(
-        "{}, séance du {} ({})",
-        header.kind.label(),
-        format_date(header.held_on),
-        header.place.trim()
-    )
-}
-
 /// The blocks of one dossier. `section_bookmarks`: an outline entry per section (a stand-alone
 /// dossier); a pack bookmarks each dossier instead.
 pub fn dossier_blocks(view: &DossierView, section_bookmarks: bool) -> Vec<Block> {
@@ -65,8 +55,8 @@ pub fn dossier_blocks(view: &DossierView, section_bookmarks: bool) -> Vec<Block>
     if view.pseudonymised {
         lines[0] = view.identity.clone();
     }
-    if !view.session_line.is_empty() {
-        lines.push(view.session_line.clone());
+    if !view.meeting_line.is_empty() {
+        lines.push(view.meeting_line.clone());
     }
     lines.push(if view.structure.trim().is_empty() {
         format!("Conseiller CEP : {}", view.counsellor)
@@ -387,32 +377,8 @@ pub fn dossier_blocks(view: &DossierView, section_bookmarks: bool) -> Vec<Block>
     blocks
 }
 
-/// A committee session and its dossiers, in agenda order.
-#[derive(Debug, Clone)]
-pub struct SessionPack {
-    pub header: SessionHeader,
-    pub members: Vec<String>,
-    pub pseudonymised: bool,
-    pub dossiers: Vec<DossierView>,
-}
-
-impl SessionPack {
-    /// SHA-256 over the session and every dossier's own hash.
-    pub fn content_hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut h = Sha256::new();
-        h.update(serde_json::to_vec(&self.header).unwrap_or_default());
-        h.update(self.members.join("\n").as_bytes());
-        h.update([u8::from(self.pseudonymised)]);
-        for d in &self.dossiers {
-            h.update(d.content_hash().as_bytes());
-        }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-    }
-}
-
-/// Cover and agenda of a session pack.
-pub fn cover_blocks(pack: &SessionPack) -> Vec<Block> {
+/// Cover and agenda of a meeting pack.
+pub fn cover_blocks(pack: &MeetingPack) -> Vec<Block> {
     let header = &pack.header;
     let mut lines = vec![
         header.kind.label().to_owned(),
@@ -508,7 +474,7 @@ mod tests {
     fn a_local_committee_dossier_asks_for_an_opinion_not_a_decision() {
         let mut view: DossierView = serde_json::from_value(serde_json::json!({
             "pseudonymised": false, "identity": "X", "reference": "R", "counsellor": "C",
-            "structure": "S", "session": null, "sessionLine": "", "beneficiary": [],
+            "structure": "S", "meeting": null, "meetingLine": "", "beneficiary": [],
             "currentTrade": {"code": "", "label": ""}, "targetTrade": {"code": "", "label": ""},
             "rationale": "", "training": [], "certification": "", "blocs": [], "funding": [],
             "fundingTotalCents": 0, "amountRequestedCents": 0, "prospects": [],

@@ -6,8 +6,9 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::DateTime;
+use passerelle_domain::committee::MeetingPack;
 use passerelle_domain::committee::Variant;
-use passerelle_pdf::{Generation, SessionPack, dossier_pdf, pack_pdf};
+use passerelle_pdf::{Generation, dossier_pdf, pack_pdf};
 
 fn generation() -> Generation {
     Generation {
@@ -239,7 +240,7 @@ fn unsafe_free_env_check() {
 }
 
 #[test]
-fn a_session_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
+fn a_meeting_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
     let dir = tempfile::tempdir().unwrap();
     let dossiers: Vec<_> = (1..=3)
         .map(|i| {
@@ -252,8 +253,8 @@ fn a_session_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
             )
         })
         .collect();
-    let pack = SessionPack {
-        header: dossiers[0].session.clone().unwrap(),
+    let pack = MeetingPack {
+        header: dossiers[0].meeting.clone().unwrap(),
         members: vec![
             "Mme A. Martin (collège employeurs)".into(),
             "M. B. Klein (collège salariés)".into(),

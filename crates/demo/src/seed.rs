@@ -1,0 +1,146 @@
+//! Writing the demo data into a database: the case files with their past (steps, documents),
+//! the certification catalogue, enrolments, exam sessions and VAE follow-ups, and two committee
+//! meetings to come with their agenda — all through the storage layer's own use cases, so the
+//! demo obeys the same rules and journal as data typed in the app.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use passerelle_domain::case::DocumentKind;
+use passerelle_domain::committee::{CommitteeKind, NewMeeting};
+use passerelle_domain::i18n::Label;
+use passerelle_domain::ids::CaseId;
+use passerelle_storage::committee::meetings;
+use passerelle_storage::parcours::{self, CaseHistory};
+use passerelle_storage::records::{self, StoredDocument};
+use passerelle_storage::{Connection, StorageError};
+
+/// Who signs demo data in the journal.
+pub const DEMO_ACTOR: &str = "Données de démonstration";
+
+/// Rows per transaction: big enough to be fast, small enough to keep memory flat.
+const BATCH: usize = 2_000;
+
+/// What [`seed`] wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seeded {
+    pub cases: Vec<CaseId>,
+    pub meetings: usize,
+}
+
+fn morning(date: NaiveDate) -> DateTime<Utc> {
+    date.and_hms_opt(9, 30, 0).unwrap_or_default().and_utc()
+}
+
+/// One small file per kind of document (the store keeps identical contents once).
+fn demo_documents(dir: &Path) -> Result<HashMap<DocumentKind, (String, u64)>, StorageError> {
+    let mut stored = HashMap::new();
+    for kind in <DocumentKind as Label>::ALL {
+        let content = format!("Document de démonstration — {}\n", kind.label()).into_bytes();
+        let sha = records::store_content(dir, &content)?;
+        stored.insert(*kind, (sha, content.len() as u64));
+    }
+    Ok(stored)
+}
+
+/// Adds `count` demo case files (deterministic for a `seed`) evaluated on `today`, with their
+/// certifications and two committee meetings; documents are kept in `documents_dir`.
+pub fn seed(
+    conn: &mut Connection,
+    documents_dir: &Path,
+    count: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Result<Seeded, StorageError> {
+    let stored = demo_documents(documents_dir)?;
+    let demo = crate::generate_with_parcours(count, seed, today);
+    let mut cases = Vec::with_capacity(demo.len());
+    for batch in demo.chunks(BATCH) {
+        let histories: Vec<CaseHistory> = batch
+            .iter()
+            .map(|c| CaseHistory {
+                data: c.data.clone(),
+                created: morning(c.created),
+                steps: c.steps.iter().map(|(s, d)| (*s, morning(*d))).collect(),
+                documents: c
+                    .documents
+                    .iter()
+                    .map(|(kind, received)| StoredDocument {
+                        kind: *kind,
+                        file_name: format!("{}.pdf", kind.label()),
+                        sha256: stored[kind].0.clone(),
+                        size_bytes: stored[kind].1,
+                        received_on: *received,
+                    })
+                    .collect(),
+            })
+            .collect();
+        cases.extend(parcours::import_histories(conn, DEMO_ACTOR, &histories)?);
+    }
+    crate::certifications::enrol(conn, &demo, &cases, today)?;
+    let meetings = committee_meetings(conn, today)?;
+    Ok(Seeded { cases, meetings })
+}
+
+/// [`seed`] into the database file at `path` (created if needed), its documents beside it.
+pub fn seed_file(
+    path: &Path,
+    count: usize,
+    seed_value: u64,
+    today: NaiveDate,
+) -> Result<Seeded, StorageError> {
+    let mut conn = passerelle_storage::open(path)?;
+    seed(
+        &mut conn,
+        &passerelle_storage::files::documents_dir(path),
+        count,
+        seed_value,
+        today,
+    )
+}
+
+/// Two meetings to come, their agenda filled with cases their committee examines (the
+/// storage's own candidate list, so the committee's rules apply): a commission paritaire in
+/// three weeks, a comité des transitions individuelles in ten days.
+fn committee_meetings(conn: &mut Connection, today: NaiveDate) -> Result<usize, StorageError> {
+    let meetings = [
+        (
+            CommitteeKind::CommissionParitaire,
+            21,
+            "Transitions Pro Grand Est, Metz",
+            vec![
+                "Mme A. Martin (collège employeurs)".to_owned(),
+                "M. B. Klein (collège salariés)".to_owned(),
+            ],
+            12,
+        ),
+        (
+            CommitteeKind::ComiteLocal,
+            10,
+            "Maison de l’emploi de Sarrebourg",
+            vec!["Mme C. Weber (Hub AFNOR Moselle Sud)".to_owned()],
+            6,
+        ),
+    ];
+    let mut created = 0;
+    for (kind, days, place, members, most) in meetings {
+        let meeting = meetings::create(
+            conn,
+            DEMO_ACTOR,
+            &NewMeeting {
+                kind: Some(kind),
+                held_on: today.checked_add_days(chrono::Days::new(days)),
+                place: place.to_owned(),
+                members,
+            },
+            Utc::now(),
+        )?;
+        created += 1;
+        let candidates = meetings::candidates(conn, meeting.id)?;
+        for case in candidates.iter().take(most) {
+            meetings::add_case(conn, DEMO_ACTOR, meeting.id, case.id, Utc::now())?;
+        }
+    }
+    Ok(created)
+}
