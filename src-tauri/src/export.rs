@@ -1,12 +1,14 @@
 //! Saving a file the user exports (PDF dossiers, CSV): a native save dialog opened from Rust,
-//! an atomic write, then the system's viewer. The webview is granted nothing for it.
+//! an atomic write (`passerelle_storage::files::write_atomic`), then the system's viewer. The
+//! webview is granted nothing for it.
 //!
 //! Automation (end-to-end tests, scripted exports): when `PASSERELLE_EXPORT_DIR` is set, the
 //! file is written there under its suggested name, with no dialog and no viewer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use passerelle_domain::AppError;
+use passerelle_storage::files::write_atomic;
 use tauri::{AppHandle, Manager, Runtime};
 
 /// Environment variable naming a directory where exports are written without a dialog.
@@ -23,11 +25,6 @@ pub struct Export<'a> {
     pub open_after: bool,
 }
 
-/// Writes the whole file or nothing (see [`passerelle_storage::files::write_atomic`]).
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    passerelle_storage::files::write_atomic(path, bytes).map_err(AppError::from)
-}
-
 /// Asks where to save, writes, opens. `Ok(None)`: the user cancelled the dialog.
 /// Must run off the main thread (the dialog blocks): call it from an `async` command.
 pub fn save<R: Runtime>(
@@ -36,7 +33,7 @@ pub fn save<R: Runtime>(
 ) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV_VAR).filter(|d| !d.is_empty()) {
         let path = PathBuf::from(dir).join(export.suggested_name);
-        write_atomically(&path, export.bytes)?;
+        write_atomic(&path, export.bytes)?;
         return Ok(Some(path));
     }
     // GTK dialogs are created on the main thread; the answer comes back over a channel while
@@ -66,7 +63,7 @@ pub fn save<R: Runtime>(
     if path.extension().is_none() {
         path.set_extension(export.extension);
     }
-    write_atomically(&path, export.bytes)?;
+    write_atomic(&path, export.bytes)?;
     if export.open_after {
         use tauri_plugin_opener::OpenerExt;
         if let Err(e) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {

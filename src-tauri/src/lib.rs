@@ -8,8 +8,6 @@ mod commands;
 pub mod export;
 mod state;
 
-use std::path::PathBuf;
-
 use tauri::{Manager, Runtime};
 
 pub use state::Db;
@@ -27,55 +25,94 @@ pub(crate) fn shielded<T>(
     })
 }
 
-/// Registers every command of the app on a builder.
-pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::status::app_status,
-        commands::profile::profile_get,
-        commands::profile::profile_save,
-        commands::cases::territory_list,
-        commands::cases::territory_add,
-        commands::cases::counsellor_list,
-        commands::cases::case_list,
-        commands::cases::case_get,
-        commands::cases::case_create,
-        commands::cases::case_update,
-        commands::cases::case_set_archived,
-        commands::cases::case_journal,
-        commands::records::interview_list,
-        commands::records::interview_add,
-        commands::records::document_list,
-        commands::records::document_add,
-        commands::parcours::document_validate,
-        commands::parcours::parcours_view,
-        commands::parcours::parcours_advance,
-        commands::parcours::todo_overview,
-        commands::parcours::parameter_list,
-        commands::parcours::parameter_set,
-        commands::certifications::cert_search,
-        commands::certifications::enrolment_list,
-        commands::certifications::enrolment_create,
-        commands::certifications::bloc_status_set,
-        commands::committees::session_list,
-        commands::committees::session_create,
-        commands::committees::session_update,
-        commands::committees::session_detail,
-        commands::committees::session_candidates,
-        commands::committees::session_add,
-        commands::committees::session_remove,
-        commands::committees::session_reorder,
-        commands::committees::session_decide,
-        commands::committees::dossier_export,
-        commands::committees::session_pack_export,
-        commands::certifications::cert_staff_overview,
-        commands::certifications::cert_session_create,
-        commands::certifications::cert_session_get,
-        commands::certifications::cert_session_register,
-        commands::certifications::cert_session_result,
-        commands::certifications::certificate_issue,
-        commands::certifications::vae_save,
-        commands::certifications::cert_export_csv,
-    ])
+/// Whether two names are the same, at compile time.
+const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The handlers, each with the command it answers. The build fails if a handler's name is not
+/// its command's declared name, or if a declared command has no handler: the UI calls commands
+/// by their declaration, so neither could work at run time.
+macro_rules! handlers {
+    ($($module:ident :: $handler:ident => $command:ident,)*) => {
+        $(
+            const _: () = assert!(
+                same_name(
+                    <passerelle_domain::ipc::cmd::$command as passerelle_domain::ipc::Command>::NAME,
+                    stringify!($handler),
+                ),
+                concat!("handler ", stringify!($handler), " does not answer ", stringify!($command)),
+            );
+        )*
+        const _: () = assert!(
+            passerelle_domain::ipc::command::ALL.len() == [$(stringify!($handler)),*].len(),
+            "every command declared in passerelle_domain::ipc needs a handler here",
+        );
+
+        /// Registers every command of the app on a builder.
+        pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+            builder.invoke_handler(tauri::generate_handler![$(commands::$module::$handler),*])
+        }
+    };
+}
+
+handlers! {
+    status::app_status => AppStatusGet,
+    profile::profile_get => ProfileGet,
+    profile::profile_save => ProfileSave,
+    case::territory_list => TerritoryList,
+    case::territory_add => TerritoryAdd,
+    case::counsellor_list => CounsellorList,
+    case::case_list => CaseList,
+    case::case_get => CaseGet,
+    case::case_create => CaseCreate,
+    case::case_update => CaseUpdate,
+    case::case_set_archived => CaseSetArchived,
+    case::case_journal => CaseJournal,
+    records::interview_list => InterviewList,
+    records::interview_add => InterviewAdd,
+    records::document_list => DocumentList,
+    records::document_add => DocumentAdd,
+    records::document_validate => DocumentValidate,
+    parcours::parcours_view => ParcoursGet,
+    parcours::parcours_advance => ParcoursAdvance,
+    parcours::todo_overview => TodoOverviewGet,
+    parcours::parameter_list => ParameterList,
+    parcours::parameter_set => ParameterSet,
+    certification::cert_search => CertSearch,
+    certification::enrolment_list => EnrolmentList,
+    certification::enrolment_create => EnrolmentCreate,
+    certification::bloc_status_set => BlocStatusSet,
+    committee::meeting_list => MeetingList,
+    committee::meeting_create => MeetingCreate,
+    committee::meeting_update => MeetingUpdate,
+    committee::meeting_detail => MeetingGet,
+    committee::meeting_candidates => MeetingCandidates,
+    committee::meeting_add => MeetingAdd,
+    committee::meeting_remove => MeetingRemove,
+    committee::meeting_reorder => MeetingReorder,
+    committee::meeting_decide => MeetingDecide,
+    committee::dossier_export => DossierExport,
+    committee::meeting_pack_export => MeetingPackExport,
+    certification::cert_staff_overview => StaffOverviewGet,
+    certification::exam_session_create => ExamSessionCreate,
+    certification::exam_session_get => ExamSessionGet,
+    certification::exam_session_register => ExamSessionRegister,
+    certification::exam_session_result => ExamSessionResult,
+    certification::certificate_issue => CertificateIssue,
+    certification::vae_save => VaeSave,
+    certification::cert_export_csv => CandidatesCsvExport,
 }
 
 /// Starts the desktop app.
@@ -90,7 +127,8 @@ pub fn run() {
                 .build(),
         )
         .setup(|app| {
-            let path = database_path(app.handle())?;
+            // The same file the command line uses (`passerelle info` prints it).
+            let path = passerelle_storage::paths::resolve_database_path(None)?;
             let db = match Db::open(path.clone()) {
                 Ok(db) => db,
                 Err(err) => {
@@ -120,18 +158,6 @@ pub fn run() {
         .expect("error while running Passerelle");
 }
 
-/// `PASSERELLE_DB` if set, else `passerelle.sqlite3` in the platform's app data directory
-/// (the same file `passerelle info` reports).
-fn database_path<R: Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, tauri::Error> {
-    match std::env::var_os(passerelle_domain::DATABASE_ENV_VAR) {
-        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
-        _ => Ok(app
-            .path()
-            .app_data_dir()?
-            .join(passerelle_domain::DATABASE_FILE_NAME)),
-    }
-}
-
 /// At start-up: record employer silences that became agreements, then tell the counsellor what
 /// is due today or late, with a desktop notification. A failure here never stops the app.
 fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
@@ -139,7 +165,7 @@ fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
     let today = chrono::Local::now().date_naive();
     let todo = db.with(|conn| {
         passerelle_storage::parcours::apply_tacit_agreements(conn, today, chrono::Utc::now())?;
-        passerelle_storage::parcours::todo(conn, today, 0, 60, None)
+        passerelle_storage::todo::overview(conn, today, 0, 60, None)
     });
     let Ok(todo) = todo else { return };
     let (late, due) = (todo.overdue_total, todo.upcoming_total);
@@ -166,6 +192,27 @@ fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window may call exactly the declared commands: a command added to the IPC contract
+    /// without its `allow-…` line in capabilities/default.json would be refused at run time.
+    #[test]
+    fn the_capability_grants_every_declared_command_and_nothing_else() {
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
+        let mut granted: Vec<String> = file["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_owned())
+            .collect();
+        let mut declared: Vec<String> = passerelle_domain::ipc::command::ALL
+            .iter()
+            .map(|name| format!("allow-{}", name.replace('_', "-")))
+            .collect();
+        granted.sort();
+        declared.sort();
+        assert_eq!(granted, declared);
+    }
 
     #[test]
     fn a_panic_in_a_command_becomes_an_internal_error() {

@@ -27,12 +27,9 @@ impl Db {
         &self.path
     }
 
-    /// Where case documents are kept: `documents/` beside the database file.
+    /// Where case documents are kept (see [`passerelle_storage::files::documents_dir`]).
     pub fn documents_dir(&self) -> PathBuf {
-        self.path
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("documents")
+        passerelle_storage::files::documents_dir(&self.path)
     }
 
     /// Locks the connection. A poisoned lock means a command panicked mid-call; SQLite rolled

@@ -2,7 +2,7 @@
 //! What goes over the wire here is exactly what the UI sends and receives.
 
 use passerelle_app::{Db, with_commands};
-use passerelle_domain::ipc::{AppStatus, command};
+use passerelle_domain::ipc::{AppStatus, Command, cmd};
 use passerelle_domain::profile::CounsellorProfile;
 use serde_json::{Value, json};
 use tauri::test::{
@@ -36,7 +36,13 @@ fn harness() -> Harness {
     }
 }
 
-fn invoke(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
+/// Calls command `C` with `args` as the UI sends them (one `args` object).
+fn invoke<C: Command>(h: &Harness, args: Value) -> Result<Value, Value> {
+    invoke_raw(h, C::NAME, json!({ "args": args }))
+}
+
+/// Sends a body as is (for malformed requests).
+fn invoke_raw(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
     get_ipc_response(
         &h.window,
         InvokeRequest {
@@ -56,7 +62,7 @@ fn invoke(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
 fn app_status_reports_the_open_database() {
     let h = harness();
     let status: AppStatus =
-        serde_json::from_value(invoke(&h, command::APP_STATUS, json!({})).unwrap()).unwrap();
+        serde_json::from_value(invoke::<cmd::AppStatusGet>(&h, json!({})).unwrap()).unwrap();
     assert_eq!(status.database_path, h.db_path.display().to_string());
     assert_eq!(
         status.schema_version,
@@ -70,12 +76,11 @@ fn app_status_reports_the_open_database() {
 fn profile_round_trips_and_is_trimmed() {
     let h = harness();
     assert_eq!(
-        invoke(&h, command::PROFILE_GET, json!({})).unwrap(),
+        invoke::<cmd::ProfileGet>(&h, json!({})).unwrap(),
         Value::Null
     );
-    let saved = invoke(
+    let saved = invoke::<cmd::ProfileSave>(
         &h,
-        command::PROFILE_SAVE,
         json!({"profile": {"displayName": " Françoise Dupré ", "structure": "CIBC 54"}}),
     )
     .unwrap();
@@ -84,16 +89,15 @@ fn profile_round_trips_and_is_trimmed() {
         json!({"displayName": "Françoise Dupré", "structure": "CIBC 54"})
     );
     let got: CounsellorProfile =
-        serde_json::from_value(invoke(&h, command::PROFILE_GET, json!({})).unwrap()).unwrap();
+        serde_json::from_value(invoke::<cmd::ProfileGet>(&h, json!({})).unwrap()).unwrap();
     assert_eq!(got.display_name, "Françoise Dupré");
 }
 
 #[test]
 fn a_validation_error_reaches_the_ui_as_the_shared_json_shape() {
     let h = harness();
-    let err = invoke(
+    let err = invoke::<cmd::ProfileSave>(
         &h,
-        command::PROFILE_SAVE,
         json!({"profile": {"displayName": "", "structure": "CIBC 54"}}),
     )
     .unwrap_err();
@@ -115,7 +119,7 @@ fn a_validation_error_reaches_the_ui_as_the_shared_json_shape() {
     ));
     // Nothing was written.
     assert_eq!(
-        invoke(&h, command::PROFILE_GET, json!({})).unwrap(),
+        invoke::<cmd::ProfileGet>(&h, json!({})).unwrap(),
         Value::Null
     );
 }
@@ -123,7 +127,7 @@ fn a_validation_error_reaches_the_ui_as_the_shared_json_shape() {
 #[test]
 fn a_malformed_request_is_an_error_not_a_crash() {
     let h = harness();
-    let err = invoke(&h, command::PROFILE_SAVE, json!({"profile": 42})).unwrap_err();
+    let err = invoke::<cmd::ProfileSave>(&h, json!({"profile": 42})).unwrap_err();
     assert!(
         err.as_str().unwrap_or_default().contains("profile"),
         "{err}"
@@ -135,13 +139,13 @@ fn a_case_is_created_updated_and_journaled_through_the_commands() {
     let h = harness();
     let bad = json!({"data": {"beneficiary": {"birthName": "Lefèvre", "firstNames": "Anaïs",
                               "territory": "metz", "nir": "2 06 12 75 111 005 65"}}});
-    let err = invoke(&h, command::CASE_CREATE, bad).unwrap_err();
+    let err = invoke::<cmd::CaseCreate>(&h, bad).unwrap_err();
     assert_eq!(err["kind"], "validation");
     assert_eq!(err["detail"]["errors"][0]["field"], "beneficiary.nir");
 
     let good = json!({"data": {"beneficiary": {"birthName": "Lefèvre", "firstNames": "Anaïs",
                                "territory": "metz", "nir": "2 06 12 75 111 005 64"}}});
-    let saved = invoke(&h, command::CASE_CREATE, good).unwrap();
+    let saved = invoke::<cmd::CaseCreate>(&h, good).unwrap();
     let id = saved["case"]["id"].as_i64().unwrap();
     assert_eq!(
         saved["case"]["data"]["beneficiary"]["nir"],
@@ -151,14 +155,14 @@ fn a_case_is_created_updated_and_journaled_through_the_commands() {
     let mut data = saved["case"]["data"].clone();
     data["beneficiary"]["consents"] =
         json!([{"purpose": "Accompagnement CEP", "givenOn": "2026-11-02", "withdrawnOn": null}]);
-    invoke(&h, command::CASE_UPDATE, json!({"id": id, "data": data})).unwrap();
-    let read = invoke(&h, command::CASE_GET, json!({"id": id})).unwrap();
+    invoke::<cmd::CaseUpdate>(&h, json!({"id": id, "data": data})).unwrap();
+    let read = invoke::<cmd::CaseGet>(&h, json!({"id": id})).unwrap();
     assert_eq!(
         read["data"]["beneficiary"]["consents"][0]["purpose"],
         "Accompagnement CEP"
     );
 
-    let journal = invoke(&h, command::CASE_JOURNAL, json!({"id": id})).unwrap();
+    let journal = invoke::<cmd::CaseJournal>(&h, json!({"id": id})).unwrap();
     let entries = journal.as_array().unwrap();
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[1]["changes"][0]["field"], "beneficiary.consents");
@@ -170,7 +174,7 @@ fn a_case_is_created_updated_and_journaled_through_the_commands() {
         .find(|c| c["field"] == "beneficiary.nir");
     assert_eq!(nir.unwrap()["after"], "•••• (masqué)");
 
-    let missing = invoke(&h, command::CASE_GET, json!({"id": 999})).unwrap_err();
+    let missing = invoke::<cmd::CaseGet>(&h, json!({"id": 999})).unwrap_err();
     assert_eq!(
         missing,
         json!({"kind": "notFound", "detail": {"entity": "Dossier", "id": "999"}})
@@ -181,12 +185,11 @@ fn a_case_is_created_updated_and_journaled_through_the_commands() {
 fn a_blocked_transition_comes_back_with_its_reasons() {
     let h = harness();
     let case = json!({"data": {"beneficiary": {"birthName": "Klein", "firstNames": "Paul", "territory": "metz"}}});
-    let id = invoke(&h, command::CASE_CREATE, case).unwrap()["case"]["id"]
+    let id = invoke::<cmd::CaseCreate>(&h, case).unwrap()["case"]["id"]
         .as_i64()
         .unwrap();
-    let err = invoke(
+    let err = invoke::<cmd::ParcoursAdvance>(
         &h,
-        command::PARCOURS_ADVANCE,
         json!({"caseId": id, "to": "ACCOMPAGNEMENT", "reason": ""}),
     )
     .unwrap_err();
@@ -195,23 +198,17 @@ fn a_blocked_transition_comes_back_with_its_reasons() {
         json!({"kind": "blocked", "detail": {"step": "ACCOMPAGNEMENT",
                "unmet": ["Consentement RGPD non recueilli (onglet Identité)"]}})
     );
-    let view = invoke(&h, command::PARCOURS_VIEW, json!({"caseId": id})).unwrap();
+    let view = invoke::<cmd::ParcoursGet>(&h, json!({"caseId": id})).unwrap();
     assert_eq!(view["current"], "ACCUEIL");
-    let closed = invoke(
+    let closed = invoke::<cmd::ParcoursAdvance>(
         &h,
-        command::PARCOURS_ADVANCE,
         json!({"caseId": id, "to": "CLOS_SANS_SUITE", "reason": "Injoignable"}),
     )
     .unwrap();
     assert_eq!(closed["current"], "CLOS_SANS_SUITE");
-    let todo = invoke(
-        &h,
-        command::TODO_OVERVIEW,
-        json!({"days": 30, "idleDays": 60}),
-    )
-    .unwrap();
+    let todo = invoke::<cmd::TodoOverviewGet>(&h, json!({"days": 30, "idleDays": 60})).unwrap();
     assert_eq!(todo["overdueTotal"], 0);
-    let params = invoke(&h, command::PARAMETER_LIST, json!({})).unwrap();
+    let params = invoke::<cmd::ParameterList>(&h, json!({})).unwrap();
     assert!(
         params
             .as_array()
@@ -219,9 +216,8 @@ fn a_blocked_transition_comes_back_with_its_reasons() {
             .iter()
             .any(|p| p["key"] == "employer_answer_days" && p["value"] == 30.0)
     );
-    let refused = invoke(
+    let refused = invoke::<cmd::ParameterSet>(
         &h,
-        command::PARAMETER_SET,
         json!({"value": {"key": "inconnu", "validFrom": "2026-01-01", "value": 1.0, "note": ""}}),
     )
     .unwrap_err();
@@ -229,11 +225,10 @@ fn a_blocked_transition_comes_back_with_its_reasons() {
 }
 
 #[test]
-fn a_committee_session_is_checked_field_by_field_then_created() {
+fn a_committee_meeting_is_checked_field_by_field_then_created() {
     let h = harness();
-    let err = invoke(
+    let err = invoke::<cmd::MeetingCreate>(
         &h,
-        command::SESSION_CREATE,
         json!({"new": {"kind": null, "heldOn": null, "place": " ", "members": []}}),
     )
     .unwrap_err();
@@ -245,42 +240,36 @@ fn a_committee_session_is_checked_field_by_field_then_created() {
         .map(|e| e["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, ["kind", "heldOn", "place"]);
-    let created = invoke(
+    let created = invoke::<cmd::MeetingCreate>(
         &h,
-        command::SESSION_CREATE,
         json!({"new": {"kind": "commission_paritaire", "heldOn": "2026-12-12",
                        "place": "Metz", "members": ["Mme A. Martin"]}}),
     )
     .unwrap();
     let id = created["id"].as_i64().unwrap();
-    let detail = invoke(&h, command::SESSION_DETAIL, json!({"id": id})).unwrap();
-    assert_eq!(detail["session"]["place"], "Metz");
+    let detail = invoke::<cmd::MeetingGet>(&h, json!({"id": id})).unwrap();
+    assert_eq!(detail["meeting"]["place"], "Metz");
     assert_eq!(detail["dossiers"], json!([]));
-    let moved = invoke(
+    let moved = invoke::<cmd::MeetingUpdate>(
         &h,
-        command::SESSION_UPDATE,
         json!({"id": id, "new": {"kind": "commission_paritaire", "heldOn": "2026-12-19",
                                  "place": "Nancy", "members": []}}),
     )
     .unwrap();
     assert_eq!(moved["heldOn"], "2026-12-19");
     assert_eq!(moved["members"], json!([]));
-    let list = invoke(&h, command::SESSION_LIST, json!({})).unwrap();
+    let list = invoke::<cmd::MeetingList>(&h, json!({})).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     // An empty agenda cannot be exported; the message says what to do.
-    let err = invoke(
-        &h,
-        command::SESSION_PACK_EXPORT,
-        json!({"id": id, "pseudonymised": true}),
-    )
-    .unwrap_err();
+    let err =
+        invoke::<cmd::MeetingPackExport>(&h, json!({"id": id, "pseudonymised": true})).unwrap_err();
     assert!(
         err["detail"]["errors"][0]["message"]
             .as_str()
             .unwrap()
             .contains("Ordre du jour vide")
     );
-    let err = invoke(&h, command::SESSION_DETAIL, json!({"id": 999})).unwrap_err();
+    let err = invoke::<cmd::MeetingGet>(&h, json!({"id": 999})).unwrap_err();
     assert_eq!(err["kind"], "notFound");
 }
 
@@ -314,7 +303,7 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     data.beneficiary.territory = "metz".into();
     let case =
         passerelle_storage::cases::create(&mut conn, "t", &data, chrono::Utc::now()).unwrap();
-    let enrolment = passerelle_storage::enrolments::enrol(
+    let enrolment = passerelle_storage::certification::enrolments::enrol(
         &mut conn,
         "t",
         case.id,
@@ -327,23 +316,17 @@ fn a_jury_records_a_partial_validation_over_ipc() {
     drop(conn);
 
     let yesterday = chrono::Local::now().date_naive().pred_opt().unwrap();
-    let bad = invoke(
-        &h,
-        command::CERT_SESSION_CREATE,
-        json!({"session": {"date": yesterday, "place": " ", "kind": "jury", "certificationCode": "rncp38596"}}),
+    let bad = invoke::<cmd::ExamSessionCreate>(&h, json!({"session": {"date": yesterday, "place": " ", "kind": "jury", "certificationCode": "rncp38596"}}),
     )
     .unwrap_err();
     assert_eq!(bad["detail"]["errors"][0]["field"], "place");
-    let session = invoke(
-        &h,
-        command::CERT_SESSION_CREATE,
-        json!({"session": {"date": yesterday, "place": "Metz", "kind": "jury", "certificationCode": "rncp38596"}}),
+    let session = invoke::<cmd::ExamSessionCreate>(&h, json!({"session": {"date": yesterday, "place": "Metz", "kind": "jury", "certificationCode": "rncp38596"}}),
     )
     .unwrap();
     let session_id = session["id"].as_i64().unwrap();
-    let register = json!({"sessionId": session_id, "enrolmentId": enrolment.id});
-    invoke(&h, command::CERT_SESSION_REGISTER, register.clone()).unwrap();
-    let twice = invoke(&h, command::CERT_SESSION_REGISTER, register).unwrap_err();
+    let register = json!({"examSessionId": session_id, "enrolmentId": enrolment.id});
+    invoke::<cmd::ExamSessionRegister>(&h, register.clone()).unwrap();
+    let twice = invoke::<cmd::ExamSessionRegister>(&h, register).unwrap_err();
     assert_eq!(twice["kind"], "validation");
     assert!(
         twice["detail"]["errors"][0]["message"]
@@ -351,19 +334,18 @@ fn a_jury_records_a_partial_validation_over_ipc() {
             .unwrap()
             .contains("déjà inscrit")
     );
-    invoke(
+    invoke::<cmd::ExamSessionResult>(
         &h,
-        command::CERT_SESSION_RESULT,
-        json!({"sessionId": session_id, "enrolmentId": enrolment.id,
+        json!({"examSessionId": session_id, "enrolmentId": enrolment.id,
                "outcome": "validation_partielle", "blocs": ["RNCP38596BC02"]}),
     )
     .unwrap();
-    let detail = invoke(&h, command::CERT_SESSION_GET, json!({"id": session_id})).unwrap();
+    let detail = invoke::<cmd::ExamSessionGet>(&h, json!({"id": session_id})).unwrap();
     assert_eq!(
         detail["candidates"][0]["result"]["outcome"],
         "validation_partielle"
     );
-    let list = invoke(&h, command::ENROLMENT_LIST, json!({"caseId": case.id})).unwrap();
+    let list = invoke::<cmd::EnrolmentList>(&h, json!({"caseId": case.id})).unwrap();
     let blocs = &list[0]["blocs"];
     assert_eq!(blocs[0]["status"], "non_valide");
     assert_eq!(blocs[1]["status"], "acquis");
@@ -373,12 +355,12 @@ fn a_jury_records_a_partial_validation_over_ipc() {
             .unwrap()
             .starts_with("Jury du ")
     );
-    let overview = invoke(&h, command::CERT_STAFF_OVERVIEW, json!({"days": 60})).unwrap();
+    let overview = invoke::<cmd::StaffOverviewGet>(&h, json!({"days": 60})).unwrap();
     assert_eq!(overview["recent"][0]["results"], 1);
     assert_eq!(overview["ratesByTerritory"][0]["partielles"], 1);
 }
 
-fn invoke_raw(
+fn invoke_bytes(
     h: &Harness,
     cmd: &str,
     body: Vec<u8>,
@@ -406,14 +388,13 @@ fn invoke_raw(
     .map(|body| body.deserialize::<Value>().unwrap())
 }
 
-fn a_case(h: &Harness) -> i64 {
-    let created = invoke(
+fn a_case(h: &Harness) -> passerelle_domain::ids::CaseId {
+    let created = invoke::<cmd::CaseCreate>(
         h,
-        command::CASE_CREATE,
         json!({"data": {"beneficiary": {"birthName": "Weber", "firstNames": "Lucas", "territory": "metz"}}}),
     )
     .unwrap();
-    created["case"]["id"].as_i64().unwrap()
+    passerelle_domain::ids::CaseId(created["case"]["id"].as_i64().unwrap())
 }
 
 /// Issue 10: a document's bytes cross as the raw body, its description in a header; the 25 MiB
@@ -430,16 +411,17 @@ fn r10_documents_arrive_as_raw_bytes_and_their_limits_hold() {
         received_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
     };
     let header = [(DOCUMENT_META_HEADER, meta.to_header())];
-    let saved = invoke_raw(
+    let saved = invoke_bytes(
         &h,
-        command::DOCUMENT_ADD,
+        <cmd::DocumentAdd as Command>::NAME,
         b"%PDF-1.4 devis".to_vec(),
         &header,
     )
     .unwrap();
     assert_eq!(saved["fileName"], "Devis n°3 — « été ».pdf");
     assert_eq!(saved["sizeBytes"], 14);
-    let empty = invoke_raw(&h, command::DOCUMENT_ADD, Vec::new(), &header).unwrap_err();
+    let empty =
+        invoke_bytes(&h, <cmd::DocumentAdd as Command>::NAME, Vec::new(), &header).unwrap_err();
     assert_eq!(empty["kind"], "validation");
     assert!(
         empty["detail"]["errors"][0]["message"]
@@ -447,9 +429,9 @@ fn r10_documents_arrive_as_raw_bytes_and_their_limits_hold() {
             .unwrap()
             .contains("vide")
     );
-    let huge = invoke_raw(
+    let huge = invoke_bytes(
         &h,
-        command::DOCUMENT_ADD,
+        <cmd::DocumentAdd as Command>::NAME,
         vec![0u8; 25 * 1024 * 1024 + 1],
         &header,
     )
@@ -461,7 +443,7 @@ fn r10_documents_arrive_as_raw_bytes_and_their_limits_hold() {
             .contains("plus que les 25 Mo permis")
     );
     // A JSON body (the old way, 4 times larger) is a programming error, said so.
-    let json_body = invoke(&h, command::DOCUMENT_ADD, json!({"content": [1, 2, 3]})).unwrap_err();
+    let json_body = invoke::<cmd::DocumentAdd>(&h, json!({"content": [1, 2, 3]})).unwrap_err();
     assert_eq!(json_body["kind"], "ipc");
 }
 
@@ -470,24 +452,17 @@ fn r10_documents_arrive_as_raw_bytes_and_their_limits_hold() {
 #[test]
 fn r10_unclamped_numbers_and_unknown_territories_are_refused_or_bounded() {
     let h = harness();
-    let todo = invoke(
+    let todo = invoke::<cmd::TodoOverviewGet>(
         &h,
-        command::TODO_OVERVIEW,
         json!({"days": 999_999_999u32, "idleDays": 4_000_000_000u32}),
     );
     assert!(todo.is_ok(), "{todo:?}");
-    let err = invoke(
-        &h,
-        command::PARAMETER_SET,
-        json!({"value": {"key": "employer_answer_days", "validFrom": "2027-01-01", "value": 999_999_999.0, "note": ""}}),
+    let err = invoke::<cmd::ParameterSet>(&h, json!({"value": {"key": "employer_answer_days", "validFrom": "2027-01-01", "value": 999_999_999.0, "note": ""}}),
     )
     .unwrap_err();
     assert_eq!(err["kind"], "validation");
     assert_eq!(err["detail"]["errors"][0]["field"], "value");
-    let err = invoke(
-        &h,
-        command::CASE_CREATE,
-        json!({"data": {"beneficiary": {"birthName": "Weber", "firstNames": "Lucas", "territory": "lune"}}}),
+    let err = invoke::<cmd::CaseCreate>(&h, json!({"data": {"beneficiary": {"birthName": "Weber", "firstNames": "Lucas", "territory": "lune"}}}),
     )
     .unwrap_err();
     assert_eq!(err["detail"]["errors"][0]["field"], "beneficiary.territory");
@@ -503,18 +478,12 @@ fn r10_unclamped_numbers_and_unknown_territories_are_refused_or_bounded() {
 #[test]
 fn r12_an_empty_agenda_cannot_be_packed() {
     let h = harness();
-    let session = invoke(
-        &h,
-        command::SESSION_CREATE,
-        json!({"new": {"kind": "commission_paritaire", "heldOn": "2027-03-01", "place": "Metz", "members": []}}),
+    let session = invoke::<cmd::MeetingCreate>(&h, json!({"new": {"kind": "commission_paritaire", "heldOn": "2027-03-01", "place": "Metz", "members": []}}),
     )
     .unwrap();
-    let err = invoke(
-        &h,
-        command::SESSION_PACK_EXPORT,
-        json!({"id": session["id"], "pseudonymised": true}),
-    )
-    .unwrap_err();
+    let err =
+        invoke::<cmd::MeetingPackExport>(&h, json!({"id": session["id"], "pseudonymised": true}))
+            .unwrap_err();
     assert_eq!(err["kind"], "validation");
     assert!(
         err["detail"]["errors"][0]["message"]

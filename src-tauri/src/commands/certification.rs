@@ -1,48 +1,50 @@
-use chrono::{NaiveDate, Utc};
-use passerelle_domain::AppError;
-use passerelle_domain::case::CaseId;
-use passerelle_domain::certification::{
-    BlocStatus, Certificate, Certification, Enrolment, NewSession, Outcome, Route, SessionDetail,
-    SessionSummary, StaffOverview, VaeFollowUp,
-};
-use passerelle_domain::ipc::Exported;
-use passerelle_storage::{catalogue, cert_staff, enrolments, sessions};
+//! Certifications: the catalogue, enrolments and blocs, exam sessions and results,
+//! certificates, the VAE follow-up, and the staff's overview and export.
+
+use chrono::{Local, NaiveDate, Utc};
+use passerelle_domain::ipc::{Exported, cmd};
+use passerelle_storage::catalogue;
+use passerelle_storage::certification::{enrolments, exams, staff, vae};
 use tauri::{AppHandle, Runtime, State};
 
+use super::{Args, Reply};
 use crate::Db;
 use crate::export::{self, Export};
 
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
 #[tauri::command]
-pub async fn cert_search(db: State<'_, Db>, text: String) -> Result<Vec<Certification>, AppError> {
-    crate::shielded(|| db.with(|conn| catalogue::search(conn, &text, 50)))
+pub async fn cert_search(db: State<'_, Db>, args: Args<cmd::CertSearch>) -> Reply<cmd::CertSearch> {
+    crate::shielded(|| db.with(|conn| catalogue::search(conn, &args.text, 50)))
 }
 
 #[tauri::command]
 pub async fn enrolment_list(
     db: State<'_, Db>,
-    case_id: CaseId,
-) -> Result<Vec<Enrolment>, AppError> {
-    crate::shielded(|| db.with(|conn| enrolments::for_case(conn, case_id)))
+    args: Args<cmd::EnrolmentList>,
+) -> Reply<cmd::EnrolmentList> {
+    crate::shielded(|| db.with(|conn| enrolments::for_case(conn, args.case_id)))
 }
 
 /// Enrols the case in every bloc of the certification (blocs acquired elsewhere carry over).
 #[tauri::command]
 pub async fn enrolment_create(
     db: State<'_, Db>,
-    case_id: CaseId,
-    certification: String,
-    route: Route,
-) -> Result<Enrolment, AppError> {
+    args: Args<cmd::EnrolmentCreate>,
+) -> Reply<cmd::EnrolmentCreate> {
     crate::shielded(|| {
-        let code = certification.trim().to_ascii_uppercase();
-        if code.is_empty() {
-            return Err(AppError::invalid(
-                "certification",
-                "Certification : saisissez son code (ex. RNCP38596) ou choisissez-la dans le catalogue.",
-            ));
-        }
         db.write(|conn, actor| {
-            enrolments::enrol(conn, actor, case_id, &code, route, None, Utc::now())
+            enrolments::enrol(
+                conn,
+                actor,
+                args.case_id,
+                &args.certification,
+                args.route,
+                None,
+                Utc::now(),
+            )
         })
     })
 }
@@ -51,88 +53,85 @@ pub async fn enrolment_create(
 #[tauri::command]
 pub async fn bloc_status_set(
     db: State<'_, Db>,
-    enrolment_id: i64,
-    bloc: String,
-    status: BlocStatus,
-    acquired_on: Option<NaiveDate>,
-    evidence: String,
-) -> Result<(), AppError> {
+    args: Args<cmd::BlocStatusSet>,
+) -> Reply<cmd::BlocStatusSet> {
     crate::shielded(|| {
         db.write(|conn, actor| {
             enrolments::set_bloc_status(
                 conn,
                 actor,
-                enrolment_id,
-                &bloc,
-                status,
-                acquired_on,
-                &evidence,
+                args.enrolment_id,
+                &args.bloc,
+                args.status,
+                args.acquired_on,
+                &args.evidence,
                 Utc::now(),
             )
         })
     })
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+/// The staff view: exam sessions in the next (and last) `days` days, candidates by status,
+/// success rates.
+#[tauri::command]
+pub async fn cert_staff_overview(
+    db: State<'_, Db>,
+    args: Args<cmd::StaffOverviewGet>,
+) -> Reply<cmd::StaffOverviewGet> {
+    crate::shielded(|| db.with(|conn| staff::overview(conn, today(), args.days)))
 }
 
-/// The staff view: sessions in the next (and last) `days` days, candidates by status, rates.
 #[tauri::command]
-pub async fn cert_staff_overview(db: State<'_, Db>, days: u32) -> Result<StaffOverview, AppError> {
+pub async fn exam_session_create(
+    db: State<'_, Db>,
+    args: Args<cmd::ExamSessionCreate>,
+) -> Reply<cmd::ExamSessionCreate> {
     crate::shielded(|| {
-        let days = days.clamp(1, 366);
-        db.with(|conn| cert_staff::overview(conn, today(), days))
+        db.write(|conn, actor| exams::create(conn, actor, &args.session, Utc::now()))
     })
 }
 
 #[tauri::command]
-pub async fn cert_session_create(
+pub async fn exam_session_get(
     db: State<'_, Db>,
-    session: NewSession,
-) -> Result<SessionSummary, AppError> {
-    crate::shielded(|| {
-        let session = session.validate(chrono::Local::now().date_naive())?;
-        db.write(|conn, actor| sessions::create(conn, actor, &session, Utc::now()))
-    })
+    args: Args<cmd::ExamSessionGet>,
+) -> Reply<cmd::ExamSessionGet> {
+    crate::shielded(|| db.with(|conn| exams::detail(conn, args.id)))
 }
 
 #[tauri::command]
-pub async fn cert_session_get(db: State<'_, Db>, id: i64) -> Result<SessionDetail, AppError> {
-    crate::shielded(|| db.with(|conn| sessions::detail(conn, id)))
-}
-
-#[tauri::command]
-pub async fn cert_session_register(
+pub async fn exam_session_register(
     db: State<'_, Db>,
-    session_id: i64,
-    enrolment_id: i64,
-) -> Result<(), AppError> {
+    args: Args<cmd::ExamSessionRegister>,
+) -> Reply<cmd::ExamSessionRegister> {
     crate::shielded(|| {
         db.write(|conn, actor| {
-            sessions::register(conn, actor, session_id, enrolment_id, Utc::now())
+            exams::register(
+                conn,
+                actor,
+                args.exam_session_id,
+                args.enrolment_id,
+                Utc::now(),
+            )
         })
     })
 }
 
-/// A candidate's result at a session; the blocs are rewritten in the same transaction.
+/// A candidate's result at an exam session; the blocs are rewritten in the same transaction.
 #[tauri::command]
-pub async fn cert_session_result(
+pub async fn exam_session_result(
     db: State<'_, Db>,
-    session_id: i64,
-    enrolment_id: i64,
-    outcome: Outcome,
-    blocs: Vec<String>,
-) -> Result<(), AppError> {
+    args: Args<cmd::ExamSessionResult>,
+) -> Reply<cmd::ExamSessionResult> {
     crate::shielded(|| {
         db.write(|conn, actor| {
-            sessions::record_result(
+            exams::record_result(
                 conn,
                 actor,
-                session_id,
-                enrolment_id,
-                outcome,
-                &blocs,
+                args.exam_session_id,
+                args.enrolment_id,
+                args.outcome,
+                &args.blocs,
                 today(),
                 Utc::now(),
             )
@@ -143,16 +142,15 @@ pub async fn cert_session_result(
 #[tauri::command]
 pub async fn certificate_issue(
     db: State<'_, Db>,
-    enrolment_id: i64,
-    certificate: Certificate,
-) -> Result<Certificate, AppError> {
+    args: Args<cmd::CertificateIssue>,
+) -> Reply<cmd::CertificateIssue> {
     crate::shielded(|| {
         db.write(|conn, actor| {
-            sessions::issue_certificate(
+            exams::issue_certificate(
                 conn,
                 actor,
-                enrolment_id,
-                &certificate,
+                args.enrolment_id,
+                &args.certificate,
                 today(),
                 Utc::now(),
             )
@@ -161,27 +159,32 @@ pub async fn certificate_issue(
 }
 
 #[tauri::command]
-pub async fn vae_save(
-    db: State<'_, Db>,
-    enrolment_id: i64,
-    follow_up: VaeFollowUp,
-) -> Result<(), AppError> {
+pub async fn vae_save(db: State<'_, Db>, args: Args<cmd::VaeSave>) -> Reply<cmd::VaeSave> {
     crate::shielded(|| {
         db.write(|conn, actor| {
-            sessions::save_vae(conn, actor, enrolment_id, &follow_up, today(), Utc::now())
+            vae::save(
+                conn,
+                actor,
+                args.enrolment_id,
+                &args.follow_up,
+                today(),
+                Utc::now(),
+            )
         })
     })
 }
 
-/// Exports every candidate with their blocs, sessions and results as CSV (save dialog). Returns
-/// what was written, or `None` if the user cancelled.
+/// Exports every candidate with their blocs, sessions and results as CSV (save dialog).
+/// Returns what was written, or `None` if the user cancelled.
 #[tauri::command]
 pub async fn cert_export_csv<R: Runtime>(
     app: AppHandle<R>,
     db: State<'_, Db>,
-) -> Result<Option<Exported>, AppError> {
+    args: Args<cmd::CandidatesCsvExport>,
+) -> Reply<cmd::CandidatesCsvExport> {
+    let _ = args;
     crate::shielded(|| {
-        let (bytes, rows) = db.with(|conn| cert_staff::candidates_csv(conn))?;
+        let (bytes, rows) = db.with(|conn| staff::candidates_csv(conn))?;
         let name = format!(
             "candidats-certifications-{}.csv",
             today().format("%Y-%m-%d")

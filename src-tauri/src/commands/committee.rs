@@ -1,13 +1,13 @@
-//! The Comités screen and the dossier export: sessions, agenda, outcomes, PDFs.
+//! The Comités screen and the dossier export: meetings, agenda, outcomes, PDFs.
 
 use chrono::{Local, Utc};
 use passerelle_domain::AppError;
-use passerelle_domain::case::{CaseId, CaseSummary};
-use passerelle_domain::committee::{NewSession, OutcomeInput, Session, SessionDetail, SessionId};
-use passerelle_pdf::{Generation, SessionPack};
-use passerelle_storage::committees;
+use passerelle_domain::ipc::cmd;
+use passerelle_pdf::Generation;
+use passerelle_storage::committee::{decisions, dossier, meetings};
 use tauri::{AppHandle, Runtime, State};
 
+use super::{Args, Reply};
 use crate::Db;
 use crate::export::{self, Export};
 
@@ -35,92 +35,93 @@ fn generation() -> Generation {
 }
 
 #[tauri::command]
-pub async fn session_list(db: State<'_, Db>) -> Result<Vec<Session>, AppError> {
-    crate::shielded(|| db.with(|conn| committees::sessions(conn)))
-}
-
-#[tauri::command]
-pub async fn session_create(db: State<'_, Db>, new: NewSession) -> Result<Session, AppError> {
-    crate::shielded(|| {
-        db.write(|conn, actor| committees::create_session(conn, actor, &new, Utc::now()))
-    })
-}
-
-/// Reschedules a session, or changes its place or members.
-#[tauri::command]
-pub async fn session_update(
+pub async fn meeting_list(
     db: State<'_, Db>,
-    id: SessionId,
-    new: NewSession,
-) -> Result<Session, AppError> {
-    crate::shielded(|| {
-        db.write(|conn, actor| committees::update_session(conn, actor, id, &new, Utc::now()))
-    })
+    args: Args<cmd::MeetingList>,
+) -> Reply<cmd::MeetingList> {
+    let _ = args;
+    crate::shielded(|| db.with(|conn| meetings::list(conn)))
 }
 
 #[tauri::command]
-pub async fn session_detail(db: State<'_, Db>, id: SessionId) -> Result<SessionDetail, AppError> {
-    crate::shielded(|| db.with(|conn| committees::detail(conn, id)))
-}
-
-/// Cases the session could take (at a step its committee examines).
-#[tauri::command]
-pub async fn session_candidates(
+pub async fn meeting_create(
     db: State<'_, Db>,
-    id: SessionId,
-) -> Result<Vec<CaseSummary>, AppError> {
-    crate::shielded(|| db.with(|conn| committees::candidates(conn, id)))
+    args: Args<cmd::MeetingCreate>,
+) -> Reply<cmd::MeetingCreate> {
+    crate::shielded(|| db.write(|conn, actor| meetings::create(conn, actor, &args.new, Utc::now())))
 }
 
+/// Reschedules a meeting, or changes its place or members.
 #[tauri::command]
-pub async fn session_add(
+pub async fn meeting_update(
     db: State<'_, Db>,
-    id: SessionId,
-    case_id: CaseId,
-) -> Result<SessionDetail, AppError> {
+    args: Args<cmd::MeetingUpdate>,
+) -> Reply<cmd::MeetingUpdate> {
     crate::shielded(|| {
-        db.write(|conn, actor| committees::add_case(conn, actor, id, case_id, Utc::now()))
+        db.write(|conn, actor| meetings::update(conn, actor, args.id, &args.new, Utc::now()))
     })
 }
 
 #[tauri::command]
-pub async fn session_remove(
+pub async fn meeting_detail(
     db: State<'_, Db>,
-    id: SessionId,
-    case_id: CaseId,
-) -> Result<SessionDetail, AppError> {
+    args: Args<cmd::MeetingGet>,
+) -> Reply<cmd::MeetingGet> {
+    crate::shielded(|| db.with(|conn| meetings::detail(conn, args.id)))
+}
+
+/// Cases the meeting could take (at a step its committee examines).
+#[tauri::command]
+pub async fn meeting_candidates(
+    db: State<'_, Db>,
+    args: Args<cmd::MeetingCandidates>,
+) -> Reply<cmd::MeetingCandidates> {
+    crate::shielded(|| db.with(|conn| meetings::candidates(conn, args.id)))
+}
+
+#[tauri::command]
+pub async fn meeting_add(db: State<'_, Db>, args: Args<cmd::MeetingAdd>) -> Reply<cmd::MeetingAdd> {
     crate::shielded(|| {
-        db.write(|conn, actor| committees::remove_case(conn, actor, id, case_id, Utc::now()))
+        db.write(|conn, actor| meetings::add_case(conn, actor, args.id, args.case_id, Utc::now()))
     })
 }
 
 #[tauri::command]
-pub async fn session_reorder(
+pub async fn meeting_remove(
     db: State<'_, Db>,
-    id: SessionId,
-    order: Vec<CaseId>,
-) -> Result<SessionDetail, AppError> {
+    args: Args<cmd::MeetingRemove>,
+) -> Reply<cmd::MeetingRemove> {
     crate::shielded(|| {
-        db.write(|conn, actor| committees::reorder(conn, actor, id, &order, Utc::now()))
+        db.write(|conn, actor| {
+            meetings::remove_case(conn, actor, args.id, args.case_id, Utc::now())
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn meeting_reorder(
+    db: State<'_, Db>,
+    args: Args<cmd::MeetingReorder>,
+) -> Reply<cmd::MeetingReorder> {
+    crate::shielded(|| {
+        db.write(|conn, actor| meetings::reorder(conn, actor, args.id, &args.order, Utc::now()))
     })
 }
 
 /// Records an opinion or a decision; a decision moves the parcours (or nothing is written).
 #[tauri::command]
-pub async fn session_decide(
+pub async fn meeting_decide(
     db: State<'_, Db>,
-    id: SessionId,
-    case_id: CaseId,
-    input: OutcomeInput,
-) -> Result<SessionDetail, AppError> {
+    args: Args<cmd::MeetingDecide>,
+) -> Reply<cmd::MeetingDecide> {
     crate::shielded(|| {
         db.write(|conn, actor| {
-            committees::record_outcome(
+            decisions::record_outcome(
                 conn,
                 actor,
-                id,
-                case_id,
-                &input,
+                args.id,
+                args.case_id,
+                &args.input,
                 Local::now().date_naive(),
                 Utc::now(),
             )
@@ -134,17 +135,15 @@ pub async fn session_decide(
 pub async fn dossier_export<R: Runtime>(
     app: AppHandle<R>,
     db: State<'_, Db>,
-    case_id: CaseId,
-    pseudonymised: bool,
-    session_id: Option<SessionId>,
-) -> Result<Option<String>, AppError> {
+    args: Args<cmd::DossierExport>,
+) -> Reply<cmd::DossierExport> {
     crate::shielded(|| {
         let view = db.with(|conn| {
-            committees::dossier_view(
+            dossier::view(
                 conn,
-                case_id,
-                pseudonymised,
-                session_id,
+                args.case_id,
+                args.pseudonymised,
+                args.meeting_id,
                 Local::now().date_naive(),
             )
         })?;
@@ -152,35 +151,36 @@ pub async fn dossier_export<R: Runtime>(
         let name = format!(
             "dossier-{}{}.pdf",
             view.reference,
-            if pseudonymised { "-pseudonymise" } else { "" }
+            if args.pseudonymised {
+                "-pseudonymise"
+            } else {
+                ""
+            }
         );
         save_pdf(&app, &name, &bytes)
     })
 }
 
-/// Exports a session pack (cover, agenda, every dossier) as one PDF.
+/// Exports a meeting pack (cover, agenda, every dossier) as one PDF.
 #[tauri::command]
-pub async fn session_pack_export<R: Runtime>(
+pub async fn meeting_pack_export<R: Runtime>(
     app: AppHandle<R>,
     db: State<'_, Db>,
-    id: SessionId,
-    pseudonymised: bool,
-) -> Result<Option<String>, AppError> {
+    args: Args<cmd::MeetingPackExport>,
+) -> Reply<cmd::MeetingPackExport> {
     crate::shielded(|| {
-        let (session, dossiers) = db.with(|conn| {
-            committees::pack_views(conn, id, pseudonymised, Local::now().date_naive())
+        let pack = db.with(|conn| {
+            dossier::pack(conn, args.id, args.pseudonymised, Local::now().date_naive())
         })?;
-        let pack = SessionPack {
-            header: committees::header(&session),
-            members: session.members.clone(),
-            pseudonymised,
-            dossiers,
-        };
         let bytes = passerelle_pdf::pack_pdf(&pack, &generation());
         let name = format!(
             "seance-{}{}.pdf",
-            session.held_on,
-            if pseudonymised { "-pseudonymisee" } else { "" }
+            pack.header.held_on,
+            if args.pseudonymised {
+                "-pseudonymisee"
+            } else {
+                ""
+            }
         );
         save_pdf(&app, &name, &bytes)
     })

@@ -1,35 +1,41 @@
-use chrono::{Local, Utc};
+//! A case's interviews and documents.
+
+use chrono::Utc;
 use passerelle_domain::AppError;
-use passerelle_domain::case::{CaseId, Document, Interview, NewInterview};
-use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta};
+use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta, cmd};
 use passerelle_storage::records;
 use tauri::State;
 
+use super::{Args, Reply};
 use crate::Db;
 
 #[tauri::command]
 pub async fn interview_list(
     db: State<'_, Db>,
-    case_id: CaseId,
-) -> Result<Vec<Interview>, AppError> {
-    crate::shielded(|| db.with(|conn| records::interviews(conn, case_id)))
+    args: Args<cmd::InterviewList>,
+) -> Reply<cmd::InterviewList> {
+    crate::shielded(|| db.with(|conn| records::interviews(conn, args.case_id)))
 }
 
+/// Records an interview (checked by the storage layer).
 #[tauri::command]
 pub async fn interview_add(
     db: State<'_, Db>,
-    case_id: CaseId,
-    interview: NewInterview,
-) -> Result<Interview, AppError> {
+    args: Args<cmd::InterviewAdd>,
+) -> Reply<cmd::InterviewAdd> {
     crate::shielded(|| {
-        let interview = interview.validated(Local::now().date_naive())?;
-        db.write(|conn, actor| records::add_interview(conn, actor, case_id, &interview, Utc::now()))
+        db.write(|conn, actor| {
+            records::add_interview(conn, actor, args.case_id, &args.interview, Utc::now())
+        })
     })
 }
 
 #[tauri::command]
-pub async fn document_list(db: State<'_, Db>, case_id: CaseId) -> Result<Vec<Document>, AppError> {
-    crate::shielded(|| db.with(|conn| records::documents(conn, case_id)))
+pub async fn document_list(
+    db: State<'_, Db>,
+    args: Args<cmd::DocumentList>,
+) -> Reply<cmd::DocumentList> {
+    crate::shielded(|| db.with(|conn| records::documents(conn, args.case_id)))
 }
 
 /// Keeps a document: its bytes are the request's raw body, its description the
@@ -38,7 +44,7 @@ pub async fn document_list(db: State<'_, Db>, case_id: CaseId) -> Result<Vec<Doc
 pub async fn document_add(
     db: State<'_, Db>,
     request: tauri::ipc::Request<'_>,
-) -> Result<Document, AppError> {
+) -> Reply<cmd::DocumentAdd> {
     crate::shielded(|| {
         let tauri::ipc::InvokeBody::Raw(content) = request.body() else {
             return Err(AppError::Ipc {
@@ -52,7 +58,7 @@ pub async fn document_add(
             .ok_or_else(|| AppError::Ipc {
                 message: format!("document_add : en-tête {DOCUMENT_META_HEADER} absent"),
             })?;
-        let meta = DocumentMeta::from_header(meta)?;
+        let meta: Args<cmd::DocumentAdd> = DocumentMeta::from_header(meta)?;
         let dir = db.documents_dir();
         db.write(|conn, actor| {
             records::add_document(
@@ -64,6 +70,24 @@ pub async fn document_add(
                 content,
                 meta.received_on,
                 &dir,
+                Utc::now(),
+            )
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn document_validate(
+    db: State<'_, Db>,
+    args: Args<cmd::DocumentValidate>,
+) -> Reply<cmd::DocumentValidate> {
+    crate::shielded(|| {
+        db.write(|conn, actor| {
+            records::set_document_validated(
+                conn,
+                actor,
+                args.document_id,
+                args.validated,
                 Utc::now(),
             )
         })

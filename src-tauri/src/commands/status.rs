@@ -1,13 +1,19 @@
-use passerelle_domain::AppError;
-use passerelle_domain::ipc::AppStatus;
+//! The status line.
+
+use passerelle_domain::ipc::{AppStatus, cmd};
 use passerelle_storage::{migrations, status};
 use tauri::State;
 
+use super::{Args, Reply};
 use crate::Db;
 
-/// What the status line shows.
+/// Where the data is and how much of it there is.
 #[tauri::command]
-pub async fn app_status(db: State<'_, Db>) -> Result<AppStatus, AppError> {
+pub async fn app_status(
+    db: State<'_, Db>,
+    args: Args<cmd::AppStatusGet>,
+) -> Reply<cmd::AppStatusGet> {
+    let _ = args;
     crate::shielded(|| {
         let (schema_version, case_count) = db.with(|conn| {
             Ok((
