@@ -4,15 +4,15 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
-use passerelle_domain::i18n::{Msg, t};
 
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
-use crate::components::certifications::{Certifications, SessionPage};
-use crate::components::committees::{Committees, SessionScreen};
+use crate::components::certifications::{Certifications, ExamSessionPage};
+use crate::components::meetings::{MeetingScreen, Meetings};
 use crate::components::{
     nav::Nav, profile_banner::ProfileBanner, settings::Settings, status_line::StatusLine,
     todo::Todo,
 };
+use crate::dom::focus;
 use crate::guard;
 
 #[component]
@@ -20,25 +20,25 @@ pub fn App() -> impl IntoView {
     guard::provide();
     view! {
         <Router>
-            <Shortcuts/>
+            <Shortcuts />
             <div class="frame">
-                <Nav/>
+                <Nav />
                 <main id="main" class="screen" tabindex="-1">
-                    <ProfileBanner/>
+                    <ProfileBanner />
                     <Routes fallback=|| view! { <p>"Page introuvable."</p> }>
-                        <Route path=path!("/") view=CaseList/>
-                        <Route path=path!("/dossiers/nouveau") view=NewCase/>
-                        <Route path=path!("/dossiers/:id") view=CasePage/>
-                        <Route path=path!("/dossiers/:id/modifier") view=EditCase/>
-                        <Route path=path!("/a-faire") view=Todo/>
-                        <Route path=path!("/comites") view=Committees/>
-                        <Route path=path!("/comites/:id") view=SessionScreen/>
-                        <Route path=path!("/certifications") view=Certifications/>
-                        <Route path=path!("/certifications/sessions/:id") view=SessionPage/>
-                        <Route path=path!("/parametres") view=Settings/>
+                        <Route path=path!("/") view=CaseList />
+                        <Route path=path!("/dossiers/nouveau") view=NewCase />
+                        <Route path=path!("/dossiers/:id") view=CasePage />
+                        <Route path=path!("/dossiers/:id/modifier") view=EditCase />
+                        <Route path=path!("/a-faire") view=Todo />
+                        <Route path=path!("/comites") view=Meetings />
+                        <Route path=path!("/comites/:id") view=MeetingScreen />
+                        <Route path=path!("/certifications") view=Certifications />
+                        <Route path=path!("/certifications/sessions/:id") view=ExamSessionPage />
+                        <Route path=path!("/parametres") view=Settings />
                     </Routes>
                 </main>
-                <StatusLine/>
+                <StatusLine />
             </div>
         </Router>
     }
@@ -76,19 +76,4 @@ fn Shortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-}
-
-/// Focuses an element by id; false if it is not on the page.
-pub fn focus(id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    document()
-        .get_element_by_id(id)
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|el| el.focus().is_ok())
-        .unwrap_or(false)
-}
-
-/// Sets the window title to « Écran — Passerelle ».
-pub fn set_title(screen: Msg) {
-    document().set_title(&format!("{} — {}", t(screen), t(Msg::AppName)));
 }

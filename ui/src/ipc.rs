@@ -1,6 +1,11 @@
 //! The one typed bridge to the Tauri shell. Nothing else in the UI calls `invoke`.
+//!
+//! [`call`] is typed by the command's declaration in `passerelle_domain::ipc` (its name, its
+//! argument, its response): a renamed field or a changed response breaks this build, not the
+//! running app.
 
 use passerelle_domain::AppError;
+use passerelle_domain::ipc::Command;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -22,23 +27,32 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-/// Calls a command. `args` serialises to an object keyed by the command's parameter names.
-pub async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, AppError> {
+/// What every command receives: its one parameter, `args`.
+#[derive(Serialize)]
+struct Envelope<'a, A> {
+    args: &'a A,
+}
+
+/// Calls command `C` with its arguments; the shell receives `{"args": …}`.
+pub async fn call<C: Command>(args: &C::Args) -> Result<C::Response, AppError> {
+    let cmd = C::NAME;
     // json_compatible: plain objects and `null`, not ES Maps and `undefined`.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let js_args = args.serialize(&serializer).map_err(|e| AppError::Ipc {
-        message: format!("{cmd}: {e}"),
-    })?;
+    let js_args = Envelope { args }
+        .serialize(&serializer)
+        .map_err(|e| AppError::Ipc {
+            message: format!("{cmd}: {e}"),
+        })?;
     decode(cmd, invoke_raw(cmd, js_args).await)
 }
 
-/// Calls a command whose input is bytes (a document): they cross as the raw request body, not
+/// Calls command `C` whose input is bytes (a document): they cross as the raw request body, not
 /// as a JSON array of numbers; `header` carries the description.
-pub async fn invoke_bytes<R: DeserializeOwned>(
-    cmd: &str,
+pub async fn invoke_bytes<C: Command>(
     bytes: &[u8],
     header: (&str, &str),
-) -> Result<R, AppError> {
+) -> Result<C::Response, AppError> {
+    let cmd = C::NAME;
     let body = js_sys::Uint8Array::from(bytes);
     let headers = js_sys::Object::new();
     let options = js_sys::Object::new();

@@ -1,9 +1,13 @@
 //! Passerelle's UI: Leptos in client-side rendering, compiled to wasm32 and served by the Tauri
-//! shell. Components talk to the shell only through [`api`], which goes through [`ipc::invoke`].
+//! shell. Components talk to the shell only through [`api`], which goes through [`ipc::call`].
+//!
+//! Layers, each using only those below it: `app` (the frame and routes) → `components` (screens,
+//! then `components::common`) → `api` → `ipc`; `dom` and `guard` are leaves any of them may use.
 
 mod api;
 mod app;
 mod components;
+mod dom;
 mod guard;
 mod ipc;
 

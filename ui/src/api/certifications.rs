@@ -1,23 +1,24 @@
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::certification::{
-    Certificate, Certification, Enrolment, NewSession, Route, SessionDetail, SessionSummary,
-    StaffOverview, VaeFollowUp,
+    Certificate, Certification, Enrolment, ExamSessionDetail, ExamSessionSummary, NewExamSession,
+    Route, StaffOverview, VaeFollowUp,
 };
+use passerelle_domain::ids::{EnrolmentId, ExamSessionId};
 use passerelle_domain::ipc::{
-    BlocStatusArgs, CaseRecordsArgs, CertSearchArgs, CertSessionCreateArgs, CertSessionIdArgs,
-    CertSessionRegisterArgs, CertSessionResultArgs, CertificateIssueArgs, EnrolmentCreateArgs,
-    Exported, NoArgs, StaffOverviewArgs, VaeSaveArgs, command,
+    BlocStatusArgs, CaseRecordsArgs, CertSearchArgs, CertificateIssueArgs, EnrolmentCreateArgs,
+    ExamSessionArgs, ExamSessionCreateArgs, ExamSessionRegisterArgs, ExamSessionResultArgs,
+    Exported, NoArgs, StaffOverviewArgs, VaeSaveArgs, cmd,
 };
 
-use crate::ipc::invoke;
+use crate::ipc::call;
 
 pub async fn search(text: String) -> Result<Vec<Certification>, AppError> {
-    invoke(command::CERT_SEARCH, &CertSearchArgs { text }).await
+    call::<cmd::CertSearch>(&CertSearchArgs { text }).await
 }
 
 pub async fn enrolments(case_id: CaseId) -> Result<Vec<Enrolment>, AppError> {
-    invoke(command::ENROLMENT_LIST, &CaseRecordsArgs { case_id }).await
+    call::<cmd::EnrolmentList>(&CaseRecordsArgs { case_id }).await
 }
 
 pub async fn enrol(
@@ -25,78 +26,65 @@ pub async fn enrol(
     certification: String,
     route: Route,
 ) -> Result<Enrolment, AppError> {
-    invoke(
-        command::ENROLMENT_CREATE,
-        &EnrolmentCreateArgs {
-            case_id,
-            certification,
-            route,
-        },
-    )
+    call::<cmd::EnrolmentCreate>(&EnrolmentCreateArgs {
+        case_id,
+        certification,
+        route,
+    })
     .await
 }
 
 pub async fn set_bloc(args: BlocStatusArgs) -> Result<(), AppError> {
-    invoke(command::BLOC_STATUS_SET, &args).await
+    call::<cmd::BlocStatusSet>(&args).await
 }
 
 pub async fn staff_overview(days: u32) -> Result<StaffOverview, AppError> {
-    invoke(command::CERT_STAFF_OVERVIEW, &StaffOverviewArgs { days }).await
+    call::<cmd::StaffOverviewGet>(&StaffOverviewArgs { days }).await
 }
 
-pub async fn create_session(session: NewSession) -> Result<SessionSummary, AppError> {
-    invoke(
-        command::CERT_SESSION_CREATE,
-        &CertSessionCreateArgs { session },
-    )
+pub async fn create_exam_session(session: NewExamSession) -> Result<ExamSessionSummary, AppError> {
+    call::<cmd::ExamSessionCreate>(&ExamSessionCreateArgs { session }).await
+}
+
+pub async fn exam_session(id: ExamSessionId) -> Result<ExamSessionDetail, AppError> {
+    call::<cmd::ExamSessionGet>(&ExamSessionArgs { id }).await
+}
+
+pub async fn register(
+    exam_session_id: ExamSessionId,
+    enrolment_id: EnrolmentId,
+) -> Result<(), AppError> {
+    call::<cmd::ExamSessionRegister>(&ExamSessionRegisterArgs {
+        exam_session_id,
+        enrolment_id,
+    })
     .await
 }
 
-pub async fn session(id: i64) -> Result<SessionDetail, AppError> {
-    invoke(command::CERT_SESSION_GET, &CertSessionIdArgs { id }).await
-}
-
-pub async fn register(session_id: i64, enrolment_id: i64) -> Result<(), AppError> {
-    invoke(
-        command::CERT_SESSION_REGISTER,
-        &CertSessionRegisterArgs {
-            session_id,
-            enrolment_id,
-        },
-    )
-    .await
-}
-
-pub async fn record_result(args: CertSessionResultArgs) -> Result<(), AppError> {
-    invoke(command::CERT_SESSION_RESULT, &args).await
+pub async fn record_result(args: ExamSessionResultArgs) -> Result<(), AppError> {
+    call::<cmd::ExamSessionResult>(&args).await
 }
 
 pub async fn issue_certificate(
-    enrolment_id: i64,
+    enrolment_id: EnrolmentId,
     certificate: Certificate,
 ) -> Result<Certificate, AppError> {
-    invoke(
-        command::CERTIFICATE_ISSUE,
-        &CertificateIssueArgs {
-            enrolment_id,
-            certificate,
-        },
-    )
+    call::<cmd::CertificateIssue>(&CertificateIssueArgs {
+        enrolment_id,
+        certificate,
+    })
     .await
 }
 
-pub async fn save_vae(enrolment_id: i64, follow_up: VaeFollowUp) -> Result<(), AppError> {
-    invoke(
-        command::VAE_SAVE,
-        &VaeSaveArgs {
-            enrolment_id,
-            follow_up,
-        },
-    )
+pub async fn save_vae(enrolment_id: EnrolmentId, follow_up: VaeFollowUp) -> Result<(), AppError> {
+    call::<cmd::VaeSave>(&VaeSaveArgs {
+        enrolment_id,
+        follow_up,
+    })
     .await
 }
 
 /// `None`: the user cancelled the save dialog.
 pub async fn export_csv() -> Result<Option<Exported>, AppError> {
-    invoke(command::CERT_EXPORT_CSV, &NoArgs {}).await
+    call::<cmd::CandidatesCsvExport>(&NoArgs {}).await
 }

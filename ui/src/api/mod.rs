@@ -1,8 +1,9 @@
-//! One async function per shell command, grouped by area. Components call these.
+//! One async function per shell command, grouped by area. Components call these; each is a thin
+//! call through [`crate::ipc::call`], typed by the command's declaration in the domain.
 
 pub mod cases;
 pub mod certifications;
-pub mod committees;
+pub mod meetings;
 pub mod parcours;
 pub mod profile;
 pub mod status;

@@ -1,48 +1,44 @@
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
+use passerelle_domain::ids::DocumentId;
 use passerelle_domain::ipc::{
     CaseRecordsArgs, DocumentValidateArgs, NoArgs, ParameterRow, ParameterSetArgs,
-    ParcoursAdvanceArgs, TodoArgs, command,
+    ParcoursAdvanceArgs, TodoArgs, cmd,
 };
-use passerelle_domain::parcours::{ParamValue, ParcoursView, Step, TodoOverview};
+use passerelle_domain::params::ParamValue;
+use passerelle_domain::parcours::{ParcoursView, Step, TodoOverview};
 
-use crate::ipc::invoke;
+use crate::ipc::call;
 
 pub async fn view(case_id: CaseId) -> Result<ParcoursView, AppError> {
-    invoke(command::PARCOURS_VIEW, &CaseRecordsArgs { case_id }).await
+    call::<cmd::ParcoursGet>(&CaseRecordsArgs { case_id }).await
 }
 
 pub async fn advance(case_id: CaseId, to: Step, reason: String) -> Result<ParcoursView, AppError> {
-    invoke(
-        command::PARCOURS_ADVANCE,
-        &ParcoursAdvanceArgs {
-            case_id,
-            to,
-            reason,
-        },
-    )
+    call::<cmd::ParcoursAdvance>(&ParcoursAdvanceArgs {
+        case_id,
+        to,
+        reason,
+    })
     .await
 }
 
 pub async fn todo(days: u32, idle_days: u32) -> Result<TodoOverview, AppError> {
-    invoke(command::TODO_OVERVIEW, &TodoArgs { days, idle_days }).await
+    call::<cmd::TodoOverviewGet>(&TodoArgs { days, idle_days }).await
 }
 
-pub async fn validate_document(document_id: i64, validated: bool) -> Result<(), AppError> {
-    invoke(
-        command::DOCUMENT_VALIDATE,
-        &DocumentValidateArgs {
-            document_id,
-            validated,
-        },
-    )
+pub async fn validate_document(document_id: DocumentId, validated: bool) -> Result<(), AppError> {
+    call::<cmd::DocumentValidate>(&DocumentValidateArgs {
+        document_id,
+        validated,
+    })
     .await
 }
 
 pub async fn parameters() -> Result<Vec<ParameterRow>, AppError> {
-    invoke(command::PARAMETER_LIST, &NoArgs {}).await
+    call::<cmd::ParameterList>(&NoArgs {}).await
 }
 
 pub async fn set_parameter(value: ParamValue) -> Result<(), AppError> {
-    invoke(command::PARAMETER_SET, &ParameterSetArgs { value }).await
+    call::<cmd::ParameterSet>(&ParameterSetArgs { value }).await
 }

@@ -1,8 +1,8 @@
 use passerelle_domain::AppError;
-use passerelle_domain::ipc::{AppStatus, NoArgs, command};
+use passerelle_domain::ipc::{AppStatus, NoArgs, cmd};
 
-use crate::ipc::invoke;
+use crate::ipc::call;
 
 pub async fn app_status() -> Result<AppStatus, AppError> {
-    invoke(command::APP_STATUS, &NoArgs {}).await
+    call::<cmd::AppStatusGet>(&NoArgs {}).await
 }

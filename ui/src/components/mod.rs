@@ -1,8 +1,10 @@
-//! UI components, one per file, grouped by area as the screens grow.
+//! UI components: the screens, grouped by area (one folder per area as it grows), and
+//! `common`, the building blocks they share.
 
 pub mod cases;
 pub mod certifications;
-pub mod committees;
+pub mod common;
+pub mod meetings;
 pub mod nav;
 pub mod parameters;
 pub mod profile_banner;

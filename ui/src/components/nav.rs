@@ -41,16 +41,23 @@ pub fn Nav() -> impl IntoView {
             <ul>
                 {ENTRIES
                     .into_iter()
-                    .map(|(href, label, id)| view! {
-                        <li on:click:capture=move |ev| {
-                            if !unsaved.may_leave() {
-                                ev.prevent_default();
-                                ev.stop_propagation();
-                            }
-                        }>
-                            <A href=href attr:id=id
-                                attr:aria-current=move || current(href).then_some("page")>{t(label)}</A>
-                        </li>
+                    .map(|(href, label, id)| {
+                        view! {
+                            <li on:click:capture=move |ev| {
+                                if !unsaved.may_leave() {
+                                    ev.prevent_default();
+                                    ev.stop_propagation();
+                                }
+                            }>
+                                <A
+                                    href=href
+                                    attr:id=id
+                                    attr:aria-current=move || current(href).then_some("page")
+                                >
+                                    {t(label)}
+                                </A>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>

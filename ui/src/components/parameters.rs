@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use passerelle_domain::AppError;
 use passerelle_domain::i18n::format_date;
-use passerelle_domain::parcours::ParamValue;
+use passerelle_domain::params::ParamValue;
 use passerelle_domain::validate::parse_date_fr;
 
 use crate::api;
+use crate::components::common::first_message;
 
 /// Paramètres › Valeurs réglementaires: what the rules read today, and a dated new value.
 #[component]
@@ -29,10 +29,7 @@ pub fn Parameters() -> impl IntoView {
             value.set(String::new());
             reload.update(|n| *n += 1);
         }
-        Some(Err(AppError::Validation { errors })) => {
-            message.set(errors.first().map(|e| (e.message.clone(), true)));
-        }
-        Some(Err(e)) => message.set(Some((e.user_message(), true))),
+        Some(Err(e)) => message.set(first_message(&e).map(|m| (m, true))),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -70,18 +67,42 @@ pub fn Parameters() -> impl IntoView {
     view! {
         <section class="form wide-form" aria-labelledby="parameters-title">
             <h2 id="parameters-title">"Valeurs réglementaires"</h2>
-            <p class="help">"Les règles lisent la valeur en vigueur à la date qui les concerne. Une nouvelle valeur s’applique à partir de sa date."</p>
+            <p class="help">
+                "Les règles lisent la valeur en vigueur à la date qui les concerne. Une nouvelle valeur s’applique à partir de sa date."
+            </p>
             <table class="cases" id="parameter-list">
-                <thead><tr><th scope="col">"Paramètre"</th><th scope="col">"Valeur"</th><th scope="col">"Depuis le"</th><th scope="col">"Source"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Paramètre"</th>
+                        <th scope="col">"Valeur"</th>
+                        <th scope="col">"Depuis le"</th>
+                        <th scope="col">"Source"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {move || list.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|p| view! {
-                        <tr>
-                            <td class="mono">{p.key}</td>
-                            <td class="num">{p.value.to_string().replace('.', ",")}</td>
-                            <td class="nowrap">{format_date(p.valid_from)}</td>
-                            <td>{if p.default { format!("Par défaut — {}", p.note) } else { format!("Saisie — {}", p.note) }}</td>
-                        </tr>
-                    }).collect_view()}
+                    {move || {
+                        list.get()
+                            .and_then(Result::ok)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <tr>
+                                        <td class="mono">{p.key}</td>
+                                        <td class="num">{p.value.to_string().replace('.', ",")}</td>
+                                        <td class="nowrap">{format_date(p.valid_from)}</td>
+                                        <td>
+                                            {if p.default {
+                                                format!("Par défaut — {}", p.note)
+                                            } else {
+                                                format!("Saisie — {}", p.note)
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
             <form id="parameter-form" class="record-form" on:submit=on_submit novalidate=true>
@@ -89,28 +110,56 @@ pub fn Parameters() -> impl IntoView {
                     <label for="parameter-key">"Paramètre"</label>
                     <select id="parameter-key" on:change=move |ev| key.set(event_target_value(&ev))>
                         <option value="">"—"</option>
-                        {passerelle_domain::parcours::key::ALL.iter().map(|k| view! { <option value=*k>{*k}</option> }).collect_view()}
+                        {passerelle_domain::params::key::ALL
+                            .iter()
+                            .map(|k| view! { <option value=*k>{*k}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="parameter-value">"Valeur"</label>
-                    <input id="parameter-value" type="text" inputmode="decimal" prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))/>
+                    <input
+                        id="parameter-value"
+                        type="text"
+                        inputmode="decimal"
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for="parameter-from">"En vigueur à partir du"</label>
-                    <input id="parameter-from" type="text" placeholder="jj/mm/aaaa" prop:value=move || from.get()
-                        on:input=move |ev| from.set(event_target_value(&ev))/>
+                    <input
+                        id="parameter-from"
+                        type="text"
+                        placeholder="jj/mm/aaaa"
+                        prop:value=move || from.get()
+                        on:input=move |ev| from.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field wide">
                     <label for="parameter-note">"Source (texte, arrêté, délibération)"</label>
-                    <input id="parameter-note" type="text" prop:value=move || note.get()
-                        on:input=move |ev| note.set(event_target_value(&ev))/>
+                    <input
+                        id="parameter-note"
+                        type="text"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="actions">
-                    <button type="submit" id="parameter-save" disabled=move || save.pending().get()>"Enregistrer la valeur"</button>
-                    <span id="parameter-message" role="status"
-                        class=move || if matches!(message.get(), Some((_, true))) { "notice-error" } else { "notice-ok" }>
+                    <button type="submit" id="parameter-save" disabled=move || save.pending().get()>
+                        "Enregistrer la valeur"
+                    </button>
+                    <span
+                        id="parameter-message"
+                        role="status"
+                        class=move || {
+                            if matches!(message.get(), Some((_, true))) {
+                                "notice-error"
+                            } else {
+                                "notice-ok"
+                            }
+                        }
+                    >
                         {move || message.get().map(|(m, _)| m)}
                     </span>
                 </div>

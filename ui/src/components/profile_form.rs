@@ -4,6 +4,7 @@ use passerelle_domain::profile::CounsellorProfile;
 use passerelle_domain::{AppError, FieldError};
 
 use crate::api;
+use crate::components::common::message_for;
 
 /// The counsellor profile form. Errors show under their field; a failed save keeps the input.
 #[component]
@@ -48,27 +49,31 @@ pub fn ProfileForm() -> impl IntoView {
             structure: structure.get_untracked(),
         });
     };
-    let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|all| {
-                all.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        }
-    };
+    let error_for = move |field: &'static str| message_for(errors, field);
 
     view! {
         <form id="profile-form" class="form" on:submit=on_submit novalidate=true>
             <h2>{t(Msg::ProfileTitle)}</h2>
             <p class="help">{t(Msg::ProfileHelp)}</p>
-            <Field id="profile-name" label=Msg::ProfileDisplayName value=display_name error=Signal::derive(error_for("displayName"))/>
-            <Field id="profile-structure" label=Msg::ProfileStructure value=structure error=Signal::derive(error_for("structure"))/>
+            <Field
+                id="profile-name"
+                label=Msg::ProfileDisplayName
+                value=display_name
+                error=Signal::derive(error_for("displayName"))
+            />
+            <Field
+                id="profile-structure"
+                label=Msg::ProfileStructure
+                value=structure
+                error=Signal::derive(error_for("structure"))
+            />
             <div class="actions">
                 <button type="submit" id="profile-save" disabled=move || save.pending().get()>
                     {t(Msg::ProfileSave)}
                 </button>
-                <span id="profile-notice" role="status">{move || notice.get()}</span>
+                <span id="profile-notice" role="status">
+                    {move || notice.get()}
+                </span>
             </div>
         </form>
     }
@@ -94,7 +99,9 @@ fn Field(
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=error_id.clone()
             />
-            <p id=error_id class="field-error">{move || error.get()}</p>
+            <p id=error_id class="field-error">
+                {move || error.get()}
+            </p>
         </div>
     }
 }

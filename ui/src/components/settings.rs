@@ -8,15 +8,15 @@ use crate::components::territories::Territories;
 /// Paramètres: the counsellor profile today; reference data and parameters later.
 #[component]
 pub fn Settings() -> impl IntoView {
-    crate::app::set_title(Msg::SettingsTitle);
+    crate::dom::set_title(Msg::SettingsTitle);
     view! {
         <section id="screen-settings" aria-labelledby="screen-settings-title">
             <h1 id="screen-settings-title">{t(Msg::SettingsTitle)}</h1>
             <div class="settings">
-                <ProfileForm/>
-                <Territories/>
+                <ProfileForm />
+                <Territories />
             </div>
-            <Parameters/>
+            <Parameters />
         </section>
     }
 }

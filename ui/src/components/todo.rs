@@ -3,15 +3,17 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use passerelle_domain::case::CaseId;
 use passerelle_domain::i18n::{Label, Msg, count_noun, format_date, t};
 use passerelle_domain::parcours::{DueItem, TodoOverview};
 
-use crate::api;
+use crate::components::common::Loaded;
+use crate::{api, dom};
 
 const HORIZON_DAYS: u32 = 30;
 const IDLE_DAYS: u32 = 60;
 
-fn case_link(case_id: i64, name: String) -> impl IntoView {
+fn case_link(case_id: CaseId, name: String) -> impl IntoView {
     view! { <A href=format!("/dossiers/{case_id}")>{name}</A> }
 }
 
@@ -37,16 +39,14 @@ fn more(total: u64, shown: usize) -> Option<String> {
 
 #[component]
 pub fn Todo() -> impl IntoView {
-    crate::app::set_title(Msg::TodoTitle);
+    dom::set_title(Msg::TodoTitle);
     let overview = LocalResource::new(|| api::parcours::todo(HORIZON_DAYS, IDLE_DAYS));
     view! {
         <section id="screen-todo" aria-labelledby="screen-todo-title">
             <h1 id="screen-todo-title">{t(Msg::TodoTitle)}</h1>
-            {move || match overview.get() {
-                None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
-                Some(Ok(o)) => render(o).into_any(),
-            }}
+            <Loaded from=overview let:o>
+                {render(o)}
+            </Loaded>
         </section>
     }
 }
@@ -59,49 +59,120 @@ fn render(o: TodoOverview) -> impl IntoView {
     let more_idle = more(o.idle_total, o.idle.len());
     view! {
         <div class="todo-summary" id="todo-summary">
-            <span class="pill overdue">{passerelle_domain::i18n::count_with(o.overdue_total, "échéance dépassée", "échéances dépassées")}</span>
-            <span class="pill soon">{format!("{} dans les {HORIZON_DAYS} jours", count_noun(o.upcoming_total, "échéance"))}</span>
-            <span class="pill">{passerelle_domain::i18n::count_with(o.missing_total, "dossier incomplet", "dossiers incomplets")}</span>
-            <span class="pill">{format!("{} sans activité depuis {IDLE_DAYS} jours", count_noun(o.idle_total, "dossier"))}</span>
+            <span class="pill overdue">
+                {passerelle_domain::i18n::count_with(
+                    o.overdue_total,
+                    "échéance dépassée",
+                    "échéances dépassées",
+                )}
+            </span>
+            <span class="pill soon">
+                {format!(
+                    "{} dans les {HORIZON_DAYS} jours",
+                    count_noun(o.upcoming_total, "échéance"),
+                )}
+            </span>
+            <span class="pill">
+                {passerelle_domain::i18n::count_with(
+                    o.missing_total,
+                    "dossier incomplet",
+                    "dossiers incomplets",
+                )}
+            </span>
+            <span class="pill">
+                {format!(
+                    "{} sans activité depuis {IDLE_DAYS} jours",
+                    count_noun(o.idle_total, "dossier"),
+                )}
+            </span>
         </div>
         {nothing.then(|| view! { <p class="empty">{t(Msg::TodoEmpty)}</p> })}
-        {(o.overdue_total > 0).then(|| view! {
-            <h2 class="section">"En retard"</h2>
-            <table class="cases" id="todo-overdue"><tbody>{due_rows(o.overdue, "overdue")}</tbody></table>
-            {more_overdue.map(|m| view! { <p class="muted">{m}</p> })}
-        })}
-        {(o.upcoming_total > 0).then(|| view! {
-            <h2 class="section">{format!("Dans les {HORIZON_DAYS} prochains jours")}</h2>
-            <table class="cases" id="todo-upcoming"><tbody>{due_rows(o.upcoming, "")}</tbody></table>
-            {more_upcoming.map(|m| view! { <p class="muted">{m}</p> })}
-        })}
-        {(o.missing_total > 0).then(|| view! {
-            <h2 class="section">"Pièces manquantes"</h2>
-            <table class="cases" id="todo-missing"><tbody>
-                {o.missing.into_iter().map(|m| view! {
-                    <tr>
-                        <td>{case_link(m.case_id, m.name)}</td>
-                        <td class="mono">{m.reference}</td>
-                        <td>{format!("Pour « {} » : {}", m.step.label(),
-                            m.kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "))}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody></table>
-            {more_missing.map(|m| view! { <p class="muted">{m}</p> })}
-        })}
-        {(o.idle_total > 0).then(|| view! {
-            <h2 class="section">{format!("Sans activité depuis plus de {IDLE_DAYS} jours")}</h2>
-            <table class="cases" id="todo-idle"><tbody>
-                {o.idle.into_iter().map(|i| view! {
-                    <tr>
-                        <td>{case_link(i.case_id, i.name)}</td>
-                        <td class="mono">{i.reference}</td>
-                        <td>{i.step.label()}</td>
-                        <td class="muted">{format!("modifié le {}", super::cases::when_date(&i.updated_at))}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody></table>
-            {more_idle.map(|m| view! { <p class="muted">{m}</p> })}
-        })}
+        {(o.overdue_total > 0)
+            .then(|| {
+                view! {
+                    <h2 class="section">"En retard"</h2>
+                    <table class="cases" id="todo-overdue">
+                        <tbody>{due_rows(o.overdue, "overdue")}</tbody>
+                    </table>
+                    {more_overdue.map(|m| view! { <p class="muted">{m}</p> })}
+                }
+            })}
+        {(o.upcoming_total > 0)
+            .then(|| {
+                view! {
+                    <h2 class="section">{format!("Dans les {HORIZON_DAYS} prochains jours")}</h2>
+                    <table class="cases" id="todo-upcoming">
+                        <tbody>{due_rows(o.upcoming, "")}</tbody>
+                    </table>
+                    {more_upcoming.map(|m| view! { <p class="muted">{m}</p> })}
+                }
+            })}
+        {(o.missing_total > 0)
+            .then(|| {
+                view! {
+                    <h2 class="section">"Pièces manquantes"</h2>
+                    <table class="cases" id="todo-missing">
+                        <tbody>
+                            {o
+                                .missing
+                                .into_iter()
+                                .map(|m| {
+                                    view! {
+                                        <tr>
+                                            <td>{case_link(m.case_id, m.name)}</td>
+                                            <td class="mono">{m.reference}</td>
+                                            <td>
+                                                {format!(
+                                                    "Pour « {} » : {}",
+                                                    m.step.label(),
+                                                    m
+                                                        .kinds
+                                                        .iter()
+                                                        .map(|k| k.label())
+                                                        .collect::<Vec<_>>()
+                                                        .join(", "),
+                                                )}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                    {more_missing.map(|m| view! { <p class="muted">{m}</p> })}
+                }
+            })}
+        {(o.idle_total > 0)
+            .then(|| {
+                view! {
+                    <h2 class="section">
+                        {format!("Sans activité depuis plus de {IDLE_DAYS} jours")}
+                    </h2>
+                    <table class="cases" id="todo-idle">
+                        <tbody>
+                            {o
+                                .idle
+                                .into_iter()
+                                .map(|i| {
+                                    view! {
+                                        <tr>
+                                            <td>{case_link(i.case_id, i.name)}</td>
+                                            <td class="mono">{i.reference}</td>
+                                            <td>{i.step.label()}</td>
+                                            <td class="muted">
+                                                {format!(
+                                                    "modifié le {}",
+                                                    super::cases::when_date(&i.updated_at),
+                                                )}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                    {more_idle.map(|m| view! { <p class="muted">{m}</p> })}
+                }
+            })}
     }
 }

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use passerelle_domain::AppError;
 use passerelle_domain::certification::Certificate;
 use passerelle_domain::i18n::format_date;
+use passerelle_domain::ids::EnrolmentId;
 use passerelle_domain::validate::parse_date_fr;
 
 use crate::api;
 
 #[component]
 pub fn CertificateForm(
-    enrolment_id: i64,
+    enrolment_id: EnrolmentId,
     issued: Option<Certificate>,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -59,17 +60,30 @@ pub fn CertificateForm(
         <form class="record-form" id=id("form") on:submit=on_submit novalidate=true>
             <div class="field">
                 <label for=id("number")>"N° du certificat"</label>
-                <input id=id("number") type="text" prop:value=move || number.get()
-                    on:input=move |ev| number.set(event_target_value(&ev))/>
+                <input
+                    id=id("number")
+                    type="text"
+                    prop:value=move || number.get()
+                    on:input=move |ev| number.set(event_target_value(&ev))
+                />
             </div>
             <div class="field">
                 <label for=id("on")>"Délivré le"</label>
-                <input id=id("on") type="text" placeholder="jj/mm/aaaa" prop:value=move || on.get()
-                    on:input=move |ev| on.set(event_target_value(&ev))/>
+                <input
+                    id=id("on")
+                    type="text"
+                    placeholder="jj/mm/aaaa"
+                    prop:value=move || on.get()
+                    on:input=move |ev| on.set(event_target_value(&ev))
+                />
             </div>
             <div class="actions">
-                <button type="submit" class="secondary" id=id("save")>"Enregistrer le certificat"</button>
-                <span class="notice-error" role="alert">{move || error.get()}</span>
+                <button type="submit" class="secondary" id=id("save")>
+                    "Enregistrer le certificat"
+                </button>
+                <span class="notice-error" role="alert">
+                    {move || error.get()}
+                </span>
             </div>
         </form>
     }

@@ -72,40 +72,89 @@ pub fn Consents(case_id: CaseId, data: CaseData, reload: RwSignal<u32>) -> impl 
         } else {
             view! {
                 <table class="cases" id="consent-list">
-                    <thead><tr><th scope="col">"Finalité"</th><th scope="col">"Recueilli le"</th><th scope="col">"Retiré le"</th><th scope="col"><span class="sr-only">"Action"</span></th></tr></thead>
-                    <tbody>{consents.into_iter().enumerate().map(|(i, c)| {
-                        let withdrawn = c.withdrawn_on.is_some();
-                        view! {
-                            <tr class:archived=withdrawn>
-                                <td>{c.purpose}</td>
-                                <td>{c.given_on.map(format_date).unwrap_or_default()}</td>
-                                <td>{c.withdrawn_on.map(format_date).unwrap_or_else(|| "—".into())}</td>
-                                <td>{(!withdrawn).then(|| view! {
-                                    <button type="button" class="link" on:click=move |_| withdraw(i)>"Enregistrer le retrait"</button>
-                                })}</td>
-                            </tr>
-                        }
-                    }).collect_view()}</tbody>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Finalité"</th>
+                            <th scope="col">"Recueilli le"</th>
+                            <th scope="col">"Retiré le"</th>
+                            <th scope="col">
+                                <span class="sr-only">"Action"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {consents
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                let withdrawn = c.withdrawn_on.is_some();
+                                view! {
+                                    <tr class:archived=withdrawn>
+                                        <td>{c.purpose}</td>
+                                        <td>{c.given_on.map(format_date).unwrap_or_default()}</td>
+                                        <td>
+                                            {c
+                                                .withdrawn_on
+                                                .map(format_date)
+                                                .unwrap_or_else(|| "—".into())}
+                                        </td>
+                                        <td>
+                                            {(!withdrawn)
+                                                .then(|| {
+                                                    view! {
+                                                        <button
+                                                            type="button"
+                                                            class="link"
+                                                            on:click=move |_| withdraw(i)
+                                                        >
+                                                            "Enregistrer le retrait"
+                                                        </button>
+                                                    }
+                                                })}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
                 </table>
-            }.into_any()
+            }
+                .into_any()
         }}
         <form id="consent-form" class="record-form" on:submit=on_add novalidate=true>
             <div class="field wide">
                 <label for="consent-purpose">"Finalité"</label>
-                <input id="consent-purpose" type="text" list="consent-purposes" prop:value=move || purpose.get()
-                    on:input=move |ev| purpose.set(event_target_value(&ev))/>
+                <input
+                    id="consent-purpose"
+                    type="text"
+                    list="consent-purposes"
+                    prop:value=move || purpose.get()
+                    on:input=move |ev| purpose.set(event_target_value(&ev))
+                />
                 <datalist id="consent-purposes">
-                    {PURPOSES.into_iter().map(|p| view! { <option value=p></option> }).collect_view()}
+                    {PURPOSES
+                        .into_iter()
+                        .map(|p| view! { <option value=p></option> })
+                        .collect_view()}
                 </datalist>
             </div>
             <div class="field">
                 <label for="consent-date">"Recueilli le"</label>
-                <input id="consent-date" type="text" placeholder="jj/mm/aaaa" prop:value=move || given.get()
-                    on:input=move |ev| given.set(event_target_value(&ev))/>
+                <input
+                    id="consent-date"
+                    type="text"
+                    placeholder="jj/mm/aaaa"
+                    prop:value=move || given.get()
+                    on:input=move |ev| given.set(event_target_value(&ev))
+                />
             </div>
             <div class="actions">
-                <button type="submit" id="consent-add" disabled=move || save.pending().get()>"Enregistrer le consentement"</button>
-                <span class="notice-error" role="alert">{move || error.get()}</span>
+                <button type="submit" id="consent-add" disabled=move || save.pending().get()>
+                    "Enregistrer le consentement"
+                </button>
+                <span class="notice-error" role="alert">
+                    {move || error.get()}
+                </span>
             </div>
         </form>
     }

@@ -2,17 +2,24 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use passerelle_domain::case::{CaseQuery, CaseSort, FlagFilter};
+use passerelle_domain::case::CaseQuery;
 use passerelle_domain::i18n::{Msg, count_noun, t};
 
-use super::fields::from_code;
-use crate::api;
+use crate::components::common::Loaded;
+use crate::{api, dom};
 
 const PAGE: u32 = 50;
 
+/// A filter or sort order by its stored code (`metier_fragilise`, `recently_updated`; `""`: none).
+/// These two enumerations have no French label in the domain (the options below carry theirs),
+/// so they are not `Coded`.
+fn stored_code<T: serde::de::DeserializeOwned>(code: String) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code)).ok()
+}
+
 #[component]
 pub fn CaseList() -> impl IntoView {
-    crate::app::set_title(Msg::CasesTitle);
+    dom::set_title(Msg::CasesTitle);
     let text = RwSignal::new(String::new());
     let territory = RwSignal::new(String::new());
     let flag = RwSignal::new(String::new());
@@ -33,10 +40,10 @@ pub fn CaseList() -> impl IntoView {
     let query = Memo::new(move |_| CaseQuery {
         text: text.get(),
         territory: Some(territory.get()).filter(|t| !t.is_empty()),
-        flag: from_code::<FlagFilter>(&flag.get()),
+        flag: stored_code(flag.get()),
         counsellor: Some(counsellor.get()).filter(|c| !c.is_empty()),
         include_archived: archived.get(),
-        sort: from_code::<CaseSort>(&sort.get()).unwrap_or_default(),
+        sort: stored_code(sort.get()).unwrap_or_default(),
         offset: offset.get(),
         limit: PAGE,
         ..CaseQuery::default()
@@ -50,22 +57,43 @@ pub fn CaseList() -> impl IntoView {
         <section id="screen-cases" aria-labelledby="screen-cases-title">
             <div class="screen-head">
                 <h1 id="screen-cases-title">{t(Msg::CasesTitle)}</h1>
-                <A href="/dossiers/nouveau" attr:id="case-new" attr:class="button" attr:title="Ctrl+N">"Nouveau dossier"</A>
+                <A
+                    href="/dossiers/nouveau"
+                    attr:id="case-new"
+                    attr:class="button"
+                    attr:title="Ctrl+N"
+                >
+                    "Nouveau dossier"
+                </A>
             </div>
             <div class="filters" role="search">
                 <div class="field search">
                     <label for="case-search">"Rechercher"</label>
-                    <input id="case-search" type="search" title="Ctrl+F"
+                    <input
+                        id="case-search"
+                        type="search"
+                        title="Ctrl+F"
                         placeholder="Nom, employeur, métier, notes…"
                         prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for="case-territory">"Territoire"</label>
-                    <select id="case-territory" on:change=move |ev| territory.set(event_target_value(&ev))>
+                    <select
+                        id="case-territory"
+                        on:change=move |ev| territory.set(event_target_value(&ev))
+                    >
                         <option value="">"Tous"</option>
-                        {move || territories.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                            .map(|t| view! { <option value=t.code>{t.label}</option> }).collect_view()}
+                        {move || {
+                            territories
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|t| view! { <option value=t.code>{t.label}</option> })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
                 <div class="field">
@@ -80,10 +108,23 @@ pub fn CaseList() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="case-counsellor">"Suivi par"</label>
-                    <select id="case-counsellor" on:change=move |ev| counsellor.set(event_target_value(&ev))>
+                    <select
+                        id="case-counsellor"
+                        on:change=move |ev| counsellor.set(event_target_value(&ev))
+                    >
                         <option value="">"Tous"</option>
-                        {move || counsellors.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                            .map(|c| { let label = c.clone(); view! { <option value=c>{label}</option> } }).collect_view()}
+                        {move || {
+                            counsellors
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|c| {
+                                    let label = c.clone();
+                                    view! { <option value=c>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
                 <div class="field">
@@ -95,17 +136,32 @@ pub fn CaseList() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field check">
-                    <input id="case-archived" type="checkbox" on:change=move |ev| archived.set(event_target_checked(&ev))/>
+                    <input
+                        id="case-archived"
+                        type="checkbox"
+                        on:change=move |ev| archived.set(event_target_checked(&ev))
+                    />
                     <label for="case-archived">"Inclure les archivés"</label>
                 </div>
             </div>
-            {move || match page.get() {
-                None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
-                Some(Ok(p)) if p.items.is_empty() => view! {
-                    <p class="empty" id="case-count">{if query.with(|q| q.text.trim().is_empty() && q.territory.is_none() && q.flag.is_none() && q.counsellor.is_none()) { t(Msg::CasesEmpty) } else { "Aucun dossier ne correspond." }}</p>
-                }.into_any(),
-                Some(Ok(p)) => {
+            <Loaded from=page let:p>
+                {if p.items.is_empty() {
+                    view! {
+                        <p class="empty" id="case-count">
+                            {if query
+                                .with(|q| {
+                                    q.text.trim().is_empty() && q.territory.is_none()
+                                        && q.flag.is_none() && q.counsellor.is_none()
+                                })
+                            {
+                                t(Msg::CasesEmpty)
+                            } else {
+                                "Aucun dossier ne correspond."
+                            }}
+                        </p>
+                    }
+                        .into_any()
+                } else {
                     let first = offset.get_untracked() + 1;
                     let last = offset.get_untracked() + p.items.len() as u32;
                     let total = p.total;
@@ -114,32 +170,61 @@ pub fn CaseList() -> impl IntoView {
                             {format!("{first}–{last} sur {}", count_noun(total, "dossier"))}
                         </p>
                         <table class="cases">
-                            <thead><tr>
-                                <th scope="col">"Nom"</th><th scope="col">"Référence"</th><th scope="col">"Territoire"</th>
-                                <th scope="col">"Employeur"</th><th scope="col">"Métier actuel"</th><th scope="col">"Métier visé"</th>
-                            </tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Nom"</th>
+                                    <th scope="col">"Référence"</th>
+                                    <th scope="col">"Territoire"</th>
+                                    <th scope="col">"Employeur"</th>
+                                    <th scope="col">"Métier actuel"</th>
+                                    <th scope="col">"Métier visé"</th>
+                                </tr>
+                            </thead>
                             <tbody>
-                                {p.items.into_iter().map(|s| view! {
-                                    <tr class:archived=s.archived>
-                                        <td><A href=format!("/dossiers/{}", s.id)>{s.display_name}</A>{s.archived.then_some(" (archivé)")}</td>
-                                        <td class="mono">{s.reference}</td>
-                                        <td>{territory_label(&s.territory)}</td>
-                                        <td>{s.employer}</td>
-                                        <td>{s.job}</td>
-                                        <td>{s.target}</td>
-                                    </tr>
-                                }).collect_view()}
+                                {p
+                                    .items
+                                    .into_iter()
+                                    .map(|s| {
+                                        view! {
+                                            <tr class:archived=s.archived>
+                                                <td>
+                                                    <A href=format!("/dossiers/{}", s.id)>{s.display_name}</A>
+                                                    {s.archived.then_some(" (archivé)")}
+                                                </td>
+                                                <td class="mono">{s.reference}</td>
+                                                <td>{territory_label(&s.territory)}</td>
+                                                <td>{s.employer}</td>
+                                                <td>{s.job}</td>
+                                                <td>{s.target}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                         </table>
                         <div class="pager">
-                            <button type="button" id="case-prev" disabled=move || offset.get() == 0
-                                on:click=move |_| offset.update(|o| *o = o.saturating_sub(PAGE))>"← Précédents"</button>
-                            <button type="button" id="case-next" disabled=move || u64::from(offset.get() + PAGE) >= total
-                                on:click=move |_| offset.update(|o| *o += PAGE)>"Suivants →"</button>
+                            <button
+                                type="button"
+                                id="case-prev"
+                                disabled=move || offset.get() == 0
+                                on:click=move |_| offset.update(|o| *o = o.saturating_sub(PAGE))
+                            >
+                                "← Précédents"
+                            </button>
+                            <button
+                                type="button"
+                                id="case-next"
+                                disabled=move || u64::from(offset.get() + PAGE)
+                            >
+                                = total
+                                on:click=move |_| offset.update(|o| *o += PAGE)>
+                                "Suivants →"
+                            </button>
                         </div>
-                    }.into_any()
-                }
-            }}
+                    }
+                        .into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -2,14 +2,16 @@
 
 mod certificate;
 mod consents;
+mod documents;
 mod enrolments;
-pub(crate) mod fields;
+mod facts;
 mod form;
+mod funding;
+mod interviews;
 mod journal;
 mod list;
 mod page;
 mod parcours;
-mod records;
 mod vae;
 
 pub use list::CaseList;

@@ -2,13 +2,15 @@
 //! support hours, dossier de validation; the jury is the session it is registered at.
 
 use leptos::prelude::*;
-use passerelle_domain::AppError;
+use passerelle_domain::FieldError;
 use passerelle_domain::certification::{Recevabilite, VaeFollowUp, VaeView};
+use passerelle_domain::code::Coded;
 use passerelle_domain::i18n::{Label, format_date};
+use passerelle_domain::ids::EnrolmentId;
 use passerelle_domain::validate::parse_date_fr;
 
-use super::fields::{code_of, enum_options, from_code};
 use crate::api;
+use crate::components::common::{field_errors, message_for, option_tags};
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.format("%d/%m/%Y").to_string())
@@ -16,18 +18,18 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 }
 
 #[component]
-pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl IntoView {
+pub fn VaeForm(enrolment_id: EnrolmentId, view: VaeView, reload: RwSignal<u32>) -> impl IntoView {
     let f = view.follow_up.clone();
     let submitted = RwSignal::new(date_text(f.recevabilite_submitted_on));
     let decided = RwSignal::new(date_text(f.recevabilite_decided_on));
-    let decision = RwSignal::new(f.recevabilite.map(code_of).unwrap_or_default());
+    let decision = RwSignal::new(f.recevabilite.map(Coded::code).unwrap_or_default());
     let hours = RwSignal::new(
         f.support_hours
             .map(|h| h.to_string().replace('.', ","))
             .unwrap_or_default(),
     );
     let dossier = RwSignal::new(date_text(f.dossier_submitted_on));
-    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
     let save = Action::new_local(move |f: &VaeFollowUp| {
         api::certifications::save_vae(enrolment_id, f.clone())
@@ -38,21 +40,10 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
             saved.set(true);
             reload.update(|n| *n += 1);
         }
-        Some(Err(AppError::Validation { errors: list })) => {
-            errors.set(list.into_iter().map(|e| (e.field, e.message)).collect());
-        }
-        Some(Err(e)) => errors.set(vec![(String::new(), e.user_message())]),
+        Some(Err(e)) => errors.set(field_errors(&e)),
         None => {}
     });
-    let error_for = move |field: &'static str| {
-        move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|(f, _)| f == field)
-                .map(|(_, m)| m)
-        }
-    };
+    let error_for = move |field: &'static str| message_for(errors, field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
@@ -62,7 +53,7 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
                 return None;
             }
             parse_date_fr(&text)
-                .map_err(|e| bad.push((field.to_owned(), format!("{label} : {e}"))))
+                .map_err(|e| bad.push(FieldError::new(field, format!("{label} : {e}"))))
                 .ok()
         };
         let follow_up = VaeFollowUp {
@@ -81,7 +72,7 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
                 "Dépôt du dossier de validation",
                 dossier.get_untracked(),
             ),
-            recevabilite: from_code::<Recevabilite>(&decision.get_untracked()),
+            recevabilite: Recevabilite::parse_code(&decision.get_untracked()).ok(),
             support_hours: None,
         };
         let hours_text = hours.get_untracked().trim().replace(',', ".");
@@ -91,10 +82,9 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
             match hours_text.parse::<f64>() {
                 Ok(h) => Some(h),
                 Err(_) => {
-                    bad.push((
-                        "supportHours".into(),
-                        "Heures d’accompagnement : un nombre d’heures attendu (ex. 24 ou 1,5)."
-                            .into(),
+                    bad.push(FieldError::new(
+                        "supportHours",
+                        "Heures d’accompagnement : un nombre d’heures attendu (ex. 24 ou 1,5).",
                     ));
                     None
                 }
@@ -121,51 +111,100 @@ pub fn VaeForm(enrolment_id: i64, view: VaeView, reload: RwSignal<u32>) -> impl 
         view! {
             <div class="field">
                 <label for=input_id.clone()>{label}</label>
-                <input id=input_id type="text" placeholder=placeholder prop:value=move || value.get()
+                <input
+                    id=input_id
+                    type="text"
+                    placeholder=placeholder
+                    prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
-                    aria-invalid=move || error_for(field)().is_some().to_string()/>
-                <p class="field-error" role="alert">{error_for(field)}</p>
+                    aria-invalid=move || error_for(field)().is_some().to_string()
+                />
+                <p class="field-error" role="alert">
+                    {error_for(field)}
+                </p>
             </div>
         }
     };
     view! {
         <div class="vae" id=id("panel")>
             <p>
-                <strong>"VAE : "</strong><span id=id("stage")>{view.stage.label()}</span>
-                {view.recevabilite_due.map(|due| view! {
-                    " · "
-                    <span class=if late { "badge missing" } else { "badge" } id=id("due")>
-                        {if deemed {
-                            format!("réputée recevable : pas de décision au {} (silence de 2 mois)", format_date(due))
-                        } else if late {
-                            format!("décision de recevabilité en retard (attendue au plus tard le {})", format_date(due))
-                        } else {
-                            format!("décision de recevabilité attendue au plus tard le {}", format_date(due))
-                        }}
-                    </span>
-                })}
+                <strong>"VAE : "</strong>
+                <span id=id("stage")>{view.stage.label()}</span>
+                {view
+                    .recevabilite_due
+                    .map(|due| {
+                        view! {
+                            " · "
+                            <span class=if late { "badge missing" } else { "badge" } id=id("due")>
+                                {if deemed {
+                                    format!(
+                                        "réputée recevable : pas de décision au {} (silence de 2 mois)",
+                                        format_date(due),
+                                    )
+                                } else if late {
+                                    format!(
+                                        "décision de recevabilité en retard (attendue au plus tard le {})",
+                                        format_date(due),
+                                    )
+                                } else {
+                                    format!(
+                                        "décision de recevabilité attendue au plus tard le {}",
+                                        format_date(due),
+                                    )
+                                }}
+                            </span>
+                        }
+                    })}
             </p>
             <form class="record-form" id=id("form") on:submit=on_submit novalidate=true>
-                {input("submitted", "recevabiliteSubmittedOn", "Dossier de recevabilité complet reçu le", "jj/mm/aaaa", submitted)}
+                {input(
+                    "submitted",
+                    "recevabiliteSubmittedOn",
+                    "Dossier de recevabilité complet reçu le",
+                    "jj/mm/aaaa",
+                    submitted,
+                )}
                 <div class="field">
                     <label for=id("decision")>"Décision de recevabilité"</label>
-                    <select id=id("decision") on:change=move |ev| decision.set(event_target_value(&ev))
-                        aria-invalid=move || error_for("recevabilite")().is_some().to_string()>
-                        <option value="" selected=f.recevabilite.is_none()>"— En attente —"</option>
-                        {enum_options::<Recevabilite>().into_iter().map(|(c, l)| {
-                            let selected = f.recevabilite.map(code_of).as_deref() == Some(c.as_str());
-                            view! { <option value=c selected=selected>{l}</option> }
-                        }).collect_view()}
+                    <select
+                        id=id("decision")
+                        on:change=move |ev| decision.set(event_target_value(&ev))
+                        aria-invalid=move || error_for("recevabilite")().is_some().to_string()
+                    >
+                        <option value="" selected=f.recevabilite.is_none()>
+                            "— En attente —"
+                        </option>
+                        {option_tags(f.recevabilite)}
                     </select>
-                    <p class="field-error" role="alert">{error_for("recevabilite")}</p>
+                    <p class="field-error" role="alert">
+                        {error_for("recevabilite")}
+                    </p>
                 </div>
-                {input("decided", "recevabiliteDecidedOn", "Décision rendue le", "jj/mm/aaaa", decided)}
+                {input(
+                    "decided",
+                    "recevabiliteDecidedOn",
+                    "Décision rendue le",
+                    "jj/mm/aaaa",
+                    decided,
+                )}
                 {input("hours", "supportHours", "Heures d’accompagnement", "ex. 24", hours)}
-                {input("dossier", "dossierSubmittedOn", "Dossier de validation déposé le", "jj/mm/aaaa", dossier)}
+                {input(
+                    "dossier",
+                    "dossierSubmittedOn",
+                    "Dossier de validation déposé le",
+                    "jj/mm/aaaa",
+                    dossier,
+                )}
                 <div class="actions">
-                    <button type="submit" class="secondary" id=id("save")>"Enregistrer le suivi VAE"</button>
-                    <span class="notice-error" role="alert">{error_for("")}</span>
-                    <span class="notice-ok" role="status">{move || saved.get().then_some("Suivi VAE enregistré.")}</span>
+                    <button type="submit" class="secondary" id=id("save")>
+                        "Enregistrer le suivi VAE"
+                    </button>
+                    <span class="notice-error" role="alert">
+                        {error_for("")}
+                    </span>
+                    <span class="notice-ok" role="status">
+                        {move || saved.get().then_some("Suivi VAE enregistré.")}
+                    </span>
                 </div>
             </form>
         </div>

@@ -3,36 +3,66 @@
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::common::Loaded;
 
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let found = LocalResource::new(move || api::certifications::search(text.get()));
     view! {
-        <p class="help">"Le catalogue se remplit avec « passerelle cert import » (exports CSV de France compétences) ; CléA et CléA numérique sont intégrés."</p>
+        <p class="help">
+            "Le catalogue se remplit avec « passerelle cert import » (exports CSV de France compétences) ; CléA et CléA numérique sont intégrés."
+        </p>
         <div class="field search">
             <label for="cert-search">"Rechercher une certification"</label>
-            <input id="cert-search" type="search" placeholder="Code, intitulé, bloc…"
-                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+            <input
+                id="cert-search"
+                type="search"
+                placeholder="Code, intitulé, bloc…"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
         </div>
-        {move || match found.get() {
-            None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="empty">"Aucune certification ne correspond."</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                <table class="cases" id="cert-list">
-                    <thead><tr><th scope="col">"Code"</th><th scope="col">"Intitulé"</th><th scope="col">"Niveau"</th><th scope="col">"Blocs"</th><th scope="col">"Certificateur"</th></tr></thead>
-                    <tbody>{list.into_iter().map(|c| view! {
-                        <tr class:archived=!c.active>
-                            <td class="mono">{c.code}</td>
-                            <td>{c.title}{(!c.active).then_some(" (inactive)")}</td>
-                            <td>{c.level.map(|l| l.to_string()).unwrap_or_else(|| "—".into())}</td>
-                            <td>{c.blocs.len()}</td>
-                            <td>{c.certifier}</td>
-                        </tr>
-                    }).collect_view()}</tbody>
-                </table>
-            }.into_any(),
-        }}
+        <Loaded from=found let:list>
+            {if list.is_empty() {
+                view! { <p class="empty">"Aucune certification ne correspond."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="cases" id="cert-list">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Code"</th>
+                                <th scope="col">"Intitulé"</th>
+                                <th scope="col">"Niveau"</th>
+                                <th scope="col">"Blocs"</th>
+                                <th scope="col">"Certificateur"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <tr class:archived=!c.active>
+                                            <td class="mono">{c.code}</td>
+                                            <td>{c.title}{(!c.active).then_some(" (inactive)")}</td>
+                                            <td>
+                                                {c
+                                                    .level
+                                                    .map(|l| l.to_string())
+                                                    .unwrap_or_else(|| "—".into())}
+                                            </td>
+                                            <td>{c.blocs.len()}</td>
+                                            <td>{c.certifier}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }}
+        </Loaded>
     }
 }

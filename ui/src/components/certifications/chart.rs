@@ -43,25 +43,48 @@ pub fn BarChart(id: &'static str, title: String, bars: Vec<Bar>) -> impl IntoVie
     view! {
         <figure class="chart" id=id>
             <figcaption>{title.clone()}</figcaption>
-            <svg role="img" aria-labelledby=labelled_by
-                viewBox=format!("0 0 {WIDTH} {height}") width="100%" style=format!("max-width: {WIDTH}px")>
+            <svg
+                role="img"
+                aria-labelledby=labelled_by
+                viewBox=format!("0 0 {WIDTH} {height}")
+                width="100%"
+                style=format!("max-width: {WIDTH}px")
+            >
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>
-                {bars.into_iter().enumerate().map(|(i, b)| {
-                    let y = 4.0 + ROW_H * i as f64;
-                    let w = (b.rate.clamp(0.0, 1.0) * BAR_MAX).max(1.0);
-                    view! {
-                        <g>
-                            <title>{b.label.clone()}</title>
-                            <text x="0" y=y + 17.0 class="chart-label">{short(&b.label)}</text>
-                            <rect x=LABEL_W y=y + 4.0 width=BAR_MAX height=ROW_H - 8.0 class="chart-track"/>
-                            <rect x=LABEL_W y=y + 4.0 width=w height=ROW_H - 8.0 class="chart-bar"/>
-                            <text x=LABEL_W + BAR_MAX + 8.0 y=y + 17.0 class="chart-value">
-                                {format!("{} · {}", format_rate(b.rate), b.detail)}
-                            </text>
-                        </g>
-                    }
-                }).collect_view()}
+                {bars
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, b)| {
+                        let y = 4.0 + ROW_H * i as f64;
+                        let w = (b.rate.clamp(0.0, 1.0) * BAR_MAX).max(1.0);
+                        view! {
+                            <g>
+                                <title>{b.label.clone()}</title>
+                                <text x="0" y=y + 17.0 class="chart-label">
+                                    {short(&b.label)}
+                                </text>
+                                <rect
+                                    x=LABEL_W
+                                    y=y + 4.0
+                                    width=BAR_MAX
+                                    height=ROW_H - 8.0
+                                    class="chart-track"
+                                />
+                                <rect
+                                    x=LABEL_W
+                                    y=y + 4.0
+                                    width=w
+                                    height=ROW_H - 8.0
+                                    class="chart-bar"
+                                />
+                                <text x=LABEL_W + BAR_MAX + 8.0 y=y + 17.0 class="chart-value">
+                                    {format!("{} · {}", format_rate(b.rate), b.detail)}
+                                </text>
+                            </g>
+                        }
+                    })
+                    .collect_view()}
             </svg>
         </figure>
     }

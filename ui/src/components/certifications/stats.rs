@@ -7,18 +7,18 @@ use passerelle_domain::i18n::{Label, format_count};
 
 use super::HORIZON_DAYS;
 use super::chart::{Bar, BarChart};
+use super::export::Export;
 use crate::api;
+use crate::components::common::Loaded;
 
 #[component]
 pub fn Stats() -> impl IntoView {
     let overview = LocalResource::new(|| api::certifications::staff_overview(HORIZON_DAYS));
     view! {
-        {move || match overview.get() {
-            None => view! { <p class="muted">"Chargement…"</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="notice-error">{e.user_message()}</p> }.into_any(),
-            Some(Ok(o)) => render(o).into_any(),
-        }}
-        <Export/>
+        <Loaded from=overview let:o>
+            {render(o)}
+        </Loaded>
+        <Export />
     }
 }
 
@@ -36,28 +36,78 @@ fn render(o: StaffOverview) -> impl IntoView {
         } else {
             view! {
                 <table class="cases" id="candidates-by-status">
-                    <thead><tr>
-                        <th scope="col">"Certification"</th>
-                        {statuses.iter().map(|s| view! { <th scope="col" class="num">{column(*s)}</th> }).collect_view()}
-                        <th scope="col" class="num">"Total"</th>
-                    </tr></thead>
-                    <tbody>{o.by_certification.into_iter().map(|c| view! {
+                    <thead>
                         <tr>
-                            <th scope="row"><span class="mono">{c.certification_code.clone()}</span>" "{c.certification_title.clone()}</th>
-                            {statuses.iter().map(|s| view! { <td class="num">{format_count(u64::from(c.get(*s)))}</td> }).collect_view()}
-                            <td class="num"><strong>{format_count(u64::from(c.total()))}</strong></td>
+                            <th scope="col">"Certification"</th>
+                            {statuses
+                                .iter()
+                                .map(|s| {
+                                    view! {
+                                        <th scope="col" class="num">
+                                            {column(*s)}
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                            <th scope="col" class="num">
+                                "Total"
+                            </th>
                         </tr>
-                    }).collect_view()}</tbody>
-                    <tfoot><tr>
-                        <th scope="row">"Ensemble"</th>
-                        {totals.into_iter().map(|n| view! { <td class="num"><strong>{format_count(u64::from(n))}</strong></td> }).collect_view()}
-                        <td class="num"><strong>{format_count(u64::from(grand))}</strong></td>
-                    </tr></tfoot>
+                    </thead>
+                    <tbody>
+                        {o
+                            .by_certification
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">
+                                            <span class="mono">{c.certification_code.clone()}</span>
+                                            " "
+                                            {c.certification_title.clone()}
+                                        </th>
+                                        {statuses
+                                            .iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <td class="num">{format_count(u64::from(c.get(*s)))}</td>
+                                                }
+                                            })
+                                            .collect_view()}
+                                        <td class="num">
+                                            <strong>{format_count(u64::from(c.total()))}</strong>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">"Ensemble"</th>
+                            {totals
+                                .into_iter()
+                                .map(|n| {
+                                    view! {
+                                        <td class="num">
+                                            <strong>{format_count(u64::from(n))}</strong>
+                                        </td>
+                                    }
+                                })
+                                .collect_view()}
+                            <td class="num">
+                                <strong>{format_count(u64::from(grand))}</strong>
+                            </td>
+                        </tr>
+                    </tfoot>
                 </table>
-            }.into_any()
+            }
+                .into_any()
         }}
         <h2 class="section">"Taux de réussite"</h2>
-        <p class="help">"Validations totales rapportées à l’ensemble des résultats de jury et d’examen (totales, partielles et refus)."</p>
+        <p class="help">
+            "Validations totales rapportées à l’ensemble des résultats de jury et d’examen (totales, partielles et refus)."
+        </p>
         <div class="rates">
             {rates("rates-certification", "Par certification", o.rates_by_certification)}
             {rates("rates-territory", "Par territoire", o.rates_by_territory)}
@@ -78,7 +128,10 @@ fn column(s: CandidateStatus) -> &'static str {
 fn rates(id: &'static str, title: &'static str, list: Vec<SuccessRate>) -> impl IntoView {
     if list.is_empty() {
         return view! {
-            <section class="rate-block"><h3>{title}</h3><p class="empty">"Aucun résultat enregistré."</p></section>
+            <section class="rate-block">
+                <h3>{title}</h3>
+                <p class="empty">"Aucun résultat enregistré."</p>
+            </section>
         }
         .into_any();
     }
@@ -95,54 +148,53 @@ fn rates(id: &'static str, title: &'static str, list: Vec<SuccessRate>) -> impl 
     view! {
         <section class="rate-block">
             <h3>{title}</h3>
-            <BarChart id=id title=format!("Taux de réussite {}", title.to_lowercase()) bars/>
+            <BarChart id=id title=format!("Taux de réussite {}", title.to_lowercase()) bars />
             <table class="cases" id=format!("{id}-table")>
-                <thead><tr>
-                    <th scope="col">{if id == "rates-territory" { "Territoire" } else { "Certification" }}</th>
-                    <th scope="col" class="num">"Résultats"</th><th scope="col" class="num">"Totales"</th>
-                    <th scope="col" class="num">"Partielles"</th><th scope="col" class="num">"Refus"</th>
-                    <th scope="col" class="num">"Taux"</th>
-                </tr></thead>
-                <tbody>{list.into_iter().map(|r| view! {
+                <thead>
                     <tr>
-                        <th scope="row">{r.label.clone()}</th>
-                        <td class="num">{r.results()}</td><td class="num">{r.totales}</td>
-                        <td class="num">{r.partielles}</td><td class="num">{r.refus}</td>
-                        <td class="num"><strong>{r.rate().map(format_rate).unwrap_or_else(|| "—".into())}</strong></td>
+                        <th scope="col">
+                            {if id == "rates-territory" { "Territoire" } else { "Certification" }}
+                        </th>
+                        <th scope="col" class="num">
+                            "Résultats"
+                        </th>
+                        <th scope="col" class="num">
+                            "Totales"
+                        </th>
+                        <th scope="col" class="num">
+                            "Partielles"
+                        </th>
+                        <th scope="col" class="num">
+                            "Refus"
+                        </th>
+                        <th scope="col" class="num">
+                            "Taux"
+                        </th>
                     </tr>
-                }).collect_view()}</tbody>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.label.clone()}</th>
+                                    <td class="num">{r.results()}</td>
+                                    <td class="num">{r.totales}</td>
+                                    <td class="num">{r.partielles}</td>
+                                    <td class="num">{r.refus}</td>
+                                    <td class="num">
+                                        <strong>
+                                            {r.rate().map(format_rate).unwrap_or_else(|| "—".into())}
+                                        </strong>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
             </table>
         </section>
     }
     .into_any()
-}
-
-/// The CSV export of every candidate and their results (saved through the native dialog).
-#[component]
-fn Export() -> impl IntoView {
-    let message = RwSignal::new(None::<Result<String, String>>);
-    let export = Action::new_local(|_: &()| api::certifications::export_csv());
-    Effect::new(move || match export.value().get() {
-        Some(Ok(Some(done))) => message.set(Some(Ok(format!(
-            "{} exportés dans {}.",
-            passerelle_domain::i18n::count_noun(u64::from(done.rows), "candidat"),
-            done.path
-        )))),
-        Some(Ok(None)) => message.set(None),
-        Some(Err(e)) => message.set(Some(Err(e.user_message()))),
-        None => {}
-    });
-    view! {
-        <h2 class="section">"Export"</h2>
-        <p class="help">"Un fichier CSV pour le tableur : chaque candidat, ses blocs acquis, en cours et restants, sa dernière session, son résultat et son certificat (séparateur « ; », UTF-8)."</p>
-        <div class="actions">
-            <button type="button" id="cert-export-run" on:click=move |_| { export.dispatch(()); }
-                disabled=move || export.pending().get()>"Exporter en CSV…"</button>
-            {move || match message.get() {
-                Some(Ok(m)) => view! { <span class="notice-ok" role="status" id="cert-export-notice">{m}</span> }.into_any(),
-                Some(Err(m)) => view! { <span class="notice-error" role="alert" id="cert-export-notice">{m}</span> }.into_any(),
-                None => ().into_any(),
-            }}
-        </div>
-    }
 }

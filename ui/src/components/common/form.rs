@@ -1,0 +1,83 @@
+//! The state of one form over data `D` (a `CaseData`, say): the data, the domain's live
+//! report on it, which fields were left, and what the shell refused.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use passerelle_domain::FieldError;
+use passerelle_domain::case::Report;
+
+/// State shared by the fields of one form over data `D`.
+pub struct FormCtx<D: 'static> {
+    pub data: RwSignal<D>,
+    pub report: Memo<Report>,
+    /// Show every message (set by the first save attempt).
+    pub show_all: RwSignal<bool>,
+    pub touched: RwSignal<HashSet<String>>,
+    /// Errors the shell returned (normally the same as the live ones).
+    pub server_errors: RwSignal<Vec<FieldError>>,
+    /// Date fields whose text cannot be read as a date: the save is refused while any is.
+    pub unreadable_dates: RwSignal<HashSet<&'static str>>,
+}
+
+impl<D: 'static> Clone for FormCtx<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: 'static> Copy for FormCtx<D> {}
+
+impl<D: Send + Sync + 'static> FormCtx<D> {
+    /// `check` validates a copy of the data (the domain's rules), on every change.
+    pub fn new(initial: D, check: impl Fn(D) -> Report + Send + Sync + 'static) -> Self
+    where
+        D: Clone,
+    {
+        let data = RwSignal::new(initial);
+        let report = Memo::new(move |_| check(data.get()));
+        Self {
+            data,
+            report,
+            show_all: RwSignal::new(false),
+            touched: RwSignal::new(HashSet::new()),
+            server_errors: RwSignal::new(Vec::new()),
+            unreadable_dates: RwSignal::new(HashSet::new()),
+        }
+    }
+
+    /// (message, is_error) for a field, when it should be shown.
+    pub(super) fn message(self, path: &'static str) -> impl Fn() -> Option<(String, bool)> + Copy {
+        move || {
+            let visible = self.show_all.get() || self.touched.with(|t| t.contains(path));
+            if let Some(e) = self
+                .server_errors
+                .with(|s| s.iter().find(|e| e.field == path).cloned())
+            {
+                return Some((e.message, true));
+            }
+            if !visible {
+                return None;
+            }
+            self.report.with(|r| {
+                r.errors
+                    .iter()
+                    .find(|e| e.field == path)
+                    .map(|e| (e.message.clone(), true))
+                    .or_else(|| {
+                        r.warnings
+                            .iter()
+                            .find(|e| e.field == path)
+                            .map(|e| (e.message.clone(), false))
+                    })
+            })
+        }
+    }
+
+    pub(super) fn touch(self, path: &'static str) {
+        self.touched.update(|t| {
+            t.insert(path.to_owned());
+        });
+        self.server_errors.update(|s| s.retain(|e| e.field != path));
+    }
+}

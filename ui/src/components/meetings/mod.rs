@@ -1,0 +1,15 @@
+//! Comités: committee meetings (séances), their agenda (add, order, remove), the meeting pack
+//! export and the outcome of each dossier.
+//!
+//! `list` is the `/comites` screen, `form` creates or changes a meeting, `screen` is one meeting
+//! (`/comites/:id`), `agenda` its dossiers (`add`: the ones it could take), `outcome` the decision or opinion on one of them.
+
+mod add;
+mod agenda;
+mod form;
+mod list;
+mod outcome;
+mod screen;
+
+pub use list::Meetings;
+pub use screen::MeetingScreen;

@@ -1,0 +1,36 @@
+//! DOM helpers: focus and the window title. A leaf: it knows no screen, so every screen can
+//! use it without depending on the application frame.
+
+use leptos::prelude::document;
+use passerelle_domain::i18n::{Msg, t};
+use wasm_bindgen::JsCast;
+
+/// Focuses an element by id; false if it is not on the page.
+pub fn focus(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.focus().is_ok())
+        .unwrap_or(false)
+}
+
+/// Focuses the first element matching a CSS selector; false if there is none.
+pub fn focus_first(selector: &str) -> bool {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|el| el.focus().is_ok())
+        .unwrap_or(false)
+}
+
+/// Sets the window title to « Écran — Passerelle ».
+pub fn set_title(screen: Msg) {
+    set_title_text(t(screen));
+}
+
+/// Sets the window title to « text — Passerelle » (a case's name, say).
+pub fn set_title_text(text: &str) {
+    document().set_title(&format!("{text} — {}", t(Msg::AppName)));
+}
