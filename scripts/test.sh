@@ -15,6 +15,13 @@ step "UI (wasm32)"
 scripts/build-ui.sh
 
 step "format"
+# The view! bodies of the UI are formatted by leptosfmt (rustfmt leaves macros alone).
+LEPTOSFMT_VERSION=0.1.33
+if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+  echo "installing leptosfmt $LEPTOSFMT_VERSION…"
+  cargo install --quiet --locked leptosfmt --version "=$LEPTOSFMT_VERSION"
+fi
+leptosfmt --check ui/src
 cargo fmt --all -- --check
 
 step "clippy (native, then wasm32 for the UI and the domain)"

@@ -129,7 +129,7 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     let db_path = app.database_path();
     let _data_home = app.finish().await;
     let conn = passerelle_storage::open(&db_path).unwrap();
-    assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(2));
+    assert_eq!(passerelle_storage::integrity::verify(&conn).unwrap(), Ok(2));
 }
 
 /// Leaving a form with unsaved changes asks first; dismissing the question keeps the input.
@@ -259,14 +259,15 @@ async fn interviews_and_documents_are_recorded_and_kept() {
 
     let data_home = app.finish().await;
     let conn = passerelle_storage::open(&db_path).unwrap();
-    let docs = passerelle_storage::records::documents(&conn, 1).unwrap();
+    let docs =
+        passerelle_storage::records::documents(&conn, passerelle_domain::ids::CaseId(1)).unwrap();
     let kept = data_home
         .path()
         .join("fr.passerelle.desktop/documents")
         .join(&docs[0].sha256);
     assert_eq!(std::fs::read(kept).unwrap(), b"%PDF-1.4 synthese de test");
     // Create, two consent updates, the interview, the document.
-    assert_eq!(passerelle_storage::journal::verify(&conn).unwrap(), Ok(5));
+    assert_eq!(passerelle_storage::integrity::verify(&conn).unwrap(), Ok(5));
 }
 
 /// Issue 10: on an AZERTY keyboard an unshifted 0 types « é ». Typing « 1 85 0é 57 463 123 45 »

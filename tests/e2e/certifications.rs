@@ -134,7 +134,7 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
 /// blocs; the candidate's case then shows the remaining blocs on its Projet tab.
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_record_a_partial_validation_at_a_jury_session() {
-    use passerelle_domain::certification::{NewSession, Route, SessionKind};
+    use passerelle_domain::certification::{ExamKind, NewExamSession, Route};
     let data_home = tempfile::tempdir().unwrap();
     let db = data_home
         .path()
@@ -148,7 +148,7 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
         ],
     );
     let now = chrono::Utc::now();
-    let enrolment = passerelle_storage::enrolments::enrol(
+    let enrolment = passerelle_storage::certification::enrolments::enrol(
         &mut conn,
         "e2e",
         case.id,
@@ -159,15 +159,22 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
     )
     .unwrap();
     let jury_day = chrono::Local::now().date_naive() - chrono::Days::new(3);
-    let session = NewSession {
+    let session = NewExamSession {
         date: jury_day,
         place: "Hub AFNOR, Sarrebourg".into(),
-        kind: SessionKind::Jury,
+        kind: ExamKind::Jury,
         certification_code: "RNCP38596".into(),
     };
-    let session = passerelle_storage::sessions::create(&mut conn, "e2e", &session, now).unwrap();
-    passerelle_storage::sessions::register(&mut conn, "e2e", session.id, enrolment.id, now)
-        .unwrap();
+    let session =
+        passerelle_storage::certification::exams::create(&mut conn, "e2e", &session, now).unwrap();
+    passerelle_storage::certification::exams::register(
+        &mut conn,
+        "e2e",
+        session.id,
+        enrolment.id,
+        now,
+    )
+    .unwrap();
     drop(conn);
 
     let app = AppSession::start_in(data_home).await;
@@ -230,7 +237,11 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
     let conn =
         passerelle_storage::open(&dir.path().join("fr.passerelle.desktop/passerelle.sqlite3"))
             .unwrap();
-    assert!(passerelle_storage::journal::verify(&conn).unwrap().is_ok());
+    assert!(
+        passerelle_storage::integrity::verify(&conn)
+            .unwrap()
+            .is_ok()
+    );
 }
 
 /// The staff view over demo data: sessions to come, candidates by status, success rates with
@@ -241,7 +252,7 @@ async fn the_staff_view_shows_sessions_candidates_and_rates() {
     let db = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_cli::demo::run(Some(db), 400, 2026).unwrap();
+    passerelle_demo::seed_file(&db, 400, 2026, chrono::Local::now().date_naive()).unwrap();
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#nav-certifications")
         .await

@@ -8,7 +8,12 @@ use passerelle_storage::parcours::CaseHistory;
 use passerelle_tests::{AppSession, exports_dir};
 
 /// Two PTP dossiers filed with Transitions Pro, ready for a commission.
-fn seed(db_path: &std::path::Path) -> (i64, i64) {
+fn seed(
+    db_path: &std::path::Path,
+) -> (
+    passerelle_domain::ids::CaseId,
+    passerelle_domain::ids::CaseId,
+) {
     let mut conn = passerelle_storage::open(db_path).unwrap();
     let case = |name: &str, first: &str, amount: i64| {
         let mut c = CaseData::default();
@@ -69,7 +74,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 /// recorded (refused first without motifs) that moves the parcours, and a dossier exported
 /// from the case page.
 #[tokio::test(flavor = "multi_thread")]
-async fn a_commission_session_is_prepared_exported_and_decided() {
+async fn a_commission_meeting_is_prepared_exported_and_decided() {
     let data_home = tempfile::tempdir().unwrap();
     let db = data_home
         .path()

@@ -155,7 +155,7 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
     let db = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_cli::demo::run(Some(db), 400, 2026).unwrap();
+    passerelle_demo::seed_file(&db, 400, 2026, chrono::Local::now().date_naive()).unwrap();
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#nav-todo").await.click().await.unwrap();
     let summary = app.wait_for_text("#todo-summary", "échéance").await;
