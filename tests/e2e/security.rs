@@ -7,10 +7,11 @@ use serde_json::Value;
 async fn the_webview_is_refused_commands_its_capability_does_not_grant() {
     let app = AppSession::start().await;
     app.wait_for("#status-schema").await;
+    // Every command takes one `args` object (see passerelle_domain::ipc).
     let call = |cmd: &'static str| {
         let script = format!(
             "const done = arguments[arguments.length - 1];
-             window.__TAURI__.core.invoke('{cmd}', {{}})
+             window.__TAURI__.core.invoke('{cmd}', {{args: {{}}}})
                .then(v => done({{ok: v}}), e => done({{err: String(e)}}));"
         );
         let client = app.client.clone();
