@@ -37,6 +37,16 @@ pub enum StorageError {
     /// Data stored by the app no longer reads back (edited behind its back).
     #[error("données enregistrées illisibles : {0}")]
     Json(String),
+    /// The database file is from before encryption: it must be protected (migrated) first.
+    #[error(
+        "la base « {0} » n’est pas encore chiffrée : ouvrez Passerelle pour la protéger, ou lancez « passerelle init »"
+    )]
+    NotProtected(String),
+    /// The key does not open the file (another database's passphrase, or a damaged file).
+    #[error(
+        "la base « {0} » ne s’ouvre pas avec cette clé : phrase de passe d’une autre base, ou fichier endommagé"
+    )]
+    WrongKey(String),
     /// A broken invariant of the program itself (not the user's input, not the data).
     #[error("erreur interne : {0}")]
     Internal(String),

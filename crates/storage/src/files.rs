@@ -66,6 +66,18 @@ pub(crate) fn create_private_file(path: &Path) -> Result<(), StorageError> {
 /// directory (never a predictable name another process could prepare), fsynced, renamed over
 /// `path`, then the directory fsynced. The file is private to the user.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    write_atomic_with(path, |file| {
+        file.write_all(bytes)
+            .map_err(|e| StorageError::io("Fichier", path, e))
+    })
+}
+
+/// [`write_atomic`] for a content written piece by piece (an archive): `fill` writes into the
+/// temporary file; if it fails, nothing appears under `path`.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -77,7 +89,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         .suffix(".part")
         .tempfile_in(&dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     sync_dir(&dir)
@@ -105,49 +117,9 @@ pub fn documents_dir(database: &Path) -> PathBuf {
         .join("documents")
 }
 
-/// A document file written by [`store_document`]: its hash, and whether this call created it
-/// (so a transaction that fails afterwards removes it — see [`StoredFile::discard`]).
-#[derive(Debug)]
-pub struct StoredFile {
-    pub sha256: String,
-    path: PathBuf,
-    created: bool,
-}
-
-impl StoredFile {
-    /// Removes the file if this call created it: the transaction that was to record it failed,
-    /// and a file no row refers to would otherwise stay forever. A file that existed before
-    /// (the same content kept for another document) is left alone.
-    pub fn discard(self) {
-        if self.created {
-            let _ = fs::remove_file(&self.path);
-        }
-    }
-}
-
 /// The path of a kept document.
 pub fn document_path(documents_dir: &Path, sha256: &str) -> PathBuf {
     documents_dir.join(sha256)
-}
-
-/// Keeps a copy of `content` as `documents/<sha256>`, private to the user, complete or absent.
-pub fn store_document(documents_dir: &Path, content: &[u8]) -> Result<StoredFile, StorageError> {
-    use sha2::{Digest, Sha256};
-    let sha256: String = Sha256::digest(content)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let path = document_path(documents_dir, &sha256);
-    let created = !path.exists();
-    if created {
-        create_private_dir(documents_dir)?;
-        write_atomic(&path, content)?;
-    }
-    Ok(StoredFile {
-        sha256,
-        path,
-        created,
-    })
 }
 
 #[cfg(test)]
@@ -171,25 +143,6 @@ mod tests {
         assert_eq!(names.len(), 1, "no .part file left");
         #[cfg(unix)]
         assert_eq!(mode(&path), 0o600);
-    }
-
-    #[test]
-    fn documents_are_private_and_a_failed_record_removes_only_new_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let docs = dir.path().join("data/documents");
-        let first = store_document(&docs, b"scan").unwrap();
-        let path = document_path(&docs, &first.sha256);
-        #[cfg(unix)]
-        {
-            assert_eq!(mode(&path), 0o600);
-            assert_eq!(mode(&docs), 0o700);
-        }
-        // The same content again: the file exists already, discarding keeps it.
-        let again = store_document(&docs, b"scan").unwrap();
-        again.discard();
-        assert!(path.exists());
-        first.discard();
-        assert!(!path.exists());
     }
 
     #[test]

@@ -7,11 +7,10 @@
 use std::path::Path;
 
 use rusqlite::Connection;
-use sha2::{Digest, Sha256};
 
+use crate::documents::{self, Unreadable};
 use crate::error::StorageError;
-use crate::files::document_path;
-use crate::journal::{self, Broken, Journaled, Verification};
+use crate::journal::{self, Broken, Chain, Journaled, Verification};
 use crate::tables::{
     case_file, certificate, document, enrolment, exam_candidate, exam_session, interview, meeting,
     parameter, profile, territory, vae,
@@ -33,11 +32,12 @@ pub(crate) const JOURNALED: &[&Journaled] = &[
     &certificate::JOURNALED,
 ];
 
-/// Recomputes the journal's chain, then checks that every journaled row still hashes to what
-/// its last entry recorded and that no row was written without an entry. Returns the number
+/// Recomputes the journal's chain (authenticated: forging it needs the key), then checks that
+/// every journaled row still hashes to what its last entry recorded, that no row was written
+/// without an entry, and that the parcours log matches the journal. Returns the number
 /// of entries, or the first inconsistency.
 pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
-    let (count, last) = match journal::verify_chain(conn)? {
+    let (count, last) = match journal::verify_chain(conn, Chain::Keyed)? {
         Ok(chain) => chain,
         Err(broken) => return Ok(Err(broken)),
     };
@@ -67,11 +67,45 @@ pub fn verify(conn: &Connection) -> Result<Verification, StorageError> {
             }));
         }
     }
+    if let Err(broken) = verify_transitions(conn)? {
+        return Ok(Err(broken));
+    }
     Ok(Ok(count))
 }
 
-/// Re-hashes every kept document file: a file changed or removed behind the app's back is
-/// named with the document's last journal entry. Returns the number of files checked.
+/// Checks an anchor noted outside the database (the journal head printed in a committee PDF,
+/// or by `journal verify`): entry `id` must still exist and its hash start with `hash`. Cutting
+/// the last entries together with their rows keeps the chain valid; it does not keep an entry
+/// someone has a copy of.
+pub fn verify_anchor(
+    conn: &Connection,
+    id: i64,
+    hash: &str,
+) -> Result<Result<(), Broken>, StorageError> {
+    use rusqlite::OptionalExtension;
+    let stored: Option<String> = conn
+        .query_row("SELECT hash FROM journal WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    let broken = |reason: &str| Broken {
+        entry_id: id,
+        entity: "journal".into(),
+        entity_id: id,
+        reason: reason.to_owned(),
+    };
+    Ok(match stored {
+        None => Err(broken(
+            "cette entrée, relevée auparavant, n’existe plus : le journal a été tronqué",
+        )),
+        Some(h) if !h.starts_with(&hash.to_ascii_lowercase()) => {
+            Err(broken("cette entrée, relevée auparavant, a changé"))
+        }
+        Some(_) => Ok(()),
+    })
+}
+
+/// Opens and re-hashes every kept document file: a file changed, replaced or removed behind
+/// the app's back is named with the document's last journal entry. Returns the number of files
+/// checked.
 pub fn verify_files(conn: &Connection, documents_dir: &Path) -> Result<Verification, StorageError> {
     let mut checked = 0;
     for (id, sha, entry) in document::kept_files(conn)? {
@@ -81,19 +115,65 @@ pub fn verify_files(conn: &Connection, documents_dir: &Path) -> Result<Verificat
             entity_id: id,
             reason: reason.to_owned(),
         };
-        let Ok(content) = std::fs::read(document_path(documents_dir, &sha)) else {
-            return Ok(Err(broken("le fichier du document est introuvable")));
-        };
-        let actual: String = Sha256::digest(&content)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if actual != sha {
-            return Ok(Err(broken("le fichier du document a été modifié")));
+        match documents::read(conn, documents_dir, &sha)? {
+            Ok(_) => checked += 1,
+            Err(Unreadable::Missing) => {
+                return Ok(Err(broken("le fichier du document est introuvable")));
+            }
+            Err(Unreadable::Altered) => {
+                return Ok(Err(broken("le fichier du document a été modifié")));
+            }
         }
-        checked += 1;
     }
     Ok(Ok(checked))
+}
+
+/// Checks the parcours log against the journal: every recorded transition of a case (what a
+/// committee's timeline shows) must match, in order, the status changes journaled for it.
+/// Returns the first case whose log was edited, added to or cut.
+fn verify_transitions(conn: &Connection) -> Result<Result<(), Broken>, StorageError> {
+    let mut logged: std::collections::HashMap<i64, Vec<(String, String, String, String)>> =
+        std::collections::HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT case_id, from_step, to_step, at, actor FROM parcours_transition ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        logged
+            .entry(r.get(0)?)
+            .or_default()
+            .push((r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
+    }
+    let mut journaled: std::collections::HashMap<i64, Vec<(String, String, String, String)>> =
+        std::collections::HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT j.entity_id, json_extract(c.value, '$.before'), json_extract(c.value, '$.after'),
+                j.at, j.actor
+         FROM journal j, json_each(j.changes) c
+         WHERE j.entity = ?1 AND json_extract(c.value, '$.field') = 'status'
+         ORDER BY j.id",
+    )?;
+    let mut rows = stmt.query([case_file::JOURNALED.entity])?;
+    while let Some(r) = rows.next()? {
+        journaled
+            .entry(r.get(0)?)
+            .or_default()
+            .push((r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?));
+    }
+    let mut cases: Vec<i64> = logged.keys().chain(journaled.keys()).copied().collect();
+    cases.sort_unstable();
+    cases.dedup();
+    for case in cases {
+        if logged.get(&case) != journaled.get(&case) {
+            return Ok(Err(Broken {
+                entry_id: 0,
+                entity: "parcours_transition".into(),
+                entity_id: case,
+                reason: "l’historique des étapes ne correspond plus au journal (étape modifiée, ajoutée ou supprimée hors de l’application)".into(),
+            }));
+        }
+    }
+    Ok(Ok(()))
 }
 
 #[cfg(test)]

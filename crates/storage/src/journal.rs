@@ -110,8 +110,19 @@ struct Record<'a> {
     pub row_hash: &'a str,
 }
 
-fn entry_hash(prev: &str, r: &Record<'_>, changes_json: &str) -> String {
-    sha256_hex(&[
+/// How an entry's hash is computed. Entries are authenticated with HMAC-SHA256 under a key
+/// derived from the data key (`Keyed`), so recomputing the chain needs the key; databases from
+/// before encryption used plain SHA-256 (`Legacy`), read once when they are migrated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Chain {
+    Keyed,
+    Legacy,
+}
+
+/// The text an entry's hash covers: every field, each followed by a unit separator.
+fn entry_message(prev: &str, r: &Record<'_>, changes_json: &str) -> String {
+    let mut message = String::new();
+    for part in [
         prev,
         r.at,
         r.actor,
@@ -120,7 +131,28 @@ fn entry_hash(prev: &str, r: &Record<'_>, changes_json: &str) -> String {
         r.action,
         changes_json,
         r.row_hash,
-    ])
+    ] {
+        message.push_str(part);
+        message.push('\u{1f}');
+    }
+    message
+}
+
+fn entry_hash(
+    conn: &Connection,
+    chain: Chain,
+    prev: &str,
+    r: &Record<'_>,
+    changes_json: &str,
+) -> Result<String, StorageError> {
+    let message = entry_message(prev, r, changes_json);
+    match chain {
+        Chain::Keyed => crate::sealing::mac(conn, &message),
+        Chain::Legacy => Ok(Sha256::digest(message.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()),
+    }
 }
 
 /// Appends an entry; call inside the transaction that made the change.
@@ -134,7 +166,7 @@ fn append(tx: &Connection, r: &Record<'_>) -> Result<(), StorageError> {
         .optional()?
         .unwrap_or_else(|| GENESIS.to_owned());
     let changes_json = serde_json::to_string(r.changes).map_err(StorageError::json)?;
-    let hash = entry_hash(&prev, r, &changes_json);
+    let hash = entry_hash(tx, Chain::Keyed, &prev, r, &changes_json)?;
     tx.execute(
         "INSERT INTO journal (at, actor, entity, entity_id, action, changes, row_hash, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -272,10 +304,23 @@ pub type Verification = Result<u64, Broken>;
 /// What the chain says of every journaled row: its last entry and the row hash it recorded.
 pub(crate) type LastEntries = HashMap<(String, i64), (i64, String)>;
 
+/// The chain's head: the last entry's id and hash (printed by `journal verify` and in the
+/// footer of committee PDFs, so that a copy of it outside the database reveals a truncation).
+pub fn head(conn: &Connection) -> Result<Option<(i64, String)>, StorageError> {
+    Ok(conn
+        .query_row(
+            "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
 /// Recomputes the hash chain, entry by entry; returns the number of entries and, per row, its
 /// last entry — or the first entry whose link or content no longer matches.
 pub(crate) fn verify_chain(
     conn: &Connection,
+    chain: Chain,
 ) -> Result<Result<(u64, LastEntries), Broken>, StorageError> {
     let mut stmt = conn.prepare(
         "SELECT id, at, actor, entity, entity_id, action, changes, row_hash, prev_hash, hash
@@ -314,7 +359,7 @@ pub(crate) fn verify_chain(
             changes: &[],
             row_hash: &row_hash,
         };
-        if entry_hash(&prev_hash, &record, &changes) != hash {
+        if entry_hash(conn, chain, &prev_hash, &record, &changes)? != hash {
             return Ok(Err(broken("le contenu de l’entrée a été modifié")));
         }
         last.insert((entity.clone(), entity_id), (id, row_hash));
@@ -322,6 +367,47 @@ pub(crate) fn verify_chain(
         count += 1;
     }
     Ok(Ok((count, last)))
+}
+
+/// Recomputes every entry's hash under the journal key, in order (a database migrated from
+/// before encryption; its chain was verified first). The caller's transaction lifts the
+/// append-only triggers around it.
+pub(crate) fn rechain(tx: &Connection) -> Result<u64, StorageError> {
+    let rows: Vec<(i64, String, String, String, i64, String, String, String)> = tx
+        .prepare(
+            "SELECT id, at, actor, entity, entity_id, action, changes, row_hash FROM journal
+             ORDER BY id",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut prev = GENESIS.to_owned();
+    let mut update = tx.prepare("UPDATE journal SET prev_hash = ?1, hash = ?2 WHERE id = ?3")?;
+    for (id, at, actor, entity, entity_id, action, changes, row_hash) in &rows {
+        let record = Record {
+            at,
+            actor,
+            entity,
+            entity_id: *entity_id,
+            action,
+            changes: &[],
+            row_hash,
+        };
+        let hash = entry_hash(tx, Chain::Keyed, &prev, &record, changes)?;
+        update.execute(params![prev, hash, id])?;
+        prev = hash;
+    }
+    Ok(rows.len() as u64)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ migrations![
     "0005_enrolments.sql",
     "0006_committees.sql",
     "0007_cert_sessions.sql",
+    "0008_protection.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -37,6 +38,13 @@ pub const LATEST_VERSION: u32 = MIGRATION_SLICE.len() as u32;
 /// Brings the database to the latest schema, each migration in its own transaction.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StorageError> {
     MIGRATIONS.to_latest(conn)?;
+    Ok(())
+}
+
+/// Brings the database to schema `version` only (the tests of the migration to encryption
+/// build a database as version 7 left it).
+pub(crate) fn migrate_to(conn: &mut Connection, version: usize) -> Result<(), StorageError> {
+    MIGRATIONS.to_version(conn, version)?;
     Ok(())
 }
 
@@ -89,6 +97,10 @@ mod tests {
             (
                 "0007_cert_sessions.sql",
                 "e01c5a7fbf30e79b1efd93d25afc65b71292c7d711aa119b708e9756578db884",
+            ),
+            (
+                "0008_protection.sql",
+                "04bebef12958a6c8b5fa0cfb9ccddee552fa9cbbfced3f3cbe6201a255c2951d",
             ),
         ];
         use sha2::{Digest, Sha256};

@@ -10,8 +10,8 @@ use passerelle_domain::ids::DocumentId;
 use rusqlite::Connection;
 
 use crate::derived;
+use crate::documents;
 use crate::error::StorageError;
-use crate::files;
 use crate::tables::{case_file, document, interview};
 
 pub use crate::tables::document::{StoredDocument, held};
@@ -57,10 +57,15 @@ pub fn add_interview(
     Ok(interview)
 }
 
-/// Keeps a copy of the file as `documents/<sha256>` and returns its hash, for bulk loading
-/// where one file is shared by many rows (see [`import_histories`](crate::parcours::import_histories)).
-pub fn store_content(documents_dir: &Path, content: &[u8]) -> Result<String, StorageError> {
-    Ok(files::store_document(documents_dir, content)?.sha256)
+/// Keeps a sealed copy of the file as `documents/<sha256>` and returns its hash, for bulk
+/// loading where one file is shared by many rows (see
+/// [`import_histories`](crate::parcours::import_histories)).
+pub fn store_content(
+    conn: &Connection,
+    documents_dir: &Path,
+    content: &[u8],
+) -> Result<String, StorageError> {
+    Ok(documents::store(conn, documents_dir, content)?.sha256)
 }
 
 /// Checks a document (name, size, date), keeps a copy of its file and records it, with its
@@ -84,7 +89,7 @@ pub fn add_document(
         crate::today_for(at),
     )?;
     ensure_case(conn, case_id)?;
-    let stored = files::store_document(documents_dir, content)?;
+    let stored = documents::store(conn, documents_dir, content)?;
     let doc = StoredDocument {
         kind,
         file_name: file_name.trim().to_owned(),

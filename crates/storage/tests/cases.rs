@@ -205,7 +205,14 @@ fn journal_verify_detects_a_changed_row_and_a_changed_entry() {
     .unwrap();
     assert_eq!(integrity::verify(&conn).unwrap(), Ok(2));
 
-    // An edited journal entry is named.
+    // The journal refuses an edit; someone who drops the guard first is still caught: the
+    // edited entry is named.
+    assert!(
+        conn.execute("UPDATE journal SET actor = 'x' WHERE id = 1", [])
+            .is_err()
+    );
+    conn.execute_batch("DROP TRIGGER journal_no_update;")
+        .unwrap();
     let first: i64 = conn
         .query_row(
             "SELECT id FROM journal WHERE entity_id = ?1",

@@ -9,7 +9,7 @@ use passerelle_storage::{cases, migrations, open, profile, status};
 fn a_new_file_is_created_and_migrated_to_the_latest_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("passerelle.sqlite3");
-    let conn = open(&path).unwrap();
+    let conn = open(&path, &common::key()).unwrap();
     assert!(path.exists());
     assert_eq!(
         migrations::schema_version(&conn).unwrap(),
@@ -23,7 +23,7 @@ fn data_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
     {
-        let mut conn = open(&path).unwrap();
+        let mut conn = open(&path, &common::key()).unwrap();
         let p = CounsellorProfile {
             display_name: "Françoise Dupré".into(),
             structure: "CIBC 54".into(),
@@ -45,7 +45,7 @@ fn data_survives_closing_and_reopening() {
         .unwrap();
         cases::set_archived(&mut conn, "F. Dupré", archived.id, true, common::at(3)).unwrap();
     }
-    let conn = open(&path).unwrap();
+    let conn = open(&path, &common::key()).unwrap();
     assert_eq!(status::count_active_case_files(&conn).unwrap(), 1);
     assert_eq!(status::count_archived_case_files(&conn).unwrap(), 1);
     assert_eq!(
@@ -58,8 +58,8 @@ fn data_survives_closing_and_reopening() {
 fn reopening_an_up_to_date_database_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
-    drop(open(&path).unwrap());
-    let conn = open(&path).unwrap();
+    drop(open(&path, &common::key()).unwrap());
+    let conn = open(&path, &common::key()).unwrap();
     assert_eq!(
         migrations::schema_version(&conn).unwrap(),
         migrations::LATEST_VERSION
@@ -71,11 +71,11 @@ fn a_database_from_a_newer_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sqlite3");
     {
-        let conn = open(&path).unwrap();
+        let conn = open(&path, &common::key()).unwrap();
         conn.pragma_update(None, "user_version", migrations::LATEST_VERSION + 1)
             .unwrap();
     }
-    let err = open(&path).unwrap_err();
+    let err = open(&path, &common::key()).unwrap_err();
     assert!(
         err.to_string()
             .contains("version plus récente de Passerelle"),

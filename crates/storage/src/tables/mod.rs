@@ -15,6 +15,7 @@ pub(crate) mod interview;
 pub(crate) mod meeting;
 pub(crate) mod parameter;
 pub mod profile;
+pub mod setting;
 pub mod status;
 pub mod territory;
 pub(crate) mod transition;

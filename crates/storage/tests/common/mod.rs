@@ -16,8 +16,13 @@ pub fn case(surname: &str, first: &str, territory: &str) -> CaseData {
     c
 }
 
+/// The data key of the test databases (the key file and the passphrase are tested apart).
+pub fn key() -> passerelle_storage::DataKey {
+    passerelle_storage::DataKey::from_bytes([9; 32])
+}
+
 pub fn temp_db() -> (tempfile::TempDir, passerelle_storage::Connection) {
     let dir = tempfile::tempdir().unwrap();
-    let conn = passerelle_storage::open(&dir.path().join("test.sqlite3")).unwrap();
+    let conn = passerelle_storage::open(&dir.path().join("test.sqlite3"), &key()).unwrap();
     (dir, conn)
 }
