@@ -52,6 +52,9 @@ pub enum AppError {
     /// A bug caught before it could take the screen down (a panic inside a command).
     #[error("{}", i18n::t(Msg::ErrorInternal))]
     Internal { message: String },
+    /// The data is locked: the passphrase must be entered (or set, at first launch) first.
+    #[error("{}", i18n::t(Msg::ErrorLocked))]
+    Locked,
 }
 
 impl AppError {
@@ -119,6 +122,7 @@ mod tests {
                 unmet: vec!["RIB manquant".into()],
             },
             AppError::Busy,
+            AppError::Locked,
             AppError::Internal {
                 message: "index out of bounds".into(),
             },

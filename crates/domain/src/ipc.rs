@@ -23,6 +23,7 @@ use crate::journal::JournalEntry;
 use crate::params::ParamValue;
 use crate::parcours::{ParcoursView, Step, TodoOverview};
 use crate::profile::CounsellorProfile;
+use crate::security::SecurityStatus;
 
 /// One command of the shell: its name, what it takes, what it answers.
 pub trait Command {
@@ -113,6 +114,87 @@ commands! {
     CertificateIssue = "certificate_issue": CertificateIssueArgs => Certificate;
     VaeSave = "vae_save": VaeSaveArgs => ();
     CandidatesCsvExport = "cert_export_csv": NoArgs => Option<Exported>;
+    /// Where the app stands (set-up, migration, locked, unlocked) and its protection settings.
+    SecurityStatusGet = "security_status": NoArgs => SecurityStatus;
+    /// First launch, or a database from before encryption: protects it with the passphrase;
+    /// answers the recovery key, to show once.
+    SecuritySetup = "security_setup": SecuritySetupArgs => RecoveryKey;
+    SecurityUnlock = "security_unlock": SecurityUnlockArgs => SecurityStatus;
+    /// A forgotten passphrase: the recovery key sets a new one, and unlocks.
+    SecurityRecover = "security_recover": SecurityRecoverArgs => SecurityStatus;
+    SecurityLock = "security_lock": NoArgs => SecurityStatus;
+    PassphraseChange = "passphrase_change": PassphraseChangeArgs => ();
+    /// A new recovery key (the old kit stops working), with its printable kit (save dialog):
+    /// the key to show, and the path of the kit written (`None` if the dialog was cancelled).
+    RecoveryKitRegenerate = "recovery_kit_regenerate": RecoveryKitArgs => RecoveryKit;
+    /// The printable kit of the recovery key just shown at set-up (checked against the key
+    /// file first): the path written, or `None` if the dialog was cancelled.
+    RecoveryKitExport = "recovery_kit_export": RecoveryKey => Option<String>;
+    SecuritySettingsSave = "security_settings_save": SecuritySettingsArgs => SecurityStatus;
+    /// A backup now: into the backup directory if one is set, else where the user chooses.
+    BackupNow = "backup_now": NoArgs => Option<BackupDone>;
+}
+
+/// A recovery key, as shown once: « 7K3Q-9ZD2-… ».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryKey {
+    pub recovery_key: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SecuritySetupArgs {
+    pub passphrase: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SecurityUnlockArgs {
+    pub passphrase: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecurityRecoverArgs {
+    pub recovery_key: String,
+    pub new_passphrase: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PassphraseChangeArgs {
+    pub current: String,
+    pub new: String,
+}
+
+/// The current passphrase, asked again before a new kit replaces the old one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RecoveryKitArgs {
+    pub passphrase: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryKit {
+    pub recovery_key: String,
+    pub kit_path: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecuritySettingsArgs {
+    pub idle_lock_minutes: u32,
+    pub backup_dir: Option<String>,
+    pub backup_keep: u32,
+}
+
+/// A backup written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupDone {
+    pub path: String,
+    pub created_at: String,
+    pub cases: u64,
+    pub documents: u64,
+    pub bytes: u64,
 }
 
 /// What the status line shows: where the data is and how much of it there is.
@@ -123,6 +205,8 @@ pub struct AppStatus {
     pub database_path: String,
     pub schema_version: u32,
     pub case_count: u64,
+    /// When the last backup was written (RFC 3339), if ever.
+    pub last_backup_at: Option<String>,
 }
 
 /// Arguments of commands that take none: Tauri still expects an object.

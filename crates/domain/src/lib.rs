@@ -17,6 +17,7 @@ pub mod journal;
 pub mod params;
 pub mod parcours;
 pub mod profile;
+pub mod security;
 pub mod territory;
 pub mod text;
 pub mod validate;

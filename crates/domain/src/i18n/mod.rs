@@ -48,6 +48,7 @@ pub enum Msg {
     ErrorIpc,
     ErrorBusy,
     ErrorInternal,
+    ErrorLocked,
     DossierTitle,
     DossierPseudonymisedNotice,
     DossierConfidential,
@@ -121,6 +122,7 @@ pub fn t(msg: Msg) -> &'static str {
             "La base de données est occupée par un autre programme (import, script…) ; rien n’a été enregistré. Réessayez dans quelques secondes : vos saisies sont conservées."
         }
         ErrorInternal => "Erreur interne — vos saisies sont conservées.",
+        ErrorLocked => "Passerelle est verrouillée : saisissez votre phrase de passe.",
         DossierTitle => "Dossier de transition professionnelle",
         DossierPseudonymisedNotice => {
             "Version pseudonymisée : ni nom, ni NIR, ni coordonnées, ni adresse, ni date de naissance, ni donnée de santé."
