@@ -23,6 +23,10 @@ use layout::{Face, Flow, INK, Item, MARGIN_X, MUTED, PAGE_HEIGHT, PAGE_WIDTH, Pa
 pub struct Generation {
     pub at: DateTime<Utc>,
     pub app_version: String,
+    /// The journal's head when the document was made (entry number and hash): printed in the
+    /// footer, it gives the committee an outside copy of the chain, so a later truncation of
+    /// the journal shows (`passerelle journal verify --anchor N:EMPREINTE`).
+    pub journal_head: Option<(i64, String)>,
 }
 
 impl Generation {
@@ -36,12 +40,24 @@ impl Generation {
         Self {
             at,
             app_version: app_version.to_owned(),
+            journal_head: None,
         }
     }
 
+    /// The same generation with the journal's head to print.
+    pub fn with_journal_head(mut self, head: Option<(i64, String)>) -> Self {
+        self.journal_head = head;
+        self
+    }
+
     fn label(&self) -> String {
+        let head = self
+            .journal_head
+            .as_ref()
+            .map(|(id, hash)| format!(" · journal n° {id} · {}", &hash[..16.min(hash.len())]))
+            .unwrap_or_default();
         format!(
-            "{} {} à {} h {:02} (UTC) · Passerelle {}",
+            "{} {} à {} h {:02} (UTC) · Passerelle {}{head}",
             t(Msg::PdfGenerated),
             format_date(self.at.date_naive()),
             self.at.hour(),
@@ -194,6 +210,108 @@ pub fn pack_pdf(pack: &MeetingPack, generation: &Generation) -> Vec<u8> {
                 .unwrap_or_default(),
             subject: title,
             keywords: vec!["séance".into(), "comité".into()],
+            creator: format!("Passerelle {}", generation.app_version),
+            created_unix: generation.at.timestamp(),
+            identity: format!("{hash}@{}", generation.at.timestamp()),
+        },
+    )
+}
+
+/// What a recovery kit shows: the key, and whose database it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryKitView {
+    /// « 7K3Q-9ZD2-… » (8 groups of 4).
+    pub recovery_key: String,
+    pub database_path: String,
+    /// The counsellor and structure, to know whose kit it is.
+    pub owner: String,
+}
+
+/// The printable « kit de secours »: the recovery key and how to use it. It opens the data: it
+/// says so, and says where to keep it.
+pub fn recovery_kit_pdf(kit: &RecoveryKitView, generation: &Generation) -> Vec<u8> {
+    use layout::Block;
+    let m = &*fonts::FONTS;
+    let mut flow = Flow::new(m);
+    let hash = {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(format!(
+            "{}|{}|{}",
+            kit.recovery_key, kit.database_path, kit.owner
+        ))
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>()
+    };
+    flow.start_part("Kit de secours", &hash);
+    let para = |text: &str| Block::Paragraph {
+        text: text.to_owned(),
+        size: 10.0,
+        face: Face::Regular,
+        color: INK,
+    };
+    for block in [
+        Block::Title {
+            text: "Kit de secours Passerelle".into(),
+            lines: vec![
+                format!("Établi le {}", format_date(generation.at.date_naive())),
+                kit.owner.clone(),
+            ],
+        },
+        para(
+            "Cette clé de secours permet de choisir une nouvelle phrase de passe si vous oubliez la vôtre. Sans phrase de passe ni clé de secours, les dossiers chiffrés ne peuvent plus être lus par personne.",
+        ),
+        Block::Space(8.0),
+        Block::Heading {
+            text: "Clé de secours".into(),
+            bookmark: None,
+        },
+        Block::Paragraph {
+            text: kit.recovery_key.clone(),
+            size: 20.0,
+            face: Face::Bold,
+            color: INK,
+        },
+        Block::Space(8.0),
+        Block::Fields(vec![
+            ("Base de données".into(), kit.database_path.clone()),
+            (
+                "Lettres".into(),
+                "chiffres 0 à 9 et lettres A à Z sans I, L, O ni U ; les tirets sont facultatifs"
+                    .into(),
+            ),
+        ]),
+        Block::Heading {
+            text: "Où la ranger".into(),
+            bookmark: None,
+        },
+        para(
+            "Imprimez ce kit et rangez-le sous clé, hors de l’ordinateur et loin de lui (armoire fermée de la structure, coffre). Ne l’enregistrez pas sur l’ordinateur, ni dans un courriel ou un espace partagé : qui détient cette clé peut lire les dossiers.",
+        ),
+        Block::Heading {
+            text: "Comment s’en servir".into(),
+            bookmark: None,
+        },
+        para(
+            "Dans Passerelle : à l’écran de déverrouillage, « Phrase de passe oubliée ? », saisissez la clé de secours puis choisissez une nouvelle phrase de passe. En ligne de commande : passerelle unlock --recovery.",
+        ),
+        para(
+            "Un nouveau kit, établi depuis Paramètres › Sécurité, remplace celui-ci : ce kit cesse alors de fonctionner. Détruisez-le.",
+        ),
+    ] {
+        flow.push(&block);
+    }
+    let laid = flow.finish(&decorate(
+        "Passerelle — Kit de secours",
+        &generation.label(),
+    ));
+    writer::write(
+        &laid,
+        &Metadata {
+            title: "Kit de secours Passerelle".into(),
+            author: kit.owner.clone(),
+            subject: "Clé de secours de la base chiffrée".into(),
+            keywords: vec!["secours".into()],
             creator: format!("Passerelle {}", generation.app_version),
             created_unix: generation.at.timestamp(),
             identity: format!("{hash}@{}", generation.at.timestamp()),

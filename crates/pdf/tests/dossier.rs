@@ -14,6 +14,7 @@ fn generation() -> Generation {
     Generation {
         at: DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
         app_version: "0.1.0".into(),
+        journal_head: None,
     }
 }
 
@@ -220,6 +221,7 @@ fn the_same_data_and_generation_time_give_the_same_bytes() {
     let later = Generation {
         at: DateTime::from_timestamp(1_795_000_060, 0).unwrap(),
         app_version: "0.1.0".into(),
+        journal_head: None,
     };
     assert!(dossier_pdf(&view, &later) != a);
 }
