@@ -12,6 +12,15 @@ use passerelle_domain::case::{CaseData, CaseQuery, CaseSort, FlagFilter};
 use passerelle_storage::{Connection, cases, territory};
 
 const CASES: usize = 100_000;
+const PASSPHRASE: &str = "le merle chante sur le toit de Sarrebourg";
+/// Argon2id's cost is the unlock's, measured apart (`passerelle info`): cheap parameters here.
+const KDF: passerelle_storage::keys::KdfParams = passerelle_storage::keys::KdfParams::TEST;
+
+fn open_db(path: &Path) -> Connection {
+    passerelle_storage::protect::open_or_create(path, PASSPHRASE, KDF)
+        .unwrap()
+        .0
+}
 const SEED: u64 = 2026;
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -45,24 +54,31 @@ fn big_database(dir: &Path) -> (PathBuf, Connection) {
     // The name carries the schema version: a database from an older schema is rebuilt.
     let version = passerelle_storage::migrations::LATEST_VERSION;
     let path = dir.join(format!("bench-{CASES}-{SEED}-v{version}.sqlite3"));
-    let mut conn = passerelle_storage::open(&path).unwrap();
+    let mut conn = open_db(&path);
     let have: u64 = passerelle_storage::status::count_active_case_files(&conn).unwrap();
     if have != CASES as u64 {
         drop(conn);
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", ".keys"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
         let (took, ()) = time(|| {
             // What `passerelle demo` writes: cases spread over every branch of the parcours,
             // with their history, documents and deadlines.
-            passerelle_demo::seed_file(&path, CASES, SEED, chrono::Local::now().date_naive())
-                .unwrap();
+            passerelle_demo::seed_file(
+                &path,
+                PASSPHRASE,
+                KDF,
+                CASES,
+                SEED,
+                chrono::Local::now().date_naive(),
+            )
+            .unwrap();
         });
         println!(
             "generated {CASES} demo case files in {:.1} s",
             took.as_secs_f64()
         );
-        conn = passerelle_storage::open(&path).unwrap();
+        conn = open_db(&path);
     }
     (path, conn)
 }
@@ -216,7 +232,7 @@ fn bench_import(dir: &Path) {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
-        let mut conn = passerelle_storage::open(&path).unwrap();
+        let mut conn = open_db(&path);
         let input = passerelle_import::Input {
             name: "bench.csv".into(),
             file_name: "bench.csv".into(),
@@ -273,10 +289,10 @@ fn bench_todo(conn: &Connection) {
 fn bench_catalogue(dir: &Path) {
     use passerelle_domain::certification::{Bloc, Certification};
     let path = dir.join("bench-catalogue.sqlite3");
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", ".keys"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
-    let mut conn = passerelle_storage::open(&path).unwrap();
+    let mut conn = open_db(&path);
     let labels: Vec<&str> = include_str!("../../../assets/reference/rome_codes.csv")
         .lines()
         .skip(1)
@@ -399,6 +415,39 @@ fn bench_staff(conn: &mut Connection) {
     println!("    ({rows} rows)");
 }
 
+/// Committee dossiers out of the 100 000 cases: the view read from the database, then the
+/// whole PDF (view, layout, write), for 100 filed PTP dossiers.
+fn bench_dossier(conn: &Connection) {
+    use passerelle_domain::ids::CaseId;
+    let filed: Vec<CaseId> = conn
+        .prepare(
+            "SELECT id FROM case_file WHERE status IN ('PTP_DOSSIER_DEPOSE', 'PTP_EN_INSTRUCTION')
+             ORDER BY id LIMIT 100",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0).map(CaseId))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let generation = passerelle_pdf::Generation::from_env_or(Utc::now(), "bench");
+    let _ = passerelle_pdf::dossier_pdf(
+        &passerelle_storage::committee::dossier::view(conn, filed[0], false, None, today())
+            .unwrap(),
+        &generation,
+    );
+    let (mut views, mut pdfs) = (Vec::new(), Vec::new());
+    for &id in &filed {
+        let start = std::time::Instant::now();
+        let view =
+            passerelle_storage::committee::dossier::view(conn, id, false, None, today()).unwrap();
+        views.push(start.elapsed());
+        let _ = passerelle_pdf::dossier_pdf(&view, &generation);
+        pdfs.push(start.elapsed());
+    }
+    report("dossier view from the database", views);
+    report("dossier PDF (view, layout, write)", pdfs);
+}
+
 fn main() {
     // `cargo test --benches` runs this binary without `--bench`: stay quick then.
     if !std::env::args().any(|a| a == "--bench") {
@@ -410,6 +459,11 @@ fn main() {
     bench_staff(&mut conn);
     // PASSERELLE_BENCH=staff: only the certification staff's view.
     if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "staff") {
+        return;
+    }
+    bench_dossier(&conn);
+    // PASSERELLE_BENCH=dossier: the staff view and the dossiers only.
+    if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "dossier") {
         return;
     }
     bench_todo(&conn);

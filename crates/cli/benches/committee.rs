@@ -13,6 +13,7 @@ use passerelle_pdf::Generation;
 use passerelle_storage::committee::{dossier, meetings};
 
 const CASES: usize = 3_000;
+const PASSPHRASE: &str = "le merle chante sur le toit de Sarrebourg";
 const PACK: usize = 200;
 
 fn ms(d: Duration) -> f64 {
@@ -35,11 +36,14 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bench.sqlite3");
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-    passerelle_demo::seed_file(&db, CASES, 2026, today).unwrap();
-    let mut conn = passerelle_storage::open(&db).unwrap();
+    // Argon2id's cost is the unlock's, measured apart: the test parameters here.
+    let kdf = passerelle_storage::keys::KdfParams::TEST;
+    passerelle_demo::seed_file(&db, PASSPHRASE, kdf, CASES, 2026, today).unwrap();
+    let (mut conn, _) = passerelle_storage::protect::open_or_create(&db, PASSPHRASE, kdf).unwrap();
     let generation = Generation {
         at: DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
         app_version: "bench".into(),
+        journal_head: None,
     };
     let filed: Vec<CaseId> = conn
         .prepare(

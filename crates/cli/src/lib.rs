@@ -12,18 +12,18 @@ pub mod import;
 pub mod info;
 pub mod journal;
 pub mod parcours;
+pub mod security;
 pub mod territory;
+pub mod unlock;
 
 use std::path::PathBuf;
 
-use anyhow::Context;
-use passerelle_storage::{Connection, paths};
+use passerelle_storage::Connection;
 
-/// Opens the database the user asked for (or the desktop app's).
+/// Opens the database the user asked for (or the desktop app's), unlocked with the passphrase
+/// (see [`unlock`]).
 pub fn open_db(db: Option<PathBuf>) -> anyhow::Result<(PathBuf, Connection)> {
-    let path = paths::resolve_database_path(db)?;
-    let conn = passerelle_storage::open(&path)
-        .with_context(|| format!("base de données « {} »", path.display()))?;
+    let (path, conn, _) = unlock::unlock_db(db)?;
     Ok((path, conn))
 }
 

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
     cases, cert, check, clap_fr, committee, demo, exams, import, info, journal, parcours, report,
-    territory,
+    security, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
@@ -102,9 +102,21 @@ enum Command {
     /// Territoires de rattachement des dossiers.
     #[command(subcommand)]
     Territory(TerritoryCommand),
-    /// Le journal infalsifiable.
+    /// Le journal authentifié (chaque entrée scellée par une clé dérivée de celle de la base).
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Crée une base protégée par une phrase de passe, ou chiffre une base d’une version
+    /// antérieure ; affiche la clé de secours une fois.
+    Init,
+    /// Déverrouillage de secours.
+    Unlock {
+        /// Choisit une nouvelle phrase de passe à l’aide de la clé de secours.
+        #[arg(long, required = true)]
+        recovery: bool,
+    },
+    /// Sauvegardes chiffrées : création, vérification, restauration.
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// Vérifie des identifiants (en arguments, ou un par ligne sur l’entrée standard avec « - »).
     Check {
         /// nir, siren ou siret.
@@ -470,8 +482,38 @@ enum TerritoryCommand {
 
 #[derive(Debug, Subcommand)]
 enum JournalCommand {
-    /// Recalcule la chaîne d’empreintes et vérifie chaque ligne journalisée ; échec si rompue.
-    Verify,
+    /// Recalcule la chaîne authentifiée et vérifie chaque ligne journalisée, l’historique des
+    /// étapes et les documents ; affiche la tête du journal ; échec si rompue.
+    Verify {
+        /// Tête relevée auparavant (pied de page d’un dossier PDF : « n° 1234 · 3f9a… ») :
+        /// échec si cette entrée n’existe plus ou a changé (journal tronqué).
+        #[arg(long, value_name = "N:EMPREINTE")]
+        anchor: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BackupCommand {
+    /// Écrit une sauvegarde chiffrée (base, clés scellées, documents) ; cohérente même si
+    /// l’application est ouverte.
+    Create {
+        /// Fichier à écrire (par défaut : dans le dossier des sauvegardes, sinon ici).
+        #[arg(short, long, value_name = "FICHIER")]
+        output: Option<PathBuf>,
+    },
+    /// Vérifie une sauvegarde sans rien restaurer.
+    Verify {
+        /// Fichier de sauvegarde.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
+    /// Vérifie puis restaure une sauvegarde à la place de la base (les fichiers remplacés sont
+    /// gardés à côté).
+    Restore {
+        /// Fichier de sauvegarde.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
 }
 
 /// A record number (dossier, séance, inscription…), typed by what it numbers.
@@ -621,7 +663,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo { cases: count, seed } => demo::run(db, count as usize, seed),
         Command::Import(ImportCommand::Cases { file, dry_run }) => import::run(db, &file, dry_run),
-        Command::Journal(JournalCommand::Verify) => journal::verify(db),
+        Command::Journal(JournalCommand::Verify { anchor }) => {
+            journal::verify(db, anchor.as_deref())
+        }
+        Command::Init => security::init(db),
+        Command::Unlock { recovery: _ } => security::reset_passphrase(db),
+        Command::Backup(BackupCommand::Create { output }) => security::backup_create(db, output),
+        Command::Backup(BackupCommand::Verify { file }) => security::backup_verify(&file),
+        Command::Backup(BackupCommand::Restore { file }) => security::backup_restore(db, &file),
         Command::Parcours(ParcoursCommand::Show { id, json }) => parcours::show(db, id, json),
         Command::Parcours(ParcoursCommand::Advance { id, to, reason }) => {
             parcours::advance(db, id, to, &reason)

@@ -3,6 +3,8 @@
 //! faults — gets a French message and a non-zero exit where it is refused, never a panic (exit
 //! 101), and leaves the database exactly as it was, with `journal verify` passing.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -10,7 +12,7 @@ use std::process::{Command, Output, Stdio};
 use sha2::{Digest, Sha256};
 
 fn passerelle(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    let mut cmd = common::cli();
     cmd.env_remove(passerelle_domain::DATABASE_ENV_VAR)
         .arg("--db")
         .arg(db);
@@ -38,7 +40,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// Every row of every table, hashed: « the database is unchanged » means this is unchanged.
 fn digest(db: &Path) -> String {
-    let conn = passerelle_storage::open(db).unwrap();
+    let conn = common::open(db);
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -349,7 +351,7 @@ fn unusable_databases_are_refused_in_french() {
     .unwrap();
     let newer = dir.path().join("newer.sqlite3");
     {
-        let conn = passerelle_storage::open(&newer).unwrap();
+        let conn = common::open(&newer);
         conn.pragma_update(None, "user_version", 999).unwrap();
     }
     let cases: [(&str, PathBuf, &str); 4] = [

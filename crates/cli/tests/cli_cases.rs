@@ -1,11 +1,13 @@
 //! Integration: the `passerelle` binary's case-file commands on temporary databases.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn passerelle(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    let mut cmd = common::cli();
     cmd.env_remove(passerelle_domain::DATABASE_ENV_VAR)
         .arg("--db")
         .arg(db);
@@ -171,29 +173,43 @@ fn import_with_bad_lines_reports_each_and_writes_nothing() {
 }
 
 #[test]
-fn journal_verify_names_the_entry_after_sqlite3_changes_one_byte() {
+fn journal_verify_names_the_entry_after_a_row_is_changed_outside_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.sqlite3");
     assert!(run(&db, &["demo", "--cases", "5"]).status.success());
     let out = run(&db, &["journal", "verify"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("Journal intègre : "));
+    assert!(text(&out.stdout).contains("Tête du journal : n° "));
 
-    let sqlite3 = |sql: &str| {
-        let out = Command::new("sqlite3")
-            .arg(&db)
-            .arg(sql)
-            .output()
-            .expect("sqlite3 (scripts/bootstrap.sh installs it)");
-        assert!(out.status.success(), "{}", text(&out.stderr));
-        text(&out.stdout).trim().to_owned()
-    };
-    let last_entry =
-        sqlite3("SELECT max(id) FROM journal WHERE entity = 'case_file' AND entity_id = 3;");
-    // The sqlite3 shell, outside the app: one byte of case 3's JSON.
-    sqlite3(
-        "UPDATE case_file SET data = replace(data, '\"birthName\":\"', '\"birthName\":\"X') WHERE id = 3;",
+    // The sqlite3 shell cannot even read the file: it is encrypted.
+    let out = Command::new("sqlite3")
+        .arg(&db)
+        .arg("SELECT count(*) FROM case_file;")
+        .output()
+        .expect("sqlite3 (scripts/bootstrap.sh installs it)");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("not a database"),
+        "{}",
+        text(&out.stderr)
     );
+
+    // Someone holding the key, outside the app: one byte of case 3's JSON.
+    let conn = common::open(&db);
+    let last_entry: i64 = conn
+        .query_row(
+            "SELECT max(id) FROM journal WHERE entity = 'case_file' AND entity_id = 3",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute(
+        "UPDATE case_file SET data = replace(data, '\"birthName\":\"', '\"birthName\":\"X') WHERE id = 3",
+        [],
+    )
+    .unwrap();
+    drop(conn);
     let out = run(&db, &["journal", "verify"]);
     assert!(!out.status.success());
     let err = text(&out.stderr);

@@ -1,10 +1,12 @@
 //! Integration: the certification catalogue import on France compétences-style exports.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+    common::cli()
         .env_remove(passerelle_domain::DATABASE_ENV_VAR)
         .arg("--db")
         .arg(db)

@@ -1,10 +1,12 @@
 //! Integration: `passerelle dossier pdf` and `passerelle meeting …` on a demo database.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+    common::cli()
         .env_remove(passerelle_domain::DATABASE_ENV_VAR)
         .env("SOURCE_DATE_EPOCH", "1795000000")
         .arg("--db")
@@ -26,7 +28,7 @@ fn ok(db: &Path, args: &[&str]) -> String {
 
 /// Cases of the demo at a step the commission examines.
 fn filed_cases(db: &Path) -> Vec<i64> {
-    let conn = passerelle_storage::open(db).unwrap();
+    let conn = common::open(db);
     let mut stmt = conn
         .prepare("SELECT id FROM case_file WHERE status = 'PTP_DOSSIER_DEPOSE' ORDER BY id LIMIT 3")
         .unwrap();

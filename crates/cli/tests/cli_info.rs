@@ -1,9 +1,11 @@
 //! Integration: the `passerelle` binary on a temporary database.
 
+mod common;
+
 use std::process::Command;
 
 fn passerelle() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    let mut cmd = common::cli();
     cmd.env_remove(passerelle_domain::DATABASE_ENV_VAR);
     cmd
 }

@@ -3,13 +3,15 @@
 //! (deferred transactions that read first cannot wait for the write lock). With IMMEDIATE
 //! transactions every write waits its turn — here while a fourth process imports 2 000 rows.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn passerelle(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    let mut cmd = common::cli();
     cmd.env_remove(passerelle_domain::DATABASE_ENV_VAR)
         .arg("--db")
         .arg(db);

@@ -2,6 +2,8 @@
 //! typed today or as stored by an earlier version — validation, saving, the parcours view,
 //! eligibility and the committee dossier PDF never panic.
 
+mod common;
+
 use chrono::{NaiveDate, Utc};
 use passerelle_domain::case::{
     AbsenceCause, Beneficiary, CaseData, Civility, Consent, ContractKind, Employer, Flag, Flags,
@@ -360,7 +362,7 @@ fn check_one(
     (data, today, at, pseudonymised): (CaseData, NaiveDate, NaiveDate, bool),
 ) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
-    let mut conn = passerelle_storage::open(&dir.path().join("p.sqlite3")).unwrap();
+    let mut conn = common::open(&dir.path().join("p.sqlite3"));
     let real_today = chrono::Local::now().date_naive();
     // As typed: validation at any « today », then, if valid today, a save that succeeds.
     let _ = data.clone().check(today);

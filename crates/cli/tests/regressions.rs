@@ -1,6 +1,8 @@
 //! Regression tests named after their issue: each reproduction an issue quoted, as it was
 //! tried, now passing.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -8,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use chrono::Utc;
 
 fn passerelle(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    let mut cmd = common::cli();
     cmd.env_remove(passerelle_domain::DATABASE_ENV_VAR)
         .env("SOURCE_DATE_EPOCH", "1798761600")
         .arg("--db")
@@ -77,7 +79,7 @@ fn r10_a_case_dated_year_26_no_longer_breaks_its_views() {
     assert!(child.wait_with_output().unwrap().status.success());
     // What the earlier version let through: `case add` with "start": "0026-09-01".
     {
-        let conn = passerelle_storage::open(&db).unwrap();
+        let conn = common::open(&db);
         conn.execute(
             "UPDATE case_file SET data = json_set(data, '$.parcours.training.start', '0026-09-01')",
             [],
@@ -119,7 +121,7 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
     ok(&db, &["demo", "--cases", "3"]);
-    let mut conn = passerelle_storage::open(&db).unwrap();
+    let mut conn = common::open(&db);
     let enrolment = passerelle_storage::certification::enrolments::enrol(
         &mut conn,
         "Agent",
@@ -148,7 +150,7 @@ fn r10_a_vae_filed_in_2023_is_shown_with_its_deadline() {
     drop(conn);
     let status = ok(&db, &["cert", "status", "1", "--json"]);
     assert!(status.contains("CLEA"), "{status}");
-    let conn = passerelle_storage::open(&db).unwrap();
+    let conn = common::open(&db);
     let enrolments = passerelle_storage::certification::enrolments::for_case(
         &conn,
         passerelle_domain::ids::CaseId(1),
@@ -274,6 +276,7 @@ fn r10_the_france_competences_zip_imports_as_downloaded() {
 fn r10_messages_that_were_english_are_french() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
+    drop(common::open(&db));
     let pdf = dir.path().join("x.pdf");
     let out = run(
         &db,
@@ -436,7 +439,7 @@ fn r11_a_partial_agreement_can_go_to_recours() {
     ok(&db, &["demo", "--cases", "400"]);
     // A demo case the commission granted in part, if the demo has one; else one in
     // instruction, decided here.
-    let conn = passerelle_storage::open(&db).unwrap();
+    let conn = common::open(&db);
     let partial: Option<i64> = conn
         .query_row(
             "SELECT id FROM case_file WHERE status = 'PTP_ACCORD_PARTIEL' ORDER BY id LIMIT 1",

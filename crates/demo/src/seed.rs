@@ -12,6 +12,7 @@ use passerelle_domain::committee::{CommitteeKind, NewMeeting};
 use passerelle_domain::i18n::Label;
 use passerelle_domain::ids::CaseId;
 use passerelle_storage::committee::meetings;
+use passerelle_storage::keys::KdfParams;
 use passerelle_storage::parcours::{self, CaseHistory};
 use passerelle_storage::records::{self, StoredDocument};
 use passerelle_storage::{Connection, StorageError};
@@ -34,11 +35,14 @@ fn morning(date: NaiveDate) -> DateTime<Utc> {
 }
 
 /// One small file per kind of document (the store keeps identical contents once).
-fn demo_documents(dir: &Path) -> Result<HashMap<DocumentKind, (String, u64)>, StorageError> {
+fn demo_documents(
+    conn: &Connection,
+    dir: &Path,
+) -> Result<HashMap<DocumentKind, (String, u64)>, StorageError> {
     let mut stored = HashMap::new();
     for kind in <DocumentKind as Label>::ALL {
         let content = format!("Document de démonstration — {}\n", kind.label()).into_bytes();
-        let sha = records::store_content(dir, &content)?;
+        let sha = records::store_content(conn, dir, &content)?;
         stored.insert(*kind, (sha, content.len() as u64));
     }
     Ok(stored)
@@ -53,7 +57,7 @@ pub fn seed(
     seed: u64,
     today: NaiveDate,
 ) -> Result<Seeded, StorageError> {
-    let stored = demo_documents(documents_dir)?;
+    let stored = demo_documents(conn, documents_dir)?;
     let demo = crate::generate_with_parcours(count, seed, today);
     let mut cases = Vec::with_capacity(demo.len());
     for batch in demo.chunks(BATCH) {
@@ -83,14 +87,17 @@ pub fn seed(
     Ok(Seeded { cases, meetings })
 }
 
-/// [`seed`] into the database file at `path` (created if needed), its documents beside it.
+/// [`seed`] into the protected database at `path`, unlocked with `passphrase` or created with
+/// it (and `kdf`) if missing; its documents beside it. For tests and benchmarks.
 pub fn seed_file(
     path: &Path,
+    passphrase: &str,
+    kdf: KdfParams,
     count: usize,
     seed_value: u64,
     today: NaiveDate,
 ) -> Result<Seeded, StorageError> {
-    let mut conn = passerelle_storage::open(path)?;
+    let (mut conn, _) = passerelle_storage::protect::open_or_create(path, passphrase, kdf)?;
     seed(
         &mut conn,
         &passerelle_storage::files::documents_dir(path),

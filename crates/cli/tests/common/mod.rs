@@ -1,0 +1,42 @@
+#![allow(dead_code)]
+//! What every command-line test shares: the passphrase of its databases, given to the CLI the
+//! way scripts give it (a file named by `PASSERELLE_PASSPHRASE_FILE`, never an argument), and
+//! cheap Argon2id parameters for the key files the tests create.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use passerelle_storage::Connection;
+use passerelle_storage::keys::KdfParams;
+
+/// The passphrase of every test database.
+pub const PASSPHRASE: &str = "le merle chante sur le toit de Sarrebourg";
+
+/// A file holding [`PASSPHRASE`], for the whole test process.
+pub fn passphrase_file() -> &'static Path {
+    static FILE: OnceLock<PathBuf> = OnceLock::new();
+    FILE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let path = dir.join("phrase");
+        std::fs::write(&path, format!("{PASSPHRASE}\n")).unwrap();
+        path
+    })
+}
+
+/// The `passerelle` binary, unlocking with the test passphrase.
+pub fn cli() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    cmd.env("PASSERELLE_PASSPHRASE_FILE", passphrase_file())
+        .env("PASSERELLE_KDF", "test")
+        .env_remove("PASSERELLE_PASSPHRASE_FD")
+        .env_remove("PASSERELLE_RECOVERY_FILE");
+    cmd
+}
+
+/// The test database at `path`, unlocked (created if missing).
+pub fn open(path: &Path) -> Connection {
+    passerelle_storage::protect::open_or_create(path, PASSPHRASE, KdfParams::TEST)
+        .unwrap()
+        .0
+}
