@@ -8,6 +8,7 @@ mod commands;
 pub mod export;
 mod state;
 
+use passerelle_storage::keys::KdfParams;
 use tauri::{Manager, Runtime};
 
 pub use state::Db;
@@ -113,6 +114,16 @@ handlers! {
     certification::certificate_issue => CertificateIssue,
     certification::vae_save => VaeSave,
     certification::cert_export_csv => CandidatesCsvExport,
+    security::security_status => SecurityStatusGet,
+    security::security_setup => SecuritySetup,
+    security::security_unlock => SecurityUnlock,
+    security::security_recover => SecurityRecover,
+    security::security_lock => SecurityLock,
+    security::passphrase_change => PassphraseChange,
+    security::recovery_kit_regenerate => RecoveryKitRegenerate,
+    security::recovery_kit_export => RecoveryKitExport,
+    security::security_settings_save => SecuritySettingsSave,
+    security::backup_now => BackupNow,
 }
 
 /// Starts the desktop app.
@@ -129,33 +140,92 @@ pub fn run() {
         .setup(|app| {
             // The same file the command line uses (`passerelle info` prints it).
             let path = passerelle_storage::paths::resolve_database_path(None)?;
-            let db = match Db::open(path.clone()) {
-                Ok(db) => db,
-                Err(err) => {
-                    // No window without a database: say why in French, then stop cleanly.
-                    let message = format!(
-                        "La base de données « {} » ne peut pas être ouverte : {err}.\n\nRien n’a été modifié. Vérifiez le fichier ou restaurez une sauvegarde, puis relancez Passerelle.",
-                        path.display()
-                    );
-                    log::error!("database not opened: {err}");
-                    eprintln!("passerelle : {message}");
-                    if std::env::var_os("PASSERELLE_NO_DIALOG").is_none() {
-                        let _ = rfd::MessageDialog::new()
-                            .set_level(rfd::MessageLevel::Error)
-                            .set_title("Passerelle ne peut pas démarrer")
-                            .set_description(&message)
-                            .set_buttons(rfd::MessageButtons::Ok)
-                            .show();
+            let db = match automation_passphrase() {
+                // Scripts and end-to-end tests: unlocked (or created) at once.
+                Some(passphrase) => {
+                    match Db::open_or_create(path.clone(), &passphrase, KdfParams::for_env()) {
+                        Ok(db) => db,
+                        Err(err) => fail_to_start(&path, &err.to_string()),
                     }
-                    std::process::exit(1);
                 }
+                // People: the window opens on the set-up or lock screen.
+                None => Db::locked(path),
             };
-            notify_due_today(app.handle(), &db);
+            if db.is_unlocked() {
+                after_unlock(app.handle(), &db);
+            }
             app.manage(db);
             Ok(())
         })
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("error while running Passerelle");
+        .build(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while starting Passerelle")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                backup_on_exit(app);
+            }
+        });
+}
+
+/// The passphrase given by `PASSERELLE_PASSPHRASE_FILE` (automation only; never an argument).
+fn automation_passphrase() -> Option<zeroize::Zeroizing<String>> {
+    let file = std::env::var_os("PASSERELLE_PASSPHRASE_FILE").filter(|f| !f.is_empty())?;
+    let text = std::fs::read_to_string(file).ok()?;
+    Some(zeroize::Zeroizing::new(
+        text.strip_suffix('\n').unwrap_or(&text).to_owned(),
+    ))
+}
+
+/// No window without a database: says why in French, then stops cleanly.
+fn fail_to_start(path: &std::path::Path, err: &str) -> ! {
+    let message = format!(
+        "La base de données « {} » ne peut pas être ouverte : {err}.\n\nRien n’a été modifié. Vérifiez le fichier ou restaurez une sauvegarde, puis relancez Passerelle.",
+        path.display()
+    );
+    log::error!("database not opened");
+    eprintln!("passerelle : {message}");
+    if std::env::var_os("PASSERELLE_NO_DIALOG").is_none() {
+        let _ = rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("Passerelle ne peut pas démarrer")
+            .set_description(&message)
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+    }
+    std::process::exit(1);
+}
+
+/// Once the data is unlocked: employer silences that became agreements are recorded, the
+/// counsellor is told what is due today, and a daily backup is made if one is due.
+pub(crate) fn after_unlock<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
+    notify_due_today(app, db);
+    let due = db
+        .with(|conn| passerelle_storage::setting::load(conn))
+        .ok()
+        .is_some_and(|s| {
+            s.backup_dir.is_some()
+                && s.last_backup_at
+                    .and_then(|at| chrono::DateTime::parse_from_rfc3339(&at).ok())
+                    .is_none_or(|at| chrono::Utc::now() - at.to_utc() > chrono::Duration::days(1))
+        });
+    if due
+        && let Err(e) =
+            db.with_key(|conn, key, path| passerelle_storage::backup::automatic(conn, path, key))
+    {
+        log::warn!("daily backup not written: {e}");
+    }
+}
+
+/// The automatic backup when the app closes, into the backup directory if one is set.
+fn backup_on_exit<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let Some(db) = app.try_state::<Db>() else {
+        return;
+    };
+    if let Err(e) =
+        db.with_key(|conn, key, path| passerelle_storage::backup::automatic(conn, path, key))
+        && e != passerelle_domain::AppError::Locked
+    {
+        log::warn!("backup on exit not written: {e}");
+    }
 }
 
 /// At start-up: record employer silences that became agreements, then tell the counsellor what

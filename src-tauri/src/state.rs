@@ -1,25 +1,51 @@
-//! The state every command shares: one connection to the database.
+//! The state every command shares: the database, locked or unlocked.
+//!
+//! Locked, the app holds no connection and no key: every data command answers
+//! [`AppError::Locked`] and the UI shows the lock screen. Unlocking opens the one connection
+//! with the data key; locking drops both (the key is zeroized).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use passerelle_domain::AppError;
-use passerelle_storage::{Connection, StorageError};
+use passerelle_domain::security::{LockState, SecurityStatus};
+use passerelle_storage::keys::{self, KdfParams};
+use passerelle_storage::protect::{self, State};
+use passerelle_storage::{Connection, DataKey, Secret, StorageError, setting};
 
-/// The app's single writer connection. Commands hold the lock only for the duration of one
-/// short transaction, never across an `.await`.
+/// The open database and its key.
+struct Unlocked {
+    conn: Connection,
+    key: DataKey,
+}
+
+/// The app's database: at most one connection, opened while unlocked. Commands hold the lock
+/// only for the duration of one short transaction, never across an `.await`.
 pub struct Db {
-    conn: Mutex<Connection>,
     path: PathBuf,
+    open: Mutex<Option<Unlocked>>,
 }
 
 impl Db {
-    /// Opens and migrates the database file (see [`passerelle_storage::open`]).
-    pub fn open(path: PathBuf) -> Result<Self, StorageError> {
-        let conn = passerelle_storage::open(&path)?;
-        Ok(Self {
-            conn: Mutex::new(conn),
+    /// The database at `path`, locked.
+    pub fn locked(path: PathBuf) -> Self {
+        Self {
             path,
+            open: Mutex::new(None),
+        }
+    }
+
+    /// The database at `path` unlocked with `passphrase`, created with `kdf` if missing
+    /// (automation: `PASSERELLE_PASSPHRASE_FILE`, tests).
+    pub fn open_or_create(
+        path: PathBuf,
+        passphrase: &str,
+        kdf: KdfParams,
+    ) -> Result<Self, StorageError> {
+        let (conn, key) = protect::open_or_create(&path, passphrase, kdf)?;
+        Ok(Self {
+            path,
+            open: Mutex::new(Some(Unlocked { conn, key })),
         })
     }
 
@@ -32,12 +58,16 @@ impl Db {
         passerelle_storage::files::documents_dir(&self.path)
     }
 
-    /// Locks the connection. A poisoned lock means a command panicked mid-call; SQLite rolled
-    /// its transaction back, so the connection itself is still sound and is handed out again.
-    pub fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn
+    /// A poisoned lock means a command panicked mid-call; SQLite rolled its transaction back,
+    /// so the connection itself is still sound and is handed out again.
+    fn guard(&self) -> MutexGuard<'_, Option<Unlocked>> {
+        self.open
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.guard().is_some()
     }
 
     /// Runs a write: `f` gets the connection and the actor who signs the journal entries (the
@@ -52,13 +82,112 @@ impl Db {
         })
     }
 
-    /// Runs `f` with the connection, mapping storage errors to the IPC error.
+    /// Runs `f` with the connection, mapping storage errors to the IPC error; locked, answers
+    /// [`AppError::Locked`].
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, StorageError>,
     ) -> Result<T, AppError> {
-        f(&mut self.conn()).map_err(AppError::from)
+        let mut guard = self.guard();
+        let open = guard.as_mut().ok_or(AppError::Locked)?;
+        f(&mut open.conn).map_err(AppError::from)
     }
+
+    /// Runs `f` with the connection, the key and the database path (backups, the recovery kit).
+    pub fn with_key<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, &DataKey, &Path) -> Result<T, StorageError>,
+    ) -> Result<T, AppError> {
+        let mut guard = self.guard();
+        let open = guard.as_mut().ok_or(AppError::Locked)?;
+        f(&mut open.conn, &open.key, &self.path).map_err(AppError::from)
+    }
+
+    /// First launch (no database) or a database from before encryption: protects it with the
+    /// passphrase and unlocks. Returns the recovery key to show once.
+    pub fn setup(&self, passphrase: &str) -> Result<String, AppError> {
+        let mut guard = self.guard();
+        let (conn, key, recovery) = match protect::state(&self.path) {
+            State::Missing => protect::init(&self.path, passphrase)?,
+            State::Plain => protect::protect_existing(&self.path, passphrase, &mut |p| {
+                log::info!("chiffrement : {} ({}/{})", p.step, p.done, p.total);
+            })?,
+            State::Protected => {
+                return Err(AppError::invalid(
+                    "passphrase",
+                    "Cette base est déjà protégée : déverrouillez-la avec sa phrase de passe.",
+                ));
+            }
+        };
+        *guard = Some(Unlocked { conn, key });
+        Ok(recovery)
+    }
+
+    /// Unlocks with the passphrase (or finishes an interrupted encryption, then unlocks).
+    pub fn unlock(&self, secret: Secret<'_>) -> Result<(), AppError> {
+        let mut guard = self.guard();
+        if guard.is_some() {
+            return Ok(());
+        }
+        let (conn, key) = protect::open_protected(&self.path, secret)?;
+        *guard = Some(Unlocked { conn, key });
+        Ok(())
+    }
+
+    /// A forgotten passphrase: the recovery key sets a new one, then unlocks.
+    pub fn recover(&self, recovery: &str, new_passphrase: &str) -> Result<(), AppError> {
+        keys::reset_passphrase(&self.path, recovery, new_passphrase)?;
+        self.unlock(Secret::Passphrase(new_passphrase))
+    }
+
+    /// Drops the connection and the key.
+    pub fn lock(&self) {
+        *self.guard() = None;
+    }
+
+    /// Where the app stands, and its protection settings (known once unlocked).
+    pub fn status(&self) -> Result<SecurityStatus, AppError> {
+        let state = match protect::state(&self.path) {
+            State::Missing => LockState::Setup,
+            State::Plain => LockState::Migrate,
+            State::Protected if self.is_unlocked() => LockState::Unlocked,
+            State::Protected => LockState::Locked,
+        };
+        let protection = keys::protection(&self.path).ok();
+        let settings = match state {
+            LockState::Unlocked => Some(self.with(|conn| setting::load(conn))?),
+            _ => None,
+        };
+        let idle_lock_minutes = settings.as_ref().map_or(
+            passerelle_domain::security::IDLE_LOCK_DEFAULT_MINUTES,
+            |s| s.idle_lock_minutes,
+        );
+        Ok(SecurityStatus {
+            state,
+            idle_lock_minutes,
+            idle_lock_seconds: idle_seconds(idle_lock_minutes),
+            kdf_memory_mib: protection.as_ref().map_or(0, |p| p.kdf.memory_kib / 1024),
+            kdf_iterations: protection.as_ref().map_or(0, |p| p.kdf.iterations),
+            kdf_weak: protection.as_ref().is_some_and(|p| p.kdf.is_weak()),
+            recovery_issued_at: protection.map(|p| p.recovery_issued_at),
+            backup_dir: settings.as_ref().and_then(|s| s.backup_dir.clone()),
+            backup_keep: settings
+                .as_ref()
+                .map_or(setting::BACKUP_KEEP_DEFAULT, |s| s.backup_keep),
+            last_backup_at: settings.as_ref().and_then(|s| s.last_backup_at.clone()),
+            last_backup_path: settings.as_ref().and_then(|s| s.last_backup_path.clone()),
+            keyring: false,
+        })
+    }
+}
+
+/// The idle delay in seconds: `PASSERELLE_IDLE_LOCK_SECONDS` overrides the setting for
+/// automated tests (an end-to-end test cannot wait ten minutes).
+fn idle_seconds(minutes: u32) -> u32 {
+    std::env::var("PASSERELLE_IDLE_LOCK_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(minutes.saturating_mul(60))
 }
 
 thread_local! {

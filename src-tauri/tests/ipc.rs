@@ -2,6 +2,10 @@
 //! What goes over the wire here is exactly what the UI sends and receives.
 
 use passerelle_app::{Db, with_commands};
+use passerelle_storage::keys::KdfParams;
+
+/// The passphrase of the test databases.
+const PASSPHRASE: &str = "le merle chante sur le toit de Sarrebourg";
 use passerelle_domain::ipc::{AppStatus, Command, cmd};
 use passerelle_domain::profile::CounsellorProfile;
 use serde_json::{Value, json};
@@ -22,7 +26,7 @@ fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let db_path = dir.path().join("ipc.sqlite3");
     let app = with_commands(mock_builder())
-        .manage(Db::open(db_path.clone()).unwrap())
+        .manage(Db::open_or_create(db_path.clone(), PASSPHRASE, KdfParams::TEST).unwrap())
         .build(mock_context(noop_assets()))
         .unwrap();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -280,7 +284,9 @@ fn a_committee_meeting_is_checked_field_by_field_then_created() {
 fn a_jury_records_a_partial_validation_over_ipc() {
     use passerelle_domain::certification::{Bloc, Certification, Route};
     let h = harness();
-    let mut conn = passerelle_storage::open(&h.db_path).unwrap();
+    let (mut conn, _) =
+        passerelle_storage::protect::open_or_create(&h.db_path, PASSPHRASE, KdfParams::TEST)
+            .unwrap();
     let tx = conn.transaction().unwrap();
     let cert = Certification {
         code: "RNCP38596".into(),

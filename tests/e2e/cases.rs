@@ -128,7 +128,7 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
 
     let db_path = app.database_path();
     let _data_home = app.finish().await;
-    let conn = passerelle_storage::open(&db_path).unwrap();
+    let conn = passerelle_tests::open_db(&db_path);
     assert_eq!(passerelle_storage::integrity::verify(&conn).unwrap(), Ok(2));
 }
 
@@ -169,7 +169,7 @@ async fn interviews_and_documents_are_recorded_and_kept() {
     let db_path = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    let mut conn = passerelle_storage::open(&db_path).unwrap();
+    let mut conn = passerelle_tests::open_db(&db_path);
     let mut data = passerelle_domain::case::CaseData::default();
     data.beneficiary.birth_name = "Lefèvre".into();
     data.beneficiary.first_names = "Anaïs".into();
@@ -258,7 +258,7 @@ async fn interviews_and_documents_are_recorded_and_kept() {
     app.screenshot("case-documents").await;
 
     let data_home = app.finish().await;
-    let conn = passerelle_storage::open(&db_path).unwrap();
+    let conn = passerelle_tests::open_db(&db_path);
     let docs =
         passerelle_storage::records::documents(&conn, passerelle_domain::ids::CaseId(1)).unwrap();
     let kept = data_home

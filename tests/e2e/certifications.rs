@@ -12,7 +12,7 @@ fn seed(
     passerelle_storage::Connection,
     passerelle_domain::case::CaseFile,
 ) {
-    let mut conn = passerelle_storage::open(db).unwrap();
+    let mut conn = passerelle_tests::open_db(db);
     let tx = conn.transaction().unwrap();
     let cert = Certification {
         code: "RNCP38596".into(),
@@ -235,8 +235,7 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
         .await;
     let dir = app.finish().await;
     let conn =
-        passerelle_storage::open(&dir.path().join("fr.passerelle.desktop/passerelle.sqlite3"))
-            .unwrap();
+        passerelle_tests::open_db(&dir.path().join("fr.passerelle.desktop/passerelle.sqlite3"));
     assert!(
         passerelle_storage::integrity::verify(&conn)
             .unwrap()
@@ -252,7 +251,7 @@ async fn the_staff_view_shows_sessions_candidates_and_rates() {
     let db = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_demo::seed_file(&db, 400, 2026, chrono::Local::now().date_naive()).unwrap();
+    passerelle_tests::seed_demo(&db, 400);
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#nav-certifications")
         .await

@@ -14,7 +14,7 @@ fn seed(
     passerelle_domain::ids::CaseId,
     passerelle_domain::ids::CaseId,
 ) {
-    let mut conn = passerelle_storage::open(db_path).unwrap();
+    let mut conn = passerelle_tests::open_db(db_path);
     let case = |name: &str, first: &str, amount: i64| {
         let mut c = CaseData::default();
         c.beneficiary.civility = Some(Civility::Madame);
@@ -213,7 +213,7 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
     app.wait_for("#outcome-save").await.click().await.unwrap();
     app.wait_for_text(&format!("#agenda-{noemie} td.outcome"), "Refus")
         .await;
-    let conn = passerelle_storage::open(&db).unwrap();
+    let conn = passerelle_tests::open_db(&db);
     assert_eq!(
         passerelle_storage::parcours::current_step(&conn, noemie).unwrap(),
         Step::PtpRefus

@@ -9,7 +9,7 @@ async fn status_line_reports_the_real_database_and_navigation_switches_screens()
     let db_path = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    let mut conn = passerelle_storage::open(&db_path).unwrap();
+    let mut conn = passerelle_tests::open_db(&db_path);
     let at = chrono::Utc::now();
     for (surname, archived) in [("Dupré", false), ("Muller", false), ("Klein", true)] {
         let mut data = passerelle_domain::case::CaseData::default();

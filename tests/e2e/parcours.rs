@@ -6,7 +6,7 @@ use passerelle_tests::AppSession;
 /// A case ready for a PTP on working time: eligible, training dated, employer agreed; its
 /// documents are there but for the quote, which the counsellor attaches in the window.
 fn seed_case(db_path: &std::path::Path) {
-    let mut conn = passerelle_storage::open(db_path).unwrap();
+    let mut conn = passerelle_tests::open_db(db_path);
     let today = chrono::Local::now().date_naive();
     let mut c = CaseData::default();
     c.beneficiary.birth_name = "Thiébaut".into();
@@ -155,7 +155,7 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
     let db = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_demo::seed_file(&db, 400, 2026, chrono::Local::now().date_naive()).unwrap();
+    passerelle_tests::seed_demo(&db, 400);
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#nav-todo").await.click().await.unwrap();
     let summary = app.wait_for_text("#todo-summary", "échéance").await;

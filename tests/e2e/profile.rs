@@ -44,7 +44,7 @@ async fn profile_form_validates_keeps_input_and_saves_to_the_database() {
     let db_path = app.database_path();
     let _data_home = app.finish().await;
 
-    let conn = passerelle_storage::open(&db_path).unwrap();
+    let conn = passerelle_tests::open_db(&db_path);
     let saved = passerelle_storage::profile::get(&conn)
         .unwrap()
         .expect("profile stored");

@@ -11,6 +11,50 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
+/// The passphrase of every test database.
+pub const PASSPHRASE: &str = "le merle chante sur le toit de Sarrebourg";
+
+/// A file holding [`PASSPHRASE`] in `data_home` (what scripts give the app).
+pub fn passphrase_file(data_home: &Path) -> PathBuf {
+    let path = data_home.join("phrase-de-passe");
+    std::fs::write(&path, format!("{PASSPHRASE}\n")).unwrap();
+    path
+}
+
+/// The test database at `path`, unlocked (created with cheap Argon2id parameters if missing).
+pub fn open_db(path: &Path) -> passerelle_storage::Connection {
+    passerelle_storage::protect::open_or_create(
+        path,
+        PASSPHRASE,
+        passerelle_storage::keys::KdfParams::TEST,
+    )
+    .unwrap()
+    .0
+}
+
+/// Demo data in the test database at `path` (created if missing).
+pub fn seed_demo(path: &Path, cases: usize) {
+    passerelle_demo::seed_file(
+        path,
+        PASSPHRASE,
+        passerelle_storage::keys::KdfParams::TEST,
+        cases,
+        2026,
+        chrono::Local::now().date_naive(),
+    )
+    .unwrap();
+}
+
+/// How the app is started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unlock {
+    /// With `PASSERELLE_PASSPHRASE_FILE`: unlocked (or created) at once, as scripts do.
+    Automatic,
+    /// As people start it: the set-up or lock screen first. `idle_seconds`: a short idle
+    /// delay for the lock test (0: the setting's).
+    Interactive { idle_seconds: u32 },
+}
+
 /// How long to wait for the app to show something before failing.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -68,8 +112,13 @@ impl AppSession {
         Self::start_in(tempfile::tempdir().unwrap()).await
     }
 
-    /// Launches the app with `data_home` as its `XDG_DATA_HOME`.
+    /// Launches the app with `data_home` as its `XDG_DATA_HOME`, unlocked at once.
     pub async fn start_in(data_home: tempfile::TempDir) -> Self {
+        Self::start_with(data_home, Unlock::Automatic).await
+    }
+
+    /// Launches the app with `data_home` as its `XDG_DATA_HOME`.
+    pub async fn start_with(data_home: tempfile::TempDir, unlock: Unlock) -> Self {
         let app = app_binary();
         assert!(
             app.exists(),
@@ -78,7 +127,9 @@ impl AppSession {
         );
         let port = free_port();
         let native_port = free_port();
-        let driver = Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()))
+        let mut driver =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()));
+        driver
             .args([
                 "--port",
                 &port.to_string(),
@@ -90,8 +141,24 @@ impl AppSession {
             // Exports go there, without a native save dialog WebDriver could not drive.
             .env("PASSERELLE_EXPORT_DIR", exports_dir(data_home.path()))
             .env_remove("PASSERELLE_DB")
+            .env("PASSERELLE_KDF", "test")
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::inherit());
+        match unlock {
+            Unlock::Automatic => {
+                driver.env(
+                    "PASSERELLE_PASSPHRASE_FILE",
+                    passphrase_file(data_home.path()),
+                );
+            }
+            Unlock::Interactive { idle_seconds } => {
+                driver.env_remove("PASSERELLE_PASSPHRASE_FILE");
+                if idle_seconds > 0 {
+                    driver.env("PASSERELLE_IDLE_LOCK_SECONDS", idle_seconds.to_string());
+                }
+            }
+        }
+        let driver = driver
             .spawn()
             .expect("tauri-driver not found: run scripts/bootstrap.sh");
         wait_for_port(port, Duration::from_secs(10));

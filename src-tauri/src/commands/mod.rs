@@ -8,6 +8,7 @@ pub mod committee;
 pub mod parcours;
 pub mod profile;
 pub mod records;
+pub mod security;
 pub mod status;
 
 use passerelle_domain::AppError;

@@ -15,10 +15,11 @@ pub async fn app_status(
 ) -> Reply<cmd::AppStatusGet> {
     let _ = args;
     crate::shielded(|| {
-        let (schema_version, case_count) = db.with(|conn| {
+        let (schema_version, case_count, last_backup_at) = db.with(|conn| {
             Ok((
                 migrations::schema_version(conn)?,
                 status::count_active_case_files(conn)?,
+                passerelle_storage::setting::load(conn)?.last_backup_at,
             ))
         })?;
         Ok(AppStatus {
@@ -26,6 +27,7 @@ pub async fn app_status(
             database_path: db.path().display().to_string(),
             schema_version,
             case_count,
+            last_backup_at,
         })
     })
 }
