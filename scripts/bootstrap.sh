@@ -12,9 +12,10 @@ die() { echo "bootstrap: error: $*" >&2; exit 1; }
 
 # System packages: WebKitGTK 4.1 stack for Tauri, Xvfb + WebKitWebDriver for end-to-end tests,
 # poppler-utils + qpdf to check PDFs, DejaVu fonts for the screenshots, ImageMagick to take them,
-# the sqlite3 shell for the journal tests (they tamper with a database behind the app’s back).
+# the sqlite3 shell for the tests (it must NOT be able to read the encrypted database), perl
+# for the OpenSSL that SQLCipher builds from source.
 PACKAGES=(
-  build-essential pkg-config libssl-dev curl file
+  build-essential perl pkg-config libssl-dev curl file
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev
   xvfb xauth webkit2gtk-driver
   poppler-utils qpdf imagemagick fonts-dejavu-core sqlite3

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets everything up, builds and launches the desktop app on its database in the platform data
-# directory ($XDG_DATA_HOME/fr.passerelle.desktop/passerelle.sqlite3 on Linux).
-# PASSERELLE_DB=/path/file.sqlite3 opens another database. Extra arguments go to the app.
+# Sets everything up, builds and launches the desktop app on a local DEMO database
+# (.demo/passerelle.sqlite3 in the checkout: fictional people, Grand Est communes, real ROME
+# codes), protected by the demo passphrase printed below. PASSERELLE_DB=/path/file.sqlite3
+# opens another database instead (the app then asks for its passphrase, or sets one up on first
+# launch). Extra arguments go to the app.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,14 +14,24 @@ scripts/build-ui.sh
 cargo build --locked -p passerelle-app -p passerelle-cli
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 cli="$TARGET_DIR/debug/passerelle"
-# An empty database gets realistic demo data once (fictional people, Grand Est communes, real
-# ROME codes); a database that holds case files is never touched.
-db="$("$cli" info --json | sed -n 's/.*"databasePath": "\(.*\)".*/\1/p')"
-cases="$("$cli" info --json | sed -n 's/.*"caseCount": \([0-9]*\).*/\1/p')"
-marker="$(dirname "$db")/.demo-seeded"
-if [ "$cases" = "0" ] && [ ! -e "$marker" ]; then
-  "$cli" demo --cases 300
-  touch "$marker"
+
+if [ -z "${PASSERELLE_DB:-}" ]; then
+  DEMO_PASSPHRASE="démonstration de Passerelle en Grand Est"
+  export PASSERELLE_DB="$ROOT/.demo/passerelle.sqlite3"
+  mkdir -p "$ROOT/.demo"
+  chmod 700 "$ROOT/.demo"
+  if [ ! -e "$PASSERELLE_DB" ]; then
+    # The passphrase reaches the CLI through a private file, never as an argument.
+    passfile="$(mktemp "$ROOT/.demo/.phrase.XXXXXX")"
+    trap 'rm -f "$passfile"' EXIT
+    printf '%s\n' "$DEMO_PASSPHRASE" > "$passfile"
+    PASSERELLE_PASSPHRASE_FILE="$passfile" "$cli" demo --cases 300
+    PASSERELLE_PASSPHRASE_FILE="$passfile" "$cli" info
+    rm -f "$passfile"
+  fi
+  echo
+  echo "Base de démonstration : $PASSERELLE_DB"
+  echo "Phrase de passe de démonstration : « $DEMO_PASSPHRASE »"
+  echo
 fi
-"$cli" info
 exec "$TARGET_DIR/debug/passerelle-app" "$@"

@@ -498,3 +498,97 @@ fn r12_an_empty_agenda_cannot_be_packed() {
             .starts_with("Ordre du jour vide")
     );
 }
+
+/// A first launch: the app starts locked on no database.
+fn locked_harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("data/passerelle.sqlite3");
+    let app = with_commands(mock_builder())
+        .manage(Db::locked(db_path.clone()))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _app: app,
+        window,
+        _dir: dir,
+        db_path,
+    }
+}
+
+/// Issue 13: set-up, lock, unlock, a wrong passphrase, settings and a backup, over IPC.
+#[test]
+fn r13_the_app_is_set_up_locked_unlocked_and_backed_up_through_its_commands() {
+    let h = locked_harness();
+    let status = invoke::<cmd::SecurityStatusGet>(&h, json!({})).unwrap();
+    assert_eq!(status["state"], "setup");
+    // Locked: no data command answers.
+    let locked = invoke::<cmd::CaseList>(&h, json!({"query": {}})).unwrap_err();
+    assert_eq!(locked["kind"], "locked");
+
+    let weak = invoke::<cmd::SecuritySetup>(&h, json!({"passphrase": "azerty123"})).unwrap_err();
+    assert_eq!(weak["detail"]["errors"][0]["field"], "passphrase");
+    let setup = invoke::<cmd::SecuritySetup>(&h, json!({"passphrase": PASSPHRASE})).unwrap();
+    let recovery = setup["recoveryKey"].as_str().unwrap().to_owned();
+    assert_eq!(recovery.len(), 39);
+    assert!(passerelle_storage::keys::key_file_path(&h.db_path).exists());
+    assert_eq!(
+        invoke::<cmd::SecurityStatusGet>(&h, json!({})).unwrap()["state"],
+        "unlocked"
+    );
+    invoke::<cmd::CaseList>(&h, json!({"query": {}})).unwrap();
+
+    assert_eq!(
+        invoke::<cmd::SecurityLock>(&h, json!({})).unwrap()["state"],
+        "locked"
+    );
+    assert_eq!(
+        invoke::<cmd::CaseList>(&h, json!({"query": {}})).unwrap_err()["kind"],
+        "locked"
+    );
+    let wrong = invoke::<cmd::SecurityUnlock>(&h, json!({"passphrase": "une phrase qui n’est pas la bonne"}))
+        .unwrap_err();
+    assert!(
+        wrong["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Phrase de passe incorrecte")
+    );
+    let unlocked = invoke::<cmd::SecurityUnlock>(&h, json!({"passphrase": PASSPHRASE})).unwrap();
+    assert_eq!(unlocked["state"], "unlocked");
+    assert_eq!(unlocked["idleLockMinutes"], 10);
+
+    // The current passphrase is checked before a change.
+    let change = invoke::<cmd::PassphraseChange>(
+        &h,
+        json!({"current": "pas la bonne du tout, non", "new": "une nouvelle phrase pour Metz"}),
+    )
+    .unwrap_err();
+    assert_eq!(change["detail"]["errors"][0]["field"], "current");
+
+    // Settings: a relative backup directory is refused, an absolute one kept; a backup goes
+    // there and the status line knows.
+    let relative = invoke::<cmd::SecuritySettingsSave>(
+        &h,
+        json!({"idleLockMinutes": 5, "backupDir": "sauvegardes", "backupKeep": 3}),
+    )
+    .unwrap_err();
+    assert_eq!(relative["detail"]["errors"][0]["field"], "backupDir");
+    let backups = h._dir.path().join("sauvegardes");
+    let saved = invoke::<cmd::SecuritySettingsSave>(
+        &h,
+        json!({"idleLockMinutes": 5, "backupDir": backups, "backupKeep": 3}),
+    )
+    .unwrap();
+    assert_eq!(saved["idleLockMinutes"], 5);
+    assert_eq!(saved["idleLockSeconds"], 300);
+    let done = invoke::<cmd::BackupNow>(&h, json!({})).unwrap();
+    let path = std::path::PathBuf::from(done["path"].as_str().unwrap());
+    assert!(path.starts_with(&backups) && path.exists(), "{done}");
+    let status = invoke::<cmd::AppStatusGet>(&h, json!({})).unwrap();
+    assert!(status["lastBackupAt"].is_string(), "{status}");
+    passerelle_storage::backup::verify(&path, passerelle_storage::Secret::RecoveryKey(&recovery))
+        .unwrap();
+}

@@ -18,8 +18,10 @@ use passerelle_storage::profile;
 /// Version printed in every PDF footer.
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-fn generation() -> Generation {
-    Generation::from_env_or(Utc::now(), APP_VERSION)
+/// When and by what the PDF is made, with the journal's head for its footer.
+fn generation(conn: &passerelle_storage::Connection) -> anyhow::Result<Generation> {
+    Ok(Generation::from_env_or(Utc::now(), APP_VERSION)
+        .with_journal_head(passerelle_storage::journal::head(conn)?))
 }
 
 pub fn dossier_pdf(
@@ -31,7 +33,7 @@ pub fn dossier_pdf(
 ) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
     let view = dossier::view(&conn, case_id, pseudonymise, meeting, crate::today())?;
-    let bytes = passerelle_pdf::dossier_pdf(&view, &generation());
+    let bytes = passerelle_pdf::dossier_pdf(&view, &generation(&conn)?);
     write_atomic(output, &bytes)?;
     println!(
         "{} ({} octets, empreinte {})",
@@ -159,7 +161,7 @@ pub fn pack(
 ) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
     let pack = dossier::pack(&conn, id, pseudonymise, crate::today())?;
-    let bytes = passerelle_pdf::pack_pdf(&pack, &generation());
+    let bytes = passerelle_pdf::pack_pdf(&pack, &generation(&conn)?);
     write_atomic(output, &bytes)?;
     println!(
         "{} ({} dossiers, {} octets)",

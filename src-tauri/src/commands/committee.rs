@@ -30,8 +30,10 @@ fn save_pdf<R: Runtime>(
     Ok(saved.map(|p| p.display().to_string()))
 }
 
-fn generation() -> Generation {
-    Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION"))
+/// When and by what the PDF is made, with the journal's head for its footer.
+fn generation(db: &Db) -> Result<Generation, AppError> {
+    let head = db.with(|conn| passerelle_storage::journal::head(conn))?;
+    Ok(Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION")).with_journal_head(head))
 }
 
 #[tauri::command]
@@ -147,7 +149,7 @@ pub async fn dossier_export<R: Runtime>(
                 Local::now().date_naive(),
             )
         })?;
-        let bytes = passerelle_pdf::dossier_pdf(&view, &generation());
+        let bytes = passerelle_pdf::dossier_pdf(&view, &generation(&db)?);
         let name = format!(
             "dossier-{}{}.pdf",
             view.reference,
@@ -172,7 +174,7 @@ pub async fn meeting_pack_export<R: Runtime>(
         let pack = db.with(|conn| {
             dossier::pack(conn, args.id, args.pseudonymised, Local::now().date_naive())
         })?;
-        let bytes = passerelle_pdf::pack_pdf(&pack, &generation());
+        let bytes = passerelle_pdf::pack_pdf(&pack, &generation(&db)?);
         let name = format!(
             "seance-{}{}.pdf",
             pack.header.held_on,
