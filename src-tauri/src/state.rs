@@ -123,10 +123,13 @@ impl Db {
         Ok(recovery)
     }
 
-    /// Unlocks with the passphrase (or finishes an interrupted encryption, then unlocks).
+    /// Unlocks with the passphrase (or finishes an interrupted encryption, then unlocks). The
+    /// passphrase is checked even if the database is open already: the lock screen never
+    /// accepts a wrong one.
     pub fn unlock(&self, secret: Secret<'_>) -> Result<(), AppError> {
         let mut guard = self.guard();
         if guard.is_some() {
+            keys::unlock(&self.path, secret)?;
             return Ok(());
         }
         let (conn, key) = protect::open_protected(&self.path, secret)?;

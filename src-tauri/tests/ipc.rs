@@ -548,8 +548,11 @@ fn r13_the_app_is_set_up_locked_unlocked_and_backed_up_through_its_commands() {
         invoke::<cmd::CaseList>(&h, json!({"query": {}})).unwrap_err()["kind"],
         "locked"
     );
-    let wrong = invoke::<cmd::SecurityUnlock>(&h, json!({"passphrase": "une phrase qui n’est pas la bonne"}))
-        .unwrap_err();
+    let wrong = invoke::<cmd::SecurityUnlock>(
+        &h,
+        json!({"passphrase": "une phrase qui n’est pas la bonne"}),
+    )
+    .unwrap_err();
     assert!(
         wrong["detail"]["errors"][0]["message"]
             .as_str()

@@ -128,7 +128,7 @@ pub fn create(
         entries: Vec::new(),
     };
     let mut sources: Vec<(String, PathBuf)> = vec![
-        (DATABASE.into(), copy.clone()),
+        (DATABASE.into(), copy),
         (KEY_FILE.into(), keys::key_file_path(database)),
     ];
     for (_, sha, _) in &kept {

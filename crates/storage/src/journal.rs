@@ -373,7 +373,9 @@ pub(crate) fn verify_chain(
 /// before encryption; its chain was verified first). The caller's transaction lifts the
 /// append-only triggers around it.
 pub(crate) fn rechain(tx: &Connection) -> Result<u64, StorageError> {
-    let rows: Vec<(i64, String, String, String, i64, String, String, String)> = tx
+    /// id, at, actor, entity, entity id, action, changes, row hash.
+    type Stored = (i64, String, String, String, i64, String, String, String);
+    let rows: Vec<Stored> = tx
         .prepare(
             "SELECT id, at, actor, entity, entity_id, action, changes, row_hash FROM journal
              ORDER BY id",

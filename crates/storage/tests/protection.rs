@@ -135,7 +135,8 @@ fn a_forged_chain_a_cut_journal_and_an_edited_step_are_detected() {
         )
         .unwrap();
         // Recompute every hash with plain SHA-256 (what a forger without the key can do).
-        let rows: Vec<(i64, String, String, String, i64, String, String, String)> = conn
+        type Stored = (i64, String, String, String, i64, String, String, String);
+        let rows: Vec<Stored> = conn
             .prepare("SELECT id, at, actor, entity, entity_id, action, changes, row_hash FROM journal ORDER BY id")
             .unwrap()
             .query_map([], |r| {
@@ -270,7 +271,7 @@ fn a_backup_restores_identically_elsewhere_and_a_damaged_one_is_refused() {
     std::fs::write(&truncated, &bytes[..bytes.len() * 2 / 3]).unwrap();
     assert!(backup::verify(&truncated, Secret::Passphrase(PASS)).is_err());
     let altered = dir.path().join("alteree.zip");
-    let mut changed = bytes.clone();
+    let mut changed = bytes;
     // A byte inside the database copy (the first entry's data, past its local header).
     changed[4096] ^= 0x40;
     std::fs::write(&altered, &changed).unwrap();
