@@ -86,10 +86,8 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     let search = app.wait_for("#case-search").await;
     search.send_keys("heb").await.unwrap();
     app.wait_for_text("#case-count", "1–1 sur 1 dossier").await;
-    app.client
-        .find(Locator::LinkText("HÉBERT Élise"))
+    app.wait_for_link("HÉBERT Élise")
         .await
-        .unwrap()
         .click()
         .await
         .unwrap();
@@ -181,10 +179,8 @@ async fn interviews_and_documents_are_recorded_and_kept() {
 
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#case-search").await;
-    app.client
-        .find(Locator::LinkText("LEFÈVRE Anaïs"))
+    app.wait_for_link("LEFÈVRE Anaïs")
         .await
-        .unwrap()
         .click()
         .await
         .unwrap();
@@ -265,7 +261,20 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         .path()
         .join("fr.passerelle.desktop/documents")
         .join(&docs[0].sha256);
-    assert_eq!(std::fs::read(kept).unwrap(), b"%PDF-1.4 synthese de test");
+    // Kept sealed: the plaintext is nowhere on disk, and the file opens and hashes back.
+    let sealed = std::fs::read(kept).unwrap();
+    assert!(sealed.starts_with(b"PSLDOC1\n"), "{sealed:?}");
+    assert!(
+        !sealed
+            .windows(b"synthese de test".len())
+            .any(|w| w == b"synthese de test"),
+        "the document is kept in clear"
+    );
+    let documents_dir = data_home.path().join("fr.passerelle.desktop/documents");
+    assert_eq!(
+        passerelle_storage::integrity::verify_files(&conn, &documents_dir).unwrap(),
+        Ok(1)
+    );
     // Create, two consent updates, the interview, the document.
     assert_eq!(passerelle_storage::integrity::verify(&conn).unwrap(), Ok(5));
 }

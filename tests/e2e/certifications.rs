@@ -1,4 +1,3 @@
-use fantoccini::Locator;
 use passerelle_domain::case::CaseData;
 use passerelle_domain::certification::{Bloc, Certification};
 use passerelle_tests::AppSession;
@@ -77,10 +76,8 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
 
     app.wait_for("#nav-cases").await.click().await.unwrap();
     app.wait_for("#case-search").await;
-    app.client
-        .find(Locator::LinkText("COLLIN Aurélie"))
+    app.wait_for_link("COLLIN Aurélie")
         .await
-        .unwrap()
         .click()
         .await
         .unwrap();

@@ -84,13 +84,7 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
 
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#case-search").await;
-    app.client
-        .find(Locator::LinkText("Comités"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.wait_for_link("Comités").await.click().await.unwrap();
     app.wait_for("#session-new").await;
 
     // An empty form is refused field by field.
@@ -220,10 +214,8 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
     );
 
     // The case page exports the full dossier.
-    app.client
-        .find(Locator::LinkText("THIÉBAUT Noémie"))
+    app.wait_for_link("THIÉBAUT Noémie")
         .await
-        .unwrap()
         .click()
         .await
         .unwrap();

@@ -9,4 +9,5 @@ mod committees;
 mod foundation;
 mod parcours;
 mod profile;
+mod protection;
 mod security;

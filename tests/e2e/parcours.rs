@@ -1,4 +1,3 @@
-use fantoccini::Locator;
 use passerelle_domain::case::{CaseData, Consent, ContractKind, DocumentKind};
 use passerelle_domain::parcours::EmployerAnswer;
 use passerelle_tests::AppSession;
@@ -79,10 +78,8 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
 
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#case-search").await;
-    app.client
-        .find(Locator::LinkText("THIÉBAUT Noémie"))
+    app.wait_for_link("THIÉBAUT Noémie")
         .await
-        .unwrap()
         .click()
         .await
         .unwrap();

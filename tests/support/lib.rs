@@ -202,6 +202,18 @@ impl AppSession {
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
+    /// Waits until a link whose text is `text` is in the page (a list that loads after its
+    /// screen appeared).
+    pub async fn wait_for_link(&self, text: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(UI_TIMEOUT)
+            .every(Duration::from_millis(20))
+            .for_element(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
+    }
+
     /// Waits until `css`'s text contains `needle`, and returns that text.
     pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let start = Instant::now();

@@ -43,7 +43,8 @@ pub async fn call<C: Command>(args: &C::Args) -> Result<C::Response, AppError> {
         .map_err(|e| AppError::Ipc {
             message: format!("{cmd}: {e}"),
         })?;
-    decode(cmd, invoke_raw(cmd, js_args).await)
+    let unlocks = crate::session::unlock_count();
+    locked_check(unlocks, decode(cmd, invoke_raw(cmd, js_args).await))
 }
 
 /// Calls command `C` whose input is bytes (a document): they cross as the raw request body, not
@@ -63,10 +64,23 @@ pub async fn invoke_bytes<C: Command>(
     };
     set(&headers, header.0, &JsValue::from_str(header.1))?;
     set(&options, "headers", &headers)?;
-    decode(
-        cmd,
-        invoke_with_options(cmd, body.into(), options.into()).await,
+    let unlocks = crate::session::unlock_count();
+    locked_check(
+        unlocks,
+        decode(
+            cmd,
+            invoke_with_options(cmd, body.into(), options.into()).await,
+        ),
     )
+}
+
+/// A command refused because the data is locked (locked from elsewhere, or a call racing the
+/// lock) sends the window to the lock screen; the error still reaches the caller.
+fn locked_check<R>(unlocks_at_call: u32, result: Result<R, AppError>) -> Result<R, AppError> {
+    if matches!(result, Err(AppError::Locked)) {
+        crate::session::shell_locked(unlocks_at_call);
+    }
+    result
 }
 
 fn decode<R: DeserializeOwned>(cmd: &str, result: Result<JsValue, JsValue>) -> Result<R, AppError> {

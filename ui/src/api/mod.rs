@@ -6,4 +6,5 @@ pub mod certifications;
 pub mod meetings;
 pub mod parcours;
 pub mod profile;
+pub mod security;
 pub mod status;

@@ -9,6 +9,7 @@ pub mod nav;
 pub mod parameters;
 pub mod profile_banner;
 pub mod profile_form;
+pub mod security;
 pub mod settings;
 pub mod status_line;
 pub mod territories;

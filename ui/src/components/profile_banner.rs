@@ -15,7 +15,7 @@ pub fn ProfileBanner() -> impl IntoView {
     });
     move || {
         let missing = matches!(profile.get(), Some(Ok(None)));
-        let on_settings = location.pathname.get() == "/parametres";
+        let on_settings = location.pathname.get().starts_with("/parametres");
         (missing && !on_settings).then(|| view! {
             <div class="banner" id="profile-banner" role="note">
                 "Bienvenue dans Passerelle. Renseignez d’abord votre profil : votre nom signe chaque modification des dossiers. "

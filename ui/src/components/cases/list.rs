@@ -10,6 +10,12 @@ use crate::{api, dom};
 
 const PAGE: u32 = 50;
 
+/// Whether cases remain after the page starting at `offset` (a function: a `>=` written inside
+/// a `view!` attribute is misread as the end of the tag).
+fn has_next(offset: u32, total: u64) -> bool {
+    u64::from(offset + PAGE) < total
+}
+
 /// A filter or sort order by its stored code (`metier_fragilise`, `recently_updated`; `""`: none).
 /// These two enumerations have no French label in the domain (the options below carry theirs),
 /// so they are not `Coded`.
@@ -214,10 +220,9 @@ pub fn CaseList() -> impl IntoView {
                             <button
                                 type="button"
                                 id="case-next"
-                                disabled=move || u64::from(offset.get() + PAGE)
+                                disabled=move || !has_next(offset.get(), total)
+                                on:click=move |_| offset.update(|o| *o += PAGE)
                             >
-                                = total
-                                on:click=move |_| offset.update(|o| *o += PAGE)>
                                 "Suivants →"
                             </button>
                         </div>
