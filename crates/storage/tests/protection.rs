@@ -14,7 +14,7 @@ use passerelle_storage::{Secret, backup, cases, integrity, journal, parcours, pr
 
 const PASS: &str = "le merle chante sur le toit de Sarrebourg";
 const NAME: &str = "Quintanilla";
-const NIR: &str = "185025746312345";
+const NIR: &str = "185025746312353";
 const NOTE: &str = "reconversion confidentielle après inaptitude";
 const DOCUMENT: &[u8] = b"Attestation RQTH de Mme Quintanilla";
 
