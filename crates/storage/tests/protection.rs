@@ -25,6 +25,13 @@ fn protected_case(dir: &Path) -> (std::path::PathBuf, passerelle_storage::Connec
     let mut data = case(NAME, "Inès", "metz");
     data.beneficiary.nir = NIR.into();
     data.project.notes = NOTE.into();
+    data.beneficiary
+        .consents
+        .push(passerelle_domain::case::Consent {
+            purpose: "CEP".into(),
+            given_on: NaiveDate::from_ymd_opt(2026, 3, 1),
+            withdrawn_on: None,
+        });
     let id = cases::create(&mut conn, "Agent", &data, at(1)).unwrap().id;
     records::add_document(
         &mut conn,
