@@ -23,6 +23,7 @@ use crate::journal::JournalEntry;
 use crate::params::ParamValue;
 use crate::parcours::{ParcoursView, Step, TodoOverview};
 use crate::profile::CounsellorProfile;
+use crate::retention::{PurgeReport, PurgeScope, RetentionItem};
 use crate::security::SecurityStatus;
 
 /// One command of the shell: its name, what it takes, what it answers.
@@ -133,6 +134,27 @@ commands! {
     SecuritySettingsSave = "security_settings_save": SecuritySettingsArgs => SecurityStatus;
     /// A backup now: into the backup directory if one is set, else where the user chooses.
     BackupNow = "backup_now": NoArgs => Option<BackupDone>;
+    /// The « À purger » list: what the retention rules make due today, and why.
+    RetentionListGet = "retention_list": NoArgs => Vec<RetentionItem>;
+    /// Purges a case's personal data (or only its documents), after the counsellor confirmed:
+    /// an expired retention, or an erasure request (refused, with the legal reasons, while
+    /// something obliges to keep the data).
+    CasePurge = "case_purge": CasePurgeArgs => PurgeReport;
+    /// The access-request export of a person (ZIP: readable summary, JSON of everything held,
+    /// documents; save dialog): the path written, or `None` when the user cancelled.
+    PersonExport = "person_export": CaseIdArgs => Option<String>;
+    /// The one-page description of the processing for the record of processing activities
+    /// (save dialog): the path written, or `None`.
+    RegistreExport = "registre_export": NoArgs => Option<String>;
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CasePurgeArgs {
+    pub case_id: CaseId,
+    pub scope: PurgeScope,
+    /// Recorded in the journal: « durée de conservation écoulée », « demande d’effacement du… ».
+    pub reason: String,
 }
 
 /// A recovery key, as shown once: « 7K3Q-9ZD2-… ».
@@ -435,18 +457,28 @@ pub struct MeetingDecideArgs {
     pub input: OutcomeInput,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DossierExportArgs {
     pub case_id: CaseId,
     pub pseudonymised: bool,
     pub meeting_id: Option<MeetingId>,
+    /// Who it is for: printed on every page and recorded.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// The counsellor read what the scan of the free texts found, and exports anyway.
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PackExportArgs {
     pub id: MeetingId,
     pub pseudonymised: bool,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
 /// The horizon of upcoming (and recent) exam sessions, in days.

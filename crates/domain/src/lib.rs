@@ -5,6 +5,7 @@
 //! here (a validation, a deadline formula) is therefore enforced identically as the user types
 //! and when the backend writes.
 
+pub mod access;
 pub mod case;
 pub mod certification;
 pub mod code;
@@ -17,6 +18,8 @@ pub mod journal;
 pub mod params;
 pub mod parcours;
 pub mod profile;
+pub mod registre;
+pub mod retention;
 pub mod security;
 pub mod territory;
 pub mod text;

@@ -79,6 +79,10 @@ pub mod key {
     pub const VAE_LEAVE_NOTICE_DAYS: &str = "vae_leave_notice_days";
     pub const VAE_LEAVE_ANSWER_DAYS: &str = "vae_leave_answer_days";
     pub const VAE_SILENCE_ACCEPTANCE: &str = "vae_silence_acceptance";
+    pub const RETENTION_ACTIVE_MONTHS: &str = "retention_active_months";
+    pub const RETENTION_CASE_MONTHS: &str = "retention_case_months";
+    pub const RETENTION_DOCUMENTS_MONTHS: &str = "retention_documents_months";
+    pub const PSEUDONYM_SHOW_PROVIDER: &str = "pseudonym_show_provider";
 
     /// Every key, in the order Paramètres lists them.
     pub const ALL: &[&str] = &[
@@ -143,6 +147,10 @@ pub mod key {
         VAE_LEAVE_NOTICE_DAYS,
         VAE_LEAVE_ANSWER_DAYS,
         VAE_SILENCE_ACCEPTANCE,
+        RETENTION_ACTIVE_MONTHS,
+        RETENTION_CASE_MONTHS,
+        RETENTION_DOCUMENTS_MONTHS,
+        PSEUDONYM_SHOW_PROVIDER,
     ];
 }
 
@@ -517,7 +525,7 @@ pub const DEFAULTS: &[ParamDefault] = &[
         (2024, 1, 1),
         2.0,
         Unit::Points,
-        "Cofinancement (Région, Agefiph, OPCO, entreprise…) (NON CONFIRMÉ)",
+        "Cofinancement (Région, OPCO, entreprise, autre cofinanceur…) (NON CONFIRMÉ)",
     ),
     ParamDefault::new(
         key::PRIORITE_METIER_PORTEUR,
@@ -665,6 +673,34 @@ pub const DEFAULTS: &[ParamDefault] = &[
         15.0,
         Unit::Days,
         "R6422-4 : réponse sous 15 jours calendaires ; silence = accord",
+    ),
+    ParamDefault::new(
+        key::RETENTION_ACTIVE_MONTHS,
+        (2019, 1, 1),
+        24.0,
+        Unit::Months,
+        "Base active : dossier ouvert, puis 2 ans après le dernier contact (référentiels CNIL voisins, NON CONFIRMÉ pour le CEP : à valider avec le DPO)",
+    ),
+    ParamDefault::new(
+        key::RETENTION_CASE_MONTHS,
+        (2019, 1, 1),
+        60.0,
+        Unit::Months,
+        "Dossier expurgé 5 ans après la fin de l’accompagnement : 2 ans de base active + 3 ans d’archive intermédiaire pour les preuves de financement et de contrôle (inférence, NON CONFIRMÉ)",
+    ),
+    ParamDefault::new(
+        key::RETENTION_DOCUMENTS_MONTHS,
+        (2019, 1, 1),
+        36.0,
+        Unit::Months,
+        "Pièces du dossier supprimées 3 ans après la fin de l’accompagnement (documents de contrôle des actions de formation : 3 ans ; NON CONFIRMÉ)",
+    ),
+    ParamDefault::new(
+        key::PSEUDONYM_SHOW_PROVIDER,
+        (2019, 1, 1),
+        0.0,
+        Unit::Switch,
+        "Dossier pseudonymisé : nommer l’organisme de formation (1 = oui) — utile si le comité en juge la qualité, mais il peut désigner la personne dans un petit territoire",
     ),
     ParamDefault::new(
         key::CPF_RESTE_A_CHARGE,

@@ -45,6 +45,36 @@ pub struct Beneficiary {
     pub consents: Vec<Consent>,
 }
 
+/// The purposes counsellors record most (free text is allowed too).
+pub const CONSENT_PURPOSES: [&str; 3] = [
+    "Accompagnement CEP et conservation du dossier",
+    "Partage du dossier avec les financeurs (Transitions Pro, OPCO)",
+    "Présentation du dossier en comité",
+];
+
+/// If the person withdrew the consent to share the dossier with funders or a committee (and
+/// did not give it again since): when.
+pub fn sharing_withdrawn(consents: &[Consent]) -> Option<NaiveDate> {
+    let folded = |p: &str| crate::text::fold_for_sort(p);
+    consents
+        .iter()
+        .filter(|c| {
+            let p = folded(&c.purpose);
+            p.contains("FINANCEUR") || p.contains("COMITE")
+        })
+        .filter_map(|c| c.withdrawn_on.map(|w| (w, c)))
+        .filter(|(w, c)| {
+            // Given again afterwards (a later record of the same purpose)?
+            !consents.iter().any(|o| {
+                o.purpose == c.purpose
+                    && o.withdrawn_on.is_none()
+                    && o.given_on.is_some_and(|g| g > *w)
+            })
+        })
+        .map(|(w, _)| w)
+        .max()
+}
+
 /// An RGPD consent record.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -210,6 +240,10 @@ pub struct CaseFile {
     pub created_at: String,
     pub updated_at: String,
     pub archived_at: Option<String>,
+    /// When its personal data was purged (retention or erasure): nothing to edit, export or
+    /// erase any more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purged_at: Option<String>,
 }
 
 /// One line of the case list.

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::disclosure;
 use super::priority::{PriorityScore, priority_score};
 use super::pseudonym::redact;
 use super::{CommitteeKind, Outcome};
@@ -167,6 +168,16 @@ pub struct DossierView {
     /// The recorded opinion or decision, with motifs and amount, when there is one.
     pub outcome: Option<Vec<Row>>,
     pub committee_kind: Option<CommitteeKind>,
+    /// Pseudonymised: what was removed, and why (on the first page).
+    #[serde(default)]
+    pub notice: Option<String>,
+    /// Printed on every page: « Confidentiel — comité du … — destinataires : … ».
+    #[serde(default)]
+    pub watermark: Option<String>,
+    /// Pseudonymised: what the scan of the free texts found (see `disclosure::scan`); the
+    /// export waits for the counsellor to rewrite or confirm. Not printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<super::disclosure::Finding>,
 }
 
 impl MeetingHeader {
@@ -249,6 +260,10 @@ pub struct DossierInput<'a> {
     pub outcome: Option<(Outcome, String, Option<i64>)>,
     /// Reference date: the meeting's, else the generation date (age band, grid in force).
     pub at: NaiveDate,
+    /// Who the export is for (watermark); empty: no watermark.
+    pub recipients: &'a [String],
+    /// Pseudonymised: name the training provider (a setting; off by default).
+    pub show_provider: bool,
 }
 
 /// « moins de 26 ans », « 26 à 34 ans »… from a birth date, at a date.
@@ -385,12 +400,12 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
     let mut beneficiary = Vec::new();
     match &pseudonym {
         Some(p) => {
+            // No initials: with a trade and a sector, they are enough to recognise someone.
             beneficiary.push(row("Pseudonyme", p.clone()));
-            beneficiary.push(row("Initiales", initials(&b.first_names, name)));
             beneficiary.push(row(
                 "Tranche d’âge",
                 b.birth_date
-                    .map(|d| age_band(d, input.at))
+                    .map(|d| disclosure::age_band_10(d, input.at))
                     .unwrap_or_else(|| "non renseignée".into()),
             ));
         }
@@ -431,13 +446,35 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
             beneficiary.push(row("Poste occupé", or_dash(&s.job_title)));
         }
     }
-    beneficiary.push(row("Territoire", or_dash(&b.territory)));
-    beneficiary.push(row("Niveau de diplôme", diploma));
-    beneficiary.push(row("Contrat", contract));
-    beneficiary.push(row("Ancienneté", seniority));
-    beneficiary.push(row("Taille de l’entreprise", headcount));
-    if !s.employer.naf.trim().is_empty() {
-        beneficiary.push(row("Secteur (NAF)", s.employer.naf.trim()));
+    if pseudonym.is_some() {
+        // The territory only at the committee's own level: a regional commission reads the
+        // region, a local comité its territory.
+        let territory = match input.meeting.as_ref().map(|m| m.kind) {
+            Some(CommitteeKind::ComiteLocal) => or_dash(&b.territory),
+            _ => "Grand Est".to_owned(),
+        };
+        beneficiary.push(row("Territoire", territory));
+        beneficiary.push(row("Niveau de diplôme", diploma));
+        beneficiary.push(row("Contrat", contract));
+        beneficiary.push(row(
+            "Ancienneté",
+            s.seniority_months_total
+                .map(|m| format!("{} de salariat", disclosure::seniority_band(u32::from(m))))
+                .unwrap_or_else(|| "non renseignée".into()),
+        ));
+        beneficiary.push(row("Taille de l’entreprise", headcount));
+        if let Some(section) = disclosure::naf_section(&s.employer.naf) {
+            beneficiary.push(row("Secteur (section NAF)", section));
+        }
+    } else {
+        beneficiary.push(row("Territoire", or_dash(&b.territory)));
+        beneficiary.push(row("Niveau de diplôme", diploma));
+        beneficiary.push(row("Contrat", contract));
+        beneficiary.push(row("Ancienneté", seniority));
+        beneficiary.push(row("Taille de l’entreprise", headcount));
+        if !s.employer.naf.trim().is_empty() {
+            beneficiary.push(row("Secteur (NAF)", s.employer.naf.trim()));
+        }
     }
 
     let training_facts = &f.training;
@@ -448,26 +485,40 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         }
         None => or_dash(&case.project.target_certification),
     };
-    let dates = match (training_facts.start, training_facts.end) {
-        (Some(a), Some(z)) => format!("du {} au {}", format_date(a), format_date(z)),
-        (Some(a), None) => format!("à partir du {}", format_date(a)),
+    let day = |d: NaiveDate| match pseudonym {
+        // Exact dates narrow the person down: the month is enough for a committee.
+        Some(_) => disclosure::month_year(d),
+        None => format_date(d),
+    };
+    let dates = match (
+        training_facts.start,
+        training_facts.end,
+        pseudonym.is_some(),
+    ) {
+        (Some(a), Some(z), false) => format!("du {} au {}", day(a), day(z)),
+        (Some(a), Some(z), true) => format!("de {} à {}", day(a), day(z)),
+        (Some(a), None, false) => format!("à partir du {}", day(a)),
+        (Some(a), None, true) => format!("à partir de {}", day(a)),
         _ => "non renseignées".into(),
+    };
+    let provider = if training_facts.provider.trim().is_empty() {
+        "non renseigné".into()
+    } else if pseudonym.is_some() && !input.show_provider {
+        format!(
+            "non nommé (Qualiopi : {})",
+            yes_no(training_facts.provider_qualiopi)
+        )
+    } else {
+        format!(
+            "{} (Qualiopi : {})",
+            training_facts.provider.trim(),
+            yes_no(training_facts.provider_qualiopi)
+        )
     };
     let training = vec![
         row("Formation", or_dash(&training_facts.title)),
         row("Certification visée", certification.clone()),
-        row(
-            "Organisme de formation",
-            if training_facts.provider.trim().is_empty() {
-                "non renseigné".into()
-            } else {
-                format!(
-                    "{} (Qualiopi : {})",
-                    training_facts.provider.trim(),
-                    yes_no(training_facts.provider_qualiopi)
-                )
-            },
-        ),
+        row("Organisme de formation", provider),
         row(
             "Durée après positionnement",
             training_facts
@@ -513,7 +564,11 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         .funding
         .iter()
         .map(|l| FundingRow {
-            funder: l.funder.label().to_owned(),
+            funder: if pseudonym.is_some() {
+                disclosure::funder_label(l.funder).to_owned()
+            } else {
+                l.funder.label().to_owned()
+            },
             covers: free(&l.covers),
             amount_cents: l.amount_cents,
         })
@@ -543,13 +598,22 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
                 RuleOutcome::Unmet => ("non remplie", Some(false)),
                 RuleOutcome::Unknown => ("à vérifier", None),
             };
-            // Never say which exemption (health data): DOMAIN §7.4.
-            let explanation =
-                if r.outcome == RuleOutcome::Exempt && r.rule.starts_with("Ancienneté") {
-                    "Condition d’ancienneté non exigée : oui (justificatif fourni).".to_owned()
-                } else {
-                    r.explanation.clone()
-                };
+            // Never say which exemption (health data): DOMAIN §7.4. Pseudonymised, not even
+            // that there is one: with the priority grid it would point to a health status.
+            let exempt_seniority =
+                r.outcome == RuleOutcome::Exempt && r.rule.starts_with("Ancienneté");
+            let (outcome, explanation) = match (exempt_seniority, pseudonym.is_some()) {
+                (true, true) => (
+                    "remplie",
+                    "Condition examinée au regard de la situation de la personne : satisfaite."
+                        .to_owned(),
+                ),
+                (true, false) => (
+                    outcome,
+                    "Condition d’ancienneté non exigée : oui (justificatif fourni).".to_owned(),
+                ),
+                _ => (outcome, r.explanation.clone()),
+            };
             EligibilityLine {
                 rule: r.rule.clone(),
                 outcome: outcome.to_owned(),
@@ -683,12 +747,23 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         prospects,
         eligibility,
         eligibility_at: format_date(input.parcours.eligibility_at),
-        priority: priority_score(
-            case,
-            input.certification.map(|c| c.title.as_str()),
-            input.at,
-            input.params,
-        ),
+        priority: {
+            let mut score = priority_score(
+                case,
+                input.certification.map(|c| c.title.as_str()),
+                input.at,
+                input.params,
+            );
+            if pseudonym.is_some() {
+                // Every health-related criterion in one line that does not say which applies.
+                for item in &mut score.items {
+                    if item.key == crate::params::key::PRIORITE_INAPTITUDE {
+                        item.label = "Situation prioritaire au titre de la grille".into();
+                    }
+                }
+            }
+            score
+        },
         cep_opinion: or_dash(&free(&case.project.cep_opinion)),
         current_step: input.parcours.current.label().to_owned(),
         timeline,
@@ -699,5 +774,56 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         checklist,
         changes_since,
         outcome,
+        notice: pseudonym.as_ref().map(|_| disclosure::notice()),
+        watermark: (!input.recipients.is_empty()).then(|| {
+            let whom = input
+                .meeting
+                .as_ref()
+                .map(|m| format!("comité du {}", format_date(m.held_on)))
+                .unwrap_or_else(|| "comité".to_owned());
+            format!(
+                "Confidentiel — {whom} — destinataire{} : {}",
+                if input.recipients.len() > 1 { "s" } else { "" },
+                input.recipients.join(", ")
+            )
+        }),
+        findings: match pseudonym {
+            Some(_) => {
+                let mut texts: Vec<(String, &str)> = vec![
+                    ("Motivation du projet".into(), case.project.motive.as_str()),
+                    (
+                        "Perspectives d’emploi".into(),
+                        case.project.employment_prospects.as_str(),
+                    ),
+                    (
+                        "Zone de mobilité".into(),
+                        case.project.mobility_zone.as_str(),
+                    ),
+                    (
+                        "Avis du conseiller CEP".into(),
+                        case.project.cep_opinion.as_str(),
+                    ),
+                    ("Intitulé de la formation".into(), f.training.title.as_str()),
+                ];
+                for l in &f.funding {
+                    texts.push(("Plan de financement".into(), l.covers.as_str()));
+                }
+                for t in &input.parcours.history {
+                    texts.push(("Historique du parcours".into(), t.reason.as_str()));
+                }
+                if let Some((_, motifs, _)) = &input.outcome {
+                    texts.push(("Motifs de la décision".into(), motifs.as_str()));
+                }
+                let names = [
+                    b.birth_name.as_str(),
+                    b.usage_name.as_str(),
+                    b.first_names.as_str(),
+                ];
+                let borrowed: Vec<(&str, &str)> =
+                    texts.iter().map(|(f, t)| (f.as_str(), *t)).collect();
+                disclosure::scan(&borrowed, &names)
+            }
+            None => Vec::new(),
+        },
     }
 }

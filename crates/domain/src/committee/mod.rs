@@ -2,6 +2,7 @@
 //! gives opinions, the Transitions Pro *commission paritaire* takes decisions. Both read the
 //! dossiers Passerelle exports; their outcomes come back into the case's parcours.
 
+pub mod disclosure;
 mod dossier;
 mod priority;
 mod pseudonym;

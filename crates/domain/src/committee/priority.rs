@@ -98,7 +98,7 @@ pub fn priority_score(
         ),
         (
             key::PRIORITE_COFINANCEMENT,
-            "Cofinancement (Région, Agefiph, OPCO, employeur…)",
+            "Cofinancement (Région, OPCO, employeur, autre cofinanceur…)",
             cofunded,
         ),
         (

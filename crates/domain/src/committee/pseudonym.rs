@@ -29,30 +29,40 @@ const STOP_WORDS: [&str; 14] = [
     "ets",
 ];
 
-/// Replaces, in free text, every word equal to one of `names` (ignoring case and accents),
-/// e-mail addresses and long digit runs (phone, NIR) by « […] ». Counsellors' notes often
-/// name the person; a pseudonymised dossier must not.
+/// Replaces, in free text, every word equal to one of `names` (any length, ignoring case and
+/// accents — « Sahin » for « Şahin », « Lukasz » for « Łukasz »), a capitalised word after a
+/// civility or a kinship word (« son mari Karim »), e-mail addresses and long digit runs
+/// (phone, NIR) by « […] ». Counsellors' notes often name the person; a pseudonymised dossier
+/// must not.
 pub fn redact(text: &str, names: &[&str]) -> String {
-    let fold = |w: &str| crate::text::fold_for_sort(w);
+    use super::disclosure::{capitalised, fold_full, introduces_name};
+    let fold = |w: &str| fold_full(w);
     let needles: Vec<String> = names
         .iter()
         .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
         .map(fold)
-        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 2 && !STOP_WORDS.iter().any(|s| fold(s) == *w))
         .collect();
+    let mut after_relation = false;
     // Words first: names and e-mail addresses.
     let mut words = String::with_capacity(text.len());
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
+    let mut flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
         // A word may end with the sentence's full stop: test it without.
         let core = word.trim_end_matches('.');
         let trail = &word[core.len()..];
-        if core.contains('@') || (!core.is_empty() && needles.contains(&fold(core))) {
+        let named = !core.is_empty()
+            && (needles.contains(&fold(core)) || (after_relation && capitalised(core)));
+        if core.contains('@') || named {
             out.push_str("[…]");
             out.push_str(trail);
         } else {
             out.push_str(word);
         }
+        after_relation = introduces_name(core);
         word.clear();
     };
     for c in text.chars() {
@@ -111,6 +121,24 @@ fn redact_digit_runs(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_folded_names_and_relatives_are_redacted() {
+        let out = redact(
+            "Mme Ly, née Şahin (Sahin sur sa carte), vit avec son mari Karim ; M. Nowak la soutient. Łukasz aussi : Lukasz.",
+            &["Ly", "Şahin", "Łukasz"],
+        );
+        for gone in ["Ly", "Sahin", "Şahin", "Karim", "Nowak", "Łukasz", "Lukasz"] {
+            assert!(
+                !out.split(|c: char| !c.is_alphanumeric()).any(|w| w == gone),
+                "« {gone} » left in {out}"
+            );
+        }
+        assert!(out.starts_with("Mme […], née […]"), "{out}");
+        assert!(out.contains("vit avec son mari […]"), "{out}");
+        // Ordinary words are left alone, capitalised or not.
+        assert_eq!(redact("Lyon et la Ba", &["Ly", "Ba"]), "Lyon et la […]");
+    }
 
     #[test]
     fn a_pseudonym_is_stable_for_a_salt_and_differs_across_salts() {

@@ -175,6 +175,11 @@ pub fn format_date(date: NaiveDate) -> String {
     }
 }
 
+/// « septembre 2026 ».
+pub fn format_month_year(date: NaiveDate) -> String {
+    format!("{} {}", MONTHS[date.month0() as usize], date.year())
+}
+
 /// « 1 dossier », « 2 dossiers », « 0 dossier »: French uses the singular below 2.
 pub fn count_noun(n: u64, singular: &str) -> String {
     count_with(n, singular, &format!("{singular}s"))
