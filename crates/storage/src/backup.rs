@@ -79,10 +79,10 @@ fn manifest_mac(key: &DataKey, manifest: &[u8]) -> String {
 }
 
 fn refused(path: &Path, why: impl Into<String>) -> StorageError {
-    StorageError::Io {
-        what: "Sauvegarde",
+    StorageError::Damaged {
+        what: "Fichier de sauvegarde",
         path: path.display().to_string(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, why.into()),
+        reason: why.into(),
     }
 }
 

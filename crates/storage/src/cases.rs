@@ -109,12 +109,28 @@ pub(crate) fn update_in(
     if current.data == *data {
         return Ok((current, Vec::new()));
     }
+    refuse_purged(&current)?;
     ensure_valid(tx, data, at)?;
     let (file, changes) = case_file::update(tx, actor, current, data, at)?;
     if !changes.is_empty() {
         derived::refresh(tx, id)?;
     }
     Ok((file, changes))
+}
+
+/// A purged case keeps only what statistics need: it is never edited nor reopened again.
+fn refuse_purged(case: &CaseFile) -> Result<(), StorageError> {
+    match &case.purged_at {
+        Some(at) => Err(StorageError::Conflict(format!(
+            "le dossier {} a été expurgé le {} : il ne peut plus être modifié ni rouvert",
+            case.reference,
+            at.get(..10)
+                .and_then(|d| d.parse().ok())
+                .map(passerelle_domain::i18n::format_date)
+                .unwrap_or_else(|| at.clone())
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Archives (`archive = true`) or restores a case file. Nothing is deleted.
@@ -130,6 +146,7 @@ pub fn set_archived(
     if current.archived_at.is_some() == archive {
         return Ok(current);
     }
+    refuse_purged(&current)?;
     let file = case_file::set_archived(&tx, actor, current, archive, at)?;
     derived::refresh(&tx, id)?;
     tx.commit()?;

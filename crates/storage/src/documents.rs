@@ -100,13 +100,11 @@ pub(crate) fn seal_in_place(
         return Ok(false);
     }
     if sha256_hex(&file) != sha256 {
-        return Err(StorageError::Io {
+        return Err(StorageError::Damaged {
             what: "Document",
             path: path.display().to_string(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "contenu différent de son empreinte : fichier modifié hors de l’application",
-            ),
+            reason: "contenu différent de son empreinte : fichier modifié hors de l’application"
+                .into(),
         });
     }
     write_atomic(&path, &sealing::seal(conn, &file, sha256)?)?;

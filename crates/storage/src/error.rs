@@ -34,6 +34,13 @@ pub enum StorageError {
         path: String,
         source: std::io::Error,
     },
+    /// A file the app wrote (a backup, a key file) is damaged, altered or not one of its own.
+    #[error("{what} « {path} » refusé : {reason}")]
+    Damaged {
+        what: &'static str,
+        path: String,
+        reason: String,
+    },
     /// Data stored by the app no longer reads back (edited behind its back).
     #[error("données enregistrées illisibles : {0}")]
     Json(String),

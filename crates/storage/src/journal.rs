@@ -119,6 +119,28 @@ pub(crate) enum Chain {
     Legacy,
 }
 
+/// What an entry's MAC covers of its changes: their SHA-256 — kept by a tombstone when the
+/// values are redacted (see migration 0009), so the chain still verifies.
+pub(crate) fn changes_digest(changes_json: &str) -> String {
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(changes_json)
+        && let Some(sha) = map
+            .get("redacted")
+            .and_then(|r| r.get("sha256"))
+            .and_then(Value::as_str)
+    {
+        return sha.to_owned();
+    }
+    Sha256::digest(changes_json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether stored changes are a redaction's tombstone.
+pub(crate) fn is_redacted(changes_json: &str) -> bool {
+    changes_json.starts_with("{\"redacted\"")
+}
+
 /// The text an entry's hash covers: every field, each followed by a unit separator.
 fn entry_message(prev: &str, r: &Record<'_>, changes_json: &str) -> String {
     let mut message = String::new();
@@ -145,13 +167,17 @@ fn entry_hash(
     r: &Record<'_>,
     changes_json: &str,
 ) -> Result<String, StorageError> {
-    let message = entry_message(prev, r, changes_json);
     match chain {
-        Chain::Keyed => crate::sealing::mac(conn, &message),
-        Chain::Legacy => Ok(Sha256::digest(message.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()),
+        Chain::Keyed => {
+            let message = entry_message(prev, r, &changes_digest(changes_json));
+            crate::sealing::mac(conn, &message, &entry_message(prev, r, changes_json))
+        }
+        Chain::Legacy => Ok(
+            Sha256::digest(entry_message(prev, r, changes_json).as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        ),
     }
 }
 
@@ -269,6 +295,27 @@ pub fn entries_for(
     let mut entries = Vec::new();
     for row in rows {
         let (id, at, actor, action, changes) = row?;
+        if is_redacted(&changes) {
+            // The values are gone; say when and why.
+            let tombstone: Value = serde_json::from_str(&changes).map_err(StorageError::json)?;
+            let redacted = &tombstone["redacted"];
+            entries.push(JournalEntry {
+                id,
+                at,
+                actor,
+                action,
+                changes: vec![FieldChange {
+                    field: "redacted".into(),
+                    before: None,
+                    after: Some(format!(
+                        "valeurs expurgées le {} ({})",
+                        redacted["at"].as_str().unwrap_or_default(),
+                        redacted["reason"].as_str().unwrap_or_default()
+                    )),
+                }],
+            });
+            continue;
+        }
         let changes: Vec<Change> = serde_json::from_str(&changes).map_err(StorageError::json)?;
         entries.push(JournalEntry {
             id,
@@ -310,6 +357,19 @@ pub fn head(conn: &Connection) -> Result<Option<(i64, String)>, StorageError> {
     Ok(conn
         .query_row(
             "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// The head as a document reads it: the last entry that changed the data. The records of
+/// exports are left out, so that exporting the same dossier twice prints the same footer (and
+/// the same bytes); the entry named is still a link of the chain, which `--anchor` checks.
+pub fn content_head(conn: &Connection) -> Result<Option<(i64, String)>, StorageError> {
+    Ok(conn
+        .query_row(
+            "SELECT id, hash FROM journal WHERE entity <> 'export_record' ORDER BY id DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -367,6 +427,59 @@ pub(crate) fn verify_chain(
         count += 1;
     }
     Ok(Ok((count, last)))
+}
+
+/// Replaces the values of the entries `ids` by a tombstone keeping their SHA-256 (a purge);
+/// the chain still verifies. Returns how many were redacted (already redacted ones are left).
+pub(crate) fn redact(
+    tx: &Connection,
+    ids: &[i64],
+    at: &str,
+    reason: &str,
+) -> Result<u64, StorageError> {
+    let mut read = tx.prepare_cached("SELECT changes FROM journal WHERE id = ?1")?;
+    let mut write = tx.prepare_cached("UPDATE journal SET changes = ?1 WHERE id = ?2")?;
+    let mut count = 0;
+    for &id in ids {
+        let changes: String = read.query_row([id], |r| r.get(0))?;
+        if is_redacted(&changes) {
+            continue;
+        }
+        let tombstone = serde_json::json!({"redacted": {
+            "at": at, "reason": reason, "sha256": changes_digest(&changes)
+        }});
+        write.execute(params![tombstone.to_string(), id])?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// The entries of these rows of one entity (what a purge redacts).
+pub(crate) fn entry_ids(
+    conn: &Connection,
+    entity: &str,
+    entity_ids: &[i64],
+) -> Result<Vec<i64>, StorageError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM journal WHERE entity = ?1 AND entity_id = ?2")?;
+    let mut out = Vec::new();
+    for id in entity_ids {
+        let rows = stmt.query_map(params![entity, id], |r| r.get::<_, i64>(0))?;
+        for row in rows {
+            out.push(row?);
+        }
+    }
+    Ok(out)
+}
+
+/// How many entries were redacted, and when the last redaction was.
+pub fn redactions(conn: &Connection) -> Result<(u64, Option<String>), StorageError> {
+    Ok(conn.query_row(
+        "SELECT count(*), max(json_extract(changes, '$.redacted.at')) FROM journal
+         WHERE json_extract(changes, '$.redacted') IS NOT NULL",
+        [],
+        |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)),
+    )?)
 }
 
 /// Recomputes every entry's hash under the journal key, in order (a database migrated from

@@ -199,10 +199,10 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 }
 
 fn damaged(path: &Path, why: &str) -> StorageError {
-    StorageError::Io {
+    StorageError::Damaged {
         what: "Fichier de clés",
         path: path.display().to_string(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, why.to_owned()),
+        reason: why.to_owned(),
     }
 }
 

@@ -28,10 +28,12 @@ mod derived;
 pub mod integrity;
 pub mod todo;
 
+pub mod access;
 pub mod backup;
 pub mod cases;
 pub mod protect;
 pub mod records;
+pub mod retention;
 
 pub mod parcours;
 
@@ -161,6 +163,9 @@ fn configure(conn: &mut Connection) -> Result<(), StorageError> {
     // typed by hand, one edit at a time: durability matters more than write throughput.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted content is overwritten with zeros where it lay, not left in free pages: a purged
+    // person's data must leave the file, not only the tables.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     // 32 MiB of page cache (default 2 MiB): searches and lists over 100 000 case files stay in
     // memory instead of going back to the file for every page.
     conn.pragma_update(None, "cache_size", -32_768)?;
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(mode, "wal");
         assert_eq!(get("synchronous"), 2, "synchronous must be FULL");
         assert_eq!(get("foreign_keys"), 1);
+        assert_eq!(get("secure_delete"), 1);
         assert_eq!(get("busy_timeout"), 10_000);
     }
 

@@ -28,6 +28,8 @@ migrations![
     "0006_committees.sql",
     "0007_cert_sessions.sql",
     "0008_protection.sql",
+    "0009_redaction.sql",
+    "0010_retention.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -38,13 +40,6 @@ pub const LATEST_VERSION: u32 = MIGRATION_SLICE.len() as u32;
 /// Brings the database to the latest schema, each migration in its own transaction.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StorageError> {
     MIGRATIONS.to_latest(conn)?;
-    Ok(())
-}
-
-/// Brings the database to schema `version` only (the tests of the migration to encryption
-/// build a database as version 7 left it).
-pub(crate) fn migrate_to(conn: &mut Connection, version: usize) -> Result<(), StorageError> {
-    MIGRATIONS.to_version(conn, version)?;
     Ok(())
 }
 
@@ -101,6 +96,14 @@ mod tests {
             (
                 "0008_protection.sql",
                 "04bebef12958a6c8b5fa0cfb9ccddee552fa9cbbfced3f3cbe6201a255c2951d",
+            ),
+            (
+                "0009_redaction.sql",
+                "f341ac5766dabdc8caf30862420bb5d64e3419433f19923ed14b18232779c2a8",
+            ),
+            (
+                "0010_retention.sql",
+                "7252d1414faafbcec799098ac7fb14c1a3cdc5290f79e8747d5a4930788c901f",
             ),
         ];
         use sha2::{Digest, Sha256};

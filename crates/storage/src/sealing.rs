@@ -30,9 +30,11 @@ fn user_error(message: &str) -> rusqlite::Error {
 pub(crate) fn install(conn: &Connection, key: &DataKey) -> Result<(), StorageError> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DIRECTONLY;
     let mac_key = key.derive(Purpose::JournalMac);
+    // Two arguments: the entry's message as the keyed chain reads it, and as the chain from
+    // before encryption read it (used only by `install_legacy`).
     conn.create_scalar_function(
         MAC_FUNCTION,
-        1,
+        2,
         flags | FunctionFlags::SQLITE_DETERMINISTIC,
         move |ctx| {
             let message: String = ctx.get(0)?;
@@ -97,8 +99,8 @@ pub(crate) fn install(conn: &Connection, key: &DataKey) -> Result<(), StorageErr
 pub(crate) fn install_legacy(conn: &Connection) -> Result<(), StorageError> {
     use sha2::Digest;
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DIRECTONLY;
-    conn.create_scalar_function(MAC_FUNCTION, 1, flags, |ctx| {
-        let message: String = ctx.get(0)?;
+    conn.create_scalar_function(MAC_FUNCTION, 2, flags, |ctx| {
+        let message: String = ctx.get(1)?;
         Ok(Sha256::digest(message.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
@@ -109,11 +111,16 @@ pub(crate) fn install_legacy(conn: &Connection) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// HMAC-SHA256 (hex) of a journal entry's message under the journal's key.
-pub(crate) fn mac(conn: &Connection, message: &str) -> Result<String, StorageError> {
+/// HMAC-SHA256 (hex) of a journal entry's message under the journal's key; `legacy_message`
+/// is what the emulation of a database from before encryption hashes instead.
+pub(crate) fn mac(
+    conn: &Connection,
+    message: &str,
+    legacy_message: &str,
+) -> Result<String, StorageError> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {MAC_FUNCTION}(?1)"))?
-        .query_row([message], |r| r.get(0))?)
+        .prepare_cached(&format!("SELECT {MAC_FUNCTION}(?1, ?2)"))?
+        .query_row([message, legacy_message], |r| r.get(0))?)
 }
 
 /// Seals a document's content; `aad` (its SHA-256) ties the file to its name.

@@ -302,7 +302,7 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_meeting() {
 
     let second = commission(&mut conn);
     meetings::add_case(&mut conn, "Agent", second, id_case, at(26)).unwrap();
-    let full = dossier::view(&conn, id_case, false, Some(second), d(2026, 3, 27)).unwrap();
+    let full = dossier::view(&conn, id_case, false, Some(second), &[], d(2026, 3, 27)).unwrap();
     let (heading, changes) = full.changes_since.unwrap();
     assert!(
         heading.contains("20 mars 2026") && heading.contains("Ajourné"),
@@ -318,7 +318,7 @@ fn a_dossier_that_comes_back_shows_what_changed_since_its_last_meeting() {
             .iter()
             .any(|c| c.field == "Téléphone" && c.after == "•••• (masqué)")
     );
-    let pseudo = dossier::view(&conn, id_case, true, Some(second), d(2026, 3, 27)).unwrap();
+    let pseudo = dossier::view(&conn, id_case, true, Some(second), &[], d(2026, 3, 27)).unwrap();
     let (_, changes) = pseudo.changes_since.clone().unwrap();
     assert!(changes.iter().all(|c| c.field != "Téléphone"));
     assert_eq!(

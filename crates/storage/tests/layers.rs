@@ -25,13 +25,14 @@ const LAYERS: &[&[&str]] = &[
         "certification::staff",
         "committee::meetings",
     ],
-    &["cases", "records", "protect", "backup"],
+    &["cases", "records", "protect", "backup", "retention"],
     &["parcours"],
     &["certification::enrolments", "committee::decisions"],
     &[
         "certification::exams",
         "certification::vae",
         "committee::dossier",
+        "access",
     ],
 ];
 

@@ -5,11 +5,13 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use passerelle_domain::case::CaseId;
+use passerelle_domain::case::{CaseId, sharing_withdrawn};
 use passerelle_domain::certification::{BlocStatus, Certification};
 use passerelle_domain::committee::{
     self as rules, ChangesSince, DossierInput, DossierView, MeetingId, MeetingPack, Variant,
 };
+use passerelle_domain::i18n::format_date;
+use passerelle_domain::params::key;
 use passerelle_domain::parcours::{Step, checklist};
 use passerelle_domain::validate::{CertificationCode, parse_certification_code};
 use rusqlite::Connection;
@@ -19,7 +21,9 @@ use crate::certification::enrolments;
 use crate::error::StorageError;
 use crate::journal;
 use crate::parcours;
-use crate::tables::{case_file, catalogue, document, meeting, parameter, profile, territory};
+use crate::tables::{
+    case_file, catalogue, document, export, meeting, parameter, profile, territory,
+};
 
 /// The certification a project targets (the parent of a bloc code), from the catalogue.
 fn target_certification(
@@ -36,15 +40,28 @@ fn target_certification(
     catalogue::get(conn, &code)
 }
 
-/// The committee dossier of a case, full or pseudonymised, for a meeting or on its own.
+/// The committee dossier of a case, full or pseudonymised, for a meeting or on its own;
+/// `recipients`: who it is for (its watermark). Refused when the person withdrew the consent
+/// to share the dossier with funders or a committee.
 pub fn view(
     conn: &Connection,
     case_id: CaseId,
     pseudonymised: bool,
     meeting_id: Option<MeetingId>,
+    recipients: &[String],
     today: NaiveDate,
 ) -> Result<DossierView, StorageError> {
     let mut case = case_file::get(conn, case_id)?.ok_or_else(|| case_file::not_found(case_id))?;
+    if let Some(withdrawn) = sharing_withdrawn(&case.data.beneficiary.consents) {
+        return Err(StorageError::rule(
+            "consent",
+            format!(
+                "Dossier {} : la personne a retiré le {} son consentement au partage avec les financeurs ou le comité ; il ne peut pas leur être transmis. Recueillez à nouveau son consentement (onglet Identité), ou retirez le dossier de l’ordre du jour.",
+                case.reference,
+                format_date(withdrawn)
+            ),
+        ));
+    }
     // Committee members read the territory's name, not its code.
     let territory = &mut case.data.beneficiary.territory;
     if let Some(t) = territory::list(conn)?
@@ -114,7 +131,15 @@ pub fn view(
     let variant = if pseudonymised {
         let pseudonym = match pseudonym {
             Some(p) => p,
-            None => rules::pseudonym(&meeting::app_salt(conn)?, case_id),
+            // Outside a meeting: a fresh salt for each export, so two exports cannot be
+            // linked to each other through their pseudonyms.
+            None => {
+                let mut salt = [0u8; 16];
+                getrandom::fill(&mut salt).map_err(|e| {
+                    StorageError::Internal(format!("générateur aléatoire indisponible : {e}"))
+                })?;
+                rules::pseudonym(&salt, case_id)
+            }
         };
         Variant::Pseudonymised { pseudonym }
     } else {
@@ -136,6 +161,8 @@ pub fn view(
         changes_since,
         outcome,
         at,
+        recipients,
+        show_provider: params.value(key::PSEUDONYM_SHOW_PROVIDER, at) == Some(1.0),
     };
     Ok(rules::build(&input, &variant))
 }
@@ -146,6 +173,7 @@ pub fn pack(
     conn: &Connection,
     id: MeetingId,
     pseudonymised: bool,
+    recipients: &[String],
     today: NaiveDate,
 ) -> Result<MeetingPack, StorageError> {
     let detail = meetings::detail(conn, id)?;
@@ -158,7 +186,7 @@ pub fn pack(
     let dossiers = detail
         .dossiers
         .iter()
-        .map(|d| view(conn, d.case_id, pseudonymised, Some(id), today))
+        .map(|d| view(conn, d.case_id, pseudonymised, Some(id), recipients, today))
         .collect::<Result<_, _>>()?;
     Ok(MeetingPack {
         header: detail.meeting.header(None),
@@ -166,4 +194,35 @@ pub fn pack(
         pseudonymised,
         dossiers,
     })
+}
+
+/// Records that a dossier or a pack left the app, for whom, with its content's SHA-256
+/// (journaled): an access request lists it, and a leak can be traced to its copy.
+#[allow(clippy::too_many_arguments)]
+pub fn record_export(
+    conn: &mut Connection,
+    actor: &str,
+    case_id: Option<CaseId>,
+    meeting_id: Option<MeetingId>,
+    pseudonymised: bool,
+    recipients: &[String],
+    content_hash: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StorageError> {
+    let tx = conn.transaction()?;
+    export::insert(
+        &tx,
+        actor,
+        &export::ExportRow {
+            kind: if case_id.is_some() { "dossier" } else { "pack" },
+            case_id,
+            meeting_id,
+            pseudonymised,
+            recipients,
+            content_hash,
+        },
+        at,
+    )?;
+    tx.commit()?;
+    Ok(())
 }

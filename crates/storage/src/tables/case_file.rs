@@ -144,6 +144,7 @@ pub(crate) fn insert(
         created_at: now.clone(),
         updated_at: now,
         archived_at: None,
+        purged_at: None,
     })
 }
 
@@ -258,6 +259,93 @@ pub(crate) fn set_archived(
     })
 }
 
+/// Replaces a case's data by `skeleton` (what survives a purge: no personal data), removes it
+/// from the search index and journals the purge without the values removed, in the caller's
+/// transaction.
+pub(crate) fn purge(
+    tx: &Connection,
+    actor: &str,
+    current: &CaseFile,
+    skeleton: &CaseData,
+    reason: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let id = current.id;
+    let now = stamp(at);
+    let json = to_json(skeleton)?;
+    tx.execute(
+        "UPDATE case_file SET data = ?1, sort_name = '', purged_at = ?2 WHERE id = ?3",
+        params![json, now, id.0],
+    )?;
+    tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id.0])?;
+    let changes = [Change {
+        field: "purge".into(),
+        before: Value::Null,
+        after: Value::String(reason.to_owned()),
+    }];
+    JOURNALED.append(
+        tx,
+        Write {
+            at: &now,
+            actor,
+            entity_id: id.0,
+            // The journal's actions are fixed by its CHECK: a purge is an update whose one
+            // change says so.
+            action: "update",
+            changes: &changes,
+            row_hash: &current_row_hash(tx, id)?,
+        },
+    )
+}
+
+/// What the retention list reads of every case not purged yet: id, reference, archiving date,
+/// last change, number of kept documents (one pass over the narrow columns and an index).
+pub(crate) type RetentionRow = (CaseId, String, Option<String>, String, u32);
+
+/// Merges the search index's segments into one, dropping the words of deleted rows (after a
+/// purge; seconds on 100 000 case files).
+pub(crate) fn merge_search_index(tx: &Connection) -> Result<(), StorageError> {
+    tx.execute(
+        "INSERT INTO case_search (case_search) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn retention_rows(conn: &Connection) -> Result<Vec<RetentionRow>, StorageError> {
+    Ok(conn
+        .prepare(
+            "SELECT c.id, c.reference, c.archived_at, c.updated_at,
+                    (SELECT count(*) FROM document d WHERE d.case_id = c.id)
+             FROM case_file c WHERE c.purged_at IS NULL ORDER BY c.id",
+        )?
+        .query_map([], |r| {
+            Ok((
+                CaseId(r.get(0)?),
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?)
+}
+
+/// A case's names (birth, usage, first), read from the stored JSON without decoding it all.
+pub(crate) fn names(
+    conn: &Connection,
+    id: CaseId,
+) -> Result<(String, String, String), StorageError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(data ->> '$.beneficiary.birthName', ''),
+                    coalesce(data ->> '$.beneficiary.usageName', ''),
+                    coalesce(data ->> '$.beneficiary.firstNames', '')
+             FROM case_file WHERE id = ?1",
+        )?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+}
+
 /// A case's current step (its `status` column).
 pub fn step(conn: &Connection, case_id: CaseId) -> Result<Step, StorageError> {
     let status: Option<String> = conn
@@ -349,12 +437,14 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<(CaseFile, String)> {
             created_at: row.get(4)?,
             updated_at: row.get(5)?,
             archived_at: row.get(6)?,
+            purged_at: row.get(7)?,
         },
         json,
     ))
 }
 
-const CASE_COLUMNS: &str = "id, reference, counsellor, data, created_at, updated_at, archived_at";
+const CASE_COLUMNS: &str =
+    "id, reference, counsellor, data, created_at, updated_at, archived_at, purged_at";
 
 fn get_in(conn: &Connection, id: CaseId) -> Result<Option<CaseFile>, StorageError> {
     let row = conn

@@ -159,6 +159,37 @@ pub(crate) fn set_validated(
     Ok(CaseId(case_id))
 }
 
+/// Deletes a case's document rows (a purge); returns their ids (whose journal entries the
+/// caller redacts) and the files no other document refers to (to remove once committed).
+pub(crate) fn delete_for_case(
+    tx: &Connection,
+    case_id: CaseId,
+) -> Result<(Vec<i64>, Vec<String>), StorageError> {
+    let rows: Vec<(i64, String)> = tx
+        .prepare("SELECT id, sha256 FROM document WHERE case_id = ?1")?
+        .query_map([case_id.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    tx.execute("DELETE FROM document WHERE case_id = ?1", [case_id.0])?;
+    let mut orphans = Vec::new();
+    let mut in_use =
+        tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?1)")?;
+    for (_, sha) in &rows {
+        if !in_use.query_row([sha], |r| r.get::<_, bool>(0))? && !orphans.contains(sha) {
+            orphans.push(sha.clone());
+        }
+    }
+    Ok((rows.into_iter().map(|(id, _)| id).collect(), orphans))
+}
+
+/// How many documents a case keeps.
+pub(crate) fn count_for_case(conn: &Connection, case_id: CaseId) -> Result<u32, StorageError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM document WHERE case_id = ?1",
+        [case_id.0],
+        |r| r.get(0),
+    )?)
+}
+
 /// A case's documents, most recently received first.
 pub fn for_case(conn: &Connection, case_id: CaseId) -> Result<Vec<Document>, StorageError> {
     let mut stmt = conn.prepare_cached(

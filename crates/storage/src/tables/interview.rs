@@ -74,6 +74,17 @@ pub(crate) fn insert(
     })
 }
 
+/// Deletes a case's interviews (a purge); returns their ids, whose journal entries the caller
+/// redacts.
+pub(crate) fn delete_for_case(tx: &Connection, case_id: CaseId) -> Result<Vec<i64>, StorageError> {
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM interview WHERE case_id = ?1")?
+        .query_map([case_id.0], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    tx.execute("DELETE FROM interview WHERE case_id = ?1", [case_id.0])?;
+    Ok(ids)
+}
+
 /// A case's interviews, most recent first.
 pub fn for_case(conn: &Connection, case_id: CaseId) -> Result<Vec<Interview>, StorageError> {
     let mut stmt = conn.prepare_cached(

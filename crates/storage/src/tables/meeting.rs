@@ -170,6 +170,36 @@ fn not_found(id: MeetingId) -> StorageError {
     }
 }
 
+/// The meetings that examined a case, oldest first: the meeting, the case's position, and its
+/// outcome, motifs and amount granted once recorded (an access request lists them).
+#[allow(clippy::type_complexity)]
+pub(crate) fn for_case(
+    conn: &Connection,
+    case_id: CaseId,
+) -> Result<Vec<(Meeting, u32, Option<Outcome>, String, Option<i64>)>, StorageError> {
+    let rows: Vec<(i64, u32, Option<String>, String, Option<i64>)> = conn
+        .prepare(
+            "SELECT d.session_id, d.position, d.outcome, d.motifs, d.amount_granted_cents
+             FROM session_dossier d JOIN committee_session s ON s.id = d.session_id
+             WHERE d.case_id = ?1 ORDER BY s.held_on, s.id",
+        )?
+        .query_map([case_id.0], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(id, position, outcome, motifs, granted)| {
+            Ok((
+                get(conn, MeetingId(id))?,
+                position,
+                decode_outcome(outcome)?,
+                motifs,
+                granted,
+            ))
+        })
+        .collect()
+}
+
 /// The salt of a meeting's pseudonyms.
 pub(crate) fn salt(conn: &Connection, id: MeetingId) -> Result<Vec<u8>, StorageError> {
     conn.query_row(
@@ -179,11 +209,6 @@ pub(crate) fn salt(conn: &Connection, id: MeetingId) -> Result<Vec<u8>, StorageE
     )
     .optional()?
     .ok_or_else(|| not_found(id))
-}
-
-/// The database's salt for pseudonyms outside any meeting (a dossier exported on its own).
-pub(crate) fn app_salt(conn: &Connection) -> Result<Vec<u8>, StorageError> {
-    Ok(conn.query_row("SELECT salt FROM app_secret WHERE id = 1", [], |r| r.get(0))?)
 }
 
 fn decode_outcome(text: Option<String>) -> rusqlite::Result<Option<Outcome>> {

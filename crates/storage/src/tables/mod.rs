@@ -11,6 +11,7 @@ pub(crate) mod document;
 pub(crate) mod enrolment;
 pub(crate) mod exam_candidate;
 pub(crate) mod exam_session;
+pub(crate) mod export;
 pub(crate) mod interview;
 pub(crate) mod meeting;
 pub(crate) mod parameter;

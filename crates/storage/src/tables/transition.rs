@@ -30,6 +30,16 @@ pub(crate) fn insert(
     Ok(())
 }
 
+/// Blanks the reasons typed for a case's transitions (a purge: they may name people); the
+/// steps and their dates stay.
+pub(crate) fn blank_reasons(tx: &Connection, case_id: CaseId) -> Result<(), StorageError> {
+    tx.execute(
+        "UPDATE parcours_transition SET reason = '' WHERE case_id = ?1",
+        [case_id.0],
+    )?;
+    Ok(())
+}
+
 /// The recorded transitions of a case, oldest first.
 pub fn for_case(conn: &Connection, case_id: CaseId) -> Result<Vec<Transition>, StorageError> {
     let mut stmt = conn.prepare_cached(
