@@ -6,6 +6,7 @@
 
 mod fonts;
 pub mod layout;
+mod records;
 mod render;
 mod writer;
 
@@ -13,6 +14,7 @@ use chrono::{DateTime, Timelike, Utc};
 use passerelle_domain::committee::{DossierView, MeetingPack};
 use passerelle_domain::i18n::{Msg, format_date, t};
 
+pub use records::{person_pdf, registre_pdf};
 pub use render::{cover_blocks, dossier_blocks};
 pub use writer::Metadata;
 
@@ -67,10 +69,16 @@ impl Generation {
     }
 }
 
-/// Running header and footer of one page.
-fn decorate(left_title: &str, generation: &str) -> impl Fn(usize, usize, &Page) -> Vec<Item> {
+/// Running header and footer of one page; `watermark` (« Confidentiel — … — destinataire : … »)
+/// above the header of every page.
+fn decorate(
+    left_title: &str,
+    generation: &str,
+    watermark: Option<&str>,
+) -> impl Fn(usize, usize, &Page) -> Vec<Item> {
     let left_title = left_title.to_owned();
     let generation = generation.to_owned();
+    let watermark = watermark.map(str::to_owned);
     move |n, total, page| {
         let m = &*fonts::FONTS;
         use layout::Measure;
@@ -95,7 +103,18 @@ fn decorate(left_title: &str, generation: &str) -> impl Fn(usize, usize, &Page) 
             running = format!("{}…", running.trim_end());
         }
         let footer_top = PAGE_HEIGHT - 48.0;
-        vec![
+        let mut items = Vec::new();
+        if let Some(mark) = &watermark {
+            items.push(Item::Text {
+                x: MARGIN_X,
+                y: 24.0,
+                size,
+                face: Face::Bold,
+                color: layout::ACCENT,
+                text: mark.clone(),
+            });
+        }
+        items.extend([
             Item::Text {
                 x: MARGIN_X,
                 y: 36.0,
@@ -138,7 +157,8 @@ fn decorate(left_title: &str, generation: &str) -> impl Fn(usize, usize, &Page) 
                 text: format!("{} : {}", t(Msg::PdfFingerprint), page.hash),
             },
             right(&page_label, footer_top + 12.0, Face::Bold, INK),
-        ]
+        ]);
+        items
     }
 }
 
@@ -154,6 +174,7 @@ pub fn dossier_pdf(view: &DossierView, generation: &Generation) -> Vec<u8> {
     let laid = flow.finish(&decorate(
         &format!("Passerelle — {}", t(Msg::DossierTitle)),
         &generation.label(),
+        view.watermark.as_deref(),
     ));
     writer::write(
         &laid,
@@ -198,6 +219,7 @@ pub fn pack_pdf(pack: &MeetingPack, generation: &Generation) -> Vec<u8> {
     let laid = flow.finish(&decorate(
         &format!("Passerelle — {}", t(Msg::PackTitle)),
         &generation.label(),
+        pack.dossiers.first().and_then(|d| d.watermark.as_deref()),
     ));
     writer::write(
         &laid,
@@ -304,6 +326,7 @@ pub fn recovery_kit_pdf(kit: &RecoveryKitView, generation: &Generation) -> Vec<u
     let laid = flow.finish(&decorate(
         "Passerelle — Kit de secours",
         &generation.label(),
+        None,
     ));
     writer::write(
         &laid,

@@ -71,8 +71,10 @@ pub fn dossier_blocks(view: &DossierView, section_bookmarks: bool) -> Vec<Block>
         text: t(Msg::DossierTitle).to_owned(),
         lines,
     });
-    if view.pseudonymised {
-        blocks.push(Block::note(t(Msg::DossierPseudonymisedNotice)));
+    match &view.notice {
+        Some(notice) => blocks.push(Block::note(notice.clone())),
+        None if view.pseudonymised => blocks.push(Block::note(t(Msg::DossierPseudonymisedNotice))),
+        None => {}
     }
 
     blocks.push(s.heading(t(Msg::SectionBeneficiary)));

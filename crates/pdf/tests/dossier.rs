@@ -185,9 +185,26 @@ fn a_pseudonymised_dossier_holds_no_personal_field_in_text_or_bytes() {
     let file = save(dir.path(), "pseudonymise.pdf", &bytes);
     let text = text_of(&file);
     assert!(text.contains("D-7K3Q9"));
-    assert!(text.contains("É. H."));
-    assert!(text.contains("35 à 44 ans"));
-    assert!(text.contains("Version pseudonymisée"));
+    assert!(!text.contains("É. H."), "no initials");
+    assert!(text.contains("40 à 49 ans"));
+    assert!(
+        text.contains("ni nom, ni initiales"),
+        "the notice on the cover"
+    );
+    // The watermark on every page names the meeting and the recipients.
+    let info = Command::new("pdfinfo").arg(&file).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    let marks = text
+        .matches("destinataire : Membres de la commission paritaire")
+        .count();
+    assert!(
+        pages > 1 && marks >= pages,
+        "{marks} watermarks for {pages} pages"
+    );
     let raw = raw_uncompressed(&file, dir.path());
     for personal in fixture::PERSONAL {
         assert!(!text.contains(personal), "« {personal} » in the text");
