@@ -229,7 +229,7 @@ fn bench_import(dir: &Path) {
     let mut samples = Vec::new();
     for run in 0..3 {
         let path = dir.join(format!("bench-import-{run}.sqlite3"));
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", ".keys"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
         let mut conn = open_db(&path);
@@ -431,7 +431,7 @@ fn bench_dossier(conn: &Connection) {
         .unwrap();
     let generation = passerelle_pdf::Generation::from_env_or(Utc::now(), "bench");
     let _ = passerelle_pdf::dossier_pdf(
-        &passerelle_storage::committee::dossier::view(conn, filed[0], false, None, today())
+        &passerelle_storage::committee::dossier::view(conn, filed[0], false, None, &[], today())
             .unwrap(),
         &generation,
     );
@@ -439,13 +439,111 @@ fn bench_dossier(conn: &Connection) {
     for &id in &filed {
         let start = std::time::Instant::now();
         let view =
-            passerelle_storage::committee::dossier::view(conn, id, false, None, today()).unwrap();
+            passerelle_storage::committee::dossier::view(conn, id, false, None, &[], today())
+                .unwrap();
         views.push(start.elapsed());
         let _ = passerelle_pdf::dossier_pdf(&view, &generation);
         pdfs.push(start.elapsed());
     }
     report("dossier view from the database", views);
     report("dossier PDF (view, layout, write)", pdfs);
+}
+
+/// The « À purger » list, a purge (erasure request) and an access-request export, on a copy of
+/// the 100 000-case database (a purge changes it).
+fn bench_privacy(dir: &Path, path: &Path, conn: &Connection) {
+    use passerelle_domain::retention::PurgeScope;
+    use passerelle_storage::{access, retention};
+    let (took, due) = time(|| retention::list(conn, today()).unwrap());
+    println!(
+        "À purger, today: {} due                          {:>8.1} ms",
+        due.len(),
+        took.as_secs_f64() * 1e3
+    );
+    let later = today() + chrono::Days::new(6 * 366);
+    let (took, due) = time(|| retention::list(conn, later).unwrap());
+    println!(
+        "À purger, in 6 years: {} due                  {:>8.1} ms",
+        due.len(),
+        took.as_secs_f64() * 1e3
+    );
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let copy = dir.join("bench-privacy.sqlite3");
+    for suffix in ["", ".keys"] {
+        std::fs::copy(
+            format!("{}{suffix}", path.display()),
+            format!("{}{suffix}", copy.display()),
+        )
+        .unwrap();
+    }
+    let _ = std::fs::remove_file(format!("{}-wal", copy.display()));
+    let mut conn = open_db(&copy);
+    let documents = passerelle_storage::files::documents_dir(&copy);
+    // Cases without funding, closed by the counsellor: an erasure request can be honoured.
+    let archived: Vec<i64> = conn
+        .prepare(
+            "SELECT id FROM case_file WHERE json_array_length(data, '$.parcours.funding') = 0
+             ORDER BY id LIMIT 60",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for &id in &archived {
+        cases::set_archived(
+            &mut conn,
+            "bench",
+            passerelle_domain::case::CaseId(id),
+            true,
+            Utc::now(),
+        )
+        .unwrap();
+    }
+    let mut exports = Vec::new();
+    let generation = passerelle_pdf::Generation::from_env_or(Utc::now(), "bench");
+    for &id in archived.iter().take(50) {
+        let (took, ()) = time(|| {
+            let export = access::gather(
+                &conn,
+                passerelle_domain::case::CaseId(id),
+                &documents,
+                today(),
+            )
+            .unwrap();
+            let pdf = passerelle_pdf::person_pdf(&export.record, &export.unreadable, &generation);
+            let _ = access::zip(&export, &pdf).unwrap();
+        });
+        exports.push(took);
+    }
+    report("access export (gather, summary PDF, ZIP)", exports);
+    let mut purges = Vec::new();
+    for &id in &archived {
+        let (took, result) = time(|| {
+            retention::purge(
+                &mut conn,
+                "bench",
+                passerelle_domain::case::CaseId(id),
+                PurgeScope::Case,
+                "demande d’effacement",
+                &documents,
+                today(),
+                Utc::now(),
+            )
+        });
+        if result.is_ok() {
+            purges.push(took);
+        }
+        if purges.len() == 10 {
+            break;
+        }
+    }
+    report("purge of one case (erasure request)", purges);
+    drop(conn);
+    for suffix in ["", "-wal", "-shm", ".keys"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+    }
 }
 
 fn main() {
@@ -455,7 +553,17 @@ fn main() {
     }
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     std::fs::create_dir_all(&dir).unwrap();
-    let (_, mut conn) = big_database(&dir);
+    let (path, mut conn) = big_database(&dir);
+    // PASSERELLE_BENCH=privacy: retention, purge and access export only.
+    if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "privacy") {
+        bench_privacy(&dir, &path, &conn);
+        return;
+    }
+    // PASSERELLE_BENCH=todo: only the À faire overview.
+    if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "todo") {
+        bench_todo(&conn);
+        return;
+    }
     bench_staff(&mut conn);
     // PASSERELLE_BENCH=staff: only the certification staff's view.
     if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "staff") {

@@ -58,7 +58,7 @@ fn main() {
     println!("{} filed PTP dossiers in {CASES} demo cases", filed.len());
 
     // One dossier: the view from the database, then the PDF.
-    let first = dossier::view(&conn, filed[0], false, None, today).unwrap();
+    let first = dossier::view(&conn, filed[0], false, None, &[], today).unwrap();
     let start = Instant::now();
     let _ = passerelle_pdf::dossier_pdf(&first, &generation);
     println!(
@@ -69,7 +69,7 @@ fn main() {
     for (i, &id) in filed.iter().cycle().take(300).enumerate() {
         let pseudonymised = i % 2 == 1;
         let start = Instant::now();
-        let view = dossier::view(&conn, id, pseudonymised, None, today).unwrap();
+        let view = dossier::view(&conn, id, pseudonymised, None, &[], today).unwrap();
         views.push(start.elapsed());
         let start = Instant::now();
         let bytes = passerelle_pdf::dossier_pdf(&view, &generation);
@@ -109,7 +109,7 @@ fn main() {
         let mut pages = 0;
         for _ in 0..3 {
             let start = Instant::now();
-            let pack = dossier::pack(&conn, meeting.id, pseudonymised, today).unwrap();
+            let pack = dossier::pack(&conn, meeting.id, pseudonymised, &[], today).unwrap();
             let bytes = passerelle_pdf::pack_pdf(&pack, &generation);
             totals.push(start.elapsed());
             size = bytes.len();

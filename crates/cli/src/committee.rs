@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use passerelle_domain::case::CaseId;
+use passerelle_domain::committee::disclosure;
 use passerelle_domain::committee::{
     CommitteeKind, MeetingDetail, MeetingId, NewMeeting, Outcome, OutcomeInput,
 };
@@ -21,7 +22,7 @@ const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// When and by what the PDF is made, with the journal's head for its footer.
 fn generation(conn: &passerelle_storage::Connection) -> anyhow::Result<Generation> {
     Ok(Generation::from_env_or(Utc::now(), APP_VERSION)
-        .with_journal_head(passerelle_storage::journal::head(conn)?))
+        .with_journal_head(passerelle_storage::journal::content_head(conn)?))
 }
 
 pub fn dossier_pdf(
@@ -30,11 +31,32 @@ pub fn dossier_pdf(
     output: &Path,
     pseudonymise: bool,
     meeting: Option<MeetingId>,
+    recipients: &[String],
+    confirmed: bool,
 ) -> anyhow::Result<()> {
-    let (_, conn) = crate::open_db(db)?;
-    let view = dossier::view(&conn, case_id, pseudonymise, meeting, crate::today())?;
+    let (_, mut conn) = crate::open_db(db)?;
+    let view = dossier::view(
+        &conn,
+        case_id,
+        pseudonymise,
+        meeting,
+        recipients,
+        crate::today(),
+    )?;
+    disclosure::ensure_cleared(&view.findings, confirmed)?;
     let bytes = passerelle_pdf::dossier_pdf(&view, &generation(&conn)?);
     write_atomic(output, &bytes)?;
+    let actor = profile::actor(&conn)?;
+    dossier::record_export(
+        &mut conn,
+        &actor,
+        Some(case_id),
+        meeting,
+        pseudonymise,
+        recipients,
+        &view.content_hash(),
+        Utc::now(),
+    )?;
     println!(
         "{} ({} octets, empreinte {})",
         output.display(),
@@ -158,11 +180,35 @@ pub fn pack(
     id: MeetingId,
     output: &Path,
     pseudonymise: bool,
+    recipients: &[String],
+    confirmed: bool,
 ) -> anyhow::Result<()> {
-    let (_, conn) = crate::open_db(db)?;
-    let pack = dossier::pack(&conn, id, pseudonymise, crate::today())?;
+    let (_, mut conn) = crate::open_db(db)?;
+    let pack = dossier::pack(&conn, id, pseudonymise, recipients, crate::today())?;
+    let findings: Vec<_> = pack
+        .dossiers
+        .iter()
+        .flat_map(|d| {
+            d.findings.iter().map(move |f| disclosure::Finding {
+                field: format!("{} — {}", d.identity, f.field),
+                ..f.clone()
+            })
+        })
+        .collect();
+    disclosure::ensure_cleared(&findings, confirmed)?;
     let bytes = passerelle_pdf::pack_pdf(&pack, &generation(&conn)?);
     write_atomic(output, &bytes)?;
+    let actor = profile::actor(&conn)?;
+    dossier::record_export(
+        &mut conn,
+        &actor,
+        None,
+        Some(id),
+        pseudonymise,
+        recipients,
+        &pack.content_hash(),
+        Utc::now(),
+    )?;
     println!(
         "{} ({} dossiers, {} octets)",
         output.display(),

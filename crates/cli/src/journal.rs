@@ -69,6 +69,17 @@ pub fn verify(db: Option<PathBuf>, anchor: Option<&str>) -> anyhow::Result<()> {
             println!(
                 "Journal intègre : {entries} entrées vérifiées, chaque ligne conforme à sa dernière entrée, l’historique des étapes conforme ; {files} fichiers de documents intacts."
             );
+            if let (count @ 1.., Some(last)) = passerelle_storage::journal::redactions(&conn)? {
+                let day = last
+                    .get(..10)
+                    .and_then(|d| d.parse().ok())
+                    .map(passerelle_domain::i18n::format_date)
+                    .unwrap_or(last);
+                println!(
+                    "{count} entrée{s} expurgée{s} le {day} : valeurs effacées, empreintes conservées, la chaîne reste vérifiable.",
+                    s = if count > 1 { "s" } else { "" }
+                );
+            }
             if let Some((id, hash)) = passerelle_storage::journal::head(&conn)? {
                 println!(
                     "Tête du journal : n° {id} · {} (relevez-la : elle permet de détecter une troncature)",

@@ -12,6 +12,7 @@ pub mod import;
 pub mod info;
 pub mod journal;
 pub mod parcours;
+pub mod privacy;
 pub mod security;
 pub mod territory;
 pub mod unlock;

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
-    cases, cert, check, clap_fr, committee, demo, exams, import, info, journal, parcours, report,
-    security, territory,
+    cases, cert, check, clap_fr, committee, demo, exams, import, info, journal, parcours, privacy,
+    report, security, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
@@ -117,6 +117,35 @@ enum Command {
     /// Sauvegardes chiffrées : création, vérification, restauration.
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Durées de conservation : ce qui est échu et pourquoi.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+    /// Expurge les données personnelles d’un dossier (conservation échue, ou demande
+    /// d’effacement) ; refusé, avec les motifs légaux, tant qu’une obligation impose de conserver.
+    Purge {
+        /// Numéro du dossier.
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
+        /// Motif enregistré au journal (ex. « demande d’effacement du 12 mars 2026 »).
+        #[arg(long, value_name = "TEXTE")]
+        reason: String,
+        /// Confirme la purge, définitive.
+        #[arg(long)]
+        yes: bool,
+        /// Supprime seulement les pièces (leur durée de conservation est échue).
+        #[arg(long)]
+        documents: bool,
+    },
+    /// Exports.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Écrit la fiche du registre des traitements (PDF d’une page) à partir des paramètres en
+    /// vigueur.
+    Registre {
+        /// Fichier PDF à écrire.
+        #[arg(short, long, value_name = "FICHIER")]
+        output: PathBuf,
+    },
     /// Vérifie des identifiants (en arguments, ou un par ligne sur l’entrée standard avec « - »).
     Check {
         /// nir, siren ou siret.
@@ -147,7 +176,21 @@ enum DossierCommand {
         /// Tel que présenté à cette séance (pseudonyme, rang, décision).
         #[arg(long, value_name = "SEANCE", value_parser = id::<MeetingId>)]
         meeting: Option<MeetingId>,
+        #[command(flatten)]
+        export: ExportOptions,
     },
+}
+
+/// For whom a committee export is made, and what the counsellor confirmed.
+#[derive(Debug, clap::Args)]
+struct ExportOptions {
+    /// Destinataire (répétez l’option pour chacun) : imprimé sur chaque page et enregistré.
+    #[arg(long = "recipient", value_name = "NOM")]
+    recipients: Vec<String>,
+    /// Exporte la version pseudonymisée malgré les éléments signalés dans les textes libres
+    /// (après les avoir relus).
+    #[arg(long)]
+    confirm_findings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -212,6 +255,8 @@ enum MeetingCommand {
         /// Version pseudonymisée.
         #[arg(long)]
         pseudonymise: bool,
+        #[command(flatten)]
+        export: ExportOptions,
     },
     /// Enregistre un avis ou une décision ; une décision fait avancer le parcours.
     Decide {
@@ -481,6 +526,30 @@ enum TerritoryCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum RetentionCommand {
+    /// Ce que les durées de conservation rendent échu aujourd’hui, et pourquoi.
+    List {
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// Toutes les données d’une personne (droit d’accès) : ZIP avec une synthèse PDF, un JSON
+    /// complet et les pièces.
+    Person {
+        /// Numéro du dossier.
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        id: CaseId,
+        /// Fichier ZIP à écrire.
+        #[arg(short, long, value_name = "FICHIER")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum JournalCommand {
     /// Recalcule la chaîne authentifiée et vérifie chaque ligne journalisée, l’historique des
     /// étapes et les documents ; affiche la tête du journal ; échec si rompue.
@@ -573,7 +642,15 @@ fn meeting(db: Option<PathBuf>, command: MeetingCommand) -> anyhow::Result<()> {
             id,
             output,
             pseudonymise,
-        } => committee::pack(db, id, &output, pseudonymise),
+            export,
+        } => committee::pack(
+            db,
+            id,
+            &output,
+            pseudonymise,
+            &export.recipients,
+            export.confirm_findings,
+        ),
         MeetingCommand::Decide {
             id,
             case,
@@ -683,11 +760,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             pseudonymise,
             meeting,
-        }) => committee::dossier_pdf(db, id, &output, pseudonymise, meeting),
+            export,
+        }) => committee::dossier_pdf(
+            db,
+            id,
+            &output,
+            pseudonymise,
+            meeting,
+            &export.recipients,
+            export.confirm_findings,
+        ),
         Command::Meeting(command) => meeting(db, command),
         Command::Territory(TerritoryCommand::List { json }) => territory::list(db, json),
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(&kind, &values, json),
+        Command::Retention(RetentionCommand::List { json }) => privacy::list(db, json),
+        Command::Purge {
+            id,
+            reason,
+            yes,
+            documents,
+        } => privacy::purge(db, id, &reason, yes, documents),
+        Command::Export(ExportCommand::Person { id, output }) => {
+            privacy::export_person(db, id, &output)
+        }
+        Command::Registre { output } => privacy::registre(db, &output),
     }
 }
 

@@ -400,6 +400,7 @@ fn check_one(
         passerelle_domain::case::CaseId(1),
         pseudonymised,
         None,
+        &[],
         today,
     ) {
         let generation = passerelle_pdf::Generation::from_env_or(Utc::now(), "test");

@@ -124,14 +124,11 @@ fn init_then_a_wrong_passphrase_then_the_recovery_key() {
 /// documents in clear; 300 demo cases.
 fn legacy_database(dir: &Path) -> PathBuf {
     let db = dir.join("passerelle.sqlite3");
-    let mut conn = passerelle_storage::protect::legacy_database_for_tests(&db).unwrap();
-    passerelle_demo::seed(
-        &mut conn,
-        &passerelle_storage::files::documents_dir(&db),
-        300,
-        2026,
-        chrono::Local::now().date_naive(),
-    )
+    let documents = passerelle_storage::files::documents_dir(&db);
+    let conn = passerelle_storage::protect::legacy_database_for_tests(&db, |conn| {
+        let today = chrono::Local::now().date_naive();
+        passerelle_demo::seed(conn, &documents, 300, 2026, today).map(drop)
+    })
     .unwrap();
     conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
         .unwrap();
@@ -334,7 +331,7 @@ fn a_backup_restores_elsewhere_identically_and_a_damaged_one_is_refused() {
     let out = run(&db, &["backup", "verify", altered.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("Sauvegarde"),
+        text(&out.stderr).contains("Fichier de sauvegarde") && text(&out.stderr).contains("refusé"),
         "{}",
         text(&out.stderr)
     );
