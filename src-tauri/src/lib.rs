@@ -124,6 +124,10 @@ handlers! {
     security::recovery_kit_export => RecoveryKitExport,
     security::security_settings_save => SecuritySettingsSave,
     security::backup_now => BackupNow,
+    privacy::retention_list => RetentionListGet,
+    privacy::case_purge => CasePurge,
+    privacy::person_export => PersonExport,
+    privacy::registre_export => RegistreExport,
 }
 
 /// Starts the desktop app.

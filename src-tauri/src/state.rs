@@ -133,6 +133,9 @@ impl Db {
             return Ok(());
         }
         let (conn, key) = protect::open_protected(&self.path, secret)?;
+        // Files left by a document write that failed (best effort: a failure here must not keep
+        // the counsellor out).
+        let _ = passerelle_storage::retention::sweep_orphan_files(&conn, &self.documents_dir());
         *guard = Some(Unlocked { conn, key });
         Ok(())
     }

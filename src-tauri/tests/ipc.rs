@@ -595,3 +595,55 @@ fn r13_the_app_is_set_up_locked_unlocked_and_backed_up_through_its_commands() {
     passerelle_storage::backup::verify(&path, passerelle_storage::Secret::RecoveryKey(&recovery))
         .unwrap();
 }
+
+#[test]
+fn r14_the_retention_list_and_an_erasure_request_through_the_commands() {
+    // (The exports go through the save dialog: the end-to-end tests drive them.)
+    let h = harness();
+    let create = |name: &str| {
+        let case = json!({"data": {"beneficiary": {"birthName": name, "firstNames": "Paul", "territory": "metz"}}});
+        invoke::<cmd::CaseCreate>(&h, case).unwrap()["case"]["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (closed, open) = (create("Quintanilla"), create("Weber"));
+    invoke::<cmd::ParcoursAdvance>(
+        &h,
+        json!({"caseId": closed, "to": "CLOS_SANS_SUITE", "reason": "Injoignable"}),
+    )
+    .unwrap();
+    invoke::<cmd::CaseSetArchived>(&h, json!({"id": closed, "archived": true})).unwrap();
+    assert_eq!(
+        invoke::<cmd::RetentionListGet>(&h, json!({})).unwrap(),
+        json!([])
+    );
+
+    // An erasure while the accompaniment runs: refused with the legal reason.
+    let refused = invoke::<cmd::CasePurge>(
+        &h,
+        json!({"caseId": open, "scope": "case", "reason": "demande d’effacement"}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["kind"], "blocked");
+    assert!(
+        refused["detail"]["unmet"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Accompagnement en cours")
+    );
+    // No reason: refused on the field; then done.
+    let no_reason = invoke::<cmd::CasePurge>(
+        &h,
+        json!({"caseId": closed, "scope": "case", "reason": " "}),
+    )
+    .unwrap_err();
+    assert_eq!(no_reason["detail"]["errors"][0]["field"], "reason");
+    let report = invoke::<cmd::CasePurge>(
+        &h,
+        json!({"caseId": closed, "scope": "case", "reason": "demande d’effacement du 30 novembre 2026"}),
+    )
+    .unwrap();
+    assert!(report["entriesRedacted"].as_u64().unwrap() >= 2, "{report}");
+    let purged = invoke::<cmd::CaseGet>(&h, json!({"id": closed})).unwrap();
+    assert_eq!(purged["data"]["beneficiary"]["birthName"], "");
+}

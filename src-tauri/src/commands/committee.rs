@@ -2,6 +2,7 @@
 
 use chrono::{Local, Utc};
 use passerelle_domain::AppError;
+use passerelle_domain::committee::disclosure;
 use passerelle_domain::ipc::cmd;
 use passerelle_pdf::Generation;
 use passerelle_storage::committee::{decisions, dossier, meetings};
@@ -32,7 +33,7 @@ fn save_pdf<R: Runtime>(
 
 /// When and by what the PDF is made, with the journal's head for its footer.
 fn generation(db: &Db) -> Result<Generation, AppError> {
-    let head = db.with(|conn| passerelle_storage::journal::head(conn))?;
+    let head = db.with(|conn| passerelle_storage::journal::content_head(conn))?;
     Ok(Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION")).with_journal_head(head))
 }
 
@@ -146,9 +147,11 @@ pub async fn dossier_export<R: Runtime>(
                 args.case_id,
                 args.pseudonymised,
                 args.meeting_id,
+                &args.recipients,
                 Local::now().date_naive(),
             )
         })?;
+        disclosure::ensure_cleared(&view.findings, args.confirmed)?;
         let bytes = passerelle_pdf::dossier_pdf(&view, &generation(&db)?);
         let name = format!(
             "dossier-{}{}.pdf",
@@ -172,8 +175,25 @@ pub async fn meeting_pack_export<R: Runtime>(
 ) -> Reply<cmd::MeetingPackExport> {
     crate::shielded(|| {
         let pack = db.with(|conn| {
-            dossier::pack(conn, args.id, args.pseudonymised, Local::now().date_naive())
+            dossier::pack(
+                conn,
+                args.id,
+                args.pseudonymised,
+                &args.recipients,
+                Local::now().date_naive(),
+            )
         })?;
+        let findings: Vec<disclosure::Finding> = pack
+            .dossiers
+            .iter()
+            .flat_map(|d| {
+                d.findings.iter().map(move |f| disclosure::Finding {
+                    field: format!("{} — {}", d.identity, f.field),
+                    ..f.clone()
+                })
+            })
+            .collect();
+        disclosure::ensure_cleared(&findings, args.confirmed)?;
         let bytes = passerelle_pdf::pack_pdf(&pack, &generation(&db)?);
         let name = format!(
             "seance-{}{}.pdf",

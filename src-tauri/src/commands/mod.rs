@@ -6,6 +6,7 @@ pub mod case;
 pub mod certification;
 pub mod committee;
 pub mod parcours;
+pub mod privacy;
 pub mod profile;
 pub mod records;
 pub mod security;
