@@ -25,7 +25,8 @@ fn seed(
         c.beneficiary.territory = "moselle-sud".into();
         c.situation.job_rome = "H2913".into();
         c.project.target_rome = "J1501".into();
-        c.project.motive = format!("{first} {name} veut devenir aide-soignante.");
+        // Nothing the scan of free texts would flag: the pseudonymised pack goes out as is.
+        c.project.motive = "Veut devenir aide-soignante.".into();
         c.parcours.funding = vec![FundingLine {
             funder: Funder::TransitionsPro,
             amount_cents: amount,
@@ -156,12 +157,23 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         .await;
     app.screenshot("comites-seance").await;
 
-    // The pseudonymised pack: cover, agenda, both dossiers, no name.
+    // The pseudonymised pack: cover, agenda, both dossiers, no name; for whom it is, asked
+    // in the export dialog, is required and printed.
     app.wait_for("#pack-export-pseudo")
         .await
         .click()
         .await
         .unwrap();
+    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.wait_for_text("#export-recipients-error", "Destinataires : obligatoire")
+        .await;
+    app.wait_for("#export-recipients")
+        .await
+        .send_keys("Secrétariat de la commission")
+        .await
+        .unwrap();
+    app.screenshot("comites-export-dialogue").await;
+    app.wait_for("#export-submit").await.click().await.unwrap();
     let notice = app
         .wait_for_text("#session-notice", "Séance exportée")
         .await;
@@ -171,6 +183,7 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
     );
     let text = pdf_text(&exports.join("seance-2026-12-12-pseudonymisee.pdf"));
     assert!(text.contains("Ordre du jour"), "{text}");
+    assert!(text.contains("Secrétariat de la commission"), "{text}");
     assert!(
         text.contains("12 500,00") || text.contains("12\u{202F}500,00"),
         "{text}"
@@ -220,6 +233,8 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         .await
         .unwrap();
     app.wait_for("#case-export").await.click().await.unwrap();
+    // Recipients are optional for the full dossier.
+    app.wait_for("#export-submit").await.click().await.unwrap();
     let notice = app
         .wait_for_text("#export-notice", "Dossier enregistré")
         .await;
@@ -240,5 +255,103 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         text.contains("Refus"),
         "the recorded decision is in the dossier"
     );
+    app.finish().await;
+}
+
+/// A pseudonymised dossier whose motive names the person: the export is stopped and the
+/// finding shown in the dialog; cancelled (the focus goes back), then confirmed after review,
+/// it is written, with its recipients printed.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pseudonymised_dossier_naming_the_person_is_exported_once_reviewed() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    {
+        let mut conn = passerelle_tests::open_db(&db);
+        let mut c = CaseData::default();
+        c.beneficiary.civility = Some(Civility::Madame);
+        c.beneficiary.birth_name = "Quintanilla".into();
+        c.beneficiary.first_names = "Inès".into();
+        c.beneficiary.territory = "moselle-sud".into();
+        c.project.target_rome = "J1501".into();
+        c.project.motive = "Après dix ans en entrepôt, Mme Quintanilla veut soigner.".into();
+        passerelle_storage::cases::create(&mut conn, "e2e", &c, Utc::now()).unwrap();
+    }
+    let exports = exports_dir(data_home.path());
+    // Named after the dossier's pseudonym, drawn for each export.
+    let pdfs = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&exports)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with("-pseudonymise.pdf"))
+            .collect()
+    };
+
+    let app = AppSession::start_in(data_home).await;
+    app.wait_for_link("QUINTANILLA Inès")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let open = app.wait_for("#case-export-pseudo").await;
+    open.click().await.unwrap();
+    app.wait_for("#export-recipients")
+        .await
+        .send_keys("Comité territorial Moselle-Sud, Transitions Pro Grand Est")
+        .await
+        .unwrap();
+    app.wait_for("#export-submit").await.click().await.unwrap();
+    let found = app.wait_for_text("#export-findings", "1 élément").await;
+    assert!(
+        found.contains("Motivation du projet : nom de la personne")
+            && found.contains("Mme Quintanilla veut"),
+        "{found}"
+    );
+    assert!(pdfs().is_empty(), "nothing written before the review");
+    app.screenshot("export-pseudonymise-relecture").await;
+
+    // Cancelled: the dialog closes, the focus is back on its button.
+    app.wait_for("#export-cancel").await.click().await.unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let focused = app.client.active_element().await.unwrap();
+        if focused.attr("id").await.ok().flatten().as_deref() == Some("case-export-pseudo") {
+            break;
+        }
+        assert!(
+            start.elapsed() < passerelle_tests::UI_TIMEOUT,
+            "focus not returned"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // Again, and confirmed after review: « Exporter quand même » needs the box ticked.
+    open.click().await.unwrap();
+    app.wait_for("#export-recipients")
+        .await
+        .send_keys("Comité territorial Moselle-Sud")
+        .await
+        .unwrap();
+    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.wait_for_text("#export-submit", "Exporter quand même")
+        .await;
+    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.wait_for_text("#export-confirm-error", "J’ai relu ces passages")
+        .await;
+    app.wait_for("#export-confirm").await.click().await.unwrap();
+    app.wait_for("#export-submit").await.click().await.unwrap();
+    let notice = app
+        .wait_for_text("#export-notice", "Dossier enregistré")
+        .await;
+    let written = pdfs();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        notice.contains(&written[0].display().to_string()),
+        "{notice}"
+    );
+    let text = pdf_text(&written[0]);
+    assert!(text.contains("Comité territorial Moselle-Sud"), "{text}");
     app.finish().await;
 }

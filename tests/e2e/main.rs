@@ -8,6 +8,7 @@ mod certifications;
 mod committees;
 mod foundation;
 mod parcours;
+mod personal_data;
 mod profile;
 mod protection;
 mod security;

@@ -463,14 +463,11 @@ async fn a_database_from_before_encryption_is_encrypted_in_place_losing_nothing(
     let db_path = data_home
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
-    let mut conn = passerelle_storage::protect::legacy_database_for_tests(&db_path).unwrap();
-    passerelle_demo::seed(
-        &mut conn,
-        &passerelle_storage::files::documents_dir(&db_path),
-        40,
-        2026,
-        chrono::Local::now().date_naive(),
-    )
+    let documents = passerelle_storage::files::documents_dir(&db_path);
+    let conn = passerelle_storage::protect::legacy_database_for_tests(&db_path, |conn| {
+        let today = chrono::Local::now().date_naive();
+        passerelle_demo::seed(conn, &documents, 40, 2026, today).map(drop)
+    })
     .unwrap();
     let active = passerelle_storage::status::count_active_case_files(&conn).unwrap();
     conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")

@@ -49,20 +49,41 @@ pub async fn decide(
     call::<cmd::MeetingDecide>(&MeetingDecideArgs { id, case_id, input }).await
 }
 
+/// Who an export is for, and whether the counsellor read what the scan of the free texts found
+/// and exports anyway (a pseudonymised export is refused until then).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Disclosure {
+    pub recipients: Vec<String>,
+    pub confirmed: bool,
+}
+
 /// The path written, or `None` when the user cancelled the save dialog.
 pub async fn export_dossier(
     case_id: CaseId,
     pseudonymised: bool,
     meeting_id: Option<MeetingId>,
+    disclosure: Disclosure,
 ) -> Result<Option<String>, AppError> {
     call::<cmd::DossierExport>(&DossierExportArgs {
         case_id,
         pseudonymised,
         meeting_id,
+        recipients: disclosure.recipients,
+        confirmed: disclosure.confirmed,
     })
     .await
 }
 
-pub async fn export_pack(id: MeetingId, pseudonymised: bool) -> Result<Option<String>, AppError> {
-    call::<cmd::MeetingPackExport>(&PackExportArgs { id, pseudonymised }).await
+pub async fn export_pack(
+    id: MeetingId,
+    pseudonymised: bool,
+    disclosure: Disclosure,
+) -> Result<Option<String>, AppError> {
+    call::<cmd::MeetingPackExport>(&PackExportArgs {
+        id,
+        pseudonymised,
+        recipients: disclosure.recipients,
+        confirmed: disclosure.confirmed,
+    })
+    .await
 }

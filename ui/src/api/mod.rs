@@ -6,5 +6,6 @@ pub mod certifications;
 pub mod meetings;
 pub mod parcours;
 pub mod profile;
+pub mod retention;
 pub mod security;
 pub mod status;

@@ -7,6 +7,7 @@ pub mod common;
 pub mod meetings;
 pub mod nav;
 pub mod parameters;
+pub mod personal_data;
 pub mod profile_banner;
 pub mod profile_form;
 pub mod security;

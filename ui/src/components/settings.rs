@@ -3,11 +3,13 @@ use leptos_router::hooks::use_location;
 use passerelle_domain::i18n::{Msg, t};
 
 use crate::components::parameters::Parameters;
+use crate::components::personal_data::PersonalData;
 use crate::components::profile_form::ProfileForm;
 use crate::components::security::SecuritySettings;
 use crate::components::territories::Territories;
 
-/// Paramètres: the counsellor profile, territories, protection and backups, regulatory values.
+/// Paramètres: the counsellor profile, territories, protection and backups, personal data
+/// (retention, the record of processing activities), regulatory values.
 /// `/parametres/securite` opens it on the Sécurité section.
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -32,6 +34,7 @@ pub fn Settings() -> impl IntoView {
                 <Territories />
             </div>
             <SecuritySettings />
+            <PersonalData />
             <Parameters />
         </section>
     }

@@ -1,22 +1,15 @@
 //! RGPD consents of the beneficiary: recorded, and withdrawn, one journaled update at a time.
 
 use leptos::prelude::*;
-use passerelle_domain::case::{CaseData, CaseId, Consent};
+use passerelle_domain::case::{CONSENT_PURPOSES, CaseData, CaseId, Consent};
 use passerelle_domain::i18n::format_date;
 use passerelle_domain::validate::parse_date_fr;
 
 use crate::api;
 
-/// Purposes counsellors record most; free text is allowed too.
-const PURPOSES: [&str; 3] = [
-    "Accompagnement CEP et conservation du dossier",
-    "Partage du dossier avec les financeurs (Transitions Pro, OPCO)",
-    "Présentation du dossier en comité",
-];
-
 #[component]
 pub fn Consents(case_id: CaseId, data: CaseData, reload: RwSignal<u32>) -> impl IntoView {
-    let purpose = RwSignal::new(PURPOSES[0].to_owned());
+    let purpose = RwSignal::new(CONSENT_PURPOSES[0].to_owned());
     let given = RwSignal::new(crate::today().format("%d/%m/%Y").to_string());
     let error = RwSignal::new(None::<String>);
     let save = Action::new_local(move |data: &CaseData| api::cases::update(case_id, data.clone()));
@@ -132,7 +125,7 @@ pub fn Consents(case_id: CaseId, data: CaseData, reload: RwSignal<u32>) -> impl 
                     on:input=move |ev| purpose.set(event_target_value(&ev))
                 />
                 <datalist id="consent-purposes">
-                    {PURPOSES
+                    {CONSENT_PURPOSES
                         .into_iter()
                         .map(|p| view! { <option value=p></option> })
                         .collect_view()}

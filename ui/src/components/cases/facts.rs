@@ -12,6 +12,7 @@ use super::enrolments::Enrolments;
 use super::interviews::Interviews;
 use super::journal::Journal;
 use super::parcours::Parcours;
+use super::rights::PersonRights;
 use crate::api;
 
 /// The tabs of a case page.
@@ -103,6 +104,13 @@ pub fn tab_panels(
 ) -> impl Fn(Tab) -> AnyView + Send + 'static {
     let territory_label = super::territory_labeller(LocalResource::new(api::cases::territories));
     let id = file.id;
+    let reference = file.reference;
+    let purged_on = file
+        .purged_at
+        .as_deref()
+        .and_then(|at| at.get(..10))
+        .and_then(|d| d.parse().ok())
+        .map(passerelle_domain::i18n::format_date);
     let d: CaseData = file.data;
     let full = d.clone();
     let b = d.beneficiary.clone();
@@ -127,7 +135,31 @@ pub fn tab_panels(
                     b.diploma_level.map(|n| format!("Niveau {n}")).unwrap_or_default(),
                 )}
             </dl>
-            <Consents case_id=id data=full.clone() reload />
+            {match purged_on.clone() {
+                Some(on) => {
+                    // Nothing of the person is left: no consent to record, nothing to export or erase.
+                    view! {
+                        <p class="help" id="case-purged" tabindex="-1">
+                            {format!(
+                                "Données personnelles expurgées le {on} : seuls restent l’étape, le territoire et les montants, pour les statistiques.",
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <Consents case_id=id data=full.clone() reload />
+                        <PersonRights
+                            case_id=id
+                            reference=reference.clone()
+                            name=b.display_name()
+                            reload
+                        />
+                    }
+                        .into_any()
+                }
+            }}
         }
         .into_any(),
         Tab::Situation => view! {

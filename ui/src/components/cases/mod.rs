@@ -12,6 +12,7 @@ mod journal;
 mod list;
 mod page;
 mod parcours;
+mod rights;
 mod vae;
 
 pub use list::CaseList;

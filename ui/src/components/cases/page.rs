@@ -9,6 +9,7 @@ use passerelle_domain::case::{CaseData, CaseFile, CaseId};
 use super::facts::{Tab, tab_panels};
 use super::form::CaseForm;
 use crate::components::common::{Loaded, TabEntry, TabPanel, Tabs};
+use crate::components::meetings::{ExportDialog, ExportTarget};
 use crate::{api, dom};
 
 fn case_id() -> impl Fn() -> Option<CaseId> + Copy {
@@ -26,6 +27,25 @@ const TABS: &[TabEntry<Tab>] = &[
     (Tab::History, "tab-history", "Historique"),
 ];
 
+/// What the case page announces in its live region (exports, erasure), kept across the reloads
+/// that redraw the page, and the element to focus once a reload has redrawn it.
+#[derive(Clone, Copy)]
+pub struct CaseNotice {
+    /// (success, message).
+    pub message: RwSignal<Option<(bool, String)>>,
+    pub refocus: RwSignal<Option<&'static str>>,
+}
+
+impl CaseNotice {
+    pub fn ok(self, message: String) {
+        self.message.set(Some((true, message)));
+    }
+
+    pub fn error(self, message: String) {
+        self.message.set(Some((false, message)));
+    }
+}
+
 #[component]
 pub fn CasePage() -> impl IntoView {
     let id = case_id();
@@ -36,10 +56,33 @@ pub fn CasePage() -> impl IntoView {
         async move { api::cases::get(id.unwrap_or(CaseId(0))).await }
     });
     let tab = RwSignal::new(Tab::Identity);
+    let notice = CaseNotice {
+        message: RwSignal::new(None),
+        refocus: RwSignal::new(None),
+    };
+    provide_context(notice);
+    // Another case: nothing said about the previous one stays.
+    Effect::new(move |before: Option<Option<CaseId>>| {
+        let now = id();
+        if before.is_some_and(|b| b != now) {
+            notice.message.set(None);
+        }
+        now
+    });
+    Effect::new(move || {
+        if let Some(Ok(_)) = case.get()
+            && let Some(target) = notice.refocus.get_untracked()
+        {
+            notice.refocus.set(None);
+            request_animation_frame(move || {
+                dom::focus(target);
+            });
+        }
+    });
     view! {
         <section id="screen-case" aria-labelledby="case-title">
             <Loaded from=case let:file>
-                {dom::set_title_text(&file.data.beneficiary.display_name())}
+                {dom::set_title_text(&heading(&file))}
                 <CaseHeader file=file.clone() reload />
                 <Tabs tabs=TABS current=tab label="Sections du dossier" />
                 <TabPanel tabs=TABS current=tab render=tab_panels(file, reload) />
@@ -48,10 +91,21 @@ pub fn CasePage() -> impl IntoView {
     }
 }
 
+/// The person's name; a purged case, which has none left, goes by its reference.
+fn heading(file: &CaseFile) -> String {
+    let name = file.data.beneficiary.display_name();
+    if name.trim().is_empty() {
+        format!("Dossier {}", file.reference)
+    } else {
+        name
+    }
+}
+
 #[component]
 fn CaseHeader(file: CaseFile, reload: RwSignal<u32>) -> impl IntoView {
     let id = file.id;
     let archived = file.archived_at.is_some();
+    let notice = expect_context::<CaseNotice>();
     let archive = Action::new_local(move |archive: &bool| api::cases::set_archived(id, *archive));
     Effect::new(move || {
         if let Some(Ok(_)) = archive.value().get() {
@@ -68,20 +122,24 @@ fn CaseHeader(file: CaseFile, reload: RwSignal<u32>) -> impl IntoView {
             archive.dispatch(!archived);
         }
     };
-    // PDF export: the shell asks where to save, then opens the file.
-    let export = Action::new_local(move |pseudonymised: &bool| {
-        api::meetings::export_dossier(id, *pseudonymised, None)
+    // PDF export: the dialog asks for whom, then the shell asks where to save and opens it.
+    let exporting = RwSignal::new(None::<bool>);
+    let on_exported = Callback::new(move |message: Option<String>| {
+        exporting.set(None);
+        match message {
+            Some(m) => notice.ok(m),
+            None => notice.message.set(None),
+        }
     });
-    let export_notice = move || match export.value().get() {
-        Some(Ok(Some(path))) => Some(("notice-ok", format!("Dossier enregistré : {path}"))),
-        Some(Ok(None)) => None,
-        Some(Err(e)) => Some(("notice-error", e.user_message())),
-        None => None,
+    let on_export_cancel = Callback::new(move |()| exporting.set(None));
+    let open_export = move |pseudonymised: bool| {
+        notice.message.set(None);
+        exporting.set(Some(pseudonymised));
     };
     view! {
         <div class="screen-head">
             <div>
-                <h1 id="case-title">{file.data.beneficiary.display_name()}</h1>
+                <h1 id="case-title">{heading(&file)}</h1>
                 <p class="muted">
                     <span class="mono" id="case-reference">
                         {file.reference.clone()}
@@ -100,34 +158,54 @@ fn CaseHeader(file: CaseFile, reload: RwSignal<u32>) -> impl IntoView {
                     id="case-export"
                     class="secondary"
                     title="Dossier pour le comité, au format PDF"
-                    disabled=move || export.pending().get()
-                    on:click=move |_| {
-                        export.dispatch(false);
-                    }
+                    aria-haspopup="dialog"
+                    on:click=move |_| open_export(false)
                 >
-                    "Dossier PDF"
+                    "Dossier PDF…"
                 </button>
                 <button
                     type="button"
                     id="case-export-pseudo"
                     class="secondary"
                     title="Sans nom, NIR, coordonnées, adresse, date de naissance ni donnée de santé"
-                    disabled=move || export.pending().get()
-                    on:click=move |_| {
-                        export.dispatch(true);
-                    }
+                    aria-haspopup="dialog"
+                    on:click=move |_| open_export(true)
                 >
-                    "PDF pseudonymisé"
+                    "PDF pseudonymisé…"
                 </button>
                 <button type="button" id="case-archive" class="secondary" on:click=on_archive>
                     {if archived { "Restaurer" } else { "Archiver" }}
                 </button>
             </div>
         </div>
-        <p id="export-notice" role="status" class=move || export_notice().map_or("", |(c, _)| c)>
-            {move || export.pending().get().then_some("Export du PDF…")}
-            {move || export_notice().map(|(_, m)| m)}
+        <p
+            id="export-notice"
+            role="status"
+            class=move || match notice.message.get() {
+                Some((true, _)) => "notice-ok mono-path",
+                Some((false, _)) => "notice-error",
+                None => "",
+            }
+        >
+            {move || notice.message.get().map(|(_, m)| m)}
         </p>
+        {move || {
+            exporting
+                .get()
+                .map(|pseudonymised| {
+                    view! {
+                        <ExportDialog
+                            target=ExportTarget::Dossier {
+                                case_id: id,
+                                meeting_id: None,
+                            }
+                            pseudonymised
+                            on_cancel=on_export_cancel
+                            on_done=on_exported
+                        />
+                    }
+                })
+        }}
     }
 }
 

@@ -12,6 +12,7 @@ use passerelle_domain::i18n::{Label, Msg, format_date, t};
 use super::add::AddAgendaItem;
 use super::agenda::Shown;
 use super::agenda::agenda_table;
+use super::export::{ExportDialog, ExportTarget};
 use super::form::MeetingForm;
 use super::outcome::OutcomeForm;
 use crate::components::common::Loaded;
@@ -87,13 +88,13 @@ fn MeetingView(detail: MeetingDetail, on_change: Shown, reload: RwSignal<u32>) -
             apply(r);
         }
     });
-    let export = Action::new_local(move |pseudo: &bool| api::meetings::export_pack(id, *pseudo));
-    Effect::new(move || match export.value().get() {
-        Some(Ok(Some(path))) => notice.set(Some((true, format!("Séance exportée : {path}")))),
-        Some(Ok(None)) => notice.set(None),
-        Some(Err(e)) => notice.set(Some((false, e.user_message()))),
-        None => {}
+    // The export dialog, open for the full (false) or the pseudonymised (true) pack.
+    let exporting = RwSignal::new(None::<bool>);
+    let on_exported = Callback::new(move |message: Option<String>| {
+        exporting.set(None);
+        notice.set(message.map(|m| (true, m)));
     });
+    let on_export_cancel = Callback::new(move |()| exporting.set(None));
     let selected = RwSignal::new(None::<AgendaItem>);
     let count = detail.dossiers.len();
     view! {
@@ -121,23 +122,27 @@ fn MeetingView(detail: MeetingDetail, on_change: Shown, reload: RwSignal<u32>) -
                 <button
                     type="button"
                     id="pack-export"
-                    disabled=move || export.pending().get() || count == 0
+                    aria-haspopup="dialog"
+                    disabled=count == 0
                     on:click=move |_| {
-                        export.dispatch(false);
+                        notice.set(None);
+                        exporting.set(Some(false));
                     }
                 >
-                    "Exporter la séance (PDF)"
+                    "Exporter la séance (PDF)…"
                 </button>
                 <button
                     type="button"
                     id="pack-export-pseudo"
                     class="secondary"
-                    disabled=move || export.pending().get() || count == 0
+                    aria-haspopup="dialog"
+                    disabled=count == 0
                     on:click=move |_| {
-                        export.dispatch(true);
+                        notice.set(None);
+                        exporting.set(Some(true));
                     }
                 >
-                    "PDF pseudonymisé"
+                    "PDF pseudonymisé…"
                 </button>
             </div>
         </div>
@@ -151,9 +156,22 @@ fn MeetingView(detail: MeetingDetail, on_change: Shown, reload: RwSignal<u32>) -
                 None => "",
             }
         >
-            {move || export.pending().get().then_some("Export du PDF…")}
             {move || notice.get().map(|(_, m)| m)}
         </p>
+        {move || {
+            exporting
+                .get()
+                .map(|pseudonymised| {
+                    view! {
+                        <ExportDialog
+                            target=ExportTarget::Pack(id)
+                            pseudonymised
+                            on_cancel=on_export_cancel
+                            on_done=on_exported
+                        />
+                    }
+                })
+        }}
         <h2 class="section">{t(Msg::PackAgenda)}</h2>
         {agenda_table(&detail.dossiers, kind, reorder, remove, selected)}
         {move || {

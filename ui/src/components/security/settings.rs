@@ -10,7 +10,8 @@ use super::passphrase::{PassphraseField, ShowToggle, StrengthMeter, acceptable, 
 use super::recovery_key::RecoveryKeyPanel;
 use crate::api;
 use crate::components::common::{
-    Loaded, date_text, date_time_text, field_errors, first_message, message_for, size_text,
+    Loaded, RunButton, RunOutcome, date_text, date_time_text, field_errors, first_message,
+    message_for, size_text,
 };
 use crate::session::session;
 
@@ -311,38 +312,18 @@ fn BackupNow(
                 "Une sauvegarde est chiffrée comme la base : elle s’ouvre avec la phrase de passe, ou la clé de secours, en vigueur quand elle a été faite."
             </p>
             <div class="actions">
-                <button
-                    type="button"
-                    class="secondary"
+                <RunButton
                     id="security-backup-now"
-                    disabled=move || backup.pending().get()
-                    on:click=move |_| {
+                    label="Sauvegarder maintenant"
+                    busy="Sauvegarde en cours…"
+                    pending=backup.pending()
+                    on_run=Callback::new(move |()| {
                         result.set(None);
                         backup.dispatch(());
-                    }
-                >
-                    {move || {
-                        if backup.pending().get() {
-                            "Sauvegarde en cours…"
-                        } else {
-                            "Sauvegarder maintenant"
-                        }
-                    }}
-                </button>
+                    })
+                />
             </div>
-            <p
-                id="security-backup-result"
-                role="status"
-                class=move || {
-                    if matches!(result.get(), Some((_, true))) {
-                        "notice-error mono-path"
-                    } else {
-                        "notice-ok mono-path"
-                    }
-                }
-            >
-                {move || result.get().map(|(m, _)| m)}
-            </p>
+            <RunOutcome id="security-backup-result" result />
         </div>
     }
 }
