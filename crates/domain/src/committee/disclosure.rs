@@ -89,6 +89,28 @@ pub fn naf_section(naf: &str) -> Option<&'static str> {
     })
 }
 
+/// The ROME's « grand domaine » of a trade (its first letter): a committee judges a change of
+/// trade without being told the one trade that, in a small territory, names the person.
+pub fn rome_domain(code: &str) -> Option<&'static str> {
+    Some(match code.trim().chars().next()?.to_ascii_uppercase() {
+        'A' => "Agriculture et pêche, espaces naturels et espaces verts, soins aux animaux",
+        'B' => "Arts et façonnage d’ouvrages d’art",
+        'C' => "Banque, assurance, immobilier",
+        'D' => "Commerce, vente et grande distribution",
+        'E' => "Communication, média et multimédia",
+        'F' => "Construction, bâtiment et travaux publics",
+        'G' => "Hôtellerie-restauration, tourisme, loisirs et animation",
+        'H' => "Industrie",
+        'I' => "Installation et maintenance",
+        'J' => "Santé",
+        'K' => "Services à la personne et à la collectivité",
+        'L' => "Spectacle",
+        'M' => "Support à l’entreprise",
+        'N' => "Transport et logistique",
+        _ => return None,
+    })
+}
+
 /// « septembre 2026 » (a training's dates in a pseudonymised dossier).
 pub use crate::i18n::format_month_year as month_year;
 

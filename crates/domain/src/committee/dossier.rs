@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::disclosure;
 use super::priority::{PriorityScore, priority_score};
-use super::pseudonym::redact;
+use super::pseudonym::redact_with;
 use super::{CommitteeKind, Outcome};
 use crate::case::{CaseFile, Civility, DocumentKind};
 use crate::certification::{Certification, gap};
@@ -350,10 +350,12 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         Variant::Pseudonymised { pseudonym } => Some(pseudonym.clone()),
     };
     // Free text may name the person: redacted in the pseudonymised variant.
-    let personal_words: Vec<&str> = vec![
+    let person_names = [
         b.birth_name.as_str(),
         b.usage_name.as_str(),
         b.first_names.as_str(),
+    ];
+    let other_words = [
         b.email.as_str(),
         b.phone.as_str(),
         b.nir.as_str(),
@@ -362,7 +364,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
     ];
     let free = |text: &str| -> String {
         match pseudonym {
-            Some(_) => redact(text.trim(), &personal_words),
+            Some(_) => redact_with(text.trim(), &person_names, &other_words),
             None => text.trim().to_owned(),
         }
     };
@@ -735,7 +737,16 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         meeting: input.meeting.clone(),
         meeting_line,
         beneficiary,
-        current_trade: trade(&s.job_rome),
+        // Pseudonymised: the current trade's domain only (see `disclosure::rome_domain`).
+        current_trade: match pseudonym {
+            Some(_) => TradeLine {
+                code: s.job_rome.trim().chars().take(1).collect(),
+                label: disclosure::rome_domain(&s.job_rome)
+                    .map(|d| format!("domaine « {d} »"))
+                    .unwrap_or_else(|| "code non renseigné".into()),
+            },
+            None => trade(&s.job_rome),
+        },
         target_trade: trade(&case.project.target_rome),
         rationale: or_dash(&free(&case.project.motive)),
         training,

@@ -22,8 +22,8 @@ pub fn pseudonym(salt: &[u8], case_id: CaseId) -> String {
     format!("D-{code}")
 }
 
-/// Function words of company names and places (« Cristallerie de Sarrebourg ») that must
-/// not be taken for a name.
+/// Function words of company names and places (« Cristallerie des Vosges ») that must not be
+/// taken for a name.
 const STOP_WORDS: [&str; 14] = [
     "les", "des", "aux", "sur", "sous", "chez", "pour", "par", "avec", "une", "et", "sas", "sarl",
     "ets",
@@ -35,14 +35,30 @@ const STOP_WORDS: [&str; 14] = [
 /// (phone, NIR) by « […] ». Counsellors' notes often name the person; a pseudonymised dossier
 /// must not.
 pub fn redact(text: &str, names: &[&str]) -> String {
+    redact_with(text, names, &[])
+}
+
+/// [`redact`] with `others`: words of the employer's name, the commune… redacted too, but only
+/// from three letters and never a function word (« de » in « Cristallerie de Sarrebourg »),
+/// where a person's name is redacted whatever its length (« Ly », « Le »).
+pub fn redact_with(text: &str, names: &[&str], others: &[&str]) -> String {
     use super::disclosure::{capitalised, fold_full, introduces_name};
     let fold = |w: &str| fold_full(w);
-    let needles: Vec<String> = names
-        .iter()
-        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
-        .map(fold)
-        .filter(|w| w.chars().count() >= 2 && !STOP_WORDS.iter().any(|s| fold(s) == *w))
+    let words_of = |list: &[&str]| -> Vec<String> {
+        list.iter()
+            .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+            .map(fold)
+            .collect()
+    };
+    let mut needles: Vec<String> = words_of(names)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2)
         .collect();
+    needles.extend(
+        words_of(others)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.iter().any(|s| fold(s) == *w)),
+    );
     let mut after_relation = false;
     // Words first: names and e-mail addresses.
     let mut words = String::with_capacity(text.len());
@@ -138,6 +154,15 @@ mod tests {
         assert!(out.contains("vit avec son mari […]"), "{out}");
         // Ordinary words are left alone, capitalised or not.
         assert_eq!(redact("Lyon et la Ba", &["Ly", "Ba"]), "Lyon et la […]");
+        // A short function word of the employer's name stays; a person called « Le » does not.
+        assert_eq!(
+            redact_with(
+                "Mme Le, de la Cristallerie de Sarrebourg",
+                &["Le"],
+                &["Cristallerie de Sarrebourg"]
+            ),
+            "Mme […], de la […] de […]"
+        );
     }
 
     #[test]

@@ -158,6 +158,10 @@ fn a_pseudonymised_dossier_holds_none_of_the_personal_fields() {
     }
     assert_eq!(view.identity, "D-7K3Q9");
     assert!(view.beneficiary.iter().any(|r| r.value == "40 à 49 ans"));
+    // The current trade by its domain only; the target trade in full (it is the project).
+    assert_eq!(view.current_trade.code, "H");
+    assert_eq!(view.current_trade.label, "domaine « Industrie »");
+    assert_eq!(view.target_trade.code, "J1501");
     assert!(view.notice.is_some());
     let (_, changes) = view.changes_since.unwrap();
     assert_eq!(changes.len(), 1, "the phone change is dropped");
