@@ -173,6 +173,9 @@ impl Finding {
 
 /// Health words (folded stems): a note that mentions them says more than the committee needs.
 const HEALTH_STEMS: &[&str] = &[
+    // Funders of disabled workers: naming them says the status.
+    "AGEFIPH",
+    "FIPHFP",
     "HANDICAP",
     "RQTH",
     "OETH",
@@ -478,16 +481,16 @@ mod tests {
     fn dates_phones_mails_identifiers_and_health_words_are_found() {
         let text = "Née le 12/03/1985 (ou 1985-03-12, ou 12 mars 1985), tél. 06 12 34 56 78, \
                     ines.q@exemple.fr, NIR 2 85 03 57 463 123 45 ; arrêt maladie et RQTH depuis 2019. \
-                    Budget 12 500 € pour 1 200 heures.";
+                    Aide de l’Agefiph. Budget 12 500 € pour 1 200 heures.";
         let found = kinds(&[("Notes", text)], &[]);
         let count = |k| found.iter().filter(|(kind, _)| *kind == k).count();
         assert_eq!(count(FindingKind::Date), 3, "{found:?}");
         assert_eq!(count(FindingKind::Phone), 1, "{found:?}");
         assert_eq!(count(FindingKind::Email), 1, "{found:?}");
         assert_eq!(count(FindingKind::Identifier), 1, "{found:?}");
-        assert_eq!(count(FindingKind::Health), 2, "{found:?}");
+        assert_eq!(count(FindingKind::Health), 3, "{found:?}");
         // Amounts and hours are not taken for anything.
-        assert_eq!(found.len(), 8, "{found:?}");
+        assert_eq!(found.len(), 9, "{found:?}");
     }
 
     #[test]
