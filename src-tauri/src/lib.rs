@@ -239,7 +239,7 @@ fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
     let today = chrono::Local::now().date_naive();
     let todo = db.with(|conn| {
         passerelle_storage::parcours::apply_tacit_agreements(conn, today, chrono::Utc::now())?;
-        passerelle_storage::todo::overview(conn, today, 0, 60, None)
+        passerelle_storage::todo::overview(conn, today, 0, 60, &Default::default())
     });
     let Ok(todo) = todo else { return };
     let (late, due) = (todo.overdue_total, todo.upcoming_total);

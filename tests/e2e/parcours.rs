@@ -160,5 +160,23 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
     app.wait_for("#todo-overdue").await;
     app.wait_for_text("#todo-missing", "Pour « ").await;
     app.screenshot("todo").await;
+
+    // One territory's day: the counts are that territory's (checked against the storage).
+    let expected = {
+        let conn = passerelle_tests::open_db(&db);
+        let filter = passerelle_domain::parcours::TodoFilter {
+            territory: "metz".into(),
+            ..Default::default()
+        };
+        let today = chrono::Local::now().date_naive();
+        passerelle_storage::todo::overview(&conn, today, 30, 60, &filter)
+            .unwrap()
+            .overdue_total
+    };
+    app.choose("#todo-territory", "metz").await;
+    let shown =
+        passerelle_domain::i18n::count_with(expected, "échéance dépassée", "échéances dépassées");
+    let summary = app.wait_for_text("#todo-summary", &shown).await;
+    assert!(summary.starts_with(&shown), "{summary} / {shown}");
     app.finish().await;
 }

@@ -74,6 +74,12 @@ enum Command {
         /// Jours à venir (par défaut : 30 ; 3 660 au plus).
         #[arg(long, default_value = "30", value_parser = count, value_name = "JOURS")]
         days: u32,
+        /// Les dossiers suivis par ce conseiller seulement (tel que les dossiers l’écrivent).
+        #[arg(long, value_name = "NOM", default_value = "")]
+        counsellor: String,
+        /// Les dossiers de ce territoire seulement (son code, ex. « metz »).
+        #[arg(long, value_name = "CODE", default_value = "")]
+        territory: String,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -752,7 +758,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Parcours(ParcoursCommand::Advance { id, to, reason }) => {
             parcours::advance(db, id, to, &reason)
         }
-        Command::Deadlines { days, json } => parcours::deadlines(db, days, json),
+        Command::Deadlines {
+            days,
+            counsellor,
+            territory,
+            json,
+        } => parcours::deadlines(
+            db,
+            days,
+            &passerelle_domain::parcours::TodoFilter {
+                counsellor,
+                territory,
+            },
+            json,
+        ),
         Command::Eligibility { id, at, json } => parcours::eligibility(db, id, at.as_deref(), json),
         Command::Cert(command) => cert(db, command),
         Command::Dossier(DossierCommand::Pdf {

@@ -94,11 +94,16 @@ pub fn advance(db: Option<PathBuf>, id: CaseId, to: Step, reason: &str) -> anyho
     Ok(())
 }
 
-pub fn deadlines(db: Option<PathBuf>, days: u32, json: bool) -> anyhow::Result<()> {
+pub fn deadlines(
+    db: Option<PathBuf>,
+    days: u32,
+    filter: &passerelle_domain::parcours::TodoFilter,
+    json: bool,
+) -> anyhow::Result<()> {
     let (_, mut conn) = crate::open_db(db)?;
     let today = crate::today();
     parcours::apply_tacit_agreements(&mut conn, today, Utc::now())?;
-    let todo = todo::overview(&conn, today, days, 60, None)?;
+    let todo = todo::overview(&conn, today, days, 60, filter)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&todo)?);
         return Ok(());

@@ -21,7 +21,7 @@ use crate::committee::{Meeting, MeetingDetail, MeetingId, NewMeeting, OutcomeInp
 use crate::ids::{DocumentId, EnrolmentId, ExamSessionId};
 use crate::journal::JournalEntry;
 use crate::params::ParamValue;
-use crate::parcours::{ParcoursView, Step, TodoOverview};
+use crate::parcours::{ParcoursView, Step, TodoFilter, TodoOverview};
 use crate::profile::CounsellorProfile;
 use crate::retention::{PurgeReport, PurgeScope, RetentionItem};
 use crate::security::SecurityStatus;
@@ -372,12 +372,15 @@ pub struct ParcoursAdvanceArgs {
     pub reason: String,
 }
 
-/// The À faire horizon and the idle delay, in days (clamped by the storage layer).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+/// The À faire horizon and the idle delay, in days (clamped by the storage layer), and whose.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TodoArgs {
     pub days: u32,
     pub idle_days: u32,
+    /// One counsellor's or one territory's cases (empty: all).
+    #[serde(default)]
+    pub filter: TodoFilter,
 }
 
 /// One parameter as Paramètres shows it: its current value and where it comes from.

@@ -30,6 +30,7 @@ migrations![
     "0008_protection.sql",
     "0009_redaction.sql",
     "0010_retention.sql",
+    "0011_todo_filters.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -104,6 +105,10 @@ mod tests {
             (
                 "0010_retention.sql",
                 "7252d1414faafbcec799098ac7fb14c1a3cdc5290f79e8747d5a4930788c901f",
+            ),
+            (
+                "0011_todo_filters.sql",
+                "da0678f6f43424a5cf0f77df04ff71d9e4751b0192fc9f09efdb9f47d009657a",
             ),
         ];
         use sha2::{Digest, Sha256};

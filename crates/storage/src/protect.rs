@@ -481,11 +481,20 @@ pub fn legacy_database_for_tests(
     let mut conn = crate::open_plain_for_migration(path)?;
     crate::sealing::install_legacy(&conn)?;
     // Today's code fills it at today's schema (it reads today's columns), then what migrations
-    // 0008 to 0010 added is taken away again: the schema is 7's, the rows as written.
+    // 0008 to 0011 added is taken away again: the schema is 7's, the rows as written.
     crate::migrations::migrate(&mut conn)?;
     fill(&mut conn)?;
     conn.execute_batch(
-        "DROP TRIGGER journal_no_update;
+        "DROP INDEX case_deadline_open_counsellor;
+         DROP INDEX case_deadline_open_territory;
+         DROP INDEX case_missing_document_counsellor;
+         DROP INDEX case_missing_document_territory;
+         DROP INDEX case_file_active_territory_updated;
+         ALTER TABLE case_deadline DROP COLUMN counsellor;
+         ALTER TABLE case_deadline DROP COLUMN territory;
+         ALTER TABLE case_missing_document DROP COLUMN counsellor;
+         ALTER TABLE case_missing_document DROP COLUMN territory;
+         DROP TRIGGER journal_no_update;
          DROP TRIGGER journal_no_delete;
          DROP TABLE app_setting;
          DROP INDEX case_file_active_counsellor_updated;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use passerelle_domain::case::{CaseId, DocumentKind};
 use passerelle_domain::i18n::Label;
-use passerelle_domain::parcours::{DueItem, IdleItem, MissingItem, TodoOverview};
+use passerelle_domain::parcours::{DueItem, IdleItem, MissingItem, TodoFilter, TodoOverview};
 use passerelle_domain::validate::bounds::{clamp_horizon, days_after, days_before};
 use rusqlite::{Connection, params};
 
@@ -12,24 +12,37 @@ use crate::codes::decode;
 use crate::error::StorageError;
 
 /// The À faire overview: deadlines overdue or due within `days`, missing documents, cases
-/// untouched for `idle_days`. `counsellor` narrows to one counsellor's cases.
+/// untouched for `idle_days`, narrowed by `filter` to one counsellor's or one territory's cases.
 ///
-/// Archived cases have no derived rows, so the counts need no join unless a counsellor is
-/// given; only the lines shown (at most 200 per list) read the case's names.
+/// Archived cases have no derived rows, and the rows carry their case's counsellor and
+/// territory (migration 0011): the counts read the rows and their indexes alone; only the lines
+/// shown (at most 200 per list) read the case's names.
 pub fn overview(
     conn: &Connection,
     today: NaiveDate,
     days: u32,
     idle_days: u32,
-    counsellor: Option<&str>,
+    filter: &TodoFilter,
 ) -> Result<TodoOverview, StorageError> {
     const CUT: u32 = 200;
     let (days, idle_days) = (clamp_horizon(days), clamp_horizon(idle_days));
     let horizon = days_after(today, days).to_string();
     let idle_before = days_before(today, idle_days).to_string();
     let today_text = today.to_string();
-    let who = counsellor.unwrap_or("");
-    let mine = "(?3 = '' OR c.counsellor = ?3)";
+    let (who, territory) = (filter.counsellor.trim(), filter.territory.trim());
+    // ?3 (counsellor) and ?4 (territory) are bound either way; an empty one is no condition.
+    // Written out, not as `(?3 = '' OR …)`, so that SQLite picks the column's index.
+    let narrowed = |alias: &str| {
+        let mut sql = String::from(" AND ?3 = ?3 AND ?4 = ?4");
+        if !who.is_empty() {
+            sql.push_str(&format!(" AND {alias}.counsellor = ?3"));
+        }
+        if !territory.is_empty() {
+            sql.push_str(&format!(" AND {alias}.territory = ?4"));
+        }
+        sql
+    };
+    let (on_deadline, on_missing, on_case) = (narrowed("d"), narrowed("m"), narrowed("c"));
     let name = "coalesce(nullif(json_extract(c.data, '$.beneficiary.usageName'), ''),
                 json_extract(c.data, '$.beneficiary.birthName'))";
     let first = "json_extract(c.data, '$.beneficiary.firstNames')";
@@ -39,69 +52,44 @@ pub fn overview(
         ..TodoOverview::default()
     };
 
-    let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<u64, StorageError> {
+    let count = |sql: &str| -> Result<u64, StorageError> {
         Ok(conn
             .prepare_cached(sql)?
-            .query_row(args, |r| r.get::<_, i64>(0))? as u64)
+            .query_row(params![today_text, horizon, who, territory], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
     };
-    let (from_deadlines, from_missing) = if who.is_empty() {
-        ("case_deadline d", "case_missing_document m")
-    } else {
-        (
-            "case_deadline d JOIN case_file c ON c.id = d.case_id",
-            "case_missing_document m JOIN case_file c ON c.id = m.case_id",
-        )
-    };
-    // ?3 is bound either way; without a counsellor it is '' and the join is skipped.
-    let filter = if who.is_empty() {
-        " AND ?3 = ''"
-    } else {
-        " AND c.counsellor = ?3"
-    };
-    overview.overdue_total = count(
-        &format!(
-            "SELECT count(*) FROM {from_deadlines} WHERE d.done = 0 AND d.due < ?1 AND ?2 = ?2{filter}"
-        ),
-        &[&today_text, &horizon, &who],
-    )?;
-    overview.upcoming_total = count(
-        &format!(
-            "SELECT count(*) FROM {from_deadlines} WHERE d.done = 0 AND d.due >= ?1 AND d.due <= ?2{filter}"
-        ),
-        &[&today_text, &horizon, &who],
-    )?;
-    overview.missing_total = count(
-        &format!(
-            "SELECT count(DISTINCT m.case_id) FROM {from_missing} WHERE ?1 = ?1 AND ?2 = ?2{filter}"
-        ),
-        &[&today_text, &horizon, &who],
-    )?;
-    // Without a counsellor: answered by the partial index on updated_at alone.
-    overview.idle_total = if who.is_empty() {
-        count(
-            "SELECT count(*) FROM case_file WHERE archived_at IS NULL AND updated_at < ?1",
-            &[&idle_before],
-        )?
-    } else {
-        count(
-            "SELECT count(*) FROM case_file WHERE archived_at IS NULL AND counsellor = ?2
-             AND updated_at < ?1",
-            &[&idle_before, &who],
-        )?
-    };
+    overview.overdue_total = count(&format!(
+        "SELECT count(*) FROM case_deadline d WHERE d.done = 0 AND d.due < ?1 AND ?2 = ?2{on_deadline}"
+    ))?;
+    overview.upcoming_total = count(&format!(
+        "SELECT count(*) FROM case_deadline d WHERE d.done = 0 AND d.due >= ?1 AND d.due <= ?2{on_deadline}"
+    ))?;
+    overview.missing_total = count(&format!(
+        "SELECT count(DISTINCT m.case_id) FROM case_missing_document m WHERE ?1 = ?1 AND ?2 = ?2{on_missing}"
+    ))?;
+    // Answered by a partial index on updated_at (alone, or after the counsellor or territory).
+    overview.idle_total = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM case_file c WHERE c.archived_at IS NULL AND c.updated_at < ?1
+             AND ?2 = ?2{on_case}"
+        ))?
+        .query_row(params![idle_before, horizon, who, territory], |r| {
+            r.get::<_, i64>(0)
+        })? as u64;
 
     let due_sql = format!(
         "SELECT d.case_id, c.reference, {name}, {first}, d.kind, d.label, d.due
          FROM case_deadline d JOIN case_file c ON c.id = d.case_id
-         WHERE d.done = 0 AND d.due >= ?1 AND d.due <= ?2 AND {mine}
+         WHERE d.done = 0 AND d.due >= ?1 AND d.due <= ?2{on_deadline}
          ORDER BY d.due, d.case_id LIMIT {CUT}"
     );
     let mut due_stmt = conn.prepare_cached(&due_sql)?;
     for (low, high, overdue) in [
         (String::new(), days_before(today, 1).to_string(), true),
-        (today_text, horizon, false),
+        (today_text.clone(), horizon.clone(), false),
     ] {
-        let rows = due_stmt.query_map(params![low, high, who], |r| {
+        let rows = due_stmt.query_map(params![low, high, who, territory], |r| {
             let due: String = r.get(6)?;
             Ok(DueItem {
                 case_id: CaseId(r.get(0)?),
@@ -122,18 +110,15 @@ pub fn overview(
         }
     }
 
-    let mut missing_stmt = conn.prepare_cached(
-        &format!(
-            "SELECT g.case_id, c.reference, {name}, {first}, g.step, g.kinds
+    let mut missing_stmt = conn.prepare_cached(&format!(
+        "SELECT g.case_id, c.reference, {name}, {first}, g.step, g.kinds
          FROM (SELECT m.case_id, min(m.step) AS step, group_concat(m.kind) AS kinds
-               FROM case_missing_document m JOIN case_file c ON c.id = m.case_id
-               WHERE {mine} GROUP BY m.case_id ORDER BY m.case_id LIMIT {CUT}) g
+               FROM case_missing_document m WHERE ?1 = ?1 AND ?2 = ?2{on_missing}
+               GROUP BY m.case_id ORDER BY m.case_id LIMIT {CUT}) g
          JOIN case_file c ON c.id = g.case_id
          ORDER BY g.case_id"
-        )
-        .replace("?3", "?1"),
-    )?;
-    let rows = missing_stmt.query_map([who], |r| {
+    ))?;
+    let rows = missing_stmt.query_map(params![today_text, horizon, who, territory], |r| {
         let kinds: String = r.get(5)?;
         let mut kinds: Vec<DocumentKind> = kinds
             .split(',')
@@ -156,10 +141,10 @@ pub fn overview(
     let mut idle_stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.reference, {name}, {first}, c.status, c.updated_at
          FROM case_file c WHERE c.archived_at IS NULL AND c.updated_at < ?1
-         AND (?2 = '' OR c.counsellor = ?2)
+         AND ?2 = ?2{on_case}
          ORDER BY c.updated_at, c.id LIMIT {CUT}"
     ))?;
-    let rows = idle_stmt.query_map(params![idle_before, who], |r| {
+    let rows = idle_stmt.query_map(params![idle_before, horizon, who, territory], |r| {
         Ok(IdleItem {
             case_id: CaseId(r.get(0)?),
             reference: r.get(1)?,

@@ -63,7 +63,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
         Step::PtpPositionnement
     );
     // The À faire view lists them as missing.
-    let todo = todo::overview(&conn, today, 30, 60, None).unwrap();
+    let todo = todo::overview(&conn, today, 30, 60, &Default::default()).unwrap();
     assert_eq!(
         todo.missing[0].kinds,
         [DocumentKind::Positionnement, DocumentKind::Devis]
@@ -83,7 +83,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
         .unwrap();
     }
     assert!(
-        todo::overview(&conn, today, 30, 60, None)
+        todo::overview(&conn, today, 30, 60, &Default::default())
             .unwrap()
             .missing
             .is_empty()
@@ -95,7 +95,7 @@ fn a_case_goes_to_dossier_depose_when_guards_and_checklist_are_met() {
     let mut data = cases::get(&conn, id).unwrap().unwrap().data;
     data.parcours.absence_request_received_on = Some(d(2026, 5, 4));
     cases::update(&mut conn, "Agent", id, &data, at(12)).unwrap();
-    let todo = todo::overview(&conn, d(2026, 5, 20), 30, 60, None).unwrap();
+    let todo = todo::overview(&conn, d(2026, 5, 20), 30, 60, &Default::default()).unwrap();
     let answer = todo
         .upcoming
         .iter()
@@ -191,12 +191,12 @@ fn a_parameter_change_moves_every_deadline() {
         parcours::advance(&mut conn, "Agent", id, to, "", d(2026, 3, 10), at(2)).unwrap();
     }
     let absence = |conn: &passerelle_storage::Connection| {
-        todo::overview(conn, d(2026, 7, 1), 60, 600, None)
+        todo::overview(conn, d(2026, 7, 1), 60, 600, &Default::default())
             .unwrap()
             .upcoming
             .into_iter()
             .chain(
-                todo::overview(conn, d(2026, 7, 1), 60, 600, None)
+                todo::overview(conn, d(2026, 7, 1), 60, 600, &Default::default())
                     .unwrap()
                     .overdue,
             )
@@ -243,7 +243,7 @@ fn archived_cases_cannot_advance_and_leave_the_todo_view() {
     .map_err(unmet)
     .unwrap_err();
     assert!(unmet[0].starts_with("Dossier archivé"));
-    let todo = todo::overview(&conn, d(2027, 3, 10), 30, 1, None).unwrap();
+    let todo = todo::overview(&conn, d(2027, 3, 10), 30, 1, &Default::default()).unwrap();
     assert_eq!(todo.idle_total, 0);
 }
 
@@ -253,4 +253,58 @@ fn unmet(err: passerelle_storage::StorageError) -> Vec<String> {
         passerelle_storage::StorageError::Blocked { unmet, .. } => unmet,
         other => panic!("expected a blocked step, got {other}"),
     }
+}
+
+#[test]
+fn the_todo_of_one_counsellor_or_one_territory_counts_only_theirs() {
+    use passerelle_domain::parcours::TodoFilter;
+    let (_dir, mut conn) = temp_db();
+    let today = d(2026, 3, 10);
+    // Two counsellors, two territories; each case waits for its positionnement and quote.
+    let mut metz = ptp_case();
+    metz.beneficiary.territory = "metz".into();
+    let mut ids = Vec::new();
+    for (who, data) in [
+        ("Agent A", ptp_case()),
+        ("Agent B", metz),
+        ("Agent B", ptp_case()),
+    ] {
+        let id = cases::create(&mut conn, who, &data, at(1)).unwrap().id;
+        for to in [
+            Step::Accompagnement,
+            Step::ProjetFormalise,
+            Step::PtpPositionnement,
+        ] {
+            parcours::advance(&mut conn, who, id, to, "", today, at(2)).unwrap();
+        }
+        ids.push(id);
+    }
+    let view = |conn: &passerelle_storage::Connection, counsellor: &str, territory: &str| {
+        let filter = TodoFilter {
+            counsellor: counsellor.into(),
+            territory: territory.into(),
+        };
+        // Idle: untouched since before today.
+        todo::overview(conn, today, 365, 0, &filter).unwrap()
+    };
+    let all = view(&conn, "", "");
+    assert_eq!((all.missing_total, all.idle_total), (3, 3));
+    let a = view(&conn, "Agent A", "");
+    assert_eq!((a.missing_total, a.idle_total), (1, 1));
+    assert_eq!(a.missing[0].case_id, ids[0]);
+    assert_eq!(a.idle[0].case_id, ids[0]);
+    let b = view(&conn, "Agent B", "");
+    assert_eq!((b.missing_total, b.idle_total), (2, 2));
+    let in_metz = view(&conn, "", "metz");
+    assert_eq!((in_metz.missing_total, in_metz.idle_total), (1, 1));
+    assert_eq!(in_metz.missing[0].case_id, ids[1]);
+    assert_eq!(view(&conn, "Agent B", "moselle-sud").missing_total, 1);
+    assert_eq!(view(&conn, "Agent A", "metz").missing_total, 0);
+    assert_eq!(view(&conn, "Personne", "").missing_total, 0);
+    // A case moved to another territory takes its rows along.
+    let mut moved = cases::get(&conn, ids[0]).unwrap().unwrap().data;
+    moved.beneficiary.territory = "metz".into();
+    cases::update(&mut conn, "Agent A", ids[0], &moved, at(3)).unwrap();
+    assert_eq!(view(&conn, "", "metz").missing_total, 2);
+    assert_eq!(view(&conn, "Agent A", "metz").missing_total, 1);
 }

@@ -53,7 +53,7 @@ pub async fn todo_overview(
         let today = Local::now().date_naive();
         db.with(|conn| {
             parcours::apply_tacit_agreements(conn, today, Utc::now())?;
-            todo::overview(conn, today, args.days, args.idle_days, None)
+            todo::overview(conn, today, args.days, args.idle_days, &args.filter)
         })
     })
 }

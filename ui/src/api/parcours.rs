@@ -6,7 +6,7 @@ use passerelle_domain::ipc::{
     ParcoursAdvanceArgs, TodoArgs, cmd,
 };
 use passerelle_domain::params::ParamValue;
-use passerelle_domain::parcours::{ParcoursView, Step, TodoOverview};
+use passerelle_domain::parcours::{ParcoursView, Step, TodoFilter, TodoOverview};
 
 use crate::ipc::call;
 
@@ -23,8 +23,13 @@ pub async fn advance(case_id: CaseId, to: Step, reason: String) -> Result<Parcou
     .await
 }
 
-pub async fn todo(days: u32, idle_days: u32) -> Result<TodoOverview, AppError> {
-    call::<cmd::TodoOverviewGet>(&TodoArgs { days, idle_days }).await
+pub async fn todo(days: u32, idle_days: u32, filter: TodoFilter) -> Result<TodoOverview, AppError> {
+    call::<cmd::TodoOverviewGet>(&TodoArgs {
+        days,
+        idle_days,
+        filter,
+    })
+    .await
 }
 
 pub async fn validate_document(document_id: DocumentId, validated: bool) -> Result<(), AppError> {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::i18n::{Label, Msg, count_noun, format_date, t};
-use passerelle_domain::parcours::{DueItem, TodoOverview};
+use passerelle_domain::parcours::{DueItem, TodoFilter, TodoOverview};
 
 use crate::components::common::Loaded;
 use crate::{api, dom};
@@ -40,10 +40,62 @@ fn more(total: u64, shown: usize) -> Option<String> {
 #[component]
 pub fn Todo() -> impl IntoView {
     dom::set_title(Msg::TodoTitle);
-    let overview = LocalResource::new(|| api::parcours::todo(HORIZON_DAYS, IDLE_DAYS));
+    // Whose day: one counsellor's cases, one territory's, or all of them.
+    let counsellor = RwSignal::new(String::new());
+    let territory = RwSignal::new(String::new());
+    let overview = LocalResource::new(move || {
+        let filter = TodoFilter {
+            counsellor: counsellor.get(),
+            territory: territory.get(),
+        };
+        api::parcours::todo(HORIZON_DAYS, IDLE_DAYS, filter)
+    });
+    let territories = LocalResource::new(api::cases::territories);
+    let counsellors = LocalResource::new(api::cases::counsellors);
     view! {
         <section id="screen-todo" aria-labelledby="screen-todo-title">
             <h1 id="screen-todo-title">{t(Msg::TodoTitle)}</h1>
+            <div class="filters" role="search" aria-label="Filtrer les échéances">
+                <div class="field">
+                    <label for="todo-counsellor">"Suivi par"</label>
+                    <select
+                        id="todo-counsellor"
+                        on:change=move |ev| counsellor.set(event_target_value(&ev))
+                    >
+                        <option value="">"Tous"</option>
+                        {move || {
+                            counsellors
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|c| {
+                                    let label = c.clone();
+                                    view! { <option value=c>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="todo-territory">"Territoire"</label>
+                    <select
+                        id="todo-territory"
+                        on:change=move |ev| territory.set(event_target_value(&ev))
+                    >
+                        <option value="">"Tous"</option>
+                        {move || {
+                            territories
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|t| view! { <option value=t.code>{t.label}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+            </div>
             <Loaded from=overview let:o>
                 {render(o)}
             </Loaded>

@@ -27,7 +27,7 @@ pub use facts::{
     OpcoScheme, ParcoursFacts, PostponementGround, Training,
 };
 pub use step::{ALL_STEPS, Step};
-pub use todo::{DueItem, IdleItem, MissingItem, TodoOverview, checklist_target};
+pub use todo::{DueItem, IdleItem, MissingItem, TodoFilter, TodoOverview, checklist_target};
 pub use view::{NextStep, ParcoursView, build_view};
 
 use crate::case::{CaseData, ContractKind, DocumentKind};

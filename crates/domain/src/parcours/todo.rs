@@ -39,6 +39,16 @@ pub struct IdleItem {
     pub updated_at: String,
 }
 
+/// Whose À faire: one counsellor's cases, one territory's, both, or all (empty = any).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TodoFilter {
+    /// As the case files record it (« Suivi par »).
+    pub counsellor: String,
+    /// A territory's code.
+    pub territory: String,
+}
+
 /// The counsellor's day: overdue and upcoming deadlines, missing documents, idle cases.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

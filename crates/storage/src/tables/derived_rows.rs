@@ -27,9 +27,12 @@ pub(crate) fn replace(
     missing: Option<(Step, &[DocumentKind])>,
 ) -> Result<(), StorageError> {
     clear(tx, case_id)?;
+    // The case's counsellor and territory ride along: the À faire of one of them reads these
+    // rows alone.
     let mut insert = tx.prepare_cached(
-        "INSERT OR REPLACE INTO case_deadline (case_id, kind, due, label, done)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR REPLACE INTO case_deadline (case_id, kind, due, label, done, counsellor, territory)
+         SELECT ?1, ?2, ?3, ?4, ?5, c.counsellor, coalesce(c.territory, '')
+         FROM case_file c WHERE c.id = ?1",
     )?;
     for d in deadlines {
         insert.execute(params![
@@ -42,7 +45,9 @@ pub(crate) fn replace(
     }
     if let Some((target, kinds)) = missing {
         let mut insert = tx.prepare_cached(
-            "INSERT OR REPLACE INTO case_missing_document (case_id, step, kind) VALUES (?1, ?2, ?3)",
+            "INSERT OR REPLACE INTO case_missing_document (case_id, step, kind, counsellor, territory)
+             SELECT ?1, ?2, ?3, c.counsellor, coalesce(c.territory, '')
+             FROM case_file c WHERE c.id = ?1",
         )?;
         for &kind in kinds {
             insert.execute(params![case_id.0, target.code(), code(kind)])?;
