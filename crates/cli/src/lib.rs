@@ -7,6 +7,7 @@ pub mod check;
 pub mod clap_fr;
 pub mod committee;
 pub mod demo;
+pub mod establishments;
 pub mod exams;
 pub mod import;
 pub mod info;

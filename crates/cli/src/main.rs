@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
-    cases, cert, check, clap_fr, committee, demo, exams, import, info, journal, parcours, privacy,
-    report, security, territory,
+    cases, cert, check, clap_fr, committee, demo, establishments, exams, import, info, journal,
+    parcours, privacy, report, security, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
@@ -105,6 +105,9 @@ enum Command {
     /// Séances de comité : création, ordre du jour, dossier de séance, décisions.
     #[command(subcommand)]
     Meeting(MeetingCommand),
+    /// Établissements suivis (stock Sirene de l’INSEE).
+    #[command(subcommand)]
+    Establishment(EstablishmentCommand),
     /// Territoires de rattachement des dossiers.
     #[command(subcommand)]
     Territory(TerritoryCommand),
@@ -532,6 +535,42 @@ enum TerritoryCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum EstablishmentCommand {
+    /// Importe un extrait du stock Sirene des établissements (CSV aux noms de colonnes
+    /// officiels, ou son ZIP) : établissements actifs et diffusibles du Grand Est, tout ou rien,
+    /// réimportable.
+    Import {
+        /// Fichiers CSV ou ZIP.
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+        /// Vérifie sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Les établissements d’un territoire (tous par défaut), par enseigne.
+    List {
+        /// Code du territoire (ex. « moselle-sud »).
+        #[arg(long, default_value = "", value_name = "CODE")]
+        territory: String,
+        /// Nombre de lignes au plus (par défaut : 50).
+        #[arg(long, default_value = "50", value_parser = count, value_name = "N")]
+        limit: u32,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Un établissement.
+    Show {
+        /// Son SIRET.
+        #[arg(value_name = "SIRET")]
+        siret: String,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum RetentionCommand {
     /// Ce que les durées de conservation rendent échu aujourd’hui, et pourquoi.
     List {
@@ -794,6 +833,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Territory(TerritoryCommand::Add { label }) => territory::add(db, &label),
         Command::Check { kind, values, json } => check::run(&kind, &values, json),
         Command::Retention(RetentionCommand::List { json }) => privacy::list(db, json),
+        Command::Establishment(EstablishmentCommand::Import { files, dry_run }) => {
+            establishments::import(db, &files, dry_run)
+        }
+        Command::Establishment(EstablishmentCommand::List {
+            territory,
+            limit,
+            json,
+        }) => establishments::list(db, &territory, limit, json),
+        Command::Establishment(EstablishmentCommand::Show { siret, json }) => {
+            establishments::show(db, &siret, json)
+        }
         Command::Purge {
             id,
             reason,

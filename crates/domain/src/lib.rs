@@ -11,6 +11,7 @@ pub mod certification;
 pub mod code;
 pub mod committee;
 pub mod error;
+pub mod establishment;
 pub mod i18n;
 pub mod ids;
 pub mod ipc;

@@ -10,6 +10,7 @@
 pub mod cases;
 pub mod catalogue;
 mod csv_file;
+pub mod sirene;
 pub mod source;
 
 use std::fmt;

@@ -31,6 +31,7 @@ pub mod todo;
 pub mod access;
 pub mod backup;
 pub mod cases;
+pub mod establishments;
 pub mod protect;
 pub mod records;
 pub mod retention;

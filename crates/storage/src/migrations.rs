@@ -31,6 +31,7 @@ migrations![
     "0009_redaction.sql",
     "0010_retention.sql",
     "0011_todo_filters.sql",
+    "0012_establishments.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -109,6 +110,10 @@ mod tests {
             (
                 "0011_todo_filters.sql",
                 "da0678f6f43424a5cf0f77df04ff71d9e4751b0192fc9f09efdb9f47d009657a",
+            ),
+            (
+                "0012_establishments.sql",
+                "a4ace40cd7db103027cd23837a2b4decbdcf011e3ddfa115cb0f8217b2c62e18",
             ),
         ];
         use sha2::{Digest, Sha256};

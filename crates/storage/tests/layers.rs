@@ -25,7 +25,14 @@ const LAYERS: &[&[&str]] = &[
         "certification::staff",
         "committee::meetings",
     ],
-    &["cases", "records", "protect", "backup", "retention"],
+    &[
+        "cases",
+        "records",
+        "protect",
+        "backup",
+        "retention",
+        "establishments",
+    ],
     &["parcours"],
     &["certification::enrolments", "committee::decisions"],
     &[

@@ -9,6 +9,7 @@ pub(crate) mod certificate;
 pub(crate) mod derived_rows;
 pub(crate) mod document;
 pub(crate) mod enrolment;
+pub mod establishment;
 pub(crate) mod exam_candidate;
 pub(crate) mod exam_session;
 pub(crate) mod export;
