@@ -3,36 +3,11 @@
 
 mod common;
 
+use common::{ok, run, text};
+
 use std::fmt::Write as _;
-use std::path::Path;
-use std::process::Output;
 
 use passerelle_domain::validate::luhn_check_digit;
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    common::cli()
-        .env_remove(passerelle_domain::DATABASE_ENV_VAR)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
 
 /// A valid SIRET for establishment `n`.
 fn siret(n: u64) -> String {

@@ -4,9 +4,11 @@
 
 mod common;
 
+use common::{ok, run, text};
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use passerelle_domain::case::{
@@ -15,31 +17,6 @@ use passerelle_domain::case::{
 use passerelle_domain::ids::CaseId;
 use passerelle_domain::parcours::{Funder, FundingLine};
 use passerelle_storage::{Connection, cases, files, records, status};
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    common::cli()
-        .env_remove(passerelle_domain::DATABASE_ENV_VAR)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -4,33 +4,10 @@
 
 mod common;
 
+use common::{ok, run, text};
+
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Duration;
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    common::cli()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
 
 /// The recovery key printed on stderr (8 groups of 4).
 fn recovery_key_in(stderr: &str) -> String {

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use passerelle_domain::text::reference_fields as fields;
+
 const COMMUNES: &str = include_str!("../../../assets/reference/communes_grand_est.csv");
 const TERRITORIES: &str = include_str!("../../../assets/reference/territoires.csv");
 const ROME_BY_SECTOR: &str = include_str!("../../../assets/reference/rome_naf_sectors.csv");
@@ -10,25 +12,6 @@ pub struct Commune {
     pub insee: &'static str,
     pub name: &'static str,
     pub postal_code: &'static str,
-}
-
-/// Splits one CSV line, honouring double quotes (the reference files quote labels with commas).
-fn fields(line: &'static str) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut quoted = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => {
-                out.push(line[start..i].trim_matches('"'));
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(line[start..].trim_matches('"'));
-    out
 }
 
 /// Communes of each seed territory (by the EPCIs of `territoires.csv`).

@@ -1,4 +1,4 @@
-//! Text helpers shared by sorting and search.
+//! Text helpers shared by sorting, search and the reference files.
 
 /// Upper case without accents: « Dupré » → « DUPRE », « Œuvray » → « OEUVRAY ». Used for sort
 /// keys so that « Émile » sorts with the E's.
@@ -21,6 +21,25 @@ pub fn fold_for_sort(text: &str) -> String {
             c => out.extend(c.to_uppercase()),
         }
     }
+    out
+}
+
+/// Splits one line of the reference CSV files shipped in `assets/` (comma-separated, labels
+/// with commas in double quotes), quotes removed.
+pub fn reference_fields(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                out.push(line[start..i].trim_matches('"'));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(line[start..].trim_matches('"'));
     out
 }
 

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use passerelle_domain::establishment::{Establishment, headcount_label, normalise_naf};
+use passerelle_domain::text::reference_fields as fields;
 use passerelle_domain::validate::validate_siret;
 use passerelle_storage::Connection;
 use passerelle_storage::establishments::{self, Saved};
@@ -26,24 +27,6 @@ struct Place {
     epci: &'static str,
     epci_name: &'static str,
     territory: &'static str,
-}
-
-/// Splits one line of the reference CSV files, honouring double quotes.
-fn fields(line: &'static str) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let (mut start, mut quoted) = (0, false);
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => {
-                out.push(line[start..i].trim_matches('"'));
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(line[start..].trim_matches('"'));
-    out
 }
 
 /// The 5 115 Grand Est communes by INSEE code (read once).

@@ -40,3 +40,31 @@ pub fn open(path: &Path) -> Connection {
         .unwrap()
         .0
 }
+
+/// Standard output or error as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `passerelle --db DB ARGS…`, whatever `PASSERELLE_DB` the environment holds.
+pub fn run(db: &Path, args: &[&str]) -> std::process::Output {
+    cli()
+        .env_remove(passerelle_domain::DATABASE_ENV_VAR)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// [`run`] that must succeed; its standard output.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let out = run(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
