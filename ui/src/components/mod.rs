@@ -4,6 +4,7 @@
 pub mod cases;
 pub mod certifications;
 pub mod common;
+pub mod filters;
 pub mod meetings;
 pub mod nav;
 pub mod parameters;

@@ -8,6 +8,7 @@ use passerelle_domain::i18n::{Label, Msg, count_noun, format_date, t};
 use passerelle_domain::parcours::{DueItem, TodoFilter, TodoOverview};
 
 use crate::components::common::Loaded;
+use crate::components::filters::{CounsellorFilter, TerritoryFilter};
 use crate::{api, dom};
 
 const HORIZON_DAYS: u32 = 30;
@@ -51,50 +52,12 @@ pub fn Todo() -> impl IntoView {
         api::parcours::todo(HORIZON_DAYS, IDLE_DAYS, filter)
     });
     let territories = LocalResource::new(api::cases::territories);
-    let counsellors = LocalResource::new(api::cases::counsellors);
     view! {
         <section id="screen-todo" aria-labelledby="screen-todo-title">
             <h1 id="screen-todo-title">{t(Msg::TodoTitle)}</h1>
             <div class="filters" role="search" aria-label="Filtrer les échéances">
-                <div class="field">
-                    <label for="todo-counsellor">"Suivi par"</label>
-                    <select
-                        id="todo-counsellor"
-                        on:change=move |ev| counsellor.set(event_target_value(&ev))
-                    >
-                        <option value="">"Tous"</option>
-                        {move || {
-                            counsellors
-                                .get()
-                                .and_then(Result::ok)
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|c| {
-                                    let label = c.clone();
-                                    view! { <option value=c>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="todo-territory">"Territoire"</label>
-                    <select
-                        id="todo-territory"
-                        on:change=move |ev| territory.set(event_target_value(&ev))
-                    >
-                        <option value="">"Tous"</option>
-                        {move || {
-                            territories
-                                .get()
-                                .and_then(Result::ok)
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|t| view! { <option value=t.code>{t.label}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <CounsellorFilter id="todo-counsellor" value=counsellor />
+                <TerritoryFilter id="todo-territory" value=territory territories />
             </div>
             <Loaded from=overview let:o>
                 {render(o)}

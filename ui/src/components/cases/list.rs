@@ -6,6 +6,7 @@ use passerelle_domain::case::CaseQuery;
 use passerelle_domain::i18n::{Msg, count_noun, t};
 
 use crate::components::common::Loaded;
+use crate::components::filters::{CounsellorFilter, TerritoryFilter};
 use crate::{api, dom};
 
 const PAGE: u32 = 50;
@@ -56,7 +57,6 @@ pub fn CaseList() -> impl IntoView {
     });
     let page = LocalResource::new(move || api::cases::list(query.get()));
     let territories = LocalResource::new(api::cases::territories);
-    let counsellors = LocalResource::new(api::cases::counsellors);
     let territory_label = super::territory_labeller(territories);
 
     view! {
@@ -84,24 +84,7 @@ pub fn CaseList() -> impl IntoView {
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
                 </div>
-                <div class="field">
-                    <label for="case-territory">"Territoire"</label>
-                    <select
-                        id="case-territory"
-                        on:change=move |ev| territory.set(event_target_value(&ev))
-                    >
-                        <option value="">"Tous"</option>
-                        {move || {
-                            territories
-                                .get()
-                                .and_then(Result::ok)
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|t| view! { <option value=t.code>{t.label}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <TerritoryFilter id="case-territory" value=territory territories />
                 <div class="field">
                     <label for="case-flag">"Situation"</label>
                     <select id="case-flag" on:change=move |ev| flag.set(event_target_value(&ev))>
@@ -112,27 +95,7 @@ pub fn CaseList() -> impl IntoView {
                         <option value="long_absence">"Absence de 6 mois ou plus"</option>
                     </select>
                 </div>
-                <div class="field">
-                    <label for="case-counsellor">"Suivi par"</label>
-                    <select
-                        id="case-counsellor"
-                        on:change=move |ev| counsellor.set(event_target_value(&ev))
-                    >
-                        <option value="">"Tous"</option>
-                        {move || {
-                            counsellors
-                                .get()
-                                .and_then(Result::ok)
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|c| {
-                                    let label = c.clone();
-                                    view! { <option value=c>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
+                <CounsellorFilter id="case-counsellor" value=counsellor />
                 <div class="field">
                     <label for="case-sort">"Trier par"</label>
                     <select id="case-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
