@@ -96,5 +96,17 @@ pub fn show(db: Option<PathBuf>, siret: &str, json: bool) -> anyhow::Result<()> 
             &e.territory
         }
     );
+    let cases = establishments::cases(&conn, &e.siret)?;
+    println!(
+        "Dossiers de ses salariés : {}",
+        format_count(cases.len() as u64)
+    );
+    for (id, reference, name, archived) in cases {
+        println!(
+            "  {:>6}  {reference}  {name}{}",
+            id.0,
+            if archived { " (archivé)" } else { "" }
+        );
+    }
     Ok(())
 }

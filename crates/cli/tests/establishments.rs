@@ -57,6 +57,20 @@ fn a_sirene_extract_is_imported_placed_and_reimported() {
     std::fs::write(&file, &csv).unwrap();
     let path = file.to_str().unwrap();
 
+    // A case whose employer is establishment 3, written before the establishment is known.
+    let reference = {
+        let mut conn = common::open(&db);
+        let mut data = passerelle_domain::case::CaseData::default();
+        data.beneficiary.birth_name = "Weber".into();
+        data.beneficiary.first_names = "Paul".into();
+        data.beneficiary.territory = "moselle-sud".into();
+        data.situation.employer.siret = siret(3);
+        let at = chrono::Utc::now();
+        passerelle_storage::cases::create(&mut conn, "Agent", &data, at)
+            .unwrap()
+            .reference
+    };
+
     let dry = ok(&db, &["establishment", "import", path, "--dry-run"]);
     assert!(dry.contains("rien n’a été écrit"), "{dry}");
     assert!(ok(&db, &["establishment", "list"]).contains("0 établissement(s) sur 0."));
@@ -98,6 +112,15 @@ fn a_sirene_extract_is_imported_placed_and_reimported() {
     );
     assert!(shown.contains("Territoire : moselle-sud"), "{shown}");
     assert!(shown.contains("Activité (NAF) : 35.11Z"), "{shown}");
+    // Its employees' cases, linked by SIRET.
+    assert!(shown.contains("Dossiers de ses salariés : 1"), "{shown}");
+    assert!(
+        shown.contains(&format!("{reference}  WEBER Paul")),
+        "{shown}"
+    );
+    assert!(
+        ok(&db, &["establishment", "show", &siret(4)]).contains("Dossiers de ses salariés : 0")
+    );
     let ardennes = ok(&db, &["establishment", "show", &siret(6), "--json"]);
     assert!(
         ardennes.contains("\"territory\": \"nord-est-ardennes\""),

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::error::StorageError;
 use crate::tables::establishment;
 
-pub use crate::tables::establishment::{get, list};
+pub use crate::tables::establishment::{cases, get, list};
 
 /// What a write of establishments did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -32,6 +32,7 @@ migrations![
     "0010_retention.sql",
     "0011_todo_filters.sql",
     "0012_establishments.sql",
+    "0013_case_establishment.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -114,6 +115,10 @@ mod tests {
             (
                 "0012_establishments.sql",
                 "a4ace40cd7db103027cd23837a2b4decbdcf011e3ddfa115cb0f8217b2c62e18",
+            ),
+            (
+                "0013_case_establishment.sql",
+                "ddb39a4a906c2974559cac053ee825bb2e7d969c95cea442434a6d5030b4243f",
             ),
         ];
         use sha2::{Digest, Sha256};

@@ -481,11 +481,13 @@ pub fn legacy_database_for_tests(
     let mut conn = crate::open_plain_for_migration(path)?;
     crate::sealing::install_legacy(&conn)?;
     // Today's code fills it at today's schema (it reads today's columns), then what migrations
-    // 0008 to 0012 added is taken away again: the schema is 7's, the rows as written.
+    // 0008 to 0013 added is taken away again: the schema is 7's, the rows as written.
     crate::migrations::migrate(&mut conn)?;
     fill(&mut conn)?;
     conn.execute_batch(
-        "DROP TABLE establishment;
+        "DROP INDEX case_file_employer_siret;
+         ALTER TABLE case_file DROP COLUMN employer_siret;
+         DROP TABLE establishment;
          DROP INDEX case_deadline_open_counsellor;
          DROP INDEX case_deadline_open_territory;
          DROP INDEX case_missing_document_counsellor;

@@ -59,6 +59,33 @@ pub fn get(conn: &Connection, siret: &str) -> Result<Option<Establishment>, Stor
         .optional()?)
 }
 
+/// The cases whose employer is this establishment (by SIRET), active first, then by name:
+/// id, reference, name as « NOM Prénoms », archived.
+pub fn cases(
+    conn: &Connection,
+    siret: &str,
+) -> Result<Vec<(passerelle_domain::case::CaseId, String, String, bool)>, StorageError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, reference,
+                    upper(coalesce(nullif(data ->> '$.beneficiary.usageName', ''),
+                                   data ->> '$.beneficiary.birthName'))
+                    || ' ' || coalesce(data ->> '$.beneficiary.firstNames', ''),
+                    archived_at IS NOT NULL
+             FROM case_file WHERE employer_siret = ?1 AND purged_at IS NULL
+             ORDER BY archived_at IS NOT NULL, sort_name, id",
+        )?
+        .query_map([siret.trim()], |r| {
+            Ok((
+                passerelle_domain::case::CaseId(r.get(0)?),
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?)
+}
+
 /// A territory's establishments (all when `territory` is empty), by name, at most `limit`,
 /// and how many there are in all.
 pub fn list(
