@@ -176,7 +176,21 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
     app.choose("#todo-territory", "metz").await;
     let shown =
         passerelle_domain::i18n::count_with(expected, "échéance dépassée", "échéances dépassées");
-    let summary = app.wait_for_text("#todo-summary", &shown).await;
+    // (« 25 échéances dépassées » contains « 5 échéances dépassées »: wait for the summary to
+    // start with it, not merely to hold it.)
+    let mut summary = String::new();
+    for _ in 0..100 {
+        summary = app
+            .wait_for("#todo-summary")
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        if summary.starts_with(&shown) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert!(summary.starts_with(&shown), "{summary} / {shown}");
     app.finish().await;
 }
