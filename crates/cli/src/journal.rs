@@ -70,11 +70,7 @@ pub fn verify(db: Option<PathBuf>, anchor: Option<&str>) -> anyhow::Result<()> {
                 "Journal intègre : {entries} entrées vérifiées, chaque ligne conforme à sa dernière entrée, l’historique des étapes conforme ; {files} fichiers de documents intacts."
             );
             if let (count @ 1.., Some(last)) = passerelle_storage::journal::redactions(&conn)? {
-                let day = last
-                    .get(..10)
-                    .and_then(|d| d.parse().ok())
-                    .map(passerelle_domain::i18n::format_date)
-                    .unwrap_or(last);
+                let day = passerelle_domain::i18n::format_stamp_date(&last);
                 println!(
                     "{count} entrée{s} expurgée{s} le {day} : valeurs effacées, empreintes conservées, la chaîne reste vérifiable.",
                     s = if count > 1 { "s" } else { "" }

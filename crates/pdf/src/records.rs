@@ -2,7 +2,7 @@
 //! Passerelle ») and the one-page registre of the processing.
 
 use passerelle_domain::access::{PersonRecord, case_fields};
-use passerelle_domain::i18n::{Label, field_label, format_date, format_euros};
+use passerelle_domain::i18n::{Label, field_label, format_date, format_euros, format_stamp_date};
 use passerelle_domain::registre::Registre;
 use sha2::{Digest, Sha256};
 
@@ -48,15 +48,6 @@ fn table(columns: &[(&str, f32)], rows: Vec<Vec<String>>) -> Block {
     }
 }
 
-/// The stamp of a journal entry or export (`2026-03-02T10:00:00Z`) as « 2 mars 2026 ».
-fn day_of(stamp: &str) -> String {
-    stamp
-        .get(..10)
-        .and_then(|d| d.parse().ok())
-        .map(format_date)
-        .unwrap_or_else(|| stamp.to_owned())
-}
-
 /// The readable summary of an access request: every field held, then the parcours,
 /// interviews, documents, committee outcomes, certifications, exports and history.
 /// `unreadable`: documents whose file could not be read (named, so nothing is hidden).
@@ -100,7 +91,7 @@ pub fn person_pdf(
                 .transitions
                 .iter()
                 .map(|t| TimelineEntry {
-                    date: day_of(&t.at),
+                    date: format_stamp_date(&t.at),
                     title: t.to.label().to_owned(),
                     detail: [t.actor.as_str(), t.reason.as_str()]
                         .iter()
@@ -228,7 +219,7 @@ pub fn person_pdf(
                 .iter()
                 .map(|e| {
                     vec![
-                        day_of(&e.at),
+                        format_stamp_date(&e.at),
                         if e.pseudonymised {
                             "pseudonymisée".into()
                         } else {
@@ -245,7 +236,7 @@ pub fn person_pdf(
     for entry in &record.history {
         for change in &entry.changes {
             history.push(vec![
-                day_of(&entry.at),
+                format_stamp_date(&entry.at),
                 entry.actor.clone(),
                 field_label(&change.field).to_owned(),
                 change.after.clone().unwrap_or_default(),

@@ -124,10 +124,7 @@ fn refuse_purged(case: &CaseFile) -> Result<(), StorageError> {
         Some(at) => Err(StorageError::Conflict(format!(
             "le dossier {} a été expurgé le {} : il ne peut plus être modifié ni rouvert",
             case.reference,
-            at.get(..10)
-                .and_then(|d| d.parse().ok())
-                .map(passerelle_domain::i18n::format_date)
-                .unwrap_or_else(|| at.clone())
+            passerelle_domain::i18n::format_stamp_date(at)
         ))),
         None => Ok(()),
     }

@@ -190,10 +190,7 @@ pub fn sweep_orphan_files(conn: &Connection, documents_dir: &Path) -> Result<u32
     let Ok(entries) = std::fs::read_dir(documents_dir) else {
         return Ok(0);
     };
-    let named: std::collections::HashSet<String> = document::kept_files(conn)?
-        .into_iter()
-        .map(|(_, sha, _)| sha)
-        .collect();
+    let named = document::stored_hashes(conn)?;
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();

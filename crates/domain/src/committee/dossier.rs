@@ -15,7 +15,7 @@ use super::pseudonym::redact_with;
 use super::{CommitteeKind, Outcome};
 use crate::case::{CaseFile, Civility, DocumentKind};
 use crate::certification::{Certification, gap};
-use crate::i18n::{Label, field_label, format_date, format_euros};
+use crate::i18n::{Label, field_label, format_date, format_euros, format_stamp_date};
 use crate::journal::{FieldChange, is_personal_field};
 use crate::parcours::{ChecklistItem, DocStatus, ParcoursView, RuleOutcome, Step};
 use crate::validate::rome_label;
@@ -631,9 +631,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         .iter()
         .enumerate()
         .map(|(i, t)| TimelineLine {
-            date: NaiveDate::parse_from_str(t.at.get(..10).unwrap_or(""), "%Y-%m-%d")
-                .map(format_date)
-                .unwrap_or_else(|_| t.at.clone()),
+            date: format_stamp_date(&t.at),
             step: t.to.label().to_owned(),
             actor: t.actor.clone(),
             reason: free(&t.reason),
@@ -693,9 +691,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
                         .unwrap_or_else(|| "—".into())
                 };
                 ChangeLine {
-                    date: NaiveDate::parse_from_str(date.get(..10).unwrap_or(""), "%Y-%m-%d")
-                        .map(format_date)
-                        .unwrap_or_else(|_| date.clone()),
+                    date: format_stamp_date(date),
                     field: field_label(&ch.field).to_owned(),
                     before: shown(&ch.before),
                     after: shown(&ch.after),

@@ -175,6 +175,15 @@ pub fn format_date(date: NaiveDate) -> String {
     }
 }
 
+/// The day of a stored timestamp (`2026-03-02T10:00:00Z`, as the journal writes them) as
+/// « 2 mars 2026 »; the text as given when it does not start with a date.
+pub fn format_stamp_date(stamp: &str) -> String {
+    stamp
+        .get(..10)
+        .and_then(|d| d.parse::<NaiveDate>().ok())
+        .map_or_else(|| stamp.to_owned(), format_date)
+}
+
 /// « septembre 2026 ».
 pub fn format_month_year(date: NaiveDate) -> String {
     format!("{} {}", MONTHS[date.month0() as usize], date.year())

@@ -225,8 +225,18 @@ pub fn held(conn: &Connection, case_id: CaseId) -> Result<Vec<Held>, StorageErro
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The hash of every kept file (the names of the files the documents directory must keep).
+pub(crate) fn stored_hashes(
+    conn: &Connection,
+) -> Result<std::collections::HashSet<String>, StorageError> {
+    Ok(conn
+        .prepare("SELECT DISTINCT sha256 FROM document")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
 /// Every kept file's hash once, with the document naming it and that document's last journal
-/// entry (for the file check of `crate::integrity`).
+/// entry (for the integrity module's file check).
 pub(crate) fn kept_files(
     conn: &Connection,
 ) -> Result<Vec<(i64, String, Option<i64>)>, StorageError> {
