@@ -3,7 +3,7 @@
 //!
 //! This module knows entries and the chain, nothing of the tables: each journaled table
 //! declares itself with a [`Journaled`] (its entity name and how to hash its rows), and
-//! `crate::integrity` holds the list of them and checks every row against its last entry.
+//! the integrity module holds the list of them and checks every row against its last entry.
 
 use std::collections::HashMap;
 

@@ -1,5 +1,5 @@
 //! The `case_file` table and its full-text index: rows written with their journal entry, read,
-//! listed and searched. Validation and the derived rows are the use case's (`crate::cases`).
+//! listed and searched. Validation and the derived rows are the use case's (the `cases` use case above).
 
 use chrono::{DateTime, Utc};
 use passerelle_domain::case::{

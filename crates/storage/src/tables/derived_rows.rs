@@ -1,5 +1,5 @@
 //! The rows derived from a case (`case_deadline`, `case_missing_document`): rewritten whole by
-//! `crate::derived` whenever their sources change, read by the À faire overview. Not journaled:
+//! the `derived` use case whenever their sources change, read by the À faire overview. Not journaled:
 //! they are recomputed, never typed.
 
 use passerelle_domain::case::{CaseId, DocumentKind};

@@ -1,7 +1,7 @@
 //! One module per table (or per table and its child rows): reading, writing and hashing rows.
 //! A table module depends only on the journal, the column codecs and the error type — never on
 //! another table or a use case — and declares its journal entity once (`JOURNALED`), which
-//! `crate::integrity` registers.
+//! the integrity module registers.
 
 pub mod case_file;
 pub mod catalogue;

@@ -108,9 +108,7 @@ pub fn tab_panels(
     let purged_on = file
         .purged_at
         .as_deref()
-        .and_then(|at| at.get(..10))
-        .and_then(|d| d.parse().ok())
-        .map(passerelle_domain::i18n::format_date);
+        .map(crate::components::common::date_text);
     let d: CaseData = file.data;
     let full = d.clone();
     let b = d.beneficiary.clone();

@@ -10,6 +10,7 @@ mod funding;
 mod interviews;
 mod journal;
 mod list;
+mod notice;
 mod page;
 mod parcours;
 mod rights;

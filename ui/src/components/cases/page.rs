@@ -8,6 +8,7 @@ use passerelle_domain::case::{CaseData, CaseFile, CaseId};
 
 use super::facts::{Tab, tab_panels};
 use super::form::CaseForm;
+use super::notice::CaseNotice;
 use crate::components::common::{Loaded, TabEntry, TabPanel, Tabs};
 use crate::components::meetings::{ExportDialog, ExportTarget};
 use crate::{api, dom};
@@ -26,25 +27,6 @@ const TABS: &[TabEntry<Tab>] = &[
     (Tab::Documents, "tab-documents", "Documents"),
     (Tab::History, "tab-history", "Historique"),
 ];
-
-/// What the case page announces in its live region (exports, erasure), kept across the reloads
-/// that redraw the page, and the element to focus once a reload has redrawn it.
-#[derive(Clone, Copy)]
-pub struct CaseNotice {
-    /// (success, message).
-    pub message: RwSignal<Option<(bool, String)>>,
-    pub refocus: RwSignal<Option<&'static str>>,
-}
-
-impl CaseNotice {
-    pub fn ok(self, message: String) {
-        self.message.set(Some((true, message)));
-    }
-
-    pub fn error(self, message: String) {
-        self.message.set(Some((false, message)));
-    }
-}
 
 #[component]
 pub fn CasePage() -> impl IntoView {

@@ -7,7 +7,7 @@ use passerelle_domain::case::CaseId;
 use passerelle_domain::i18n::format_date;
 use passerelle_domain::retention::PurgeScope;
 
-use super::page::CaseNotice;
+use super::notice::CaseNotice;
 use crate::api;
 use crate::components::personal_data::{PurgeDialog, PurgeRequest};
 
