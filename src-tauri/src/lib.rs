@@ -128,6 +128,18 @@ handlers! {
     privacy::case_purge => CasePurge,
     privacy::person_export => PersonExport,
     privacy::registre_export => RegistreExport,
+    territory::region_map => RegionMapGet,
+    territory::territory_dashboard => TerritoryDashboardGet,
+    territory::dashboard_export => DashboardExport,
+    territory::establishment_list => EstablishmentList,
+    territory::establishment_get => EstablishmentGet,
+    territory::establishment_save => EstablishmentSave,
+    territory::diagnostic_save => DiagnosticSave,
+    territory::driver_list => DriverList,
+    territory::diagnostic_link => DiagnosticLink,
+    territory::need_save => NeedSave,
+    territory::need_list => NeedList,
+    territory::trade_label_save => TradeLabelSave,
 }
 
 /// Starts the desktop app.

@@ -9,13 +9,8 @@ use passerelle_storage::{cases, profile};
 
 /// `case add --json FILE|-`: one case file as JSON (the app's CaseData shape).
 pub fn add(db: Option<PathBuf>, input: &Path) -> anyhow::Result<()> {
-    let bytes = passerelle_import::source::read_bytes(input)?;
-    let data = parse_json(&bytes).map_err(|reason| passerelle_import::LineError {
-        file: input.display().to_string(),
-        line: 0,
-        column: String::new(),
-        reason,
-    })?;
+    let data: CaseData =
+        crate::json_file(input, "un objet { \"beneficiary\": …, \"situation\": … }")?;
     let (data, warnings) = data.validated(crate::today())?;
     let (_, mut conn) = crate::open_db(db)?;
     for w in warnings {
@@ -29,29 +24,6 @@ pub fn add(db: Option<PathBuf>, input: &Path) -> anyhow::Result<()> {
         created.data.beneficiary.display_name()
     );
     Ok(())
-}
-
-/// A case as JSON, with a French reason naming the field and its place when it does not read:
-/// serde's own messages are English.
-fn parse_json(bytes: &[u8]) -> Result<CaseData, String> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize::<_, CaseData>(de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.inner();
-        let at = format!("ligne {}, colonne {}", inner.line(), inner.column());
-        use serde_json::error::Category;
-        match inner.classify() {
-            Category::Syntax => format!("JSON mal formé ({at}) : virgule, guillemet ou accolade à vérifier"),
-            Category::Eof => "JSON incomplet : le fichier s’arrête avant la fin de l’objet".to_owned(),
-            Category::Io => "lecture du JSON impossible".to_owned(),
-            Category::Data if path == "." => {
-                format!("JSON ({at}) : un objet {{ \"beneficiary\": …, \"situation\": … }} est attendu")
-            }
-            Category::Data => format!(
-                "champ « {path} » ({at}) : valeur du mauvais type ou hors limites (date aaaa-mm-jj, nombre, texte ou code attendu)"
-            ),
-        }
-    })
 }
 
 fn print_page(page: &CasePage, json: bool) -> anyhow::Result<()> {

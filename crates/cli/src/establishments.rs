@@ -35,9 +35,40 @@ pub fn import(db: Option<PathBuf>, files: &[PathBuf], dry_run: bool) -> anyhow::
     Ok(())
 }
 
-pub fn list(db: Option<PathBuf>, territory: &str, limit: u32, json: bool) -> anyhow::Result<()> {
+/// `establishment add --json FILE|-`: an establishment entered by hand (or corrected), with
+/// its IDCC, OPCO, notes and contacts.
+pub fn add(db: Option<PathBuf>, input: &std::path::Path) -> anyhow::Result<()> {
+    let e: passerelle_domain::establishment::EstablishmentInput = crate::json_file(
+        input,
+        "un objet { \"siret\": …, \"name\": …, \"naf\": …, \"commune\": …, \"contacts\": […] }",
+    )?;
+    let (_, mut conn) = crate::open_db(db)?;
+    let saved = establishments::save_manual(&mut conn, &e, crate::today(), Utc::now())?;
+    let e = &saved.establishment;
+    println!(
+        "{}\t{}\t{}\t{}",
+        e.siret,
+        e.name,
+        e.commune_name,
+        if e.territory.is_empty() {
+            "hors des territoires suivis"
+        } else {
+            &e.territory
+        }
+    );
+    Ok(())
+}
+
+pub fn list(
+    db: Option<PathBuf>,
+    territory: &str,
+    epci: &str,
+    query: &str,
+    limit: u32,
+    json: bool,
+) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let (rows, total) = establishments::list(&conn, territory.trim(), limit)?;
+    let (rows, total) = establishments::list(&conn, territory.trim(), epci.trim(), query, limit)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());
@@ -66,16 +97,17 @@ pub fn list(db: Option<PathBuf>, territory: &str, limit: u32, json: bool) -> any
 
 pub fn show(db: Option<PathBuf>, siret: &str, json: bool) -> anyhow::Result<()> {
     let (_, conn) = crate::open_db(db)?;
-    let Some(e) = establishments::get(&conn, siret)? else {
+    let Some(detail) = establishments::detail(&conn, siret)? else {
         anyhow::bail!(
-            "aucun établissement de SIRET « {} » : importez le stock Sirene (`passerelle establishment import`)",
+            "aucun établissement de SIRET « {} » : importez le stock Sirene (`passerelle establishment import`) ou saisissez-le (`passerelle establishment add`)",
             passerelle_domain::validate::excerpt(siret)
         );
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&e)?);
+        println!("{}", serde_json::to_string_pretty(&detail)?);
         return Ok(());
     }
+    let e = &detail.establishment;
     println!("SIRET : {}", e.siret);
     println!(
         "Enseigne : {}",
@@ -88,6 +120,12 @@ pub fn show(db: Option<PathBuf>, siret: &str, json: bool) -> anyhow::Result<()> 
     );
     println!("Commune : {} ({})", e.commune_name, e.commune);
     println!("EPCI : {} ({})", e.epci_name, e.epci);
+    if !e.idcc.is_empty() {
+        println!("IDCC : {}", e.idcc);
+    }
+    if !e.opco.is_empty() {
+        println!("OPCO : {}", e.opco);
+    }
     println!(
         "Territoire : {}",
         if e.territory.is_empty() {
@@ -96,17 +134,38 @@ pub fn show(db: Option<PathBuf>, siret: &str, json: bool) -> anyhow::Result<()> 
             &e.territory
         }
     );
-    let cases = establishments::cases(&conn, &e.siret)?;
+    for c in &detail.contacts {
+        println!("Contact : {} ({}) {} {}", c.name, c.role, c.email, c.phone);
+    }
     println!(
         "Dossiers de ses salariés : {}",
-        format_count(cases.len() as u64)
+        format_count(detail.cases.len() as u64)
     );
-    for (id, reference, name, archived) in cases {
+    for c in &detail.cases {
         println!(
-            "  {:>6}  {reference}  {name}{}",
-            id.0,
-            if archived { " (archivé)" } else { "" }
+            "  {:>6}  {}  {}{}",
+            c.id.0,
+            c.reference,
+            c.name,
+            if c.archived { " (archivé)" } else { "" }
         );
     }
+    for d in &detail.diagnostics {
+        println!(
+            "Diagnostic n°{} du {} ({}) : {} exposés sur {} métier(s)",
+            d.id,
+            passerelle_domain::i18n::format_date(d.date),
+            d.author,
+            d.at_risk(),
+            d.lines.len()
+        );
+    }
+    let open: u32 = detail
+        .needs
+        .iter()
+        .filter(|n| n.status == passerelle_domain::need::NeedStatus::Ouvert)
+        .map(|n| n.posts)
+        .sum();
+    println!("Postes à pourvoir : {open}");
     Ok(())
 }

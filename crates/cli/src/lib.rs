@@ -7,11 +7,13 @@ pub mod check;
 pub mod clap_fr;
 pub mod committee;
 pub mod demo;
+pub mod diagnostics;
 pub mod establishments;
 pub mod exams;
 pub mod import;
 pub mod info;
 pub mod journal;
+pub mod needs;
 pub mod parcours;
 pub mod privacy;
 pub mod security;
@@ -92,6 +94,38 @@ pub fn report(err: &anyhow::Error) {
             }
         }
     }
+}
+
+/// A JSON file (`-`: standard input) read as `T`, with a French reason naming the field and
+/// its place when it does not read (serde's own messages are English). `shape` says what the
+/// top level should be (« un objet { "siret": …, "lines": […] } »).
+pub fn json_file<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    shape: &str,
+) -> anyhow::Result<T> {
+    let bytes = passerelle_import::source::read_bytes(path)?;
+    let de = &mut serde_json::Deserializer::from_slice(&bytes);
+    serde_path_to_error::deserialize::<_, T>(de).map_err(|err| {
+        let field = err.path().to_string();
+        let inner = err.inner();
+        let at = format!("ligne {}, colonne {}", inner.line(), inner.column());
+        use serde_json::error::Category;
+        let reason = match inner.classify() {
+            Category::Syntax => format!("JSON mal formé ({at}) : virgule, guillemet ou accolade à vérifier"),
+            Category::Eof => "JSON incomplet : le fichier s’arrête avant la fin de l’objet".to_owned(),
+            Category::Io => "lecture du JSON impossible".to_owned(),
+            Category::Data if field == "." => format!("JSON ({at}) : {shape} est attendu"),
+            Category::Data => format!(
+                "champ « {field} » ({at}) : valeur du mauvais type, hors limites ou code inconnu (date aaaa-mm-jj, nombre, texte ou code attendu)"
+            ),
+        };
+        anyhow::Error::new(passerelle_import::LineError {
+            file: path.display().to_string(),
+            line: 0,
+            column: String::new(),
+            reason,
+        })
+    })
 }
 
 /// Today, in the user's time zone (ages, "in the future" checks).

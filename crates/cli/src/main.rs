@@ -9,14 +9,15 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
-    cases, cert, check, clap_fr, committee, demo, establishments, exams, import, info, journal,
-    parcours, privacy, report, security, territory,
+    cases, cert, check, clap_fr, committee, demo, diagnostics, establishments, exams, import, info,
+    journal, needs, parcours, privacy, report, security, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
 use passerelle_domain::code::Coded;
 use passerelle_domain::committee::{CommitteeKind, Outcome as CommitteeOutcome};
 use passerelle_domain::ids::{CaseId, EnrolmentId, ExamSessionId, MeetingId};
+use passerelle_domain::ipc::NeedListArgs;
 use passerelle_domain::parcours::Step;
 
 /// Passerelle en ligne de commande : dossiers, parcours, certifications, comités.
@@ -108,9 +109,15 @@ enum Command {
     /// Établissements suivis (stock Sirene de l’INSEE).
     #[command(subcommand)]
     Establishment(EstablishmentCommand),
-    /// Territoires de rattachement des dossiers.
+    /// Territoires : liste, tableau de bord, libellés des métiers en péril / en devenir.
     #[command(subcommand)]
     Territory(TerritoryCommand),
+    /// Diagnostics d’entreprise : métiers, salariés exposés, perspectives.
+    #[command(subcommand)]
+    Diagnostic(DiagnosticCommand),
+    /// Besoins de recrutement des établissements (recensement).
+    #[command(subcommand)]
+    Need(NeedCommand),
     /// Le journal authentifié (chaque entrée scellée par une clé dérivée de celle de la base).
     #[command(subcommand)]
     Journal(JournalCommand),
@@ -532,6 +539,98 @@ enum TerritoryCommand {
         #[arg(value_name = "NOM")]
         label: String,
     },
+    /// Tableau de bord d’un territoire (ou d’un de ses EPCI) ; exports XLSX et CSV, petits
+    /// effectifs masqués.
+    Dashboard {
+        /// Code du territoire (ex. « moselle-sud »).
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// SIREN d’un EPCI : le tableau de bord de cet EPCI seulement.
+        #[arg(long, default_value = "", value_name = "SIREN")]
+        epci: String,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+        /// Écrit les tableaux dans un classeur XLSX.
+        #[arg(long, value_name = "FICHIER")]
+        xlsx: Option<PathBuf>,
+        /// Écrit les tableaux en CSV, dans une archive ZIP.
+        #[arg(long, value_name = "FICHIER")]
+        csv: Option<PathBuf>,
+    },
+    /// Libellé d’un métier sur le territoire (peril, mutation, stable, devenir), daté et signé.
+    Label {
+        /// Code du territoire.
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// Code ROME du métier.
+        #[arg(value_name = "ROME")]
+        rome: String,
+        /// peril, mutation, stable ou devenir.
+        #[arg(value_name = "LIBELLE")]
+        outlook: String,
+        /// Pourquoi (obligatoire si le libellé diffère de la suggestion).
+        #[arg(long, default_value = "", value_name = "TEXTE")]
+        comment: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum DiagnosticCommand {
+    /// Enregistre un diagnostic depuis un JSON (un fichier, ou « - » pour l’entrée standard).
+    Add {
+        /// Fichier JSON (forme `Diagnostic` de l’application).
+        #[arg(long = "json", value_name = "FICHIER")]
+        input: PathBuf,
+    },
+    /// Rattache un dossier à la ligne de diagnostic d’où vient la personne.
+    Link {
+        /// Numéro du dossier.
+        #[arg(value_parser = id::<CaseId>, value_name = "DOSSIER")]
+        case: CaseId,
+        /// Numéro de la ligne (absent avec --unlink).
+        #[arg(value_name = "LIGNE", required_unless_present = "unlink")]
+        line: Option<i64>,
+        /// Détache le dossier de sa ligne.
+        #[arg(long, conflicts_with = "line")]
+        unlink: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NeedCommand {
+    /// Enregistre un besoin depuis un JSON (un fichier, ou « - » pour l’entrée standard).
+    Add {
+        /// Fichier JSON (forme `HiringNeed` de l’application).
+        #[arg(long = "json", value_name = "FICHIER")]
+        input: PathBuf,
+    },
+    /// Importe un tableau de besoins (CSV ou XLSX), tout ou rien.
+    Import {
+        /// Fichiers CSV ou XLSX.
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+        /// Vérifie sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Les besoins d’un territoire, d’un EPCI, d’un établissement ou d’une campagne.
+    List {
+        #[arg(long, default_value = "", value_name = "CODE")]
+        territory: String,
+        #[arg(long, default_value = "", value_name = "SIREN")]
+        epci: String,
+        #[arg(long, default_value = "", value_name = "SIRET")]
+        siret: String,
+        #[arg(long, default_value = "", value_name = "NOM")]
+        campaign: String,
+        /// Nombre de lignes au plus (par défaut : 200).
+        #[arg(long, default_value = "200", value_parser = count, value_name = "N")]
+        limit: u32,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -547,11 +646,23 @@ enum EstablishmentCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Saisit ou corrige un établissement depuis un JSON (IDCC, OPCO, contacts, notes).
+    Add {
+        /// Fichier JSON (forme `EstablishmentInput` de l’application).
+        #[arg(long = "json", value_name = "FICHIER")]
+        input: PathBuf,
+    },
     /// Les établissements d’un territoire (tous par défaut), par enseigne.
     List {
         /// Code du territoire (ex. « moselle-sud »).
         #[arg(long, default_value = "", value_name = "CODE")]
         territory: String,
+        /// SIREN d’un EPCI.
+        #[arg(long, default_value = "", value_name = "SIREN")]
+        epci: String,
+        /// Partie du nom, début du SIRET ou code NAF.
+        #[arg(long, default_value = "", value_name = "TEXTE")]
+        query: String,
         /// Nombre de lignes au plus (par défaut : 50).
         #[arg(long, default_value = "50", value_parser = count, value_name = "N")]
         limit: u32,
@@ -836,11 +947,58 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Establishment(EstablishmentCommand::Import { files, dry_run }) => {
             establishments::import(db, &files, dry_run)
         }
+        Command::Establishment(EstablishmentCommand::Add { input }) => {
+            establishments::add(db, &input)
+        }
         Command::Establishment(EstablishmentCommand::List {
             territory,
+            epci,
+            query,
             limit,
             json,
-        }) => establishments::list(db, &territory, limit, json),
+        }) => establishments::list(db, &territory, &epci, &query, limit, json),
+        Command::Territory(TerritoryCommand::Dashboard {
+            code,
+            epci,
+            json,
+            xlsx,
+            csv,
+        }) => territory::dashboard(
+            db,
+            &needs::scope(&code, &epci),
+            json,
+            xlsx.as_deref(),
+            csv.as_deref(),
+        ),
+        Command::Territory(TerritoryCommand::Label {
+            code,
+            rome,
+            outlook,
+            comment,
+        }) => territory::label(db, &code, &rome, &outlook, &comment),
+        Command::Diagnostic(DiagnosticCommand::Add { input }) => diagnostics::add(db, &input),
+        Command::Diagnostic(DiagnosticCommand::Link { case, line, unlink }) => {
+            diagnostics::link(db, case, if unlink { None } else { line })
+        }
+        Command::Need(NeedCommand::Add { input }) => needs::add(db, &input),
+        Command::Need(NeedCommand::Import { files, dry_run }) => needs::import(db, &files, dry_run),
+        Command::Need(NeedCommand::List {
+            territory,
+            epci,
+            siret,
+            campaign,
+            limit,
+            json,
+        }) => needs::list(
+            db,
+            &NeedListArgs {
+                scope: needs::scope(&territory, &epci),
+                siret,
+                campaign,
+                limit,
+            },
+            json,
+        ),
         Command::Establishment(EstablishmentCommand::Show { siret, json }) => {
             establishments::show(db, &siret, json)
         }

@@ -18,13 +18,19 @@ use crate::certification::{
     NewExamSession, Route, StaffOverview, VaeFollowUp,
 };
 use crate::committee::{Meeting, MeetingDetail, MeetingId, NewMeeting, OutcomeInput};
+use crate::dashboard::{Scope, TerritoryDashboard};
+use crate::diagnostic::Diagnostic;
+use crate::establishment::{Contact, Establishment, EstablishmentInput};
 use crate::ids::{DocumentId, EnrolmentId, ExamSessionId};
 use crate::journal::JournalEntry;
+use crate::map::RegionMap;
+use crate::need::HiringNeed;
 use crate::params::ParamValue;
 use crate::parcours::{ParcoursView, Step, TodoFilter, TodoOverview};
 use crate::profile::CounsellorProfile;
 use crate::retention::{PurgeReport, PurgeScope, RetentionItem};
 use crate::security::SecurityStatus;
+use crate::trade_label::{LabelInput, TradeLabel};
 
 /// One command of the shell: its name, what it takes, what it answers.
 pub trait Command {
@@ -146,6 +152,30 @@ commands! {
     /// The one-page description of the processing for the record of processing activities
     /// (save dialog): the path written, or `None`.
     RegistreExport = "registre_export": NoArgs => Option<String>;
+    /// The Grand Est EPCIs as SVG paths (the Territoires map), the same for every call.
+    RegionMapGet = "region_map": NoArgs => RegionMap;
+    /// The Territoires screen for a territory or one EPCI.
+    TerritoryDashboardGet = "territory_dashboard": Scope => TerritoryDashboard;
+    /// The dashboard's tables as XLSX or CSV (save dialog), small counts suppressed below the
+    /// `export_small_count_threshold` parameter: the path written, or `None`.
+    DashboardExport = "dashboard_export": DashboardExportArgs => Option<Exported>;
+    EstablishmentList = "establishment_list": EstablishmentListArgs => EstablishmentPage;
+    EstablishmentGet = "establishment_get": SiretArgs => EstablishmentDetail;
+    /// Creates or corrects an establishment by hand (its contacts replaced by the ones sent).
+    EstablishmentSave = "establishment_save": EstablishmentInput => EstablishmentDetail;
+    /// Creates (`id` 0) or replaces a diagnostic; its lines keep the cases linked to them when
+    /// their ids are sent back.
+    DiagnosticSave = "diagnostic_save": Diagnostic => Diagnostic;
+    /// The drivers of change to offer: the built-in ones and every one already used.
+    DriverList = "driver_list": NoArgs => Vec<String>;
+    /// Links a case file to the diagnostic line its person comes from (`None`: unlinks).
+    DiagnosticLink = "diagnostic_link": DiagnosticLinkArgs => ();
+    /// Creates (`id` 0) or updates a hiring need.
+    NeedSave = "need_save": HiringNeed => HiringNeed;
+    NeedList = "need_list": NeedListArgs => Vec<NeedRow>;
+    /// A coordinator's label for a trade in a territory, dated today and signed with the
+    /// profile's name, with the evidence as it stands.
+    TradeLabelSave = "trade_label_save": LabelInput => TradeLabel;
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -529,6 +559,102 @@ pub struct CertificateIssueArgs {
 pub struct VaeSaveArgs {
     pub enrolment_id: EnrolmentId,
     pub follow_up: VaeFollowUp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TableFormat {
+    Xlsx,
+    /// One CSV file per table, in a ZIP.
+    Csv,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DashboardExportArgs {
+    pub scope: Scope,
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstablishmentListArgs {
+    /// Empty: every territory.
+    pub territory: String,
+    /// Empty: the whole territory.
+    #[serde(default)]
+    pub epci: String,
+    /// Part of the name or of the SIRET, or a NAF code; empty: all.
+    #[serde(default)]
+    pub query: String,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstablishmentPage {
+    pub rows: Vec<Establishment>,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SiretArgs {
+    pub siret: String,
+}
+
+/// A case file of an establishment's employee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstablishmentCase {
+    pub id: CaseId,
+    pub reference: String,
+    /// « NOM Prénoms ».
+    pub name: String,
+    pub archived: bool,
+    /// The diagnostic line the person comes from, if linked.
+    pub diagnostic_line: Option<i64>,
+}
+
+/// An establishment's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstablishmentDetail {
+    pub establishment: Establishment,
+    pub contacts: Vec<Contact>,
+    pub cases: Vec<EstablishmentCase>,
+    /// Newest first.
+    pub diagnostics: Vec<Diagnostic>,
+    pub needs: Vec<HiringNeed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticLinkArgs {
+    pub case_id: CaseId,
+    pub line_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NeedListArgs {
+    pub scope: Scope,
+    /// Only this establishment's needs (empty: all of the scope).
+    #[serde(default)]
+    pub siret: String,
+    /// Only this census campaign's (empty: all).
+    #[serde(default)]
+    pub campaign: String,
+    pub limit: u32,
+}
+
+/// A need with its establishment's name, for lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NeedRow {
+    pub need: HiringNeed,
+    pub establishment_name: String,
+    pub commune_name: String,
 }
 
 /// What an export wrote.

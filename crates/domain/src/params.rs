@@ -83,6 +83,7 @@ pub mod key {
     pub const RETENTION_CASE_MONTHS: &str = "retention_case_months";
     pub const RETENTION_DOCUMENTS_MONTHS: &str = "retention_documents_months";
     pub const PSEUDONYM_SHOW_PROVIDER: &str = "pseudonym_show_provider";
+    pub const EXPORT_SMALL_COUNT_THRESHOLD: &str = "export_small_count_threshold";
 
     /// Every key, in the order Paramètres lists them.
     pub const ALL: &[&str] = &[
@@ -151,6 +152,7 @@ pub mod key {
         RETENTION_CASE_MONTHS,
         RETENTION_DOCUMENTS_MONTHS,
         PSEUDONYM_SHOW_PROVIDER,
+        EXPORT_SMALL_COUNT_THRESHOLD,
     ];
 }
 
@@ -169,6 +171,8 @@ pub enum Unit {
     Ratio,
     /// 1 (yes) or 0 (no).
     Switch,
+    /// A number of people.
+    People,
 }
 
 impl Unit {
@@ -184,6 +188,7 @@ impl Unit {
             Self::Points => (0.0, 20.0),
             Self::Ratio => (0.0, 10.0),
             Self::Switch => (0.0, 1.0),
+            Self::People => (0.0, 100.0),
         }
     }
 
@@ -191,7 +196,7 @@ impl Unit {
     pub fn whole(self) -> bool {
         matches!(
             self,
-            Self::Days | Self::Months | Self::Hours | Self::Points | Self::Switch
+            Self::Days | Self::Months | Self::Hours | Self::Points | Self::Switch | Self::People
         )
     }
 }
@@ -701,6 +706,13 @@ pub const DEFAULTS: &[ParamDefault] = &[
         0.0,
         Unit::Switch,
         "Dossier pseudonymisé : nommer l’organisme de formation (1 = oui) — utile si le comité en juge la qualité, mais il peut désigner la personne dans un petit territoire",
+    ),
+    ParamDefault::new(
+        key::EXPORT_SMALL_COUNT_THRESHOLD,
+        (2019, 1, 1),
+        5.0,
+        Unit::People,
+        "Exports des tableaux de territoire : tout effectif inférieur à ce seuil est masqué (« < 5 ») pour qu’aucune personne ne puisse être reconnue (secret statistique)",
     ),
     ParamDefault::new(
         key::CPF_RESTE_A_CHARGE,

@@ -10,6 +10,8 @@
 pub mod cases;
 pub mod catalogue;
 mod csv_file;
+pub mod geo;
+pub mod needs;
 pub mod sirene;
 pub mod source;
 

@@ -5,60 +5,15 @@
 //! placed in its commune's EPCI and territory from the reference data shipped in `assets/`.
 //! Re-importable: a SIRET already known is updated. All or nothing.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use chrono::{DateTime, Utc};
 use passerelle_domain::establishment::{Establishment, headcount_label, normalise_naf};
-use passerelle_domain::text::reference_fields as fields;
+use passerelle_domain::place;
 use passerelle_domain::validate::validate_siret;
 use passerelle_storage::Connection;
 use passerelle_storage::establishments::{self, Saved};
 
 use crate::csv_file::{Table, records};
 use crate::{ImportError, Input, LineError, Notice, source};
-
-const COMMUNES: &str = include_str!("../../../assets/reference/communes_grand_est.csv");
-const TERRITORIES: &str = include_str!("../../../assets/reference/territoires.csv");
-
-/// Where a commune lies: its name, its EPCI (SIREN, name) and the followed territory, if any.
-struct Place {
-    name: &'static str,
-    epci: &'static str,
-    epci_name: &'static str,
-    territory: &'static str,
-}
-
-/// The 5 115 Grand Est communes by INSEE code (read once).
-fn places() -> &'static HashMap<&'static str, Place> {
-    static PLACES: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        let mut territory_of_epci: HashMap<&str, &str> = HashMap::new();
-        for line in TERRITORIES.lines().skip(1) {
-            let f = fields(line);
-            for epci in f.get(2).copied().unwrap_or_default().split(';') {
-                territory_of_epci.insert(epci.trim(), f[0]);
-            }
-        }
-        COMMUNES
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let f = fields(line);
-                let (insee, name, epci, epci_name) = (f.first()?, f.get(1)?, f.get(5)?, f.get(6)?);
-                Some((
-                    *insee,
-                    Place {
-                        name,
-                        epci,
-                        epci_name,
-                        territory: territory_of_epci.get(epci).copied().unwrap_or_default(),
-                    },
-                ))
-            })
-            .collect()
-    })
-}
 
 /// The columns read, by their official names.
 const SIRET: &str = "siret";
@@ -131,7 +86,6 @@ pub fn parse(input: &Input, at: DateTime<Utc>) -> Parsed {
     let (state_i, diffusion_i) = (col(STATE), col(DIFFUSION));
     let (name_i, sign_i) = (index(NAME), index(SIGN));
     let updated_at = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let places = places();
     for record in records(file, &mut reader) {
         let (line, r) = match record {
             Ok(ok) => ok,
@@ -158,7 +112,7 @@ pub fn parse(input: &Input, at: DateTime<Utc>) -> Parsed {
             parsed.not_diffusible += 1;
             continue;
         }
-        let Some(place) = places.get(cell(commune_i)) else {
+        let Some(place) = place::of_commune(cell(commune_i)) else {
             parsed.outside += 1;
             continue;
         };
@@ -203,6 +157,9 @@ pub fn parse(input: &Input, at: DateTime<Utc>) -> Parsed {
             epci: place.epci.to_owned(),
             epci_name: place.epci_name.to_owned(),
             territory: place.territory.to_owned(),
+            idcc: String::new(),
+            opco: String::new(),
+            notes: String::new(),
             source: "sirene".into(),
             updated_at: updated_at.clone(),
         });

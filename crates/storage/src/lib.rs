@@ -36,6 +36,9 @@ pub mod protect;
 pub mod records;
 pub mod retention;
 
+pub mod dashboard;
+pub mod diagnostics;
+pub mod needs;
 pub mod parcours;
 
 pub mod certification;

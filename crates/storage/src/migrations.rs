@@ -33,6 +33,7 @@ migrations![
     "0011_todo_filters.sql",
     "0012_establishments.sql",
     "0013_case_establishment.sql",
+    "0014_territory.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -119,6 +120,10 @@ mod tests {
             (
                 "0013_case_establishment.sql",
                 "ddb39a4a906c2974559cac053ee825bb2e7d969c95cea442434a6d5030b4243f",
+            ),
+            (
+                "0014_territory.sql",
+                "92d8ea04f2872360e890e0907408151d042d855527611f6bad64a20afc918c8f",
             ),
         ];
         use sha2::{Digest, Sha256};

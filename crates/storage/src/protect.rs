@@ -481,11 +481,20 @@ pub fn legacy_database_for_tests(
     let mut conn = crate::open_plain_for_migration(path)?;
     crate::sealing::install_legacy(&conn)?;
     // Today's code fills it at today's schema (it reads today's columns), then what migrations
-    // 0008 to 0013 added is taken away again: the schema is 7's, the rows as written.
+    // 0008 to 0014 added is taken away again: the schema is 7's, the rows as written.
     crate::migrations::migrate(&mut conn)?;
     fill(&mut conn)?;
     conn.execute_batch(
-        "DROP INDEX case_file_employer_siret;
+        "DROP INDEX case_file_territory_status;
+         DROP INDEX case_file_employer_status;
+         DROP TRIGGER establishment_moved;
+         DROP TABLE trade_label;
+         DROP TABLE hiring_need;
+         DROP TABLE case_diagnostic_line;
+         DROP TABLE diagnostic_line;
+         DROP TABLE diagnostic;
+         DROP TABLE establishment_contact;
+         DROP INDEX case_file_employer_siret;
          ALTER TABLE case_file DROP COLUMN employer_siret;
          DROP TABLE establishment;
          DROP INDEX case_deadline_open_counsellor;

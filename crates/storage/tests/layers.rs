@@ -33,7 +33,7 @@ const LAYERS: &[&[&str]] = &[
         "retention",
         "establishments",
     ],
-    &["parcours"],
+    &["parcours", "diagnostics", "needs", "dashboard"],
     &["certification::enrolments", "committee::decisions"],
     &[
         "certification::exams",

@@ -11,6 +11,7 @@ pub mod profile;
 pub mod records;
 pub mod security;
 pub mod status;
+pub mod territory;
 
 use passerelle_domain::AppError;
 use passerelle_domain::ipc::Command;
