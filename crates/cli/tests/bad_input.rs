@@ -407,14 +407,14 @@ fn a_full_disk_and_a_read_only_disk_are_reported_and_lose_nothing() {
             .unwrap();
         assert!(status.success(), "mount {opts}");
     };
-    mount("size=2m");
+    mount("size=4m");
     let umount = || {
         let _ = Command::new("umount").arg(&mnt).status();
     };
     let db = mnt.join("p.sqlite3");
     let out = run(&db, &["demo", "--cases", "10"], b"");
     assert!(out.status.success(), "{}", text(&out.stderr));
-    // Fill the disk: a demo of 2 000 cases does not fit in what remains of 2 MB.
+    // Fill the disk: a demo of 2 000 cases does not fit in what remains of 4 MB.
     let out = run(&db, &["demo", "--cases", "2000"], b"");
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");

@@ -4,6 +4,7 @@
 //! entirely fictional.
 
 mod certifications;
+mod employers;
 mod parcours;
 mod reference;
 mod rng;
@@ -11,10 +12,7 @@ mod seed;
 
 use chrono::{Datelike, Duration, NaiveDate};
 pub use parcours::DemoCase;
-use passerelle_domain::case::{
-    CaseData, Civility, Consent, ContractKind, HeadcountBand, Opco, WorkingTime,
-};
-use passerelle_domain::validate::luhn_check_digit;
+use passerelle_domain::case::{CaseData, Civility, Consent, ContractKind, WorkingTime};
 pub use rng::Rng;
 pub use seed::{DEMO_ACTOR, Seeded, seed, seed_file};
 
@@ -125,130 +123,6 @@ const MEN: &[&str] = &[
     "Yannick",
 ];
 
-struct Employer {
-    name: &'static str,
-    naf: &'static str,
-    idcc: &'static str,
-    opco: Opco,
-    headcount: HeadcountBand,
-}
-
-/// Fictional employers, typical of the territories' sectors.
-const EMPLOYERS: &[Employer] = &[
-    Employer {
-        name: "Fonderie de la Sarre",
-        naf: "2451Z",
-        idcc: "3248",
-        opco: Opco::Opco2i,
-        headcount: HeadcountBand::De300A999,
-    },
-    Employer {
-        name: "Mécanique Warndt Précision",
-        naf: "2562B",
-        idcc: "3248",
-        opco: Opco::Opco2i,
-        headcount: HeadcountBand::De50A249,
-    },
-    Employer {
-        name: "Transports Weber & Fils",
-        naf: "4941A",
-        idcc: "0016",
-        opco: Opco::OpcoMobilites,
-        headcount: HeadcountBand::De11A49,
-    },
-    Employer {
-        name: "Clinique Saint-Nicolas",
-        naf: "8610Z",
-        idcc: "2264",
-        opco: Opco::OpcoSante,
-        headcount: HeadcountBand::De250A299,
-    },
-    Employer {
-        name: "Boulangerie Marchal",
-        naf: "1071C",
-        idcc: "0843",
-        opco: Opco::OpcoEp,
-        headcount: HeadcountBand::Moins11,
-    },
-    Employer {
-        name: "Hypermarché des Trois Frontières",
-        naf: "4711F",
-        idcc: "2216",
-        opco: Opco::Opcommerce,
-        headcount: HeadcountBand::De50A249,
-    },
-    Employer {
-        name: "Bâtiment Lorrain SAS",
-        naf: "4120A",
-        idcc: "1597",
-        opco: Opco::Constructys,
-        headcount: HeadcountBand::De11A49,
-    },
-    Employer {
-        name: "Propreté Moselle Services",
-        naf: "8121Z",
-        idcc: "3043",
-        opco: Opco::Akto,
-        headcount: HeadcountBand::De50A249,
-    },
-    Employer {
-        name: "Papeterie des Ardennes",
-        naf: "1712Z",
-        idcc: "0707",
-        opco: Opco::Opco2i,
-        headcount: HeadcountBand::Plus1000,
-    },
-    Employer {
-        name: "Chimie Carling Services",
-        naf: "2014Z",
-        idcc: "0044",
-        opco: Opco::Opco2i,
-        headcount: HeadcountBand::De300A999,
-    },
-    Employer {
-        name: "EHPAD Les Tilleuls",
-        naf: "8710A",
-        idcc: "0029",
-        opco: Opco::OpcoSante,
-        headcount: HeadcountBand::De50A249,
-    },
-    Employer {
-        name: "Coopérative agricole du Saulnois",
-        naf: "4621Z",
-        idcc: "7501",
-        opco: Opco::Ocapiat,
-        headcount: HeadcountBand::De50A249,
-    },
-    Employer {
-        name: "Lorraine Conseil Informatique",
-        naf: "6202A",
-        idcc: "1486",
-        opco: Opco::Atlas,
-        headcount: HeadcountBand::De11A49,
-    },
-    Employer {
-        name: "Intérim Est Emploi",
-        naf: "7820Z",
-        idcc: "2378",
-        opco: Opco::Akto,
-        headcount: HeadcountBand::De11A49,
-    },
-    Employer {
-        name: "Théâtre du Saulcy",
-        naf: "9001Z",
-        idcc: "3090",
-        opco: Opco::Afdas,
-        headcount: HeadcountBand::Moins11,
-    },
-    Employer {
-        name: "Association Aide à domicile 54",
-        naf: "8810A",
-        idcc: "2941",
-        opco: Opco::Uniformation,
-        headcount: HeadcountBand::De50A249,
-    },
-];
-
 /// Trades with good prospects in the region, as targets (ROME 4.0 codes).
 const TARGETS: &[&str] = &[
     "J1501", "J1301", "K1302", "M1805", "M1810", "I1309", "H1208", "N1101", "N4101", "F1603",
@@ -271,19 +145,6 @@ const CERTIFICATIONS: &[&str] = &[
     "RNCP35185",
     "RNCP37489BC01",
 ];
-
-fn siret(rng: &mut Rng) -> String {
-    let mut siren: String = (0..8)
-        .map(|_| char::from(b'0' + rng.below(10) as u8))
-        .collect();
-    if siren.starts_with('0') {
-        siren.replace_range(0..1, "4");
-    }
-    siren.push(char::from_digit(luhn_check_digit(&siren), 10).unwrap_or('0'));
-    let mut siret = format!("{siren}{:04}", rng.range(1, 99) * 10);
-    siret.push(char::from_digit(luhn_check_digit(&siret), 10).unwrap_or('0'));
-    siret
-}
 
 fn nir(sex: u8, birth: NaiveDate, insee: &str, rng: &mut Rng) -> String {
     let body = format!(
@@ -308,17 +169,15 @@ fn ascii_lower(text: &str) -> String {
 /// Generates `count` case files from `seed`; `today` anchors ages and contract dates.
 pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<CaseData> {
     let territories = reference::communes_by_territory();
-    let rome_by_sector = reference::rome_by_naf_division();
     let mut rng = Rng::new(seed);
     (0..count)
-        .map(|_| one(&mut rng, &territories, &rome_by_sector, today))
+        .map(|_| one(&mut rng, &territories, today))
         .collect()
 }
 
 fn one(
     rng: &mut Rng,
     territories: &[(&'static str, Vec<reference::Commune>)],
-    rome_by_sector: &std::collections::HashMap<&'static str, Vec<&'static str>>,
     today: NaiveDate,
 ) -> CaseData {
     let mut c = CaseData::default();
@@ -374,17 +233,15 @@ fn one(
     };
     s.contract = Some(contract);
     if contract != ContractKind::DemandeurEmploi {
-        let e = rng.pick(EMPLOYERS);
+        // One of the territory's establishments: the case links to its page by SIRET.
+        let e = *rng.pick(&employers::of_territory(territory));
         s.employer.name = e.name.to_owned();
-        s.employer.siret = siret(rng);
+        s.employer.siret = e.siret();
         s.employer.idcc = e.idcc.to_owned();
         s.employer.naf = e.naf.to_owned();
-        s.employer.headcount = Some(e.headcount);
+        s.employer.headcount = Some(e.headcount());
         s.employer.opco = Some(e.opco);
-        let division = e.naf[..2].trim_start_matches('0');
-        if let Some(codes) = rome_by_sector.get(division) {
-            s.job_rome = rng.pick(codes).to_string();
-        }
+        s.job_rome = rng.pick(e.trades).to_string();
         let start = today - Duration::days(rng.range(90, 9000) as i64);
         s.contract_start = Some(start);
         if contract == ContractKind::Cdd {

@@ -1,4 +1,4 @@
-//! Reference data the generator draws from: Grand Est communes, territories, ROME by sector.
+//! Reference data the generator draws from: Grand Est communes and territories.
 
 use std::collections::HashMap;
 
@@ -6,7 +6,6 @@ use passerelle_domain::text::reference_fields as fields;
 
 const COMMUNES: &str = include_str!("../../../assets/reference/communes_grand_est.csv");
 const TERRITORIES: &str = include_str!("../../../assets/reference/territoires.csv");
-const ROME_BY_SECTOR: &str = include_str!("../../../assets/reference/rome_naf_sectors.csv");
 
 pub struct Commune {
     pub insee: &'static str,
@@ -37,14 +36,4 @@ pub fn communes_by_territory() -> Vec<(&'static str, Vec<Commune>)> {
             (f[0], communes.collect())
         })
         .collect()
-}
-
-/// ROME codes found in a NAF division (first two digits of a NAF code).
-pub fn rome_by_naf_division() -> HashMap<&'static str, Vec<&'static str>> {
-    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
-    for line in ROME_BY_SECTOR.lines().skip(1) {
-        let f = fields(line);
-        map.entry(f[1]).or_default().push(f[0]);
-    }
-    map
 }

@@ -58,6 +58,7 @@ pub fn seed(
     today: NaiveDate,
 ) -> Result<Seeded, StorageError> {
     let stored = demo_documents(conn, documents_dir)?;
+    crate::employers::save_establishments(conn, Utc::now())?;
     let demo = crate::generate_with_parcours(count, seed, today);
     let mut cases = Vec::with_capacity(demo.len());
     for batch in demo.chunks(BATCH) {
@@ -83,6 +84,15 @@ pub fn seed(
         cases.extend(parcours::import_histories(conn, DEMO_ACTOR, &histories)?);
     }
     crate::certifications::enrol(conn, &demo, &cases, today)?;
+    let employees: Vec<(CaseId, String, String)> = demo
+        .iter()
+        .zip(&cases)
+        .map(|(c, id)| {
+            let s = &c.data.situation;
+            (*id, s.employer.siret.clone(), s.job_rome.clone())
+        })
+        .collect();
+    crate::employers::seed_territory(conn, &employees, today, Utc::now())?;
     let meetings = committee_meetings(conn, today)?;
     Ok(Seeded { cases, meetings })
 }

@@ -134,21 +134,24 @@ pub fn cases(conn: &Connection, siret: &str) -> Result<Vec<EmployeeCase>, Storag
     Ok(conn
         .prepare_cached(
             "SELECT c.id, c.reference,
-                    upper(coalesce(nullif(c.data ->> '$.beneficiary.usageName', ''),
-                                   c.data ->> '$.beneficiary.birthName'))
-                    || ' ' || coalesce(c.data ->> '$.beneficiary.firstNames', ''),
+                    coalesce(nullif(c.data ->> '$.beneficiary.usageName', ''),
+                             c.data ->> '$.beneficiary.birthName', ''),
+                    coalesce(c.data ->> '$.beneficiary.firstNames', ''),
                     c.archived_at IS NOT NULL, l.line_id
              FROM case_file c LEFT JOIN case_diagnostic_line l ON l.case_id = c.id
              WHERE c.employer_siret = ?1 AND c.purged_at IS NULL
              ORDER BY c.archived_at IS NOT NULL, c.sort_name, c.id",
         )?
         .query_map([siret.trim()], |r| {
+            // Upper-cased here: SQLite's upper() leaves accented letters alone (« LEFèVRE »).
+            let surname: String = r.get(2)?;
+            let first_names: String = r.get(3)?;
             Ok((
                 passerelle_domain::case::CaseId(r.get(0)?),
                 r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
+                format!("{} {first_names}", surname.to_uppercase()),
                 r.get(4)?,
+                r.get(5)?,
             ))
         })?
         .collect::<Result<_, _>>()?)
