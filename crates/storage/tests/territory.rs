@@ -244,7 +244,7 @@ fn the_dashboard_counts_the_latest_diagnostic_the_open_needs_and_the_cases() {
     // The person comes from the first line; that line cannot be removed while linked.
     let first = latest.lines[0].id;
     diagnostics::link(&mut conn, opened.id, Some(first)).unwrap();
-    let mut fewer = latest.clone();
+    let mut fewer = latest;
     fewer.lines.remove(0);
     let Err(StorageError::Invalid(errors)) = diagnostics::save(&mut conn, fewer, today(), at(7))
     else {
