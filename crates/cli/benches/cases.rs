@@ -561,6 +561,188 @@ fn bench_privacy(dir: &Path, path: &Path, conn: &Connection) {
     }
 }
 
+/// 50 000 establishments over every Grand Est commune (the demo's twenty among them), 5 000
+/// of them diagnosed (3 trades each) and 10 000 hiring needs: a region's Sirene extract and a
+/// few years of census. Added once to the cached database.
+fn territory_data(conn: &mut Connection) {
+    use passerelle_domain::diagnostic::{Diagnostic, DiagnosticLine, Outlook, Stage};
+    use passerelle_domain::establishment::Establishment;
+    use passerelle_domain::need::{Contract, HiringNeed, NeedSource, NeedStatus};
+    const ESTABLISHMENTS: usize = 50_000;
+    let have: i64 = conn
+        .query_row("SELECT count(*) FROM establishment", [], |r| r.get(0))
+        .unwrap();
+    if have >= ESTABLISHMENTS as i64 {
+        return;
+    }
+    let communes: Vec<&str> = include_str!("../../../assets/reference/communes_grand_est.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let romes: Vec<&str> = include_str!("../../../assets/reference/rome_codes.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .filter(|c| c.starts_with('H') || c.starts_with('N') || c.starts_with('I'))
+        .collect();
+    let siret = |n: usize| {
+        let head = format!("{:013}", 300_000_000_000 + n as u64);
+        format!(
+            "{head}{}",
+            passerelle_domain::validate::luhn_check_digit(&head)
+        )
+    };
+    let (took, ()) = time(|| {
+        let rows: Vec<Establishment> = (0..ESTABLISHMENTS)
+            .map(|n| {
+                let commune = communes[n * 7 % communes.len()];
+                let place = passerelle_domain::place::of_commune(commune).unwrap();
+                Establishment {
+                    siret: siret(n),
+                    name: format!("Établissement {n}"),
+                    naf: ["23.13Z", "20.14Z", "25.62B", "49.41A", "86.10Z"][n % 5].into(),
+                    headcount_band: ["03", "11", "12", "21", "22"][n % 5].into(),
+                    commune: commune.into(),
+                    commune_name: place.name.into(),
+                    epci: place.epci.into(),
+                    epci_name: place.epci_name.into(),
+                    territory: place.territory.into(),
+                    idcc: String::new(),
+                    opco: String::new(),
+                    notes: String::new(),
+                    source: "sirene".into(),
+                    updated_at: "2026-11-28T09:00:00Z".into(),
+                }
+            })
+            .collect();
+        passerelle_storage::establishments::save_all(conn, &rows).unwrap();
+        for n in (0..ESTABLISHMENTS).step_by(10) {
+            let lines = (0..3)
+                .map(|i| DiagnosticLine {
+                    id: 0,
+                    rome: romes[(n + i * 31) % romes.len()].into(),
+                    appellation: String::new(),
+                    headcount: 20 + (n % 40) as u32,
+                    at_risk: (n % 15) as u32,
+                    horizon_months: 24,
+                    outlook: [Outlook::Peril, Outlook::Mutation, Outlook::Stable][i],
+                    skills_at_risk: vec![],
+                    skills_needed: vec![],
+                    over_55: 3,
+                    linked_cases: 0,
+                })
+                .collect();
+            let d = Diagnostic {
+                id: 0,
+                siret: siret(n),
+                date: today() - chrono::Duration::days((n % 900) as i64),
+                author: "Banc d’essai".into(),
+                drivers: vec!["automatisation".into()],
+                horizon_months: 36,
+                stage: Stage::EtatDesLieux,
+                notes: String::new(),
+                lines,
+            };
+            passerelle_storage::diagnostics::save(conn, d, today(), Utc::now()).unwrap();
+        }
+        let needs: Vec<HiringNeed> = (0..ESTABLISHMENTS)
+            .step_by(5)
+            .map(|n| HiringNeed {
+                id: 0,
+                siret: siret(n),
+                rome: romes[(n * 13) % romes.len()].into(),
+                appellation: String::new(),
+                posts: 1 + (n % 6) as u32,
+                contract: Contract::Cdi,
+                wished_start: None,
+                reconversion_open: n % 2 == 0,
+                afest: false,
+                status: if n % 4 == 0 {
+                    NeedStatus::Pourvu
+                } else {
+                    NeedStatus::Ouvert
+                },
+                source: NeedSource::Recensement,
+                campaign: "Banc d’essai".into(),
+                notes: String::new(),
+                recorded_on: None,
+            })
+            .collect();
+        passerelle_storage::needs::save_all(conn, &needs, today(), Utc::now()).unwrap();
+    });
+    println!(
+        "added {ESTABLISHMENTS} establishments, 5 000 diagnostics and 10 000 needs in {:.1} s",
+        took.as_secs_f64()
+    );
+}
+
+/// The Territoires screen: each territory's dashboard and one EPCI's, with the map (the
+/// dashboard and the region's contours serialised as the shell sends them), and its export.
+fn bench_territory(conn: &mut Connection) {
+    use passerelle_domain::dashboard::Scope;
+    use passerelle_storage::dashboard;
+    territory_data(conn);
+    let territories = [
+        "warndt-naborien",
+        "moselle-sud",
+        "nord-est-ardennes",
+        "meurthe-et-moselle",
+        "metz",
+    ];
+    let scope = |territory: &str, epci: &str| Scope {
+        territory: territory.into(),
+        epci: epci.into(),
+    };
+    let mut samples = Vec::new();
+    for round in 0..20 {
+        for t in territories {
+            let (took, json) = time(|| {
+                let d = dashboard::dashboard(conn, &scope(t, "")).unwrap();
+                serde_json::to_string(&d).unwrap()
+            });
+            if round == 0 {
+                assert!(json.contains("\"establishments\""), "{t}");
+            }
+            samples.push(took);
+        }
+    }
+    report("territory dashboard (5 territories)", samples);
+    let mut samples = Vec::new();
+    for _ in 0..50 {
+        let (took, _) = time(|| {
+            let d = dashboard::dashboard(conn, &scope("", "200068146")).unwrap();
+            serde_json::to_string(&d).unwrap()
+        });
+        samples.push(took);
+    }
+    report("EPCI dashboard (CC Sarrebourg Moselle Sud)", samples);
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let (took, _) = time(|| {
+            let d = dashboard::dashboard(conn, &scope("moselle-sud", "")).unwrap();
+            let map = passerelle_domain::map::grand_est();
+            (
+                serde_json::to_string(&d).unwrap(),
+                serde_json::to_string(map).unwrap(),
+            )
+        });
+        samples.push(took);
+    }
+    report("dashboard with the map's contours", samples);
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        let (took, bytes) = time(|| {
+            let (tables, threshold, source) =
+                dashboard::export_tables(conn, &scope("metz", ""), today()).unwrap();
+            passerelle_sheets::xlsx(&tables, &source, threshold).unwrap()
+        });
+        assert!(bytes.starts_with(b"PK"));
+        samples.push(took);
+    }
+    report("dashboard export, XLSX", samples);
+}
+
 fn main() {
     // `cargo test --benches` runs this binary without `--bench`: stay quick then.
     if !std::env::args().any(|a| a == "--bench") {
@@ -579,6 +761,11 @@ fn main() {
         bench_todo(&conn);
         return;
     }
+    // PASSERELLE_BENCH=territory: the Territoires dashboard only.
+    if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "territory") {
+        bench_territory(&mut conn);
+        return;
+    }
     bench_staff(&mut conn);
     // PASSERELLE_BENCH=staff: only the certification staff's view.
     if std::env::var("PASSERELLE_BENCH").is_ok_and(|b| b == "staff") {
@@ -590,6 +777,7 @@ fn main() {
         return;
     }
     bench_todo(&conn);
+    bench_territory(&mut conn);
     bench_search(&conn);
     bench_pages(&conn);
     bench_save(&mut conn);

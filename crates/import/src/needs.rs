@@ -454,8 +454,9 @@ mod tests {
         assert!(errors[0].reason.contains("rome"), "{}", errors[0].reason);
     }
 
-    #[test]
-    fn a_census_workbook_is_read_with_its_dates_and_line_numbers() {
+    /// A census workbook: a header line, then one need per `posts` value (0 is a mistake), the
+    /// first one starting on 1 March 2027 (an Excel date cell).
+    fn workbook(posts: &[f64]) -> Vec<u8> {
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
         for (c, h) in ["SIRET", "ROME", "Postes", "Contrat", "Démarrage"]
@@ -464,44 +465,32 @@ mod tests {
         {
             sheet.write_string(0, c as u16, *h).unwrap();
         }
-        sheet.write_string(1, 0, "73282932000074").unwrap();
-        sheet.write_string(1, 1, "H2913").unwrap();
-        sheet.write_number(1, 2, 2.0).unwrap();
-        sheet.write_string(1, 3, "Intérim").unwrap();
         let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2027, 3, 1).unwrap();
         let format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-        sheet
-            .write_datetime_with_format(1, 4, &date, &format)
-            .unwrap();
-        sheet.write_string(2, 0, "73282932000074").unwrap();
-        sheet.write_string(2, 1, "H2913").unwrap();
-        sheet.write_number(2, 2, 0.0).unwrap();
-        sheet.write_string(2, 3, "CDD").unwrap();
-        let bytes = book.save_to_buffer().unwrap();
-        let errors = parse(&input("besoins.xlsx", bytes), today()).unwrap_err();
+        for (i, n) in posts.iter().enumerate() {
+            let row = 1 + i as u32;
+            sheet.write_string(row, 0, "73282932000074").unwrap();
+            sheet.write_string(row, 1, "H2913").unwrap();
+            sheet.write_number(row, 2, *n).unwrap();
+            sheet
+                .write_string(row, 3, if i == 0 { "Intérim" } else { "CDD" })
+                .unwrap();
+            if i == 0 {
+                sheet
+                    .write_datetime_with_format(row, 4, &date, &format)
+                    .unwrap();
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_census_workbook_is_read_with_its_dates_and_line_numbers() {
+        let errors = parse(&input("besoins.xlsx", workbook(&[2.0, 0.0])), today()).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].line, errors[0].column.as_str()), (3, "Postes"));
         // Without its bad line, the workbook reads.
-        let mut book = rust_xlsxwriter::Workbook::new();
-        let sheet = book.add_worksheet();
-        for (c, h) in ["SIRET", "ROME", "Postes", "Contrat", "Démarrage"]
-            .iter()
-            .enumerate()
-        {
-            sheet.write_string(0, c as u16, *h).unwrap();
-        }
-        sheet.write_string(1, 0, "73282932000074").unwrap();
-        sheet.write_string(1, 1, "H2913").unwrap();
-        sheet.write_number(1, 2, 2.0).unwrap();
-        sheet.write_string(1, 3, "Intérim").unwrap();
-        sheet
-            .write_datetime_with_format(1, 4, &date, &format)
-            .unwrap();
-        let needs = parse(
-            &input("besoins.xlsx", book.save_to_buffer().unwrap()),
-            today(),
-        )
-        .unwrap();
+        let needs = parse(&input("besoins.xlsx", workbook(&[2.0])), today()).unwrap();
         assert_eq!(needs[0].contract, Contract::Interim);
         assert_eq!(needs[0].wished_start, NaiveDate::from_ymd_opt(2027, 3, 1));
     }

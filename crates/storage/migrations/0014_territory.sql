@@ -120,7 +120,10 @@ BEGIN
     UPDATE hiring_need SET territory = NEW.territory, epci = NEW.epci WHERE siret = NEW.siret;
 END;
 
--- The dashboard's case counts by outcome read these without touching the wide rows.
+-- The dashboard's case counts by outcome read these without touching the wide rows. The
+-- employer index replaces 0013's: the planner preferred the narrower one and then read every
+-- case row for its status (280 ms for an EPCI at 100 000 cases, 0.3 ms with this one).
 CREATE INDEX case_file_territory_status ON case_file (territory, status) WHERE purged_at IS NULL;
 CREATE INDEX case_file_employer_status ON case_file (employer_siret, status)
     WHERE employer_siret IS NOT NULL AND purged_at IS NULL;
+DROP INDEX case_file_employer_siret;

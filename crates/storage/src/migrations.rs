@@ -123,7 +123,7 @@ mod tests {
             ),
             (
                 "0014_territory.sql",
-                "92d8ea04f2872360e890e0907408151d042d855527611f6bad64a20afc918c8f",
+                "82b9c3cad946ade379957bab0d7d14d20243b3d321f15b4f8a7ac6641edc1bb5",
             ),
         ];
         use sha2::{Digest, Sha256};

@@ -494,7 +494,6 @@ pub fn legacy_database_for_tests(
          DROP TABLE diagnostic_line;
          DROP TABLE diagnostic;
          DROP TABLE establishment_contact;
-         DROP INDEX case_file_employer_siret;
          ALTER TABLE case_file DROP COLUMN employer_siret;
          DROP TABLE establishment;
          DROP INDEX case_deadline_open_counsellor;

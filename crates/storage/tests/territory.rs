@@ -78,6 +78,17 @@ fn diagnostic(siret: &str, date: NaiveDate, lines: Vec<DiagnosticLine>) -> Diagn
     }
 }
 
+/// Saves a diagnostic of the glassworks on `date` with these lines; as saved.
+fn diagnose(conn: &mut Connection, date: NaiveDate, lines: Vec<DiagnosticLine>) -> Diagnostic {
+    diagnostics::save(
+        conn,
+        diagnostic(SARREBOURG_GLASS, date, lines),
+        today(),
+        at(3),
+    )
+    .unwrap()
+}
+
 fn need(siret: &str, rome: &str, posts: u32) -> HiringNeed {
     HiringNeed {
         id: 0,
@@ -112,17 +123,11 @@ fn seeded() -> (tempfile::TempDir, Connection) {
 #[test]
 fn a_sirene_reimport_keeps_what_people_entered_and_moves_the_diagnostics_along() {
     let (_dir, mut conn) = seeded();
-    diagnostics::save(
+    diagnose(
         &mut conn,
-        diagnostic(
-            SARREBOURG_GLASS,
-            d(2026, 10, 1),
-            vec![line("H2913", 40, 12, Outlook::Peril)],
-        ),
-        today(),
-        at(3),
-    )
-    .unwrap();
+        d(2026, 10, 1),
+        vec![line("H2913", 40, 12, Outlook::Peril)],
+    );
     let mut from_sirene = establishments::get(&conn, SARREBOURG_GLASS)
         .unwrap()
         .unwrap();
@@ -161,31 +166,19 @@ fn the_dashboard_counts_the_latest_diagnostic_the_open_needs_and_the_cases() {
         territory: "moselle-sud".into(),
         epci: String::new(),
     };
-    diagnostics::save(
+    diagnose(
         &mut conn,
-        diagnostic(
-            SARREBOURG_GLASS,
-            d(2025, 6, 1),
-            vec![line("H2913", 40, 30, Outlook::Peril)],
-        ),
-        today(),
-        at(3),
-    )
-    .unwrap();
-    let latest = diagnostics::save(
+        d(2025, 6, 1),
+        vec![line("H2913", 40, 30, Outlook::Peril)],
+    );
+    let latest = diagnose(
         &mut conn,
-        diagnostic(
-            SARREBOURG_GLASS,
-            d(2026, 10, 1),
-            vec![
-                line("H2913", 40, 12, Outlook::Peril),
-                line("H2502", 10, 0, Outlook::Devenir),
-            ],
-        ),
-        today(),
-        at(4),
-    )
-    .unwrap();
+        d(2026, 10, 1),
+        vec![
+            line("H2913", 40, 12, Outlook::Peril),
+            line("H2502", 10, 0, Outlook::Devenir),
+        ],
+    );
     needs::save(
         &mut conn,
         need(SARREBOURG_GLASS, "H2502", 6),
@@ -279,17 +272,11 @@ fn the_dashboard_counts_the_latest_diagnostic_the_open_needs_and_the_cases() {
 #[test]
 fn a_case_links_only_to_a_line_of_its_employer_and_needs_need_a_known_establishment() {
     let (_dir, mut conn) = seeded();
-    let saved = diagnostics::save(
+    let saved = diagnose(
         &mut conn,
-        diagnostic(
-            SARREBOURG_GLASS,
-            d(2026, 10, 1),
-            vec![line("H2913", 40, 12, Outlook::Peril)],
-        ),
-        today(),
-        at(3),
-    )
-    .unwrap();
+        d(2026, 10, 1),
+        vec![line("H2913", 40, 12, Outlook::Peril)],
+    );
     let elsewhere = cases::create(
         &mut conn,
         "test",
@@ -323,17 +310,11 @@ fn a_case_links_only_to_a_line_of_its_employer_and_needs_need_a_known_establishm
 #[test]
 fn a_label_is_signed_dated_and_needs_a_reason_to_depart_from_the_suggestion() {
     let (_dir, mut conn) = seeded();
-    diagnostics::save(
+    diagnose(
         &mut conn,
-        diagnostic(
-            SARREBOURG_GLASS,
-            d(2026, 10, 1),
-            vec![line("H2913", 40, 12, Outlook::Peril)],
-        ),
-        today(),
-        at(3),
-    )
-    .unwrap();
+        d(2026, 10, 1),
+        vec![line("H2913", 40, 12, Outlook::Peril)],
+    );
     let input = |outlook, comment: &str| LabelInput {
         rome: "H2913".into(),
         territory: "moselle-sud".into(),
