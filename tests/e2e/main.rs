@@ -12,3 +12,4 @@ mod personal_data;
 mod profile;
 mod protection;
 mod security;
+mod territories;

@@ -14,6 +14,9 @@ use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::certifications::{Certifications, ExamSessionPage};
 use crate::components::meetings::{MeetingScreen, Meetings};
 use crate::components::security::{LockScreen, SetupScreen};
+use crate::components::territory::{
+    EditEstablishment, EstablishmentPage, NeedsCensus, NewEstablishment, Territories,
+};
 use crate::components::{
     nav::Nav, profile_banner::ProfileBanner, settings::Settings, status_line::StatusLine,
     todo::Todo,
@@ -90,6 +93,20 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/comites/:id") view=MeetingScreen />
                     <Route path=path!("/certifications") view=Certifications />
                     <Route path=path!("/certifications/sessions/:id") view=ExamSessionPage />
+                    <Route path=path!("/territoires") view=Territories />
+                    <Route path=path!("/territoires/besoins") view=NeedsCensus />
+                    <Route
+                        path=path!("/territoires/etablissements/nouveau")
+                        view=NewEstablishment
+                    />
+                    <Route
+                        path=path!("/territoires/etablissements/:siret")
+                        view=EstablishmentPage
+                    />
+                    <Route
+                        path=path!("/territoires/etablissements/:siret/modifier")
+                        view=EditEstablishment
+                    />
                     <Route path=path!("/parametres") view=Settings />
                     <Route path=path!("/parametres/securite") view=Settings />
                 </Routes>

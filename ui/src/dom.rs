@@ -14,14 +14,16 @@ pub fn focus(id: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Focuses the first element matching a CSS selector; false if there is none.
+/// Focuses the first element matching a CSS selector (an SVG shape too); false if there is
+/// none.
 pub fn focus_first(selector: &str) -> bool {
     document()
         .query_selector(selector)
         .ok()
         .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|el| el.focus().is_ok())
+        // `focus` belongs to HTML and SVG elements alike (HTMLOrSVGElement): calling it through
+        // the HTML binding works for a map's shape as well.
+        .map(|el| el.unchecked_into::<web_sys::HtmlElement>().focus().is_ok())
         .unwrap_or(false)
 }
 

@@ -9,3 +9,4 @@ pub mod profile;
 pub mod retention;
 pub mod security;
 pub mod status;
+pub mod territory;

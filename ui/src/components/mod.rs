@@ -15,4 +15,5 @@ pub mod security;
 pub mod settings;
 pub mod status_line;
 pub mod territories;
+pub mod territory;
 pub mod todo;

@@ -5,8 +5,8 @@ use passerelle_domain::i18n::{Msg, t};
 
 use crate::guard;
 
-/// The screens of the app, in the order of a counsellor's day.
-const ENTRIES: [(&str, Msg, &str); 5] = [
+/// The screens of the app, in the order of a counsellor's day (the territory side last).
+const ENTRIES: [(&str, Msg, &str); 6] = [
     ("/", Msg::NavCases, "nav-cases"),
     ("/a-faire", Msg::NavTodo, "nav-todo"),
     ("/comites", Msg::NavCommittees, "nav-committees"),
@@ -15,6 +15,7 @@ const ENTRIES: [(&str, Msg, &str); 5] = [
         Msg::NavCertifications,
         "nav-certifications",
     ),
+    ("/territoires", Msg::NavTerritories, "nav-territories"),
     ("/parametres", Msg::NavSettings, "nav-settings"),
 ];
 

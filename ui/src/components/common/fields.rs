@@ -41,11 +41,14 @@ pub fn TextField<D>(
     #[prop(optional)] wide: bool,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] placeholder: &'static str,
+    /// Put before the field's id, for a form sharing its page with another one (« need- »).
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView
 where
     D: Send + Sync + 'static,
 {
-    let id = dom_id(path);
+    let id = format!("{prefix}{}", dom_id(path));
     let message = Signal::derive(ctx.message(path));
     view! {
         <div class="field" class:wide=wide>
@@ -75,11 +78,14 @@ pub fn TextArea<D>(
     label: &'static str,
     get: fn(&D) -> String,
     set: fn(&mut D, String),
+    /// Put before the field's id, for a form sharing its page with another one (« need- »).
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView
 where
     D: Send + Sync + 'static,
 {
-    let id = dom_id(path);
+    let id = format!("{prefix}{}", dom_id(path));
     let message = Signal::derive(ctx.message(path));
     view! {
         <div class="field wide">
@@ -106,11 +112,14 @@ pub fn DateField<D>(
     label: &'static str,
     get: fn(&D) -> Option<NaiveDate>,
     set: fn(&mut D, Option<NaiveDate>),
+    /// Put before the field's id, for a form sharing its page with another one (« need- »).
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView
 where
     D: Send + Sync + 'static,
 {
-    let id = dom_id(path);
+    let id = format!("{prefix}{}", dom_id(path));
     let text = RwSignal::new(
         ctx.data
             .with_untracked(get)
@@ -166,7 +175,7 @@ where
     }
 }
 
-/// A select over codes; `""` is "not given".
+/// A select over codes; `""` is "not given" (unless `no_blank`).
 #[component]
 pub fn SelectField<D>(
     ctx: FormCtx<D>,
@@ -176,11 +185,17 @@ pub fn SelectField<D>(
     get: fn(&D) -> String,
     set: fn(&mut D, String),
     #[prop(optional)] required: bool,
+    /// No « — » choice: the value is always one of `options` (a required enumeration).
+    #[prop(optional)]
+    no_blank: bool,
+    /// Put before the field's id, for a form sharing its page with another one (« need- »).
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView
 where
     D: Send + Sync + 'static,
 {
-    let id = dom_id(path);
+    let id = format!("{prefix}{}", dom_id(path));
     let message = Signal::derive(ctx.message(path));
     view! {
         <div class="field">
@@ -197,9 +212,14 @@ where
                 }
                 aria-describedby=format!("{id}-msg")
             >
-                <option value="" selected=move || ctx.data.with(get).is_empty()>
-                    "—"
-                </option>
+                {(!no_blank)
+                    .then(|| {
+                        view! {
+                            <option value="" selected=move || ctx.data.with(get).is_empty()>
+                                "—"
+                            </option>
+                        }
+                    })}
                 {move || {
                     options
                         .get()
@@ -230,11 +250,14 @@ pub fn CheckField<D>(
     label: &'static str,
     get: fn(&D) -> bool,
     set: fn(&mut D, bool),
+    /// Put before the field's id, for a form sharing its page with another one (« need- »).
+    #[prop(optional)]
+    prefix: &'static str,
 ) -> impl IntoView
 where
     D: Send + Sync + 'static,
 {
-    let id = dom_id(path);
+    let id = format!("{prefix}{}", dom_id(path));
     view! {
         <div class="field check">
             <input

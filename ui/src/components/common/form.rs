@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use passerelle_domain::FieldError;
 use passerelle_domain::case::Report;
+use passerelle_domain::{AppError, FieldError};
 
 /// State shared by the fields of one form over data `D`.
 pub struct FormCtx<D: 'static> {
@@ -74,10 +74,63 @@ impl<D: Send + Sync + 'static> FormCtx<D> {
         }
     }
 
+    /// [`FormCtx::message`] for a field of one row of a repeated group (`lines.2.atRisk`):
+    /// the error only (a row's warnings are not shown).
+    pub fn message_at(self, path: String) -> impl Fn() -> Option<String> + Clone + 'static {
+        move || {
+            if let Some(e) = self
+                .server_errors
+                .with(|s| s.iter().find(|e| e.field == path).cloned())
+            {
+                return Some(e.message);
+            }
+            let visible = self.show_all.get() || self.touched.with(|t| t.contains(&path));
+            if !visible {
+                return None;
+            }
+            self.report.with(|r| {
+                r.errors
+                    .iter()
+                    .find(|e| e.field == path)
+                    .map(|e| e.message.clone())
+            })
+        }
+    }
+
+    /// Marks a row's field as left (see [`FormCtx::message_at`]).
+    pub fn touch_at(self, path: &str) {
+        self.touched.update(|t| {
+            t.insert(path.to_owned());
+        });
+        self.server_errors.update(|s| s.retain(|e| e.field != path));
+    }
+
+    /// Whether the save may go: no error in the live report, no unreadable date.
+    pub fn ready(self) -> bool {
+        self.unreadable_dates.with_untracked(HashSet::is_empty)
+            && self.report.with_untracked(|r| r.errors.is_empty())
+    }
+
     pub(super) fn touch(self, path: &'static str) {
         self.touched.update(|t| {
             t.insert(path.to_owned());
         });
         self.server_errors.update(|s| s.retain(|e| e.field != path));
+    }
+}
+
+/// The live report of a domain check that answers a `Result` (an establishment's or a
+/// diagnostic's `validated`): its field errors, no warnings.
+pub fn report_of<T>(result: Result<T, AppError>) -> Report {
+    match result {
+        Ok(_) => Report::default(),
+        Err(AppError::Validation { errors }) => Report {
+            errors,
+            warnings: Vec::new(),
+        },
+        Err(other) => Report {
+            errors: vec![FieldError::new("", other.user_message())],
+            warnings: Vec::new(),
+        },
     }
 }

@@ -16,7 +16,7 @@ pub use choice::{labelled_codes, option_tags};
 pub use dialog::ModalDialog;
 pub use errors::{field_errors, first_message, message_for};
 pub use fields::{CheckField, DateField, SelectField, TextArea, TextField};
-pub use form::FormCtx;
+pub use form::{FormCtx, report_of};
 pub use loaded::Loaded;
 pub use moments::{date_text, date_time_text, local_date, size_text};
 pub use run::{RunButton, RunOutcome};

@@ -1,0 +1,397 @@
+//! The choropleth of the Grand Est EPCIs (SVG paths drawn once by the import tools, no map
+//! library): coloured by a figure in five classes, the territory's EPCIs outlined, the chosen
+//! one highlighted. Every EPCI is a button (click, Enter or Space chooses it), and the table
+//! below the map gives the same figures for the territory's EPCIs.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use passerelle_domain::dashboard::{EpciFigures, Scope};
+use passerelle_domain::i18n::{count_noun, count_with, format_count};
+use passerelle_domain::map::RegionMap;
+
+use crate::dom;
+
+/// The figure the map is coloured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    AtRisk,
+    OpenPosts,
+    Establishments,
+}
+
+impl Metric {
+    const ALL: [Metric; 3] = [Self::AtRisk, Self::OpenPosts, Self::Establishments];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            Self::AtRisk => "at_risk",
+            Self::OpenPosts => "open_posts",
+            Self::Establishments => "establishments",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::AtRisk => "Salariés exposés",
+            Self::OpenPosts => "Postes à pourvoir",
+            Self::Establishments => "Établissements suivis",
+        }
+    }
+
+    fn value(self, e: &EpciFigures) -> u64 {
+        match self {
+            Self::AtRisk => e.at_risk,
+            Self::OpenPosts => e.open_posts,
+            Self::Establishments => e.establishments,
+        }
+    }
+
+    /// « 12 salariés exposés ».
+    fn count(self, n: u64) -> String {
+        match self {
+            Self::AtRisk => count_with(n, "salarié exposé", "salariés exposés"),
+            Self::OpenPosts => count_with(n, "poste à pourvoir", "postes à pourvoir"),
+            Self::Establishments => count_noun(n, "établissement"),
+        }
+    }
+
+    /// Five sequential shades, light to dark (ColorBrewer OrRd, Blues, Greens).
+    fn palette(self) -> [&'static str; 5] {
+        match self {
+            Self::AtRisk => ["#fdd49e", "#fdbb84", "#fc8d59", "#d7301f", "#990000"],
+            Self::OpenPosts => ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
+            Self::Establishments => ["#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"],
+        }
+    }
+}
+
+/// The fill of an EPCI without any (0).
+const NONE_FILL: &str = "#e4e7eb";
+
+/// Upper bounds of at most five classes of the non-zero values (quantiles, each bound a value
+/// that occurs, so no class is empty).
+fn class_bounds(values: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut v: Vec<u64> = values.filter(|n| *n > 0).collect();
+    v.sort_unstable();
+    let mut bounds: Vec<u64> = Vec::new();
+    if v.is_empty() {
+        return bounds;
+    }
+    for k in 1..=5 {
+        let upper = v[(k * v.len()).div_ceil(5) - 1];
+        if bounds.last() != Some(&upper) {
+            bounds.push(upper);
+        }
+    }
+    bounds
+}
+
+/// The palette entry of each class: the whole range even with fewer than five classes.
+fn shade(metric: Metric, class: usize, classes: usize) -> &'static str {
+    let i = if classes <= 1 {
+        2
+    } else {
+        class * 4 / (classes - 1)
+    };
+    metric.palette()[i.min(4)]
+}
+
+fn fill(metric: Metric, n: u64, bounds: &[u64]) -> &'static str {
+    if n == 0 || bounds.is_empty() {
+        return NONE_FILL;
+    }
+    let class = bounds
+        .iter()
+        .position(|b| n <= *b)
+        .unwrap_or(bounds.len() - 1);
+    shade(metric, class, bounds.len())
+}
+
+/// The legend's rows: (colour, « 1 à 3 »).
+fn legend(metric: Metric, bounds: &[u64]) -> Vec<(&'static str, String)> {
+    let mut rows = vec![(NONE_FILL, "0".to_owned())];
+    let mut lower = 1;
+    for (class, upper) in bounds.iter().enumerate() {
+        let text = if lower == *upper {
+            format_count(*upper)
+        } else {
+            format!("{} à {}", format_count(lower), format_count(*upper))
+        };
+        rows.push((shade(metric, class, bounds.len()), text));
+        lower = upper + 1;
+    }
+    rows
+}
+
+/// One EPCI as drawn, for each metric: its fill and its accessible name.
+struct Drawn {
+    siren: String,
+    territory: String,
+    path: String,
+    tooltip: String,
+    fills: [&'static str; 3],
+    names: [String; 3],
+    in_territory: bool,
+    selected: bool,
+}
+
+#[component]
+pub fn EpciMap(
+    map: RegionMap,
+    epcis: Vec<EpciFigures>,
+    scope: Scope,
+    metric: RwSignal<Metric>,
+    /// (SIREN, its followed territory or "").
+    on_select: Callback<(String, String)>,
+    refocus: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let bounds: Vec<Vec<u64>> = Metric::ALL
+        .iter()
+        .map(|m| class_bounds(epcis.iter().map(|e| m.value(e))))
+        .collect();
+    let figures: HashMap<&str, &EpciFigures> =
+        epcis.iter().map(|e| (e.siren.as_str(), e)).collect();
+    let blank = EpciFigures::default();
+    let mut drawn: Vec<Drawn> = map
+        .epcis
+        .iter()
+        .map(|shape| {
+            let f = figures.get(shape.siren.as_str()).copied().unwrap_or(&blank);
+            let per = |m: Metric| {
+                (
+                    fill(m, m.value(f), &bounds[m.index()]),
+                    format!("{} : {}", shape.name, m.count(m.value(f))),
+                )
+            };
+            let [(f0, n0), (f1, n1), (f2, n2)] = Metric::ALL.map(per);
+            Drawn {
+                siren: shape.siren.clone(),
+                territory: f.territory.clone(),
+                path: shape.path.clone(),
+                tooltip: format!(
+                    "{}\n{} · {} · {}",
+                    shape.name,
+                    Metric::AtRisk.count(f.at_risk),
+                    Metric::OpenPosts.count(f.open_posts),
+                    Metric::Establishments.count(f.establishments)
+                ),
+                fills: [f0, f1, f2],
+                names: [n0, n1, n2],
+                in_territory: !scope.territory.is_empty() && f.territory == scope.territory,
+                selected: shape.siren == scope.epci,
+            }
+        })
+        .collect();
+    // Outlines on top: the territory's EPCIs after the others, the chosen one last.
+    drawn.sort_by_key(|d| (d.selected, d.in_territory));
+    let paths = drawn
+        .into_iter()
+        .map(|d| {
+            let Drawn {
+                siren,
+                territory,
+                path,
+                tooltip,
+                fills,
+                names,
+                in_territory,
+                selected,
+            } = d;
+            let choose = {
+                let (siren, territory) = (siren.clone(), territory);
+                move || on_select.run((siren.clone(), territory.clone()))
+            };
+            let on_click = {
+                let choose = choose.clone();
+                move |_| choose()
+            };
+            let selector = format!("path[data-siren=\"{siren}\"]");
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    refocus.set(Some(selector.clone()));
+                    choose();
+                }
+            };
+            view! {
+                <path
+                    d=path
+                    data-siren=siren
+                    class="epci"
+                    class:in-territory=in_territory
+                    class:selected=selected
+                    fill=move || fills[metric.get().index()]
+                    tabindex="0"
+                    role="button"
+                    aria-pressed=if selected { "true" } else { "false" }
+                    aria-label=move || names[metric.get().index()].clone()
+                    on:click=on_click
+                    on:keydown=on_key
+                >
+                    <title>{tooltip}</title>
+                </path>
+            }
+        })
+        .collect_view();
+    let legend_rows = move || legend(metric.get(), &bounds[metric.get().index()]);
+    let caption = move || format!("EPCI du Grand Est — {}", metric.get().label());
+    view! {
+        <figure class="map-figure" id="epci-map-figure">
+            <figcaption id="epci-map-caption">{caption}</figcaption>
+            <div class="map-tools">
+                <div class="field inline">
+                    <label for="map-metric">"Colorer selon"</label>
+                    <select
+                        id="map-metric"
+                        on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            if let Some(m) = Metric::ALL.into_iter().find(|m| m.code() == code) {
+                                metric.set(m);
+                            }
+                        }
+                    >
+                        {Metric::ALL
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m.code() selected=move || metric.get() == m>
+                                        {m.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button
+                    type="button"
+                    class="link skip-link"
+                    on:click=move |_| {
+                        dom::focus("epci-table");
+                    }
+                >
+                    "Passer la carte : aller au tableau des EPCI"
+                </button>
+            </div>
+            <svg
+                id="epci-map"
+                class="epci-map"
+                viewBox=map.view_box.clone()
+                role="group"
+                aria-labelledby="epci-map-caption"
+            >
+                {paths}
+            </svg>
+            <ul
+                class="map-legend"
+                id="map-legend"
+                aria-label=move || format!("Légende : {}", metric.get().label().to_lowercase())
+            >
+                {move || {
+                    legend_rows()
+                        .into_iter()
+                        .map(|(colour, text)| {
+                            view! {
+                                <li>
+                                    <svg class="swatch" width="16" height="12" aria-hidden="true">
+                                        <rect
+                                            width="16"
+                                            height="12"
+                                            fill=colour
+                                            class="swatch-fill"
+                                        />
+                                    </svg>
+                                    {text}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <li>
+                    <svg class="swatch" width="16" height="12" aria-hidden="true">
+                        <rect x="1" y="1" width="14" height="10" class="outline-territory" />
+                    </svg>
+                    "EPCI du territoire"
+                </li>
+                <li>
+                    <svg class="swatch" width="16" height="12" aria-hidden="true">
+                        <rect x="1.5" y="1.5" width="13" height="9" class="outline-selected" />
+                    </svg>
+                    "EPCI choisi"
+                </li>
+            </ul>
+            <p class="attribution" id="map-attribution">
+                {map.attribution}
+            </p>
+        </figure>
+    }
+}
+
+/// The map's twin: the figures of the territory's EPCIs (and of the chosen one), each a button
+/// choosing it.
+#[component]
+pub fn EpciTable(
+    epcis: Vec<EpciFigures>,
+    scope: Scope,
+    on_select: Callback<(String, String)>,
+) -> impl IntoView {
+    let mut rows: Vec<EpciFigures> = epcis
+        .into_iter()
+        .filter(|e| {
+            (!scope.territory.is_empty() && e.territory == scope.territory) || e.siren == scope.epci
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    view! {
+        <table class="cases compact epci-table" id="epci-table" tabindex="-1">
+            <caption>"EPCI du territoire"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"EPCI"</th>
+                    <th scope="col" class="num">
+                        "Établissements"
+                    </th>
+                    <th scope="col" class="num">
+                        "Salariés exposés"
+                    </th>
+                    <th scope="col" class="num">
+                        "Postes à pourvoir"
+                    </th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|e| {
+                        let selected = e.siren == scope.epci;
+                        let choice = (e.siren.clone(), e.territory.clone());
+                        view! {
+                            <tr class:selected=selected>
+                                <th scope="row">
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        id=format!("epci-{}", e.siren)
+                                        aria-pressed=if selected { "true" } else { "false" }
+                                        on:click=move |_| on_select.run(choice.clone())
+                                    >
+                                        {e.name}
+                                    </button>
+                                    " "
+                                    <span class="muted mono">{e.siren}</span>
+                                </th>
+                                <td class="num">{format_count(e.establishments)}</td>
+                                <td class="num">{format_count(e.at_risk)}</td>
+                                <td class="num">{format_count(e.open_posts)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
