@@ -126,14 +126,20 @@ pub fn label(
         bail!("libellé « {outlook} » inconnu : écrivez peril, mutation, stable ou devenir");
     };
     let (_, mut conn) = crate::open_db(db)?;
+    let actor = profile::actor(&conn)?;
     let input = passerelle_domain::trade_label::LabelInput {
         rome: rome.to_owned(),
         territory: territory.to_owned(),
         outlook,
         comment: comment.to_owned(),
     };
-    let l =
-        passerelle_storage::dashboard::save_label(&mut conn, input, crate::today(), Utc::now())?;
+    let l = passerelle_storage::dashboard::save_label(
+        &mut conn,
+        &actor,
+        input,
+        crate::today(),
+        Utc::now(),
+    )?;
     println!(
         "{} « {} » sur {} (suggestion : « {} »), signé {} le {}.",
         l.rome,

@@ -497,6 +497,7 @@ pub(crate) fn seed_territory(
             let outlook = suggest(&trade.evidence).outlook;
             dashboard::save_label(
                 conn,
+                "Coordination territoriale (démonstration)",
                 LabelInput {
                     rome: trade.rome.clone(),
                     territory: territory.to_owned(),

@@ -16,7 +16,7 @@ use passerelle_domain::{place, rome};
 use rusqlite::{Connection, params};
 
 use crate::error::StorageError;
-use crate::tables::{profile, trade_label};
+use crate::tables::trade_label;
 
 /// The column and value that select the scope's rows in `diagnostic` and `hiring_need`.
 fn scope_filter(scope: &Scope) -> (&'static str, &str) {
@@ -114,10 +114,11 @@ pub fn evidence(
         }))
 }
 
-/// Records a coordinator's label for a trade in a territory: dated `today`, signed with the
-/// profile's name, with the evidence and the suggestion as they stand.
+/// Records a coordinator's label for a trade in a territory: dated `today`, signed by `actor`,
+/// with the evidence and the suggestion as they stand.
 pub fn save_label(
     conn: &mut Connection,
+    actor: &str,
     input: LabelInput,
     today: NaiveDate,
     at: DateTime<Utc>,
@@ -136,7 +137,7 @@ pub fn save_label(
     let evidence = evidence(&tx, &territory, &rome_code)?;
     let suggested = suggest(&evidence).outlook;
     let input = input.validated(suggested)?;
-    let signed_by = profile::actor(&tx)?;
+    let signed_by = actor.trim().to_owned();
     let label = TradeLabel {
         rome: input.rome,
         territory,

@@ -321,14 +321,24 @@ fn a_label_is_signed_dated_and_needs_a_reason_to_depart_from_the_suggestion() {
         outlook,
         comment: comment.into(),
     };
-    let Err(StorageError::Invalid(errors)) =
-        dashboard::save_label(&mut conn, input(Outlook::Devenir, ""), today(), at(4))
-    else {
+    let Err(StorageError::Invalid(errors)) = dashboard::save_label(
+        &mut conn,
+        "Coordinatrice Moselle Sud",
+        input(Outlook::Devenir, ""),
+        today(),
+        at(4),
+    ) else {
         panic!("a departure without a reason is refused");
     };
     assert_eq!(errors[0].field, "comment");
-    let label =
-        dashboard::save_label(&mut conn, input(Outlook::Peril, ""), today(), at(4)).unwrap();
+    let label = dashboard::save_label(
+        &mut conn,
+        "Coordinatrice Moselle Sud",
+        input(Outlook::Peril, ""),
+        today(),
+        at(4),
+    )
+    .unwrap();
     assert_eq!(
         (label.suggested, label.decided_on),
         (Outlook::Peril, today())
@@ -336,6 +346,7 @@ fn a_label_is_signed_dated_and_needs_a_reason_to_depart_from_the_suggestion() {
     assert_eq!(label.evidence.at_risk, 12);
     let changed = dashboard::save_label(
         &mut conn,
+        "Coordinatrice Moselle Sud",
         input(
             Outlook::Mutation,
             "Reconversion interne vers le four électrique",

@@ -175,5 +175,7 @@ pub async fn trade_label_save(
     db: State<'_, Db>,
     args: Args<cmd::TradeLabelSave>,
 ) -> Reply<cmd::TradeLabelSave> {
-    crate::shielded(|| db.with(|conn| dashboard::save_label(conn, args, today(), Utc::now())))
+    crate::shielded(|| {
+        db.write(|conn, actor| dashboard::save_label(conn, actor, args, today(), Utc::now()))
+    })
 }
