@@ -58,6 +58,10 @@ pub struct Contact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EstablishmentInput {
+    /// A new establishment: refused if its SIRET is already known (« Nouvel établissement »
+    /// must not overwrite a company and drop its contacts). `false` corrects or upserts.
+    #[serde(default)]
+    pub create: bool,
     pub siret: String,
     pub name: String,
     pub naf: String,
@@ -302,6 +306,7 @@ mod tests {
 
     fn input() -> EstablishmentInput {
         EstablishmentInput {
+            create: false,
             siret: "73282932000074".into(),
             name: "Verrerie de la Sarre".into(),
             naf: "2313Z".into(),

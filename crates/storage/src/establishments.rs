@@ -45,6 +45,15 @@ pub fn save_manual(
     let now = &crate::journal::stamp(at);
     let (row, contacts) = input.validated(today, now)?;
     let tx = conn.transaction()?;
+    if input.create && establishment::get(&tx, &row.siret)?.is_some() {
+        return Err(StorageError::rule(
+            "siret",
+            format!(
+                "SIRET {} : cet établissement existe déjà ; ouvrez sa fiche pour le modifier.",
+                row.siret
+            ),
+        ));
+    }
     establishment::upsert(&tx, &row)?;
     establishment::replace_contacts(&tx, &row.siret, &contacts)?;
     tx.commit()?;

@@ -30,6 +30,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn establishment(siret: &str, name: &str, commune: &str) -> EstablishmentInput {
     EstablishmentInput {
+        create: true,
         siret: siret.into(),
         name: name.into(),
         naf: "23.13Z".into(),
@@ -128,6 +129,15 @@ fn a_sirene_reimport_keeps_what_people_entered_and_moves_the_diagnostics_along()
         d(2026, 10, 1),
         vec![line("H2913", 40, 12, Outlook::Peril)],
     );
+    // « Nouvel établissement » with a known SIRET is refused: nothing is overwritten.
+    let mut again = establishment(SARREBOURG_GLASS, "Autre nom", "57630");
+    again.contacts.clear();
+    let Err(StorageError::Invalid(errors)) =
+        establishments::save_manual(&mut conn, &again, today(), at(3))
+    else {
+        panic!("a second creation must be refused");
+    };
+    assert!(errors[0].message.contains("existe déjà"), "{}", errors[0].message);
     let mut from_sirene = establishments::get(&conn, SARREBOURG_GLASS)
         .unwrap()
         .unwrap();
