@@ -24,6 +24,7 @@ fn establishment(
     commune: &str,
 ) -> EstablishmentInput {
     EstablishmentInput {
+        create: false,
         siret: siret.into(),
         name: name.into(),
         naf: naf.into(),
@@ -186,6 +187,23 @@ async fn focused(app: &AppSession, id: &str) {
             "{id} never had the focus ({active})"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Waits until the screen's scope is `label` exactly (« Moselle Sud » is also the end of its
+/// EPCI's name).
+async fn scope_is(app: &AppSession, label: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let text = app.wait_for("#scope-label").await.text().await.unwrap();
+        if text == label {
+            return;
+        }
+        assert!(
+            start.elapsed() < passerelle_tests::UI_TIMEOUT,
+            "scope: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
@@ -423,10 +441,33 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
         .await;
     app.wait_for_text("#establishment-count", "6 établissements")
         .await;
-    let families = app.wait_for("#families-chart").await.text().await.unwrap();
-    assert!(
-        families.contains("18") || families.contains("12"),
-        "{families}"
+    // By family (the ROME code's first three characters): the welders' H29 has the
+    // glassworks' 40 employees, 12 at risk, and the plastics maker's 2 posts (H2909); the
+    // H28 line its 20 and 6; the maintenance posts I13 their 6. (The table is in a closed
+    // <details>: read from the DOM, not as rendered.)
+    app.wait_for("#families-table").await;
+    let families = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#families-table tbody tr')]
+                .map(r => [...r.cells].map(c => c.textContent.trim()))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let families: Vec<Vec<String>> = serde_json::from_value(families).unwrap();
+    let figures: Vec<(&str, &[String])> = families
+        .iter()
+        .map(|row| (row[0].get(..3).unwrap_or_default(), &row[1..]))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("H29", &["40".to_owned(), "12".into(), "2".into()][..]),
+            ("H28", &["20".to_owned(), "6".into(), "0".into()][..]),
+            ("I13", &["0".to_owned(), "0".into(), "6".into()][..]),
+        ],
+        "{families:?}"
     );
 
     // The welders: the coordinator departs from the suggestion, and must say why.
@@ -449,17 +490,14 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     .await;
     app.wait_for_text("#trade-H2913", "Décidé par Claire Martin")
         .await;
+    // The dialog closed and the table drawn again, the focus is back on the trade's button.
+    focused(&app, "trade-H2913-label").await;
     app.screenshot("territory-scenario-epci").await;
 
     // Back to the whole territory, then the EPCI again from the keyboard: Enter on its shape,
     // which keeps the focus once the screen is drawn again.
     click(&app, "#scope-all").await;
-    app.wait_for_text("#scope-label", "Moselle Sud").await;
-    let start = std::time::Instant::now();
-    while app.wait_for("#scope-label").await.text().await.unwrap() != "Moselle Sud" {
-        assert!(start.elapsed() < passerelle_tests::UI_TIMEOUT);
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    scope_is(&app, "Moselle Sud").await;
     app.wait_for(&format!("path[data-siren=\"{SARREBOURG_EPCI}\"]"))
         .await
         .send_keys("\u{E007}")
@@ -485,6 +523,18 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
             "focus: {focused}"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // The same from the map's table: Enter on the EPCI's button chooses it again (the whole
+    // territory), then once more (the EPCI); each time the focus stays on its button.
+    let button = format!("#epci-{SARREBOURG_EPCI}");
+    for scope in ["Moselle Sud", "CC Sarrebourg Moselle Sud"] {
+        app.wait_for(&button)
+            .await
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        scope_is(&app, scope).await;
+        focused(&app, &button[1..]).await;
     }
 
     // The XLSX export, read back: no count from 1 to 4, suppressed ones say « < 5 ».
@@ -533,10 +583,32 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     let zip = exported(&app, ".zip").await;
     assert!(std::fs::metadata(&zip).unwrap().len() > 100);
 
-    // An establishment entered by hand: a postal code for a commune and a contact without the
-    // date they agreed are refused at their fields; corrected, it is placed in its EPCI.
+    // « Nouvel établissement » with a SIRET already followed is refused at its field, what was
+    // typed kept: the glassworks is not overwritten (nor its contact dropped).
     click(&app, "#establishment-new").await;
-    type_into(&app, "#establishment-siret", "1234").await;
+    type_into(&app, "#establishment-siret", &glassworks).await;
+    type_into(&app, "#establishment-name", "Verrerie nouvelle").await;
+    type_into(&app, "#establishment-naf", "2313Z").await;
+    type_into(&app, "#establishment-commune", "57630").await;
+    click(&app, "#establishment-save").await;
+    app.wait_for_text("#establishment-siret-msg", "existe déjà")
+        .await;
+    app.wait_for_text("#establishment-notice", "corrigez les champs signalés")
+        .await;
+    let siret_field = app.wait_for("#establishment-siret").await;
+    assert_eq!(
+        siret_field.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let name = app.wait_for("#establishment-name").await;
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("Verrerie nouvelle")
+    );
+
+    // An establishment entered by hand (the same form): a postal code for a commune and a
+    // contact without the date they agreed are refused at their fields; corrected, it is placed
+    // in its EPCI.    type_into(&app, "#establishment-siret", "1234").await;
     type_into(&app, "#establishment-name", "Fonderie de Sarrebourg").await;
     type_into(&app, "#establishment-naf", "2451Z").await;
     choose(&app, "#establishment-headcountBand", "21").await;
@@ -594,6 +666,9 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     let detail = passerelle_storage::establishments::detail(&conn, &glassworks)
         .unwrap()
         .unwrap();
+    assert_eq!(detail.establishment.name, "Verrerie de la Sarre");
+    assert_eq!(detail.contacts.len(), 1, "{:?}", detail.contacts);
+    assert_eq!(detail.contacts[0].name, "Claire Weber");
     assert_eq!(detail.diagnostics.len(), 1);
     assert_eq!(detail.diagnostics[0].at_risk(), 18);
     assert_eq!(detail.needs.len(), 1);

@@ -48,7 +48,7 @@ pub fn BarChart(id: &'static str, title: String, bars: Vec<Bar>) -> impl IntoVie
                 aria-labelledby=labelled_by
                 viewBox=format!("0 0 {WIDTH} {height}")
                 width="100%"
-                style=format!("max-width: {WIDTH}px")
+                class="chart-rates"
             >
                 <title id=title_id>{title}</title>
                 <desc id=desc_id>{description}</desc>

@@ -96,6 +96,9 @@ where
                 prop:value=move || ctx.data.with(get)
                 on:input=move |ev| ctx.data.update(|d| set(d, event_target_value(&ev)))
                 on:blur=move |_| ctx.touch(path)
+                aria-invalid=move || {
+                    if matches!(message.get(), Some((_, true))) { "true" } else { "false" }
+                }
                 aria-describedby=format!("{id}-msg")
             ></textarea>
             <FieldMessage id=format!("{id}-msg") message=message />
@@ -112,6 +115,7 @@ pub fn DateField<D>(
     label: &'static str,
     get: fn(&D) -> Option<NaiveDate>,
     set: fn(&mut D, Option<NaiveDate>),
+    #[prop(optional)] required: bool,
     /// Put before the field's id, for a form sharing its page with another one (« need- »).
     #[prop(optional)]
     prefix: &'static str,
@@ -156,7 +160,7 @@ where
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{label}{required.then_some(" *")}</label>
             <input
                 id=id.clone()
                 type="text"
@@ -165,6 +169,7 @@ where
                 prop:value=move || text.get()
                 on:input=on_input
                 on:blur=move |_| ctx.touch(path)
+                aria-required=required.then_some("true")
                 aria-invalid=move || {
                     if matches!(message.get(), Some((_, true))) { "true" } else { "false" }
                 }

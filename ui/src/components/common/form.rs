@@ -105,6 +105,30 @@ impl<D: Send + Sync + 'static> FormCtx<D> {
         self.server_errors.update(|s| s.retain(|e| e.field != path));
     }
 
+    /// Forgets what was said about row `i` of a repeated group (`contacts`) once it is
+    /// removed, so that no message lands on the row taking its place: the row's fields are no
+    /// longer touched and the later rows' marks move up one; the shell's errors on the group
+    /// go (their text may name a row by its number).
+    pub fn forget_row(self, group: &str, i: usize) {
+        let prefix = format!("{group}.");
+        let renumber = |field: &String| -> Option<String> {
+            let Some(rest) = field.strip_prefix(&prefix) else {
+                return Some(field.clone());
+            };
+            let (index, tail) = rest.split_once('.').unwrap_or((rest, ""));
+            match index.parse::<usize>() {
+                Ok(k) if k == i => None,
+                Ok(k) if k > i && tail.is_empty() => Some(format!("{prefix}{}", k - 1)),
+                Ok(k) if k > i => Some(format!("{prefix}{}.{tail}", k - 1)),
+                _ => Some(field.clone()),
+            }
+        };
+        self.touched
+            .update(|t| *t = t.iter().filter_map(renumber).collect());
+        self.server_errors
+            .update(|s| s.retain(|e| !e.field.starts_with(&prefix)));
+    }
+
     /// Whether the save may go: no error in the live report, no unreadable date.
     pub fn ready(self) -> bool {
         self.unreadable_dates.with_untracked(HashSet::is_empty)

@@ -7,7 +7,6 @@ use passerelle_domain::dashboard::{CertificationCount, FamilyFigures, MonthCount
 use passerelle_domain::i18n::{count_with, format_count};
 
 use super::charts::{Bars, Column, Columns, Row, Series};
-use super::month_text;
 
 const AT_RISK: Series = Series {
     label: "Salariés exposés",
@@ -24,7 +23,7 @@ const CASES: Series = Series {
 
 #[component]
 pub fn Families(families: Vec<FamilyFigures>) -> impl IntoView {
-    let title = "Salariés exposés / postes à pourvoir par famille de métiers";
+    let title = "Salariés exposés et postes à pourvoir, par famille de métiers";
     let body = if families.is_empty() {
         view! {
             <p class="empty" id="families-empty">
@@ -50,6 +49,7 @@ pub fn Families(families: Vec<FamilyFigures>) -> impl IntoView {
             <details class="twin">
                 <summary>"Tableau des familles de métiers"</summary>
                 <table class="cases compact" id="families-table">
+                    <caption class="sr-only">{title}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Famille"</th>
@@ -100,18 +100,22 @@ pub fn Families(families: Vec<FamilyFigures>) -> impl IntoView {
 
 #[component]
 pub fn Outcomes(outcomes: Vec<OutcomeCount>, total: u64) -> impl IntoView {
-    let rows = outcomes
-        .iter()
-        .map(|o| Row {
-            label: o.outcome.label().to_owned(),
-            values: vec![o.count],
-        })
-        .collect();
-    view! {
-        <section class="panel-block" aria-labelledby="outcomes-heading">
-            <h2 class="section" id="outcomes-heading">
-                "Dossiers par situation"
-            </h2>
+    let body = if outcomes.is_empty() {
+        view! {
+            <p class="empty" id="outcomes-empty">
+                "Aucun dossier sur ce périmètre."
+            </p>
+        }
+        .into_any()
+    } else {
+        let rows = outcomes
+            .iter()
+            .map(|o| Row {
+                label: o.outcome.label().to_owned(),
+                values: vec![o.count],
+            })
+            .collect();
+        view! {
             <p class="muted" id="outcomes-total">
                 {format!(
                     "{} sur ce périmètre.",
@@ -127,6 +131,7 @@ pub fn Outcomes(outcomes: Vec<OutcomeCount>, total: u64) -> impl IntoView {
             <details class="twin">
                 <summary>"Tableau des situations"</summary>
                 <table class="cases compact" id="outcomes-table">
+                    <caption class="sr-only">"Dossiers individuels par situation"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Situation"</th>
@@ -150,6 +155,15 @@ pub fn Outcomes(outcomes: Vec<OutcomeCount>, total: u64) -> impl IntoView {
                     </tbody>
                 </table>
             </details>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="panel-block" aria-labelledby="outcomes-heading">
+            <h2 class="section" id="outcomes-heading">
+                "Dossiers par situation"
+            </h2>
+            {body}
         </section>
     }
 }
@@ -250,6 +264,8 @@ fn timeline(months: &[MonthCount]) -> Vec<Column> {
 #[component]
 pub fn Timeline(months: Vec<MonthCount>) -> impl IntoView {
     let columns = timeline(&months);
+    // The twin lists the chart's columns: the same months, the empty ones included.
+    let table_rows = columns.clone();
     view! {
         <section class="panel-block" aria-labelledby="timeline-heading">
             <h2 class="section" id="timeline-heading">
@@ -267,6 +283,9 @@ pub fn Timeline(months: Vec<MonthCount>) -> impl IntoView {
                     <details class="twin">
                         <summary>"Tableau des diagnostics par mois"</summary>
                         <table class="cases compact" id="diagnostics-table">
+                            <caption class="sr-only">
+                                "Diagnostics d’établissement réalisés, par mois"
+                            </caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"Mois"</th>
@@ -276,13 +295,13 @@ pub fn Timeline(months: Vec<MonthCount>) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {months
+                                {table_rows
                                     .into_iter()
-                                    .map(|m| {
+                                    .map(|c| {
                                         view! {
                                             <tr>
-                                                <th scope="row">{month_text(&m.month)}</th>
-                                                <td class="num">{format_count(m.count)}</td>
+                                                <th scope="row">{c.full}</th>
+                                                <td class="num">{format_count(c.value)}</td>
                                             </tr>
                                         }
                                     })

@@ -50,7 +50,7 @@ pub fn NeedsCensus() -> impl IntoView {
                 "Saisie rapide : après chaque enregistrement, le formulaire se vide pour le besoin suivant et garde l’établissement, le contrat, le statut, la source et la campagne."
             </p>
             <NeedForm siret=None campaign on_saved />
-            <h2 class="section" id="needs-heading" aria-live="polite">
+            <h2 class="section" id="needs-heading">
                 {heading}
             </h2>
             <Loaded from=list let:rows>

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use passerelle_domain::case::Report;
 use passerelle_domain::diagnostic::{Diagnostic, DiagnosticLine, Outlook, Stage};
-use passerelle_domain::i18n::format_date;
+use passerelle_domain::i18n::{count_with, format_date};
 use passerelle_domain::{AppError, FieldError};
 
 use super::{number, outlook_options, rome_label};
@@ -148,7 +148,8 @@ pub fn DiagnosticForm(
                         ctx
                         prefix="diagnostic-"
                         path="date"
-                        label="Date *"
+                        label="Date"
+                        required=true
                         get=|d| d.date
                         set=|d, v| d.date = v
                     />
@@ -228,39 +229,89 @@ pub fn DiagnosticForm(
     }
 }
 
+/// A driver's part of an element id: « électrification des procédés » →
+/// `electrification-des-procedes`.
+fn slug(driver: &str) -> String {
+    let mut out = String::new();
+    for c in driver.to_lowercase().chars() {
+        let folded = match c {
+            'à' | 'â' | 'ä' => "a",
+            'ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' => "i",
+            'ô' | 'ö' => "o",
+            'ù' | 'û' | 'ü' => "u",
+            'ÿ' => "y",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if folded != "-" || !(out.is_empty() || out.ends_with('-')) {
+            out.push_str(folded);
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 /// The drivers of change: the known ones as checkboxes, and a box to add a new one.
 #[component]
 fn Drivers(ctx: FormCtx<Draft>) -> impl IntoView {
     let known = LocalResource::new(api::territory::drivers);
-    let added = RwSignal::new(String::new());
-    // Every driver offered: the known ones, then the ones this diagnostic adds.
-    let offered = move || {
-        let mut all = known.get().and_then(Result::ok).unwrap_or_else(|| {
+    // The drivers this diagnostic adds to the known ones: kept offered once unticked, so that
+    // a checkbox never goes away under the focus.
+    let added = RwSignal::new(ctx.data.with_untracked(|d| d.d.drivers.clone()));
+    let typed = RwSignal::new(String::new());
+    // Every driver offered, with its element id: the known ones, then the added ones. Drawn
+    // again only when that list changes, not as the rest of the form is typed.
+    let offered = Memo::new(move |_| {
+        let mut all: Vec<String> = known.get().and_then(Result::ok).unwrap_or_else(|| {
             passerelle_domain::diagnostic::BUILTIN_DRIVERS
                 .iter()
                 .map(|d| (*d).to_owned())
                 .collect()
         });
-        ctx.data.with(|d| {
-            for driver in &d.d.drivers {
+        added.with(|added| {
+            for driver in added {
                 if !all.contains(driver) {
                     all.push(driver.clone());
                 }
             }
         });
-        all
-    };
+        let mut ids: Vec<String> = Vec::with_capacity(all.len());
+        all.into_iter()
+            .map(|driver| {
+                let base = format!("diagnostic-driver-{}", slug(&driver));
+                let mut id = base.clone();
+                let mut n = 2;
+                while ids.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                ids.push(id.clone());
+                (driver, id)
+            })
+            .collect::<Vec<_>>()
+    });
     let add = move || {
-        let driver = added.get_untracked().trim().to_lowercase();
+        let driver = typed.get_untracked().trim().to_lowercase();
         if driver.is_empty() {
             return;
         }
+        added.update(|a| {
+            if !a.contains(&driver) {
+                a.push(driver.clone());
+            }
+        });
         ctx.data.update(|d| {
             if !d.d.drivers.contains(&driver) {
                 d.d.drivers.push(driver);
             }
         });
-        added.set(String::new());
+        typed.set(String::new());
         ctx.touch_at("drivers");
     };
     let message = ctx.message_at("drivers".into());
@@ -268,39 +319,37 @@ fn Drivers(ctx: FormCtx<Draft>) -> impl IntoView {
         <fieldset class="drivers" id="diagnostic-drivers" aria-describedby="diagnostic-drivers-msg">
             <legend>"Facteurs de changement"</legend>
             <div class="checks">
-                {move || {
-                    offered()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, driver)| {
-                            let id = format!("diagnostic-driver-{i}");
-                            let (checked, toggled) = (driver.clone(), driver.clone());
-                            view! {
-                                <div class="field check">
-                                    <input
-                                        id=id.clone()
-                                        type="checkbox"
-                                        value=driver.clone()
-                                        prop:checked=move || {
-                                            ctx.data.with(|d| d.d.drivers.contains(&checked))
-                                        }
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            ctx.data
-                                                .update(|d| {
-                                                    d.d.drivers.retain(|x| *x != toggled);
-                                                    if on {
-                                                        d.d.drivers.push(toggled.clone());
-                                                    }
-                                                });
-                                        }
-                                    />
-                                    <label for=id>{driver}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For
+                    each=move || offered.get()
+                    key=|(driver, _)| driver.clone()
+                    children=move |(driver, id)| {
+                        let (looked, toggled) = (driver.clone(), driver.clone());
+                        let checked = Memo::new(move |_| {
+                            ctx.data.with(|d| d.d.drivers.contains(&looked))
+                        });
+                        view! {
+                            <div class="field check">
+                                <input
+                                    id=id.clone()
+                                    type="checkbox"
+                                    value=driver.clone()
+                                    prop:checked=move || checked.get()
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        ctx.data
+                                            .update(|d| {
+                                                d.d.drivers.retain(|x| *x != toggled);
+                                                if on {
+                                                    d.d.drivers.push(toggled.clone());
+                                                }
+                                            });
+                                    }
+                                />
+                                <label for=id>{driver}</label>
+                            </div>
+                        }
+                    }
+                />
             </div>
             <div class="inline-form">
                 <div class="field">
@@ -309,8 +358,8 @@ fn Drivers(ctx: FormCtx<Draft>) -> impl IntoView {
                         id="diagnostic-driver-new"
                         type="text"
                         placeholder="ex. électrification des procédés"
-                        prop:value=move || added.get()
-                        on:input=move |ev| added.set(event_target_value(&ev))
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Enter" {
                                 ev.prevent_default();
@@ -394,6 +443,7 @@ fn line_editor(ctx: FormCtx<Draft>, i: usize) -> impl IntoView {
         let message = ctx.message_at(path.clone());
         let invalid = message.clone();
         let numeric = kind == "number";
+        let required = label.ends_with(" *");
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
@@ -403,6 +453,7 @@ fn line_editor(ctx: FormCtx<Draft>, i: usize) -> impl IntoView {
                     min=numeric.then_some("0")
                     inputmode=numeric.then_some("numeric")
                     value=value
+                    aria-required=required.then_some("true")
                     aria-invalid=move || if invalid().is_some() { "true" } else { "false" }
                     aria-describedby=format!("{id}-msg")
                     on:input=move |ev| update(set, event_target_value(&ev))
@@ -446,6 +497,29 @@ fn line_editor(ctx: FormCtx<Draft>, i: usize) -> impl IntoView {
         })
     };
     let outlook_id = format!("diagnostic-lines-{i}-outlook");
+    // The shell refuses to drop a line case files come from: they are detached first.
+    let linked = u64::from(line.linked_cases);
+    let removable = linked == 0;
+    let linked_id = format!("diagnostic-lines-{i}-linked");
+    let remove = move |_| {
+        ctx.data.update(|d| {
+            if i < d.d.lines.len() {
+                d.d.lines.remove(i);
+            }
+        });
+        ctx.forget_row("lines", i);
+        // The focus goes to the line that took its place, else to « Ajouter un métier ».
+        let next_removable = ctx
+            .data
+            .with_untracked(|d| d.d.lines.get(i).is_some_and(|l| l.linked_cases == 0));
+        request_animation_frame(move || {
+            if next_removable {
+                dom::focus(&format!("diagnostic-lines-{i}-remove"));
+            } else {
+                dom::focus("diagnostic-line-add");
+            }
+        });
+    };
     view! {
         <fieldset class="line" id=format!("diagnostic-line-{i}")>
             <legend>{format!("Métier {n}")}</legend>
@@ -528,17 +602,24 @@ fn line_editor(ctx: FormCtx<Draft>, i: usize) -> impl IntoView {
                 class="link"
                 id=format!("diagnostic-lines-{i}-remove")
                 aria-label=format!("Retirer le métier {n}")
-                on:click=move |_| {
-                    ctx.data
-                        .update(|d| {
-                            if i < d.d.lines.len() {
-                                d.d.lines.remove(i);
-                            }
-                        });
-                }
+                disabled=!removable
+                aria-describedby=(!removable).then(|| linked_id.clone())
+                on:click=remove
             >
                 "Retirer ce métier"
             </button>
+            {(!removable)
+                .then(|| {
+                    view! {
+                        <span class="help small" id=linked_id.clone()>
+                            {format!(
+                                "{} : détachez-{} d’abord pour retirer ce métier.",
+                                count_with(linked, "dossier lié", "dossiers liés"),
+                                if linked > 1 { "les" } else { "le" },
+                            )}
+                        </span>
+                    }
+                })}
         </fieldset>
     }
     .into_any()

@@ -18,10 +18,25 @@ pub fn DiagnosticsSection(
     detail: LocalResource<Result<EstablishmentDetail, AppError>>,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
-    // The diagnostic being written (`id` 0: a new one), if any.
+    // The diagnostic being written (`id` 0: a new one), if any. While it is open, no other
+    // can be opened: that would throw the draft away.
     let editing = RwSignal::new(None::<Diagnostic>);
+    let drafting = Signal::derive(move || editing.with(Option::is_some));
     let notice = RwSignal::new(None::<String>);
+    // The button to give the focus back to once the list is drawn again.
+    let refocus = RwSignal::new(None::<String>);
+    Effect::new(move || {
+        if let Some(Ok(_)) = detail.get()
+            && let Some(id) = refocus.get_untracked()
+        {
+            refocus.set(None);
+            request_animation_frame(move || {
+                dom::focus(&id);
+            });
+        }
+    });
     let on_saved = Callback::new(move |saved: Diagnostic| {
+        let corrected = editing.with_untracked(|e| e.as_ref().is_some_and(|d| d.id != 0));
         notice.set(Some(format!(
             "Diagnostic du {} enregistré ({}).",
             format_date(saved.date),
@@ -32,15 +47,23 @@ pub fn DiagnosticsSection(
             )
         )));
         editing.set(None);
+        if corrected {
+            refocus.set(Some(format!("diagnostic-{}-edit", saved.id)));
+        } else {
+            request_animation_frame(|| {
+                dom::focus("diagnostic-new");
+            });
+        }
         reload.update(|n| *n += 1);
-        request_animation_frame(|| {
-            dom::focus("diagnostic-new");
-        });
     });
     let on_cancel = Callback::new(move |()| {
+        let back = match editing.get_untracked() {
+            Some(d) if d.id != 0 => format!("diagnostic-{}-edit", d.id),
+            _ => "diagnostic-new".to_owned(),
+        };
         editing.set(None);
-        request_animation_frame(|| {
-            dom::focus("diagnostic-new");
+        request_animation_frame(move || {
+            dom::focus(&back);
         });
     });
     let open_new = move |_| {
@@ -63,12 +86,7 @@ pub fn DiagnosticsSection(
                 <h2 class="section" id="diagnostics-heading">
                     "Diagnostics"
                 </h2>
-                <button
-                    type="button"
-                    id="diagnostic-new"
-                    disabled=move || editing.with(Option::is_some)
-                    on:click=open_new
-                >
+                <button type="button" id="diagnostic-new" disabled=drafting on:click=open_new>
                     "Nouveau diagnostic"
                 </button>
             </div>
@@ -92,7 +110,7 @@ pub fn DiagnosticsSection(
                             {d
                                 .diagnostics
                                 .into_iter()
-                                .map(|diag| view! { <DiagnosticCard diag on_edit /> })
+                                .map(|diag| view! { <DiagnosticCard diag on_edit drafting /> })
                                 .collect_view()}
                         </div>
                     }
@@ -104,7 +122,12 @@ pub fn DiagnosticsSection(
 }
 
 #[component]
-fn DiagnosticCard(diag: Diagnostic, on_edit: Callback<Diagnostic>) -> impl IntoView {
+fn DiagnosticCard(
+    diag: Diagnostic,
+    on_edit: Callback<Diagnostic>,
+    /// A diagnostic is being written: finish or cancel it first.
+    drafting: Signal<bool>,
+) -> impl IntoView {
     let id = diag.id;
     let heading = format!("Diagnostic du {}", format_date(diag.date));
     let drivers = if diag.drivers.is_empty() {
@@ -129,6 +152,7 @@ fn DiagnosticCard(diag: Diagnostic, on_edit: Callback<Diagnostic>) -> impl IntoV
                     class="secondary small"
                     id=format!("diagnostic-{id}-edit")
                     aria-label=format!("Modifier le {}", heading.to_lowercase())
+                    disabled=drafting
                     on:click=move |_| on_edit.run(edit.clone())
                 >
                     "Modifier"

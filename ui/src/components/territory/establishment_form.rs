@@ -28,6 +28,7 @@ fn headcount_options() -> Vec<(String, String)> {
 
 fn blank() -> EstablishmentInput {
     EstablishmentInput {
+        create: true,
         siret: String::new(),
         name: String::new(),
         naf: String::new(),
@@ -44,6 +45,7 @@ fn blank() -> EstablishmentInput {
 fn input_of(d: &EstablishmentDetail) -> EstablishmentInput {
     let e = &d.establishment;
     EstablishmentInput {
+        create: false,
         siret: e.siret.clone(),
         name: e.name.clone(),
         naf: e.naf.clone(),
@@ -295,7 +297,7 @@ fn ContactsEditor(ctx: FormCtx<EstablishmentInput>) -> impl IntoView {
                     <th scope="col">"Fonction"</th>
                     <th scope="col">"Courriel"</th>
                     <th scope="col">"Téléphone"</th>
-                    <th scope="col">"Accord le *"</th>
+                    <th scope="col">"Date de l’accord *"</th>
                     <th scope="col">
                         <span class="sr-only">"Action"</span>
                     </th>
@@ -334,6 +336,7 @@ fn contact_row(ctx: FormCtx<EstablishmentInput>, i: usize) -> impl IntoView {
                     type=kind
                     id=id.clone()
                     aria-label=format!("{label}, contact {n}")
+                    aria-required=(field == "name").then_some("true")
                     value=value
                     aria-invalid=move || if invalid().is_some() { "true" } else { "false" }
                     aria-describedby=format!("{id}-msg")
@@ -369,12 +372,29 @@ fn contact_row(ctx: FormCtx<EstablishmentInput>, i: usize) -> impl IntoView {
         let visible = ctx.show_all.get() || ctx.touched.with(|t| t.contains(&left));
         match parse_date_fr(&typed) {
             Err(e) if visible && !typed.trim().is_empty() => {
-                Some(format!("Accord du contact n°{n} : {e}"))
+                Some(format!("Date de l’accord du contact n°\u{a0}{n} : {e}"))
             }
             _ => domain_message(),
         }
     };
     let consent_invalid = consent_message.clone();
+    let remove = move |_| {
+        ctx.data.update(|d| {
+            if i < d.contacts.len() {
+                d.contacts.remove(i);
+            }
+        });
+        ctx.forget_row("contacts", i);
+        // The focus goes to the row that took its place, else to « Ajouter un contact ».
+        let left = ctx.data.with_untracked(|d| d.contacts.len());
+        request_animation_frame(move || {
+            if i < left {
+                dom::focus(&format!("establishment-contacts-{i}-remove"));
+            } else {
+                dom::focus("establishment-contact-add");
+            }
+        });
+    };
     view! {
         <tr>
             {text("name", "Nom", "text", c.name, |c, v| c.name = v)}
@@ -386,7 +406,8 @@ fn contact_row(ctx: FormCtx<EstablishmentInput>, i: usize) -> impl IntoView {
                     inputmode="numeric"
                     placeholder="jj/mm/aaaa"
                     id=consent_id.clone()
-                    aria-label=format!("Accord le, contact {n}")
+                    aria-label=format!("Date de l’accord du contact n°\u{a0}{n}")
+                    aria-required="true"
                     prop:value=move || consent_text.get()
                     aria-invalid=move || if consent_invalid().is_some() { "true" } else { "false" }
                     aria-describedby=format!("{consent_id}-msg")
@@ -412,14 +433,7 @@ fn contact_row(ctx: FormCtx<EstablishmentInput>, i: usize) -> impl IntoView {
                     class="link"
                     id=format!("establishment-contacts-{i}-remove")
                     aria-label=format!("Retirer le contact {n}")
-                    on:click=move |_| {
-                        ctx.data
-                            .update(|d| {
-                                if i < d.contacts.len() {
-                                    d.contacts.remove(i);
-                                }
-                            });
-                    }
+                    on:click=remove
                 >
                     "Retirer"
                 </button>

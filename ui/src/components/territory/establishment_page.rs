@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use passerelle_domain::AppError;
 use passerelle_domain::case::CaseId;
 use passerelle_domain::establishment::headcount_label;
-use passerelle_domain::i18n::{format_date, format_stamp_date};
+use passerelle_domain::i18n::{count_with, format_date, format_stamp_date};
 use passerelle_domain::ipc::{EstablishmentDetail, Territory};
 
 use super::diagnostics::DiagnosticsSection;
@@ -19,7 +19,8 @@ use crate::components::common::Loaded;
 use crate::{api, dom};
 
 /// Links a case to a diagnostic line (or unlinks it), with the sentence to say once done.
-type LinkAction = Action<(CaseId, Option<i64>, String), Result<(CaseId, String), AppError>>;
+type LinkAction =
+    Action<(CaseId, Option<i64>, String), Result<(CaseId, String), (CaseId, AppError)>>;
 
 fn title_of(d: &EstablishmentDetail) -> String {
     if d.establishment.name.is_empty() {
@@ -53,6 +54,12 @@ pub fn EstablishmentPage() -> impl IntoView {
     });
     let campaign = RwSignal::new(String::new());
     let link_notice = RwSignal::new(None::<(String, bool)>);
+    // What was said about another establishment's case files is not said here.
+    Effect::watch(
+        move || siret.get(),
+        move |_, _, _| link_notice.set(None),
+        false,
+    );
     // The link, and what to say once it is made.
     let link = Action::new_local(|(case, line, said): &(CaseId, Option<i64>, String)| {
         let (case, line, said) = (*case, *line, said.clone());
@@ -60,16 +67,27 @@ pub fn EstablishmentPage() -> impl IntoView {
             api::territory::link(case, line)
                 .await
                 .map(|()| (case, said))
+                .map_err(|e| (case, e))
         }
     });
-    Effect::new(move || match link.value().get() {
-        Some(Ok((case, said))) => {
-            link_notice.set(Some((said, false)));
-            refocus.set(Some(format!("case-{case}-line")));
-            reload.update(|n| *n += 1);
-        }
-        Some(Err(e)) => link_notice.set(Some((e.user_message(), true))),
-        None => {}
+    // Done or refused, the list is read again: a refused choice does not stay in its select.
+    Effect::new(move || {
+        let case = match link.value().get() {
+            Some(Ok((case, said))) => {
+                link_notice.set(Some((said, false)));
+                case
+            }
+            Some(Err((case, e))) => {
+                link_notice.set(Some((
+                    format!("Le lien n’est pas enregistré : {}", e.user_message()),
+                    true,
+                )));
+                case
+            }
+            None => return,
+        };
+        refocus.set(Some(format!("case-{case}-line")));
+        reload.update(|n| *n += 1);
     });
     view! {
         <section id="screen-establishment" aria-labelledby="establishment-title">
@@ -228,7 +246,7 @@ fn Head(
                                     <th scope="col">"Fonction"</th>
                                     <th scope="col">"Courriel"</th>
                                     <th scope="col">"Téléphone"</th>
-                                    <th scope="col">"Accord le"</th>
+                                    <th scope="col">"Date de l’accord"</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -280,11 +298,11 @@ fn Cases(
                 (
                     l.id,
                     format!(
-                        "{} · {} {} ({} exposés)",
+                        "{} · {} {} ({})",
                         format_date(diag.date),
                         l.rome,
                         what,
-                        l.at_risk
+                        count_with(u64::from(l.at_risk), "exposé", "exposés")
                     ),
                 )
             })

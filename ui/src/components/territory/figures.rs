@@ -15,7 +15,11 @@ pub fn KeyFigures(d: TerritoryDashboard) -> impl IntoView {
             d.establishments,
         ),
         ("fig-diagnosed", "Établissements diagnostiqués", d.diagnosed),
-        ("fig-with-needs", "Avec besoins ouverts", d.with_needs),
+        (
+            "fig-with-needs",
+            "Établissements avec besoins ouverts",
+            d.with_needs,
+        ),
         ("fig-cases", "Dossiers ouverts", d.cases_opened),
         ("fig-at-risk", "Salariés exposés", at_risk),
         ("fig-open-posts", "Postes à pourvoir", open_posts),

@@ -1,7 +1,8 @@
 //! The choropleth of the Grand Est EPCIs (SVG paths drawn once by the import tools, no map
 //! library): coloured by a figure in five classes, the territory's EPCIs outlined, the chosen
-//! one highlighted. Every EPCI is a button (click, Enter or Space chooses it), and the table
-//! below the map gives the same figures for the territory's EPCIs.
+//! one highlighted. Every EPCI is a button (click, Enter or Space chooses it); only the
+//! territory's and the chosen one are in the tab order (the others are a territory away), and
+//! the table below the map gives the same figures for them.
 
 use std::collections::HashMap;
 
@@ -67,6 +68,15 @@ impl Metric {
             Self::OpenPosts => ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
             Self::Establishments => ["#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"],
         }
+    }
+}
+
+/// An outline above every shape (the focused or the chosen EPCI): a dark line on a white halo,
+/// which stands out against every palette and the neighbours' borders alike.
+fn ring(d: String) -> impl IntoView {
+    view! {
+        <path class="halo" d=d.clone() />
+        <path class="edge" d=d />
     }
 }
 
@@ -157,6 +167,16 @@ pub fn EpciMap(
     let figures: HashMap<&str, &EpciFigures> =
         epcis.iter().map(|e| (e.siren.as_str(), e)).collect();
     let blank = EpciFigures::default();
+    let outlines: HashMap<String, String> = map
+        .epcis
+        .iter()
+        .map(|shape| (shape.siren.clone(), shape.path.clone()))
+        .collect();
+    let outlines = StoredValue::new(outlines);
+    let outline = move |siren: &str| outlines.with_value(|o| o.get(siren).cloned());
+    let chosen_outline = outline(&scope.epci);
+    // The EPCI with the keyboard focus, outlined above the others.
+    let focused = RwSignal::new(None::<String>);
     let mut drawn: Vec<Drawn> = map
         .epcis
         .iter()
@@ -211,6 +231,17 @@ pub fn EpciMap(
                 move |_| choose()
             };
             let selector = format!("path[data-siren=\"{siren}\"]");
+            let (on_focus, on_blur) = {
+                let (here, left) = (siren.clone(), siren.clone());
+                (
+                    move |_| focused.set(Some(here.clone())),
+                    move |_| {
+                        if focused.with_untracked(|f| f.as_ref() == Some(&left)) {
+                            focused.set(None);
+                        }
+                    },
+                )
+            };
             let on_key = move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -226,12 +257,14 @@ pub fn EpciMap(
                     class:in-territory=in_territory
                     class:selected=selected
                     fill=move || fills[metric.get().index()]
-                    tabindex="0"
+                    tabindex=if in_territory || selected { "0" } else { "-1" }
                     role="button"
                     aria-pressed=if selected { "true" } else { "false" }
                     aria-label=move || names[metric.get().index()].clone()
                     on:click=on_click
                     on:keydown=on_key
+                    on:focus=on_focus
+                    on:blur=on_blur
                 >
                     <title>{tooltip}</title>
                 </path>
@@ -285,6 +318,10 @@ pub fn EpciMap(
                 aria-labelledby="epci-map-caption"
             >
                 {paths}
+                <g class="epci-overlay" aria-hidden="true" pointer-events="none">
+                    {chosen_outline.map(ring)}
+                    {move || focused.get().and_then(|siren| outline(&siren)).map(ring)}
+                </g>
             </svg>
             <ul
                 class="map-legend"
@@ -319,7 +356,8 @@ pub fn EpciMap(
                 </li>
                 <li>
                     <svg class="swatch" width="16" height="12" aria-hidden="true">
-                        <rect x="1.5" y="1.5" width="13" height="9" class="outline-selected" />
+                        <rect x="2.5" y="2.5" width="11" height="7" class="outline-halo" />
+                        <rect x="2.5" y="2.5" width="11" height="7" class="outline-selected" />
                     </svg>
                     "EPCI choisi"
                 </li>
@@ -338,6 +376,8 @@ pub fn EpciTable(
     epcis: Vec<EpciFigures>,
     scope: Scope,
     on_select: Callback<(String, String)>,
+    /// Where the focus goes once the dashboard is drawn again: the chosen EPCI's button.
+    refocus: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let mut rows: Vec<EpciFigures> = epcis
         .into_iter()
@@ -369,6 +409,7 @@ pub fn EpciTable(
                     .map(|e| {
                         let selected = e.siren == scope.epci;
                         let choice = (e.siren.clone(), e.territory.clone());
+                        let button = format!("#epci-{}", e.siren);
                         view! {
                             <tr class:selected=selected>
                                 <th scope="row">
@@ -377,7 +418,10 @@ pub fn EpciTable(
                                         class="link"
                                         id=format!("epci-{}", e.siren)
                                         aria-pressed=if selected { "true" } else { "false" }
-                                        on:click=move |_| on_select.run(choice.clone())
+                                        on:click=move |_| {
+                                            refocus.set(Some(button.clone()));
+                                            on_select.run(choice.clone());
+                                        }
                                     >
                                         {e.name}
                                     </button>

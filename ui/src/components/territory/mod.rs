@@ -61,13 +61,6 @@ pub fn outlook_options(selected: Outlook) -> impl IntoView {
         .collect_view()
 }
 
-/// A month as the dashboard gives it (« 2026-03 ») the French way: « mars 2026 ».
-pub fn month_text(month: &str) -> String {
-    chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
-        .map(passerelle_domain::i18n::format_month_year)
-        .unwrap_or_else(|_| month.to_owned())
-}
-
 /// The label of a ROME code (empty when the reference does not know it).
 pub fn rome_label(code: &str) -> &'static str {
     passerelle_domain::validate::rome_label(code).unwrap_or_default()

@@ -5,8 +5,9 @@
 use std::collections::HashSet;
 
 use leptos::prelude::*;
-use passerelle_domain::AppError;
+use passerelle_domain::ipc::EstablishmentListArgs;
 use passerelle_domain::need::{Contract, HiringNeed, NeedSource, NeedStatus};
+use passerelle_domain::{AppError, FieldError};
 use wasm_bindgen::JsCast;
 
 use super::rome_label;
@@ -44,6 +45,9 @@ macro_rules! options {
         })
     };
 }
+
+/// What the census says of a SIRET no followed establishment has.
+const UNKNOWN_SIRET: &str = "Aucun établissement suivi n’a ce SIRET : créez-le d’abord (Territoires › Nouvel établissement).";
 
 /// Focuses a field and selects its text, so that typing replaces it.
 fn focus_and_select(id: &str) {
@@ -107,11 +111,37 @@ pub fn NeedForm(
             });
         }
         Some(Err(AppError::Validation { errors })) => {
+            // On the establishment's page there is no SIRET field: its message is the notice.
+            let siret_message = errors
+                .iter()
+                .find(|e| e.field == "siret")
+                .map(|e| e.message.clone())
+                .filter(|_| fixed);
             ctx.server_errors.set(errors);
+            notice.set(Some((
+                match siret_message {
+                    Some(m) => format!("Le besoin n’est pas enregistré : {m}"),
+                    None => "Le besoin n’est pas enregistré : corrigez les champs signalés.".into(),
+                },
+                true,
+            )));
+            if !fixed {
+                request_animation_frame(|| {
+                    crate::dom::focus_first("#need-form [aria-invalid=\"true\"]");
+                });
+            }
+        }
+        // The establishment went away between the check and the save: said at its field.
+        Some(Err(AppError::NotFound { entity, .. })) if !fixed && entity == "Établissement" => {
+            ctx.server_errors
+                .set(vec![FieldError::new("siret", UNKNOWN_SIRET)]);
             notice.set(Some((
                 "Le besoin n’est pas enregistré : corrigez les champs signalés.".into(),
                 true,
             )));
+            request_animation_frame(|| {
+                crate::dom::focus("need-siret");
+            });
         }
         Some(Err(other)) => notice.set(Some((
             format!(
@@ -156,15 +186,21 @@ pub fn NeedForm(
             if fixed || siret.len() != 14 {
                 return None;
             }
-            Some(match api::territory::establishment(siret).await {
-                Ok(d) => Ok(format!(
-                    "{} — {}",
-                    d.establishment.name, d.establishment.commune_name
-                )),
-                Err(AppError::NotFound { .. }) => Err(
-                    "Aucun établissement suivi n’a ce SIRET : créez-le d’abord (Territoires › Nouvel établissement)."
-                        .to_owned(),
-                ),
+            // The list, not the whole establishment: its name is all that is shown.
+            let page = api::territory::establishments(EstablishmentListArgs {
+                territory: String::new(),
+                epci: String::new(),
+                query: siret.clone(),
+                limit: 1,
+            })
+            .await;
+            Some(match page {
+                Ok(page) => page
+                    .rows
+                    .into_iter()
+                    .find(|e| e.siret == siret)
+                    .map(|e| format!("{} — {}", e.name, e.commune_name))
+                    .ok_or_else(|| UNKNOWN_SIRET.to_owned()),
                 Err(e) => Err(e.user_message()),
             })
         }

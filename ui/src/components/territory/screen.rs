@@ -63,6 +63,12 @@ pub fn Territories() -> impl IntoView {
     let region_map = LocalResource::new(api::territory::region_map);
     let metric = RwSignal::new(Metric::AtRisk);
     let label_notice = RwSignal::new(None::<String>);
+    // A label saved in one scope is not news in another.
+    Effect::watch(
+        move || scope.get(),
+        move |_, _, _| label_notice.set(None),
+        false,
+    );
     // What gets the focus back once the dashboard is drawn again (the EPCI chosen by keyboard).
     let refocus = RwSignal::new(None::<String>);
     Effect::new(move || {
@@ -186,7 +192,7 @@ fn body(
     let scope_note = if epci_scope {
         "EPCI — les tableaux ci-dessous ne portent que sur lui."
     } else {
-        "Territoire — cliquez un EPCI sur la carte pour n’afficher que lui."
+        "Territoire — choisissez un EPCI sur la carte ou dans le tableau pour n’afficher que lui."
     };
     let scope = d.scope.clone();
     let epcis = d.epcis.clone();
@@ -211,7 +217,7 @@ fn body(
                 />
             </Loaded>
             <div>
-                <EpciTable epcis=table_epcis scope=table_scope on_select=select_epci />
+                <EpciTable epcis=table_epcis scope=table_scope on_select=select_epci refocus />
                 <Families families=d.families.clone() />
             </div>
         </div>
