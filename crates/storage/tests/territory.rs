@@ -137,7 +137,11 @@ fn a_sirene_reimport_keeps_what_people_entered_and_moves_the_diagnostics_along()
     else {
         panic!("a second creation must be refused");
     };
-    assert!(errors[0].message.contains("existe déjà"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("existe déjà"),
+        "{}",
+        errors[0].message
+    );
     let mut from_sirene = establishments::get(&conn, SARREBOURG_GLASS)
         .unwrap()
         .unwrap();
