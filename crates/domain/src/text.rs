@@ -43,9 +43,30 @@ pub fn reference_fields(line: &str) -> Vec<&str> {
     out
 }
 
+/// `label` cut to at most `chars` characters, ending with « … » when it was longer (chart
+/// labels: the full text stays in the tooltip and the table twin).
+pub fn shortened(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_labels_are_cut_with_an_ellipsis() {
+        assert_eq!(shortened("Chimie et pharmacie", 25), "Chimie et pharmacie");
+        assert_eq!(
+            shortened("Electronique et électricité", 14),
+            "Electronique…"
+        );
+        assert_eq!(shortened("é", 0), "…");
+    }
 
     #[test]
     fn folds_french_accents_and_ligatures() {

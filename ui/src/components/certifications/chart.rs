@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use passerelle_domain::certification::format_rate;
+use passerelle_domain::text::shortened;
 
 /// One bar: label, rate (0–1), and the counts behind it (« 3 sur 4 »).
 #[derive(Debug, Clone, PartialEq)]
@@ -20,15 +21,6 @@ const ROW_H: f64 = 26.0;
 /// Labels longer than this are cut with « … » (the full label is the bar's tooltip and in
 /// the table below).
 const LABEL_CHARS: usize = 25;
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_owned()
-    } else {
-        let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
 
 #[component]
 pub fn BarChart(id: &'static str, title: String, bars: Vec<Bar>) -> impl IntoView {
@@ -62,7 +54,7 @@ pub fn BarChart(id: &'static str, title: String, bars: Vec<Bar>) -> impl IntoVie
                             <g>
                                 <title>{b.label.clone()}</title>
                                 <text x="0" y=y + 17.0 class="chart-label">
-                                    {short(&b.label)}
+                                    {shortened(&b.label, LABEL_CHARS)}
                                 </text>
                                 <rect
                                     x=LABEL_W

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use passerelle_domain::i18n::format_count;
+use passerelle_domain::text::shortened;
 
 /// A series of bars: its name (legend) and its CSS class (colour).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,15 +29,6 @@ const ROW_PAD: f64 = 10.0;
 /// Labels longer than this are cut with « … » (the full label is the row's tooltip and in the
 /// table).
 const LABEL_CHARS: usize = 30;
-
-fn short(label: &str, chars: usize) -> String {
-    if label.chars().count() <= chars {
-        label.to_owned()
-    } else {
-        let cut: String = label.chars().take(chars - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
 
 /// The series' names with their colours, above a chart of several. (Colours are SVG fills:
 /// the CSP forbids inline styles.)
@@ -146,7 +138,7 @@ pub fn Bars(id: &'static str, title: String, series: Vec<Series>, rows: Vec<Row>
                             <g>
                                 <title>{r.label.clone()}</title>
                                 <text x="0" y=label_y class="chart-label">
-                                    {short(&r.label, LABEL_CHARS)}
+                                    {shortened(&r.label, LABEL_CHARS)}
                                 </text>
                                 <line
                                     x1=LABEL_W
