@@ -125,56 +125,70 @@ impl AppSession {
             "build the app first: {} is missing",
             app.display()
         );
-        let port = free_port();
-        let native_port = free_port();
-        let mut driver =
-            Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()));
-        driver
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .env("XDG_DATA_HOME", data_home.path())
-            // Exports go there, without a native save dialog WebDriver could not drive.
-            .env("PASSERELLE_EXPORT_DIR", exports_dir(data_home.path()))
-            .env_remove("PASSERELLE_DB")
-            .env("PASSERELLE_KDF", "test")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
-        match unlock {
-            Unlock::Automatic => {
-                driver.env(
-                    "PASSERELLE_PASSPHRASE_FILE",
-                    passphrase_file(data_home.path()),
-                );
-            }
-            Unlock::Interactive { idle_seconds } => {
-                driver.env_remove("PASSERELLE_PASSPHRASE_FILE");
-                if idle_seconds > 0 {
-                    driver.env("PASSERELLE_IDLE_LOCK_SECONDS", idle_seconds.to_string());
+        // Up to three tries: the ports are picked free but another test may take one before
+        // tauri-driver binds it, and the session then fails mid-request (« IncompleteMessage »).
+        let mut attempt = 0;
+        let (driver, client, started) = loop {
+            attempt += 1;
+            let port = free_port();
+            let native_port = free_port();
+            let mut driver =
+                Command::new(std::env::var("TAURI_DRIVER").unwrap_or("tauri-driver".into()));
+            driver
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+                .env("XDG_DATA_HOME", data_home.path())
+                // Exports go there, without a native save dialog WebDriver could not drive.
+                .env("PASSERELLE_EXPORT_DIR", exports_dir(data_home.path()))
+                .env_remove("PASSERELLE_DB")
+                .env("PASSERELLE_KDF", "test")
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit());
+            match unlock {
+                Unlock::Automatic => {
+                    driver.env(
+                        "PASSERELLE_PASSPHRASE_FILE",
+                        passphrase_file(data_home.path()),
+                    );
+                }
+                Unlock::Interactive { idle_seconds } => {
+                    driver.env_remove("PASSERELLE_PASSPHRASE_FILE");
+                    if idle_seconds > 0 {
+                        driver.env("PASSERELLE_IDLE_LOCK_SECONDS", idle_seconds.to_string());
+                    }
                 }
             }
-        }
-        let driver = driver
-            .spawn()
-            .expect("tauri-driver not found: run scripts/bootstrap.sh");
-        wait_for_port(port, Duration::from_secs(10));
+            let mut driver = driver
+                .spawn()
+                .expect("tauri-driver not found: run scripts/bootstrap.sh");
+            wait_for_port(port, Duration::from_secs(10));
 
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": app.display().to_string() }),
-        );
-        let started = Instant::now();
-        // 127.0.0.1, not localhost: tauri-driver forwards to the native driver on that host.
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session");
+            let mut caps = serde_json::Map::new();
+            caps.insert(
+                "tauri:options".into(),
+                serde_json::json!({ "application": app.display().to_string() }),
+            );
+            let started = Instant::now();
+            // 127.0.0.1, not localhost: tauri-driver forwards to the native driver on that host.
+            match ClientBuilder::native()
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (driver, client, started),
+                Err(e) if attempt < 3 => {
+                    eprintln!("WebDriver session, try {attempt}: {e}; trying again");
+                    let _ = driver.kill();
+                    let _ = driver.wait();
+                }
+                Err(e) => panic!("WebDriver session: {e:?}"),
+            }
+        };
         Self {
             client,
             data_home,
