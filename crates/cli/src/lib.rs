@@ -16,6 +16,7 @@ pub mod journal;
 pub mod needs;
 pub mod parcours;
 pub mod privacy;
+pub mod rome;
 pub mod security;
 pub mod territory;
 pub mod unlock;

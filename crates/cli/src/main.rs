@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
     cases, cert, check, clap_fr, committee, demo, diagnostics, establishments, exams, import, info,
-    journal, needs, parcours, privacy, report, security, territory,
+    journal, needs, parcours, privacy, report, rome, security, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
@@ -112,6 +112,9 @@ enum Command {
     /// Territoires : liste, tableau de bord, libellés des métiers en péril / en devenir.
     #[command(subcommand)]
     Territory(TerritoryCommand),
+    /// Le référentiel ROME 4.0 livré avec l’application (France Travail, ROME 4.60).
+    #[command(subcommand)]
+    Rome(RomeCommand),
     /// Diagnostics d’entreprise : métiers, salariés exposés, perspectives.
     #[command(subcommand)]
     Diagnostic(DiagnosticCommand),
@@ -576,6 +579,22 @@ enum TerritoryCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum RomeCommand {
+    /// Cherche une appellation (« soudeur tig ») ou les appellations d’un code ROME.
+    Search {
+        /// Début des mots de l’appellation, accents et majuscules ignorés, ou un code ROME.
+        #[arg(value_name = "TEXTE")]
+        text: String,
+        /// Nombre de résultats au plus (par défaut : 20).
+        #[arg(long, default_value = "20", value_parser = count, value_name = "N")]
+        limit: u32,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum DiagnosticCommand {
     /// Enregistre un diagnostic depuis un JSON (un fichier, ou « - » pour l’entrée standard).
     Add {
@@ -976,6 +995,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             outlook,
             comment,
         }) => territory::label(db, &code, &rome, &outlook, &comment),
+        Command::Rome(RomeCommand::Search { text, limit, json }) => {
+            rome::search(&text, limit as usize, json)
+        }
         Command::Diagnostic(DiagnosticCommand::Add { input }) => diagnostics::add(db, &input),
         Command::Diagnostic(DiagnosticCommand::Link { case, line, unlink }) => {
             diagnostics::link(db, case, if unlink { None } else { line })

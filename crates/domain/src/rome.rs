@@ -94,9 +94,139 @@ pub fn transition_flags(rome: &str) -> Option<TransitionFlags> {
     transitions().get(rome).copied()
 }
 
+const APPELLATIONS_CSV: &str = include_str!("../../../assets/reference/rome_appellations.csv");
+
+/// A job title of the ROME (« Soudeur / Soudeuse TIG »), the way people name a trade.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Appellation {
+    /// France Travail's code of the title (`code_ogr`).
+    pub code: u32,
+    pub label: String,
+    pub rome: String,
+    /// The ROME fiche's own label.
+    pub rome_label: String,
+}
+
+struct Title {
+    code: u32,
+    label: &'static str,
+    rome: &'static str,
+    rare: bool,
+    /// The label's words, folded (no accents, lower case), for prefix matching.
+    words: Vec<String>,
+}
+
+fn folded_words(text: &str) -> Vec<String> {
+    crate::text::fold_for_sort(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn titles() -> &'static [Title] {
+    static TITLES: OnceLock<Vec<Title>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        APPELLATIONS_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let f = fields(line);
+                let label = *f.get(1)?;
+                Some(Title {
+                    code: f.first()?.parse().ok()?,
+                    label,
+                    rome: f.get(2)?,
+                    rare: f.get(3) == Some(&"1"),
+                    words: folded_words(label),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The job titles matching `text`, best first, at most `limit`: every word typed must start a
+/// word of the title (« soud tig » finds « Soudeur / Soudeuse Tungsten Inert Gas -TIG- »),
+/// accents and case ignored; a ROME code typed whole lists that fiche's titles. Titles whose
+/// first word matches come first, then shorter ones; titles France Travail marks little used
+/// come last.
+pub fn search_appellations(text: &str, limit: usize) -> Vec<Appellation> {
+    let query = folded_words(text);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let code = text.trim().to_ascii_uppercase();
+    let by_code = query.len() == 1 && crate::validate::rome_label(&code).is_some();
+    let mut hits: Vec<(bool, bool, usize, &Title)> = titles()
+        .iter()
+        .filter(|t| {
+            if by_code {
+                t.rome == code
+            } else {
+                query
+                    .iter()
+                    .all(|q| t.words.iter().any(|w| w.starts_with(q.as_str())))
+            }
+        })
+        .map(|t| {
+            let first = t
+                .words
+                .first()
+                .is_some_and(|w| w.starts_with(query[0].as_str()));
+            (t.rare, !first, t.label.chars().count(), t)
+        })
+        .collect();
+    hits.sort_by(|a, b| (a.0, a.1, a.2, a.3.label).cmp(&(b.0, b.1, b.2, b.3.label)));
+    hits.into_iter()
+        .take(limit)
+        .map(|(_, _, _, t)| Appellation {
+            code: t.code,
+            label: t.label.to_owned(),
+            rome: t.rome.to_owned(),
+            rome_label: crate::validate::rome_label(t.rome)
+                .unwrap_or_default()
+                .to_owned(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn job_titles_are_found_by_word_prefixes_accents_ignored() {
+        assert_eq!(titles().len(), 13_120);
+        let welders = search_appellations("soudeur tig", 10);
+        assert!(!welders.is_empty());
+        assert!(
+            welders
+                .iter()
+                .all(|a| a.label.to_lowercase().contains("tig")),
+            "{welders:?}"
+        );
+        assert!(welders.iter().any(|a| a.rome == "H2916"), "{welders:?}");
+        let nurses = search_appellations("INFIRMIER bloc", 5);
+        assert!(nurses.iter().any(|a| a.rome == "J1504"), "{nurses:?}");
+        let accents = search_appellations("electromecanicien", 5);
+        assert!(
+            accents[0].label.starts_with("Electromécanicien")
+                || accents[0].label.starts_with("Électromécanicien"),
+            "{accents:?}"
+        );
+        assert!(search_appellations("  ", 5).is_empty());
+        assert!(search_appellations("zzqqx", 5).is_empty());
+    }
+
+    #[test]
+    fn a_rome_code_lists_its_titles() {
+        let fiche = search_appellations("h2913", 50);
+        assert!(fiche.len() > 3);
+        assert!(fiche.iter().all(|a| a.rome == "H2913"));
+        assert_eq!(fiche[0].rome_label, "Soudeur / Soudeuse");
+    }
 
     #[test]
     fn domains_are_complete_and_found_from_a_code() {

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run -p passerelle-import --bin build-map -- \
-//!     /work/shared/data/geo/epci_grand_est.geojson assets/geo/epci_grand_est.json
+//!     ../shared/data/geo/epci_grand_est.geojson assets/geo/epci_grand_est.json
 //! ```
 
 use std::process::ExitCode;

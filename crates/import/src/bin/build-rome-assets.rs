@@ -6,14 +6,17 @@
 //! - `rome_transitions.csv`: per ROME code of `rome_codes.csv`, its distinct competences and how
 //!   many are marked for the ecological (`transition_eco` = O) or digital (`transition_num` = O)
 //!   transition, then its appellations and how many are « Emploi Vert » (« Emploi
-//!   Verdissant » too, should a version use it: 4.60 does not) and « Emploi Brun ».
+//!   Verdissant » too, should a version use it: 4.60 does not) and « Emploi Brun »;
+//! - `rome_appellations.csv` (`code,label,rome,rare`): the 13 120 job titles people type
+//!   (« Soudeur / Soudeuse TIG ») with their ROME code, `rare` = 1 for those France Travail marks
+//!   little used (`peu_usite`), which searches rank last.
 //!
 //! The assets are committed: the app and its build never read the source. They were made, from
 //! the repository root, with:
 //!
 //! ```text
 //! cargo run -p passerelle-import --bin build-rome-assets -- \
-//!     /work/shared/data/rome_v460 assets/reference
+//!     ../shared/data/rome_v460 assets/reference
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -161,6 +164,27 @@ fn run(rome_dir: &Path, reference_dir: &Path) -> Result<(), String> {
             }
         }
     }
+    let mut titles = read(
+        &rome_dir.join(APPELLATIONS),
+        &[
+            "code_ogr",
+            "libelle_appellation_long",
+            "code_rome",
+            "peu_usite",
+        ],
+    )?;
+    titles.sort_by_key(|t| t[0].parse::<u32>().unwrap_or(u32::MAX));
+    let mut out_titles = writer(&reference_dir.join("rome_appellations.csv"))?;
+    out_titles
+        .write_record(["code", "label", "rome", "rare"])
+        .map_err(write_error)?;
+    for t in &titles {
+        let rare = if t[3] == "O" { "1" } else { "0" };
+        out_titles
+            .write_record([t[0].as_str(), t[1].as_str(), t[2].as_str(), rare])
+            .map_err(write_error)?;
+    }
+    out_titles.flush().map_err(|e| e.to_string())?;
     if !unknown.is_empty() {
         eprintln!(
             "codes ROME absents de rome_codes.csv, ignorés : {}",
