@@ -16,6 +16,7 @@ use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
 use passerelle_domain::code::Coded;
 use passerelle_domain::committee::{CommitteeKind, Outcome as CommitteeOutcome};
+use passerelle_domain::dashboard::Scope;
 use passerelle_domain::ids::{CaseId, EnrolmentId, ExamSessionId, MeetingId};
 use passerelle_domain::ipc::NeedListArgs;
 use passerelle_domain::parcours::Step;
@@ -984,7 +985,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             csv,
         }) => territory::dashboard(
             db,
-            &needs::scope(&code, &epci),
+            &Scope::new(&code, &epci),
             json,
             xlsx.as_deref(),
             csv.as_deref(),
@@ -1014,7 +1015,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }) => needs::list(
             db,
             &NeedListArgs {
-                scope: needs::scope(&territory, &epci),
+                scope: Scope::new(&territory, &epci),
                 siret,
                 campaign,
                 limit,

@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use passerelle_domain::dashboard::Scope;
 use passerelle_domain::i18n::{format_count, format_date};
 use passerelle_domain::ipc::NeedListArgs;
 use passerelle_domain::need::HiringNeed;
@@ -80,12 +79,4 @@ pub fn list(db: Option<PathBuf>, args: &NeedListArgs, json: bool) -> anyhow::Res
     }
     println!("{} besoin(s).", format_count(rows.len() as u64));
     Ok(())
-}
-
-/// The scope of a listing: an EPCI, else a territory, else everything.
-pub fn scope(territory: &str, epci: &str) -> Scope {
-    Scope {
-        territory: territory.trim().to_owned(),
-        epci: epci.trim().to_owned(),
-    }
 }

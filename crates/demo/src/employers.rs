@@ -488,10 +488,7 @@ pub(crate) fn seed_territory(
     }
     // Each territory's two leading trades, their suggestion confirmed by the coordinator.
     for territory in territories {
-        let scope = passerelle_domain::dashboard::Scope {
-            territory: territory.to_owned(),
-            epci: String::new(),
-        };
+        let scope = passerelle_domain::dashboard::Scope::new(territory, "");
         let board = dashboard::dashboard(conn, &scope)?;
         for trade in board.trades.iter().take(2) {
             let outlook = suggest(&trade.evidence).outlook;

@@ -20,6 +20,16 @@ pub struct Scope {
     pub epci: String,
 }
 
+impl Scope {
+    /// A scope from what was typed: trimmed; an empty EPCI means the whole territory.
+    pub fn new(territory: &str, epci: &str) -> Self {
+        Self {
+            territory: territory.trim().to_owned(),
+            epci: epci.trim().to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TerritoryDashboard {

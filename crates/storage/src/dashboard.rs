@@ -102,10 +102,7 @@ pub fn evidence(
     territory: &str,
     rome_code: &str,
 ) -> Result<Evidence, StorageError> {
-    let scope = Scope {
-        territory: territory.to_owned(),
-        epci: String::new(),
-    };
+    let scope = Scope::new(territory, "");
     Ok(evidence_by_rome(conn, &scope)?
         .remove(rome_code)
         .unwrap_or_else(|| Evidence {

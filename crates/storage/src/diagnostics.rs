@@ -11,7 +11,23 @@ use crate::error::StorageError;
 use crate::establishments;
 use crate::tables::diagnostic::{self, Placed};
 
-pub use crate::tables::diagnostic::{drivers, for_establishment};
+pub use crate::tables::diagnostic::for_establishment;
+
+/// The drivers of change to offer: the built-in ones and every one already used, alphabetical
+/// (accents ignored).
+pub fn drivers(conn: &Connection) -> Result<Vec<String>, StorageError> {
+    let mut all: Vec<String> = passerelle_domain::diagnostic::BUILTIN_DRIVERS
+        .iter()
+        .map(|d| (*d).to_owned())
+        .collect();
+    for d in diagnostic::drivers(conn)? {
+        if !all.contains(&d) {
+            all.push(d);
+        }
+    }
+    all.sort_by_key(|d| passerelle_domain::text::fold_for_sort(d));
+    Ok(all)
+}
 
 /// Creates (`id` 0) or rewrites a diagnostic, checked by the domain first; as saved.
 pub fn save(

@@ -135,21 +135,7 @@ pub async fn diagnostic_save(
 #[tauri::command]
 pub async fn driver_list(db: State<'_, Db>, args: Args<cmd::DriverList>) -> Reply<cmd::DriverList> {
     let _ = args;
-    crate::shielded(|| {
-        db.with(|conn| {
-            let mut all: Vec<String> = passerelle_domain::diagnostic::BUILTIN_DRIVERS
-                .iter()
-                .map(|d| (*d).to_owned())
-                .collect();
-            for d in diagnostics::drivers(conn)? {
-                if !all.contains(&d) {
-                    all.push(d);
-                }
-            }
-            all.sort_by_key(|d| passerelle_domain::text::fold_for_sort(d));
-            Ok(all)
-        })
-    })
+    crate::shielded(|| db.with(|conn| diagnostics::drivers(conn)))
 }
 
 #[tauri::command]

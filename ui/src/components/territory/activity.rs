@@ -8,6 +8,21 @@ use passerelle_domain::i18n::{count_with, format_count};
 
 use super::charts::{Bars, Column, Columns, Row, Series};
 
+/// A block of the dashboard: its heading (`{id}-heading`) and what it shows.
+#[component]
+fn Panel(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="panel-block" aria-labelledby=labelled_by>
+            <h2 class="section" id=heading>
+                {title}
+            </h2>
+            {children()}
+        </section>
+    }
+}
+
 const AT_RISK: Series = Series {
     label: "Salariés exposés",
     class: "at-risk",
@@ -89,12 +104,9 @@ pub fn Families(families: Vec<FamilyFigures>) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="panel-block" aria-labelledby="families-heading">
-            <h2 class="section" id="families-heading">
-                {title}
-            </h2>
+        <Panel id="families" title=title>
             {body}
-        </section>
+        </Panel>
     }
 }
 
@@ -159,22 +171,16 @@ pub fn Outcomes(outcomes: Vec<OutcomeCount>, total: u64) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="panel-block" aria-labelledby="outcomes-heading">
-            <h2 class="section" id="outcomes-heading">
-                "Dossiers par situation"
-            </h2>
+        <Panel id="outcomes" title="Dossiers par situation">
             {body}
-        </section>
+        </Panel>
     }
 }
 
 #[component]
 pub fn Certifications(certifications: Vec<CertificationCount>) -> impl IntoView {
     view! {
-        <section class="panel-block" aria-labelledby="certifications-heading">
-            <h2 class="section" id="certifications-heading">
-                "Certifications obtenues"
-            </h2>
+        <Panel id="certifications" title="Certifications obtenues">
             {if certifications.is_empty() {
                 view! { <p class="empty">"Aucune certification obtenue sur ce périmètre."</p> }
                     .into_any()
@@ -210,7 +216,7 @@ pub fn Certifications(certifications: Vec<CertificationCount>) -> impl IntoView 
                 }
                     .into_any()
             }}
-        </section>
+        </Panel>
     }
 }
 
@@ -267,10 +273,7 @@ pub fn Timeline(months: Vec<MonthCount>) -> impl IntoView {
     // The twin lists the chart's columns: the same months, the empty ones included.
     let table_rows = columns.clone();
     view! {
-        <section class="panel-block" aria-labelledby="timeline-heading">
-            <h2 class="section" id="timeline-heading">
-                "Diagnostics par mois"
-            </h2>
+        <Panel id="timeline" title="Diagnostics par mois">
             {if columns.is_empty() {
                 view! { <p class="empty">"Aucun diagnostic sur ce périmètre."</p> }.into_any()
             } else {
@@ -312,6 +315,6 @@ pub fn Timeline(months: Vec<MonthCount>) -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
+        </Panel>
     }
 }
