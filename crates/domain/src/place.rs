@@ -10,6 +10,8 @@ use crate::text::reference_fields as fields;
 
 const COMMUNES: &str = include_str!("../../../assets/reference/communes_grand_est.csv");
 const TERRITORIES: &str = include_str!("../../../assets/reference/territoires.csv");
+/// Each commune's centroid in Lambert-93 hectometres (`build-centroids`).
+const CENTROIDS: &str = include_str!("../../../assets/reference/commune_centroids.csv");
 
 /// A commune's name, its EPCI (SIREN, name) and the followed territory (empty: none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +103,68 @@ pub fn territory_of_epci(siren: &str) -> &'static str {
         .map_or("", |t| t.code)
 }
 
+fn centroids() -> &'static HashMap<&'static str, (i32, i32)> {
+    static CENTRES: OnceLock<HashMap<&'static str, (i32, i32)>> = OnceLock::new();
+    CENTRES.get_or_init(|| {
+        CENTROIDS
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split(',');
+                let insee = f.next()?;
+                let x = f.next()?.trim().parse().ok()?;
+                let y = f.next()?.trim().parse().ok()?;
+                Some((insee, (x, y)))
+            })
+            .collect()
+    })
+}
+
+/// The straight-line distance between two Grand Est communes' centroids, in kilometres (Lambert-93
+/// is conformal: over the region its scale error stays under 0.1 %). `None`: a commune unknown.
+pub fn distance_km(a: &str, b: &str) -> Option<f64> {
+    let (xa, ya) = *centroids().get(a.trim())?;
+    let (xb, yb) = *centroids().get(b.trim())?;
+    let (dx, dy) = (f64::from(xa - xb), f64::from(ya - yb));
+    Some((dx * dx + dy * dy).sqrt() / 10.0)
+}
+
+/// The INSEE code of the Grand Est commune a case names by postal code and name (accents, case
+/// and « Saint »/« St » hyphens ignored); the name alone when the postal code is missing or
+/// shared.
+pub fn insee_of(postal_code: &str, name: &str) -> Option<&'static str> {
+    static BY_NAME: OnceLock<HashMap<String, Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    let index = BY_NAME.get_or_init(|| {
+        let mut map: HashMap<String, Vec<(&'static str, &'static str)>> = HashMap::new();
+        for line in COMMUNES.lines().skip(1) {
+            let f = fields(line);
+            if let (Some(insee), Some(name), Some(postal)) = (f.first(), f.get(1), f.get(3)) {
+                map.entry(folded_name(name))
+                    .or_default()
+                    .push((insee, postal));
+            }
+        }
+        map
+    });
+    let candidates = index.get(&folded_name(name))?;
+    let postal = postal_code.trim();
+    candidates
+        .iter()
+        .find(|(_, codes)| {
+            !postal.is_empty() && codes.split([' ', ';']).any(|c| c.trim() == postal)
+        })
+        .or_else(|| (candidates.len() == 1).then(|| &candidates[0]))
+        .map(|(insee, _)| *insee)
+}
+
+fn folded_name(name: &str) -> String {
+    crate::text::fold_for_sort(name)
+        .replace(['-', '\'', '’'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The followed territories of the reference, in the file's order.
 pub fn territories() -> &'static [ReferenceTerritory] {
     &index().territories
@@ -120,5 +184,25 @@ mod tests {
         assert_eq!(territory_of_epci("200039865"), "metz");
         assert!(of_commune("75056").is_none(), "Paris is not in Grand Est");
         assert_eq!(territories().len(), 5);
+    }
+
+    #[test]
+    fn distances_are_straight_lines_between_centroids() {
+        // Charleville-Mézières – Sedan: about 18 km as the crow flies.
+        let d = distance_km("08105", "08409").unwrap();
+        assert!((15.0..21.0).contains(&d), "{d}");
+        assert_eq!(distance_km("08105", "08105"), Some(0.0));
+        assert_eq!(distance_km("08105", "75056"), None);
+        // Metz – Nancy: about 50 km.
+        let d = distance_km("57463", "54395").unwrap();
+        assert!((45.0..56.0).contains(&d), "{d}");
+    }
+
+    #[test]
+    fn a_case_commune_is_found_by_postal_code_and_name() {
+        assert_eq!(insee_of("08000", "Charleville-Mézières"), Some("08105"));
+        assert_eq!(insee_of("", "charleville mezieres"), Some("08105"));
+        assert_eq!(insee_of("57000", "METZ"), Some("57463"));
+        assert_eq!(insee_of("75001", "Paris"), None);
     }
 }

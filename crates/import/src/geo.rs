@@ -121,6 +121,47 @@ struct Source {
     polygons: Vec<Vec<Vec<(f64, f64)>>>,
 }
 
+/// The centroid of every commune of a GeoJSON of commune contours (`code`: INSEE code), in
+/// Lambert-93 hectometres: the area-weighted centre of its exterior rings, what straight-line
+/// distances between communes are measured from (a hectometre is finer than they need).
+pub fn commune_centroids(geojson: &str) -> Result<Vec<(String, i64, i64)>, GeoError> {
+    let root: Value = serde_json::from_str(geojson).map_err(|e| GeoError::Json {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let features = root
+        .get("features")
+        .and_then(Value::as_array)
+        .ok_or(GeoError::NotACollection)?;
+    let projection = lambert93();
+    let mut out = Vec::with_capacity(features.len());
+    for (index, feature) in features.iter().enumerate() {
+        let refuse = |reason: String| GeoError::Feature { index, reason };
+        let source = read_feature(feature, &projection, 5).map_err(refuse)?;
+        let (mut area, mut cx, mut cy) = (0.0, 0.0, 0.0);
+        for ring in source.polygons.iter().filter_map(|p| p.first()) {
+            for pair in ring.windows(2) {
+                let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+                let cross = x0 * y1 - x1 * y0;
+                area += cross;
+                cx += (x0 + x1) * cross;
+                cy += (y0 + y1) * cross;
+            }
+        }
+        if area.abs() < 1.0 {
+            return Err(refuse("contour d’aire nulle".into()));
+        }
+        let (x, y) = (cx / (3.0 * area), cy / (3.0 * area));
+        out.push((
+            source.siren,
+            (x / 100.0).round() as i64,
+            (y / 100.0).round() as i64,
+        ));
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// Builds the map from the GeoJSON text; EPCIs sorted by SIREN.
 pub fn build_map(geojson: &str) -> Result<RegionMap, GeoError> {
     let root: Value = serde_json::from_str(geojson).map_err(|e| GeoError::Json {
@@ -139,7 +180,7 @@ pub fn build_map(geojson: &str) -> Result<RegionMap, GeoError> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, feature) in features.iter().enumerate() {
         let refuse = |reason: String| GeoError::Feature { index, reason };
-        let source = read_feature(feature, &projection).map_err(refuse)?;
+        let source = read_feature(feature, &projection, 9).map_err(refuse)?;
         if let Some(first) = seen.insert(source.siren.clone(), index) {
             return Err(refuse(format!(
                 "SIREN {} déjà donné par features[{first}]",
@@ -210,7 +251,11 @@ pub fn build_map(geojson: &str) -> Result<RegionMap, GeoError> {
 
 /// Reads one feature's SIREN, name and contours, projected. Errors in French, without the
 /// index (the caller adds it).
-fn read_feature(feature: &Value, projection: &ConicConformal) -> Result<Source, String> {
+fn read_feature(
+    feature: &Value,
+    projection: &ConicConformal,
+    code_len: usize,
+) -> Result<Source, String> {
     let properties = feature
         .get("properties")
         .and_then(Value::as_object)
@@ -219,8 +264,11 @@ fn read_feature(feature: &Value, projection: &ConicConformal) -> Result<Source, 
         .get("code")
         .and_then(Value::as_str)
         .map(str::trim)
-        .filter(|c| c.len() == 9 && c.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or("propriété « code » absente ou qui n’est pas un SIREN de 9 chiffres")?;
+        // SIREN (9 digits) or INSEE commune code (5 characters, « 2A004 » in Corsica).
+        .filter(|c| c.len() == code_len && c.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .ok_or_else(|| {
+            format!("propriété « code » absente ou qui n’a pas {code_len} caractères")
+        })?;
     let name = properties
         .get("nom")
         .and_then(Value::as_str)

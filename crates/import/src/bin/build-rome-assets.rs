@@ -9,7 +9,9 @@
 //!   Verdissant » too, should a version use it: 4.60 does not) and « Emploi Brun »;
 //! - `rome_appellations.csv` (`code,label,rome,rare`): the 13 120 job titles people type
 //!   (« Soudeur / Soudeuse TIG ») with their ROME code, `rare` = 1 for those France Travail marks
-//!   little used (`peu_usite`), which searches rank last.
+//!   little used (`peu_usite`), which searches rank last;
+//! - `rome_competences.csv`, `rome_fiches.csv`, `rome_mobilities.csv`: the compact reference
+//!   matching reads (see `passerelle_import::rome`, which `passerelle rome import` shares).
 //!
 //! The assets are committed: the app and its build never read the source. They were made, from
 //! the repository root, with:
@@ -217,6 +219,21 @@ fn run(rome_dir: &Path, reference_dir: &Path) -> Result<(), String> {
         out.write_record(&record).map_err(write_error)?;
     }
     out.flush().map_err(|e| e.to_string())?;
+    let compact = passerelle_import::rome::read_dir(rome_dir).map_err(|e| match e {
+        passerelle_import::ImportError::Refused { errors, .. } => errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    })?;
+    for (name, text) in [
+        ("rome_competences.csv", &compact.competences),
+        ("rome_fiches.csv", &compact.fiches),
+        ("rome_mobilities.csv", &compact.mobilities),
+    ] {
+        std::fs::write(reference_dir.join(name), text).map_err(|e| format!("{name} : {e}"))?;
+    }
     println!(
         "{} domaines, {} codes ROME écrits dans {}",
         domains.len(),

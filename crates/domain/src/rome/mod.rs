@@ -10,8 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::reference_fields as fields;
 
-const DOMAINS_CSV: &str = include_str!("../../../assets/reference/rome_domains.csv");
-const TRANSITIONS_CSV: &str = include_str!("../../../assets/reference/rome_transitions.csv");
+mod reference;
+pub use reference::{
+    Competence, CompetenceKind, Fiche, Importance, ReferenceError, ReferenceFiles, ReferenceInUse,
+    RomeReference,
+};
+
+const DOMAINS_CSV: &str = include_str!("../../../../assets/reference/rome_domains.csv");
+const TRANSITIONS_CSV: &str = include_str!("../../../../assets/reference/rome_transitions.csv");
 
 /// A trade's transition marks, as counts (how marked a trade is matters, not just whether).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -94,7 +100,7 @@ pub fn transition_flags(rome: &str) -> Option<TransitionFlags> {
     transitions().get(rome).copied()
 }
 
-const APPELLATIONS_CSV: &str = include_str!("../../../assets/reference/rome_appellations.csv");
+const APPELLATIONS_CSV: &str = include_str!("../../../../assets/reference/rome_appellations.csv");
 
 /// A job title of the ROME (« Soudeur / Soudeuse TIG »), the way people name a trade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,7 +249,7 @@ mod tests {
 
     #[test]
     fn every_rome_code_has_its_flags() {
-        let codes = include_str!("../../../assets/reference/rome_codes.csv");
+        let codes = include_str!("../../../../assets/reference/rome_codes.csv");
         assert_eq!(transitions().len(), 1584);
         for line in codes.lines().skip(1) {
             let code = &line[..5];
