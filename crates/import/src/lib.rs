@@ -11,7 +11,10 @@ pub mod cases;
 pub mod catalogue;
 mod csv_file;
 pub mod geo;
+pub mod lheo;
+pub mod mcf;
 pub mod needs;
+pub mod rome;
 pub mod sirene;
 pub mod source;
 

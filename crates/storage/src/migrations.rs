@@ -34,6 +34,7 @@ migrations![
     "0012_establishments.sql",
     "0013_case_establishment.sql",
     "0014_territory.sql",
+    "0015_matching.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -124,6 +125,10 @@ mod tests {
             (
                 "0014_territory.sql",
                 "82b9c3cad946ade379957bab0d7d14d20243b3d321f15b4f8a7ac6641edc1bb5",
+            ),
+            (
+                "0015_matching.sql",
+                "f2daca69c735dd26154fe4511ffc2e2972938c77d5571f5458791c8482a988b1",
             ),
         ];
         use sha2::{Digest, Sha256};
