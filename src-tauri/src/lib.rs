@@ -140,6 +140,15 @@ handlers! {
     territory::need_save => NeedSave,
     territory::need_list => NeedList,
     territory::trade_label_save => TradeLabelSave,
+    matching::rome_search => RomeSearch,
+    matching::rome_in_use => RomeInUse,
+    matching::case_matches => CaseMatchesGet,
+    matching::case_skills => CaseSkillsGet,
+    matching::need_candidates => NeedCandidatesGet,
+    matching::candidate_disclose => CandidateDisclose,
+    matching::training_search => TrainingSearch,
+    matching::match_choose => MatchChoose,
+    matching::match_chosen => MatchChosenGet,
 }
 
 /// Starts the desktop app.

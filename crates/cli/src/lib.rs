@@ -13,6 +13,7 @@ pub mod exams;
 pub mod import;
 pub mod info;
 pub mod journal;
+pub mod matching;
 pub mod needs;
 pub mod parcours;
 pub mod privacy;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use passerelle_cli::{
     cases, cert, check, clap_fr, committee, demo, diagnostics, establishments, exams, import, info,
-    journal, needs, parcours, privacy, report, rome, security, territory,
+    journal, matching, needs, parcours, privacy, report, rome, security, territory,
 };
 use passerelle_domain::case::{CaseQuery, CaseSort};
 use passerelle_domain::certification::{BlocStatus, ExamKind, ExamOutcome, Route};
@@ -113,9 +113,15 @@ enum Command {
     /// Territoires : liste, tableau de bord, libellés des métiers en péril / en devenir.
     #[command(subcommand)]
     Territory(TerritoryCommand),
-    /// Le référentiel ROME 4.0 livré avec l’application (France Travail, ROME 4.60).
+    /// Le référentiel ROME 4.0 (France Travail) : recherche, version utilisée, import.
     #[command(subcommand)]
     Rome(RomeCommand),
+    /// Offre de formation : import LHEO ou Mon Compte Formation, recherche de sessions.
+    #[command(subcommand)]
+    Training(TrainingCommand),
+    /// Rapprochements : métiers, besoins et formations pour une personne ; personnes pour un besoin.
+    #[command(subcommand)]
+    Match(MatchCommand),
     /// Diagnostics d’entreprise : métiers, salariés exposés, perspectives.
     #[command(subcommand)]
     Diagnostic(DiagnosticCommand),
@@ -593,6 +599,110 @@ enum RomeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Version du référentiel utilisée par les rapprochements.
+    Info {
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Importe une nouvelle version du ROME : le dossier des fichiers CSV « unix » de France
+    /// Travail (unix_*_vNNN_utf8.csv) ; elle remplace la version en usage.
+    Import {
+        #[arg(value_name = "DOSSIER")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainingCommand {
+    /// Importe des flux LHEO 2.2/2.3 (.xml) ou le catalogue Mon Compte Formation (.csv) ;
+    /// chaque fichier en entier ou pas du tout.
+    Import {
+        #[arg(value_name = "FICHIER", required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Cherche des sessions : par métier, certification, modalité, dates, distance, durée.
+    Search {
+        /// Mots du titre de la formation.
+        #[arg(default_value = "", value_name = "TEXTE")]
+        text: String,
+        /// Code ROME visé.
+        #[arg(long, value_name = "ROME")]
+        rome: Option<String>,
+        /// Certification (RNCP/RS) ou ses blocs.
+        #[arg(long, value_name = "CODE")]
+        certification: Option<String>,
+        /// presentiel, mixte ou distance.
+        #[arg(long, value_name = "MODALITE")]
+        modality: Option<String>,
+        /// Seulement les actions en AFEST.
+        #[arg(long)]
+        afest: bool,
+        /// Autour de la commune (code INSEE).
+        #[arg(long, value_name = "INSEE")]
+        near: Option<String>,
+        /// Rayon en km autour de --near.
+        #[arg(long, value_parser = count, value_name = "KM")]
+        radius: Option<u32>,
+        /// Sessions qui commencent à partir de (aaaa-mm-jj).
+        #[arg(long, value_parser = day, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Sessions qui commencent au plus tard le (aaaa-mm-jj).
+        #[arg(long, value_parser = day, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Durée totale au plus, en heures.
+        #[arg(long, value_parser = count, value_name = "HEURES")]
+        max_hours: Option<u32>,
+        /// Inclut les sessions au recrutement fermé ou suspendu.
+        #[arg(long)]
+        closed: bool,
+        /// Nombre de résultats au plus.
+        #[arg(long, default_value = "50", value_parser = count, value_name = "N")]
+        limit: u32,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MatchCommand {
+    /// Métiers et besoins ouverts pour une personne, chaque score expliqué, et les exclus.
+    Case {
+        #[arg(value_parser = id::<i64>, value_name = "DOSSIER")]
+        id: i64,
+        /// Nombre de résultats affichés au plus.
+        #[arg(long, default_value = "20", value_parser = count, value_name = "N")]
+        limit: u32,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Personnes en reconversion qui correspondent à un besoin, pseudonymisées.
+    Need {
+        #[arg(value_parser = id::<i64>, value_name = "BESOIN")]
+        id: i64,
+        /// Communique le nom de la personne de ce dossier (avec son accord ; journalisé).
+        #[arg(long, value_parser = id::<i64>, value_name = "DOSSIER")]
+        reveal: Option<i64>,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Retient un rapprochement : remplit le projet du dossier (métier, certification, formation).
+    Choose {
+        #[arg(value_parser = id::<i64>, value_name = "DOSSIER")]
+        case: i64,
+        /// Code ROME du métier retenu.
+        #[arg(long, value_name = "ROME")]
+        rome: String,
+        /// Le besoin de recrutement retenu.
+        #[arg(long, value_parser = id::<i64>, value_name = "BESOIN")]
+        need: Option<i64>,
+        /// La session de formation retenue.
+        #[arg(long, value_parser = id::<i64>, value_name = "SESSION")]
+        session: Option<i64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -772,6 +882,11 @@ fn id<T: From<i64>>(text: &str) -> Result<T, String> {
 }
 
 /// A count of days, results or cases.
+fn day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| "une date aaaa-mm-jj est attendue (ex. 2027-01-15)".to_owned())
+}
+
 fn count(text: &str) -> Result<u32, String> {
     text.trim()
         .parse::<u32>()
@@ -999,6 +1114,55 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Rome(RomeCommand::Search { text, limit, json }) => {
             rome::search(&text, limit as usize, json)
         }
+        Command::Rome(RomeCommand::Info { json }) => matching::rome_info(db, json),
+        Command::Rome(RomeCommand::Import { dir }) => matching::rome_import(db, &dir),
+        Command::Training(TrainingCommand::Import { files }) => {
+            matching::training_import(db, &files)
+        }
+        Command::Training(TrainingCommand::Search {
+            text,
+            rome,
+            certification,
+            modality,
+            afest,
+            near,
+            radius,
+            from,
+            to,
+            max_hours,
+            closed,
+            limit,
+            json,
+        }) => matching::training_search(
+            db,
+            matching::SearchArgs {
+                rome,
+                certification,
+                text,
+                modality,
+                afest,
+                near,
+                radius,
+                from,
+                to,
+                max_hours,
+                closed,
+                limit,
+            },
+            json,
+        ),
+        Command::Match(MatchCommand::Case { id, limit, json }) => {
+            matching::for_case(db, id, limit as usize, json)
+        }
+        Command::Match(MatchCommand::Need { id, reveal, json }) => {
+            matching::for_need(db, id, reveal, json)
+        }
+        Command::Match(MatchCommand::Choose {
+            case,
+            rome,
+            need,
+            session,
+        }) => matching::choose(db, case, rome, need, session),
         Command::Diagnostic(DiagnosticCommand::Add { input }) => diagnostics::add(db, &input),
         Command::Diagnostic(DiagnosticCommand::Link { case, line, unlink }) => {
             diagnostics::link(db, case, if unlink { None } else { line })

@@ -196,6 +196,7 @@ fn project() -> impl Strategy<Value = Project> {
                     target_in_demand: demand,
                     cep_opinion: opinion,
                     rome_change_justification: String::new(),
+                    ..Project::default()
                 }
             },
         )

@@ -176,6 +176,46 @@ commands! {
     /// A coordinator's label for a trade in a territory, dated today and signed with the
     /// profile's name, with the evidence as it stands.
     TradeLabelSave = "trade_label_save": LabelInput => TradeLabel;
+    /// ROME 4.0 job titles matching the words typed (« soudeur tig »), best first.
+    RomeSearch = "rome_search": RomeSearchArgs => Vec<crate::rome::Appellation>;
+    /// The ROME reference matching uses (shipped or imported) and its version.
+    RomeInUse = "rome_in_use": NoArgs => crate::rome::ReferenceInUse;
+    /// A case against the open needs and the trades its ROME leads to, every score explained,
+    /// exclusions with their reasons.
+    CaseMatchesGet = "case_matches": CaseIdArgs => crate::matching::CaseMatches;
+    /// The person's competences (current trade, certifications, declared) against the target
+    /// fiche.
+    CaseSkillsGet = "case_skills": CaseIdArgs => crate::matching::CaseSkills;
+    /// The people in reconversion who fit a need, pseudonymised.
+    NeedCandidatesGet = "need_candidates": NeedIdArgs => crate::matching::NeedCandidates;
+    /// A person's name for a need, with their consent only; journaled.
+    CandidateDisclose = "candidate_disclose": DiscloseArgs => String;
+    /// Training sessions by trade, certification, modality, dates, distance and hours.
+    TrainingSearch = "training_search": crate::training::SessionQuery => Vec<crate::training::SessionRow>;
+    /// Fills a case's project from a match (and a session), keeping the match with its versions.
+    MatchChoose = "match_choose": crate::matching::Choice => CaseFile;
+    /// The match the case's project was last filled from.
+    MatchChosenGet = "match_chosen": CaseIdArgs => Option<crate::matching::ChosenMatch>;
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RomeSearchArgs {
+    pub text: String,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NeedIdArgs {
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiscloseArgs {
+    pub need_id: i64,
+    pub case_id: CaseId,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod ipc;
 pub mod journal;
 pub mod map;
+pub mod matching;
 pub mod need;
 pub mod params;
 pub mod parcours;
@@ -31,6 +32,7 @@ pub mod security;
 pub mod territory;
 pub mod text;
 pub mod trade_label;
+pub mod training;
 pub mod validate;
 
 pub use error::{AppError, FieldError};

@@ -12,8 +12,8 @@ use crate::documents::{self, Unreadable};
 use crate::error::StorageError;
 use crate::journal::{self, Broken, Chain, Journaled, Verification};
 use crate::tables::{
-    case_file, certificate, document, enrolment, exam_candidate, exam_session, export, interview,
-    meeting, parameter, profile, territory, vae,
+    case_file, certificate, disclosure, document, enrolment, exam_candidate, exam_session, export,
+    interview, meeting, parameter, profile, territory, vae,
 };
 
 /// Every journaled table.
@@ -22,6 +22,7 @@ pub(crate) const JOURNALED: &[&Journaled] = &[
     &profile::JOURNALED,
     &interview::JOURNALED,
     &document::JOURNALED,
+    &disclosure::JOURNALED,
     &territory::JOURNALED,
     &parameter::JOURNALED,
     &enrolment::JOURNALED,

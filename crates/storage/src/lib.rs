@@ -38,8 +38,11 @@ pub mod retention;
 
 pub mod dashboard;
 pub mod diagnostics;
+pub mod matching;
 pub mod needs;
 pub mod parcours;
+pub mod rome;
+pub mod training;
 
 pub mod certification;
 pub mod committee;

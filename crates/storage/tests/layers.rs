@@ -24,6 +24,8 @@ const LAYERS: &[&[&str]] = &[
         "certification::history",
         "certification::staff",
         "committee::meetings",
+        "rome",
+        "training",
     ],
     &[
         "cases",
@@ -35,6 +37,7 @@ const LAYERS: &[&[&str]] = &[
     ],
     &["parcours", "diagnostics", "needs", "dashboard"],
     &["certification::enrolments", "committee::decisions"],
+    &["matching"],
     &[
         "certification::exams",
         "certification::vae",

@@ -46,11 +46,25 @@ pub struct Beneficiary {
 }
 
 /// The purposes counsellors record most (free text is allowed too).
-pub const CONSENT_PURPOSES: [&str; 3] = [
+pub const CONSENT_PURPOSES: [&str; 4] = [
     "Accompagnement CEP et conservation du dossier",
     "Partage du dossier avec les financeurs (Transitions Pro, OPCO)",
     "Présentation du dossier en comité",
+    EMPLOYER_SHARING_PURPOSE,
 ];
+
+/// The consent that lets a counsellor give a person's name to an employer who recruits.
+pub const EMPLOYER_SHARING_PURPOSE: &str = "Présentation du profil aux employeurs qui recrutent";
+
+/// Whether the person agreed, and has not withdrawn, that their name be given to employers who
+/// recruit (a record whose purpose speaks of employers).
+pub fn employer_sharing_consented(consents: &[Consent]) -> bool {
+    consents.iter().any(|c| {
+        crate::text::fold_for_sort(&c.purpose).contains("EMPLOYEUR")
+            && c.given_on.is_some()
+            && c.withdrawn_on.is_none()
+    })
+}
 
 /// If the person withdrew the consent to share the dossier with funders or a committee (and
 /// did not give it again since): when.
@@ -219,6 +233,11 @@ pub struct Project {
     pub employment_prospects: String,
     /// Where the person is ready to work (zone de mobilité).
     pub mobility_zone: String,
+    /// How far from home the person accepts to work or train, in kilometres (matching's radius).
+    pub mobility_radius_km: Option<u16>,
+    /// Competences of the ROME the counsellor recorded with the person (beyond those their
+    /// current trade and certifications give).
+    pub skills: Vec<DeclaredSkill>,
     /// The target trade is on the regional list of trades in demand or emerging.
     pub target_in_demand: bool,
     /// The counsellor's opinion and synthesis for the committee (avis du conseiller CEP).
@@ -226,6 +245,24 @@ pub struct Project {
     /// When the current and target ROME codes are the same: the objective elements that show a
     /// change of trade all the same (Transitions Pro's practice; the committee decides).
     pub rome_change_justification: String,
+}
+
+/// A competence of the ROME recorded for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeclaredSkill {
+    /// The competence's `code_ogr`.
+    pub code: u32,
+    pub level: SkillLevel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkillLevel {
+    /// Held: counts in matching.
+    Held,
+    /// To strengthen: listed, not counted as held.
+    ToStrengthen,
 }
 
 /// A case file as stored.

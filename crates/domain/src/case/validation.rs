@@ -295,6 +295,22 @@ impl CaseData {
                 "Avis du conseiller CEP : 4 000 caractères au plus ; résumez l’essentiel pour le comité.",
             );
         }
+        if p.mobility_radius_km
+            .is_some_and(|km| !(1..=300).contains(&km))
+        {
+            r.error(
+                "project.mobilityRadiusKm",
+                "Rayon de mobilité : entre 1 et 300 km ; laissez vide si la personne ne l’a pas dit.",
+            );
+        }
+        if p.skills.len() > 300 {
+            r.error(
+                "project.skills",
+                "Compétences déclarées : 300 au plus ; retirez celles qui ne servent pas le projet.",
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        p.skills.retain(|s| seen.insert(s.code));
         optional(&mut r, "project.targetRome", &mut p.target_rome, |v| {
             plain(validate::validate_rome(v))
         });

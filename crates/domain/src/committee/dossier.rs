@@ -264,6 +264,8 @@ pub struct DossierInput<'a> {
     pub recipients: &'a [String],
     /// Pseudonymised: name the training provider (a setting; off by default).
     pub show_provider: bool,
+    /// The match the project was filled from, with its parts and versions.
+    pub matched: Option<&'a crate::matching::ChosenMatch>,
 }
 
 /// « moins de 26 ans », « 26 à 34 ans »… from a birth date, at a date.
@@ -575,7 +577,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
             amount_cents: l.amount_cents,
         })
         .collect();
-    let prospects = vec![
+    let mut prospects = vec![
         row(
             "Perspectives d’emploi",
             or_dash(&free(&case.project.employment_prospects)),
@@ -589,6 +591,50 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
             yes_no(case.project.target_in_demand),
         ),
     ];
+    if let Some(m) = input.matched {
+        let fit = &m.fit;
+        let target = match &fit.need {
+            Some(n) => format!(
+                "{} {} — {} ({})",
+                fit.rome, fit.rome_label, n.establishment, n.commune_name
+            ),
+            None => format!("{} {}", fit.rome, fit.rome_label),
+        };
+        prospects.push(row(
+            "Rapprochement retenu",
+            format!("{target} : {}/100", fit.score),
+        ));
+        for p in &fit.parts {
+            prospects.push(row(
+                &format!("{} ({}/{})", p.component.label(), p.points, p.max),
+                p.reason.clone(),
+            ));
+        }
+        prospects.push(row(
+            "Compétences clés à acquérir",
+            if fit.missing.is_empty() {
+                "aucune".to_owned()
+            } else {
+                fit.missing.join(" ; ")
+            },
+        ));
+        prospects.push(row(
+            "Références du rapprochement",
+            format!(
+                "ROME {} ; offre de formation {} ; retenu le {}",
+                m.rome_version,
+                if m.offer_version.is_empty() {
+                    "non importée".to_owned()
+                } else {
+                    format!(
+                        "importée le {}",
+                        m.offer_version.get(..10).unwrap_or(&m.offer_version)
+                    )
+                },
+                m.chosen_at.get(..10).unwrap_or(&m.chosen_at)
+            ),
+        ));
+    }
     let eligibility = input
         .parcours
         .eligibility

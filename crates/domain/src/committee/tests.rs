@@ -120,6 +120,7 @@ fn built(variant: &Variant) -> DossierView {
         at: day(2026, 3, 10),
         recipients: &[],
         show_provider: false,
+        matched: None,
     };
     build(&input, variant)
 }
@@ -327,6 +328,7 @@ fn health_related_proofs_are_never_named_in_the_checklist() {
         at: day(2026, 3, 10),
         recipients: &[],
         show_provider: false,
+        matched: None,
     };
     let built = build(&input, &Variant::Full);
     let docs: Vec<&str> = built
@@ -390,6 +392,7 @@ fn journal_values_read_as_labels_in_what_changed() {
         at: day(2026, 3, 10),
         recipients: &[],
         show_provider: false,
+        matched: None,
     };
     view = build(&input, &Variant::Full);
     let (_, lines) = view.changes_since.unwrap();

@@ -146,6 +146,7 @@ pub fn view(
         Variant::Full
     };
     let structure = profile::get(conn)?.map(|p| p.structure).unwrap_or_default();
+    let matched = crate::matching::chosen(conn, case_id)?;
     let at = header.as_ref().map_or(today, |h| h.held_on);
     let input = DossierInput {
         case: &case,
@@ -163,6 +164,7 @@ pub fn view(
         at,
         recipients,
         show_provider: params.value(key::PSEUDONYM_SHOW_PROVIDER, at) == Some(1.0),
+        matched: matched.as_ref(),
     };
     Ok(rules::build(&input, &variant))
 }

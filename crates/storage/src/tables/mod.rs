@@ -8,6 +8,7 @@ pub mod catalogue;
 pub(crate) mod certificate;
 pub(crate) mod derived_rows;
 pub mod diagnostic;
+pub(crate) mod disclosure;
 pub(crate) mod document;
 pub(crate) mod enrolment;
 pub mod establishment;
