@@ -76,6 +76,9 @@ pub(crate) fn enrol(
             for bloc in &fiche.blocs {
                 catalogue::upsert_bloc(&tx, &fiche.code, bloc)?;
             }
+            for rome in &fiche.rome_codes {
+                catalogue::add_rome(&tx, &fiche.code, rome)?;
+            }
         }
     }
     tx.commit()?;

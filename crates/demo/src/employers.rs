@@ -328,6 +328,15 @@ impl DemoEmployer {
         }
     }
 
+    /// The trades it recruits for, its hiring needs: the first two of a growing company's.
+    pub fn needs(&self) -> &'static [&'static str] {
+        if self.trend == Trend::Growing {
+            &self.trades[..self.trades.len().min(2)]
+        } else {
+            &[]
+        }
+    }
+
     /// The NAF code as Sirene writes it (« 23.13Z »).
     fn naf_dotted(&self) -> String {
         format!("{}.{}", &self.naf[..2], &self.naf[2..])
@@ -345,6 +354,15 @@ pub(crate) fn of_territory(territory: &str) -> Vec<&'static DemoEmployer> {
     } else {
         here
     }
+}
+
+/// The trades the growing companies of `territory` recruit for.
+pub(crate) fn needs_of_territory(territory: &str) -> Vec<&'static str> {
+    EMPLOYERS
+        .iter()
+        .filter(|e| e.territory == territory)
+        .flat_map(|e| e.needs().iter().copied())
+        .collect()
 }
 
 /// Writes the establishments, placed in their commune's EPCI and territory.
@@ -453,7 +471,7 @@ pub(crate) fn seed_territory(
                 }
             }
         } else {
-            for (i, rome) in romes.iter().enumerate().take(2) {
+            for (i, rome) in e.needs().iter().enumerate() {
                 needs::save(
                     conn,
                     HiringNeed {

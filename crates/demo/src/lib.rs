@@ -1,14 +1,19 @@
 //! Demo case files for trying the app and for benchmarks: deterministic (same count and seed,
 //! same data), realistic (accented French names, Grand Est communes of the seed's territories,
 //! ROME codes of the employer's sector, valid NIR and SIRET, a mix of contracts and flags) and
-//! entirely fictional.
+//! entirely fictional. Each case tells one story (see `stories`): a current trade of its
+//! employer, a target among that trade's ROME mobilities, a certification that prepares it, the
+//! training towards it and the motive that says why.
 
+mod catalogue;
 mod certifications;
 mod employers;
+mod offer;
 mod parcours;
 mod reference;
 mod rng;
 mod seed;
+mod stories;
 
 use chrono::{Datelike, Duration, NaiveDate};
 pub use parcours::DemoCase;
@@ -123,29 +128,6 @@ const MEN: &[&str] = &[
     "Yannick",
 ];
 
-/// Trades with good prospects in the region, as targets (ROME 4.0 codes).
-const TARGETS: &[&str] = &[
-    "J1501", "J1301", "K1302", "M1805", "M1810", "I1309", "H1208", "N1101", "N4101", "F1603",
-    "I1304", "H2912", "K2111", "M1607", "D1214", "J1506", "K1304", "H1404",
-];
-const MOTIVES: &[&str] = &[
-    "Usure professionnelle : travail posté de nuit depuis plus de quinze ans.",
-    "Site en restructuration ; poste identifié comme fragilisé dans l’accord GEPP.",
-    "Souhaite donner du sens à son travail et se tourner vers le soin.",
-    "Restrictions médicales incompatibles avec le port de charges.",
-    "Projet mûri après un bilan de compétences ; immersion réalisée en entreprise.",
-    "Évolution vers un métier du numérique, en tension sur le bassin d’emploi.",
-];
-const CERTIFICATIONS: &[&str] = &[
-    "RNCP35830",
-    "RNCP36004",
-    "RNCP38596BC02",
-    "RNCP34147",
-    "RS5678",
-    "RNCP35185",
-    "RNCP37489BC01",
-];
-
 fn nir(sex: u8, birth: NaiveDate, insee: &str, rng: &mut Rng) -> String {
     let body = format!(
         "{sex}{:02}{:02}{}{:03}",
@@ -255,6 +237,14 @@ fn one(
         let total = rng.range(6, 400) as u16;
         s.seniority_months_total = Some(total);
         s.seniority_months_company = Some(total.min(rng.range(3, 300) as u16));
+    } else {
+        // The trade held before: one of the territory's.
+        let e = *rng.pick(&employers::of_territory(territory));
+        s.job_rome = rng.pick(e.trades).to_string();
+    }
+    let story = stories::of(&s.job_rome);
+    if let Some(story) = story {
+        s.job_title = story.title.to_owned();
     }
     let flag_date = today - Duration::days(rng.range(10, 600) as i64);
     for (flag, percent, proof) in [
@@ -278,18 +268,41 @@ fn one(
         }
     }
 
-    let p = &mut c.project;
-    loop {
-        p.target_rome = rng.pick(TARGETS).to_string();
-        if p.target_rome != s.job_rome {
-            break;
+    if let Some(story) = story {
+        let p = &mut c.project;
+        let m = pick_move(rng, story, territory);
+        p.target_rome = m.target.to_owned();
+        p.target_certification = m.certification.to_owned();
+        // One project in ten aims at a single bloc de compétences.
+        if let Some(f) = catalogue::fiche(m.certification)
+            && !f.blocs.is_empty()
+            && rng.chance(10)
+        {
+            let bloc = rng.range(1, f.blocs.len() as u64);
+            p.target_certification = format!("{}BC{bloc:02}", f.code);
         }
+        p.motive = m.motive.to_owned();
     }
-    if rng.chance(70) {
-        p.target_certification = rng.pick(CERTIFICATIONS).to_string();
-    }
-    p.motive = rng.pick(MOTIVES).to_string();
     c
+}
+
+/// One of the story's moves; more often one towards a trade the territory's companies recruit
+/// for, so that the case finds a need nearby.
+fn pick_move(
+    rng: &mut Rng,
+    story: &'static stories::Story,
+    territory: &str,
+) -> &'static stories::Move {
+    let needs = employers::needs_of_territory(territory);
+    let near: Vec<&stories::Move> = story
+        .moves
+        .iter()
+        .filter(|m| needs.contains(&m.target))
+        .collect();
+    if !near.is_empty() && rng.chance(60) {
+        return near[rng.below(near.len() as u64) as usize];
+    }
+    rng.pick(story.moves)
 }
 
 /// Demo cases spread over the whole parcours: every branch, realistic dates, some overdue
@@ -302,92 +315,31 @@ pub fn generate_with_parcours(count: usize, seed: u64, today: NaiveDate) -> Vec<
         .collect()
 }
 
-/// A small catalogue matching the certification codes the demo cases target (titles and blocs
-/// are illustrative, for demonstration only).
+/// The catalogue of the certifications the demo cases target, each with the trades (ROME) it
+/// prepares (titles and blocs are illustrative, for demonstration only).
 pub fn catalogue() -> Vec<passerelle_domain::certification::Certification> {
     use passerelle_domain::certification::{Bloc, Certification};
-    let fiche = |code: &str, title: &str, level: Option<u8>, blocs: &[&str]| Certification {
-        code: code.to_owned(),
-        title: title.to_owned(),
-        level,
-        certifier: "Certificateur (démonstration)".to_owned(),
-        active: true,
-        blocs: blocs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Bloc {
-                code: format!("{code}BC{:02}", i + 1),
-                title: (*t).to_owned(),
-            })
-            .collect(),
-        ..Certification::default()
-    };
-    vec![
-        fiche(
-            "RNCP35830",
-            "Aide-soignant (démonstration)",
-            Some(4),
-            &[
-                "Accompagner la personne dans les actes de la vie quotidienne",
-                "Évaluer l’état clinique et mettre en œuvre des soins adaptés",
-                "Informer et accompagner les personnes et leur entourage",
-                "Entretenir l’environnement immédiat de la personne",
-            ],
-        ),
-        fiche(
-            "RNCP36004",
-            "Technicien de maintenance industrielle (démonstration)",
-            Some(4),
-            &[
-                "Réaliser la maintenance préventive",
-                "Diagnostiquer et réparer les pannes",
-                "Améliorer la fiabilité des équipements",
-            ],
-        ),
-        fiche(
-            "RNCP38596",
-            "Juriste d’entreprise (démonstration)",
-            Some(7),
-            &[
-                "Conseiller la direction",
-                "Réaliser un diagnostic juridique",
-                "Sécuriser les contrats",
-            ],
-        ),
-        fiche(
-            "RNCP34147",
-            "Développeur web et web mobile (démonstration)",
-            Some(5),
-            &[
-                "Développer la partie front-end d’une application",
-                "Développer la partie back-end d’une application",
-            ],
-        ),
-        fiche(
-            "RS5678",
-            "Habilitation électrique (démonstration)",
-            None,
-            &[],
-        ),
-        fiche(
-            "RNCP35185",
-            "Conducteur de transport routier de marchandises (démonstration)",
-            Some(3),
-            &[
-                "Préparer et réaliser le transport",
-                "Assurer la livraison et la relation client",
-            ],
-        ),
-        fiche(
-            "RNCP37489",
-            "Gestionnaire de paie (démonstration)",
-            Some(5),
-            &[
-                "Tenir le dossier social de l’entreprise",
-                "Établir les bulletins de paie",
-            ],
-        ),
-    ]
+    catalogue::FICHES
+        .iter()
+        .map(|f| Certification {
+            code: f.code.to_owned(),
+            title: format!("{} (démonstration)", f.title),
+            level: f.level,
+            certifier: "Certificateur (démonstration)".to_owned(),
+            active: true,
+            rome_codes: f.romes.iter().map(|r| (*r).to_owned()).collect(),
+            blocs: f
+                .blocs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Bloc {
+                    code: format!("{}BC{:02}", f.code, i + 1),
+                    title: (*t).to_owned(),
+                })
+                .collect(),
+            ..Certification::default()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -466,5 +418,147 @@ mod tests {
             .count();
         assert!(cdd > 10);
         assert!(cases.iter().any(|c| c.situation.flags.oeth.set));
+    }
+
+    /// The fiche a case's certification target belongs to (a bloc's fiche for a bloc).
+    fn fiche_of(
+        catalogue: &[passerelle_domain::certification::Certification],
+        target: &str,
+    ) -> passerelle_domain::certification::Certification {
+        let code = target.split_once("BC").map_or(target, |(fiche, _)| fiche);
+        catalogue
+            .iter()
+            .find(|f| f.code == code)
+            .unwrap_or_else(|| panic!("{target} is not in the catalogue"))
+            .clone()
+    }
+
+    #[test]
+    fn every_case_tells_one_story() {
+        let catalogue = catalogue();
+        let cases = generate(1_000, 2026, today());
+        let mut blocs = 0;
+        for (i, c) in cases.iter().enumerate() {
+            let (s, p) = (&c.situation, &c.project);
+            // Its current trade is one of its employer's (or, looking for work, one of its
+            // territory's), with a job title of that trade.
+            let story =
+                stories::of(&s.job_rome).unwrap_or_else(|| panic!("case {i}: {}", s.job_rome));
+            assert_eq!(s.job_title, story.title, "case {i}");
+            if s.contract == Some(ContractKind::DemandeurEmploi) {
+                assert!(s.employer.siret.is_empty(), "case {i}");
+                assert!(
+                    employers::of_territory(&c.beneficiary.territory)
+                        .iter()
+                        .any(|e| e.trades.contains(&s.job_rome.as_str())),
+                    "case {i}"
+                );
+            } else {
+                let e = employers::EMPLOYERS
+                    .iter()
+                    .find(|e| e.siret() == s.employer.siret)
+                    .unwrap_or_else(|| panic!("case {i}: unknown employer"));
+                assert!(
+                    e.trades.contains(&s.job_rome.as_str()),
+                    "case {i}: {} at {}",
+                    s.job_rome,
+                    e.name
+                );
+                assert_eq!(s.employer.naf, e.naf, "case {i}");
+            }
+            // A target other than the current trade, a certification that prepares it, and
+            // the motive of that move.
+            assert!(
+                !p.target_rome.is_empty() && p.target_rome != s.job_rome,
+                "case {i}"
+            );
+            let fiche = fiche_of(&catalogue, &p.target_certification);
+            assert!(
+                fiche.rome_codes.contains(&p.target_rome),
+                "case {i}: {} does not prepare {}",
+                fiche.code,
+                p.target_rome
+            );
+            assert!(
+                story.moves.iter().any(|m| m.target == p.target_rome
+                    && m.certification == fiche.code
+                    && m.motive == p.motive),
+                "case {i}"
+            );
+            if p.target_certification != fiche.code {
+                blocs += 1;
+                assert!(
+                    fiche.blocs.iter().any(|b| b.code == p.target_certification),
+                    "case {i}"
+                );
+            }
+        }
+        assert!(blocs > 20, "{blocs} bloc targets");
+        // Every story's moves are told.
+        let told: std::collections::HashSet<(&str, &str)> = cases
+            .iter()
+            .map(|c| {
+                (
+                    c.situation.job_rome.as_str(),
+                    c.project.target_rome.as_str(),
+                )
+            })
+            .collect();
+        assert!(told.len() > 70, "{} moves told", told.len());
+    }
+
+    #[test]
+    fn the_training_prepares_the_case_certification() {
+        let catalogue = catalogue();
+        let cases = generate_with_parcours(600, 5, today());
+        let mut trained = 0;
+        for (i, c) in cases.iter().enumerate() {
+            let mut checked = c.data.clone();
+            let report = checked.check(today());
+            assert!(report.errors.is_empty(), "case {i}: {:?}", report.errors);
+            let t = &c.data.parcours.training;
+            if t.title.is_empty() {
+                continue;
+            }
+            trained += 1;
+            let fiche = fiche_of(&catalogue, &c.data.project.target_certification);
+            let expected = catalogue::fiche(&fiche.code).unwrap().training.title;
+            assert!(t.title.starts_with(expected), "case {i}: {}", t.title);
+            assert!(t.title.starts_with("Préparation "), "case {i}");
+            let (low, high) = catalogue::fiche(&fiche.code).unwrap().training.hours;
+            let hours = t.hours.unwrap();
+            assert!(hours <= high, "case {i}");
+            if t.title == expected {
+                assert!(hours >= low, "case {i}");
+            }
+            assert!(t.end >= t.start, "case {i}");
+        }
+        assert!(trained > 300, "{trained}");
+    }
+
+    /// The end-to-end scenario of the Ardennes, in the demo the app and its tests seed (seed
+    /// 2026, 400 cases): fondeurs of the Fonderie de la Meuse, their trade en péril, aim at
+    /// « Opérateur en fabrication mécanique », which the Boulonnerie de Monthermé recruits for,
+    /// through the CIMA title; one of them is already certified.
+    #[test]
+    fn the_demo_holds_the_ardennes_scenario() {
+        use passerelle_domain::parcours::Step;
+        let cases = generate_with_parcours(400, 2026, today());
+        let scenario: Vec<&DemoCase> = cases
+            .iter()
+            .filter(|c| {
+                let (s, p) = (&c.data.situation, &c.data.project);
+                s.employer.name == "Fonderie de la Meuse"
+                    && s.job_rome == "H2907"
+                    && p.target_rome == "H2906"
+                    && p.target_certification == "RNCP36210"
+            })
+            .collect();
+        assert!(scenario.len() >= 2, "{}", scenario.len());
+        assert!(
+            scenario
+                .iter()
+                .any(|c| c.steps.iter().any(|(s, _)| *s == Step::Certifie))
+        );
     }
 }

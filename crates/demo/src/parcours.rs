@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use passerelle_domain::case::{CaseData, ContractKind, DocumentKind};
 use passerelle_domain::parcours::{
-    EmployerAnswer, Funder, FundingLine, Modality, OpcoScheme, Step,
+    EmployerAnswer, Funder, FundingLine, Modality, OpcoScheme, Step, Training,
 };
 
 use crate::Rng;
@@ -213,6 +213,55 @@ fn committee_facts(data: &mut CaseData, steps: &[(Step, NaiveDate)]) {
     data.parcours.funding = funding;
 }
 
+/// The training that prepares the case's certification target — the whole fiche, or one of its
+/// blocs — from the generator's draws: a provider in `0..4`, hours in `300..=1400`, a modality
+/// in `0..4` and a cost in `3000..=25000`.
+fn prepare(
+    t: &mut Training,
+    target: &str,
+    (provider, hours, modality, cost): (usize, u64, usize, u64),
+) {
+    let scale = |(low, high): (u32, u32), draw: u64, from: u64, to: u64| {
+        low + (u64::from(high - low) * (draw - from) / (to - from)) as u32
+    };
+    let Some((fiche, bloc)) = crate::catalogue::of_target(target) else {
+        t.title = "Titre professionnel visé".into();
+        t.provider = [
+            "AFPA Metz",
+            "GRETA Lorraine Nord",
+            "CFA de l’industrie Grand Est",
+            "IRFA Est",
+        ][provider % 4]
+            .into();
+        t.hours = Some(hours as u32);
+        t.modality = Some(
+            [
+                Modality::Presentiel,
+                Modality::Mixte,
+                Modality::Distanciel,
+                Modality::Afest,
+            ][modality % 4],
+        );
+        t.cost_cents = Some(cost as i64 * 100);
+        return;
+    };
+    let training = &fiche.training;
+    let mut hours = scale(training.hours, hours, 300, 1400);
+    let mut cost = scale(training.cost_euros, cost, 3_000, 25_000);
+    t.title = training.title.to_owned();
+    if let Some(n) = bloc {
+        // A single bloc: its share of the whole training.
+        let blocs = fiche.blocs.len().max(1) as u32;
+        hours = (hours / blocs).max(35);
+        cost /= blocs;
+        t.title = format!("{}, bloc de compétences n° {n}", training.title);
+    }
+    t.provider = training.providers[provider % training.providers.len()].to_owned();
+    t.hours = Some(hours);
+    t.modality = Some(training.modalities[modality % training.modalities.len()]);
+    t.cost_cents = Some(i64::from(cost) * 100);
+}
+
 pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
     let branch = pick_branch(rng);
     let reached = rng.range(0, branch.len() as u64) as usize;
@@ -250,31 +299,31 @@ pub fn place(mut data: CaseData, rng: &mut Rng, today: NaiveDate) -> DemoCase {
     }
 
     if steps.iter().any(|(s, _)| *s == ProjetFormalise) {
+        // The draws are the same whatever the certification, so the rest of the demo does not
+        // depend on the catalogue.
+        let provider = rng.below(4) as usize;
+        let hours = rng.range(300, 1400);
+        let modality = rng.below(4) as usize;
+        let cost = rng.range(3_000, 25_000);
         let t = &mut p.training;
-        t.title = "Titre professionnel visé".into();
-        t.provider = [
-            "AFPA Metz",
-            "GRETA Lorraine Nord",
-            "CFA de l’industrie Grand Est",
-            "IRFA Est",
-        ][rng.below(4) as usize]
-            .into();
+        prepare(
+            t,
+            &data.project.target_certification,
+            (provider, hours, modality, cost),
+        );
         t.provider_qualiopi = true;
-        t.hours = Some(rng.range(300, 1400) as u32);
-        t.modality = Some(*rng.pick(&[
-            Modality::Presentiel,
-            Modality::Mixte,
-            Modality::Distanciel,
-            Modality::Afest,
-        ]));
-        t.cost_cents = Some(rng.range(3_000, 25_000) as i64 * 100);
         t.during_working_time = rng.chance(70);
         t.part_time = Some(t.hours.is_some_and(|h| h < 400));
         t.start = Some(match at(EnFormation) {
             Some(d) => d,
             None => today + Days::new(rng.range(45, 240)),
         });
-        t.end = t.start.map(|s| s + Days::new(rng.range(120, 330)));
+        // Its days at 35 hours a week, plus up to as many again (periods in company, holidays)
+        // but 280 at most.
+        let spread = (rng.range(120, 330) - 120) / 2;
+        let full_time = (u64::from(t.hours.unwrap_or(0)) / 5).max(1);
+        let days = full_time + full_time.min(280) * spread / 100;
+        t.end = t.start.map(|s| s + Days::new(days));
     }
     committee_facts(&mut data, &steps);
     let p = &mut data.parcours;

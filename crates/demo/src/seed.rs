@@ -93,6 +93,8 @@ pub fn seed(
         })
         .collect();
     crate::employers::seed_territory(conn, &employees, today, Utc::now())?;
+    let offer = crate::offer::training_offer(today);
+    passerelle_storage::training::save(conn, &offer, "offre de démonstration", Utc::now())?;
     let meetings = committee_meetings(conn, today)?;
     Ok(Seeded { cases, meetings })
 }
@@ -160,4 +162,33 @@ fn committee_meetings(conn: &mut Connection, today: NaiveDate) -> Result<usize, 
         }
     }
     Ok(created)
+}
+
+#[cfg(test)]
+mod tests {
+    use passerelle_storage::keys::KdfParams;
+
+    const PASSPHRASE: &str = "le merle chante sur le toit de Sarrebourg";
+
+    #[test]
+    fn the_seeded_catalogue_links_each_fiche_to_the_trades_it_prepares() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.sqlite3");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let seeded =
+            super::seed_file(&path, PASSPHRASE, KdfParams::TEST, 120, 2026, today).unwrap();
+        assert_eq!(seeded.cases.len(), 120);
+        let (conn, _) =
+            passerelle_storage::protect::open_or_create(&path, PASSPHRASE, KdfParams::TEST)
+                .unwrap();
+        for fiche in crate::catalogue() {
+            let stored = passerelle_storage::catalogue::get(&conn, &fiche.code)
+                .unwrap()
+                .unwrap();
+            let mut romes = fiche.rome_codes.clone();
+            romes.sort();
+            assert_eq!(stored.rome_codes, romes, "{}", fiche.code);
+            assert_eq!(stored.blocs, fiche.blocs, "{}", fiche.code);
+        }
+    }
 }
