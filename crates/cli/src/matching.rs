@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use chrono::{NaiveDate, Utc};
 use passerelle_domain::case::CaseId;
+use passerelle_domain::code::Coded;
 use passerelle_domain::i18n::{count_with, format_count, format_date};
 use passerelle_domain::matching::Match;
 use passerelle_domain::training::{SessionQuery, SessionRow, Teaching};
@@ -128,9 +129,7 @@ pub struct SearchArgs {
 pub fn training_search(db: Option<PathBuf>, a: SearchArgs, json: bool) -> anyhow::Result<()> {
     let teaching = match a.modality.as_deref() {
         None => None,
-        Some(m) => Some(Teaching::from_code(m).ok_or_else(|| {
-            anyhow::anyhow!("modalité « {m} » inconnue : écrivez presentiel, mixte ou distance")
-        })?),
+        Some(m) => Some(Teaching::parse_code(m).map_err(|e| anyhow::anyhow!("modalité : {e}"))?),
     };
     if let Some(c) = &a.near
         && passerelle_domain::place::of_commune(c).is_none()

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Label;
+
 /// How the teaching is delivered (LHEO `modalites-enseignement`: 0, 1, 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -24,22 +26,11 @@ impl Teaching {
             _ => return None,
         })
     }
+}
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Presentiel => "presentiel",
-            Self::Mixte => "mixte",
-            Self::Distance => "distance",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Presentiel, Self::Mixte, Self::Distance]
-            .into_iter()
-            .find(|t| t.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
+impl Label for Teaching {
+    const ALL: &'static [Self] = &[Self::Presentiel, Self::Mixte, Self::Distance];
+    fn label(self) -> &'static str {
         match self {
             Self::Presentiel => "en présentiel",
             Self::Mixte => "mixte (présentiel et à distance)",
@@ -72,22 +63,11 @@ impl Recruitment {
             _ => return None,
         })
     }
+}
 
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::Closed => "closed",
-            Self::Suspended => "suspended",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Open, Self::Closed, Self::Suspended]
-            .into_iter()
-            .find(|t| t.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
+impl Label for Recruitment {
+    const ALL: &'static [Self] = &[Self::Open, Self::Closed, Self::Suspended];
+    fn label(self) -> &'static str {
         match self {
             Self::Open => "recrutement ouvert",
             Self::Closed => "recrutement fermé",
@@ -101,24 +81,13 @@ impl Recruitment {
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     Lheo,
+    #[serde(rename = "mcf")]
     MonCompteFormation,
 }
 
-impl Origin {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Lheo => "lheo",
-            Self::MonCompteFormation => "mcf",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Lheo, Self::MonCompteFormation]
-            .into_iter()
-            .find(|t| t.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
+impl Label for Origin {
+    const ALL: &'static [Self] = &[Self::Lheo, Self::MonCompteFormation];
+    fn label(self) -> &'static str {
         match self {
             Self::Lheo => "flux LHEO",
             Self::MonCompteFormation => "catalogue Mon Compte Formation",
@@ -261,22 +230,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lheo_codes_map_both_ways() {
+    fn lheo_codes_map_to_the_stored_codes() {
+        use crate::code::Coded;
         assert_eq!(Teaching::from_lheo("2"), Some(Teaching::Distance));
         assert_eq!(Teaching::from_lheo("7"), None);
-        for t in [Teaching::Presentiel, Teaching::Mixte, Teaching::Distance] {
-            assert_eq!(Teaching::from_code(t.code()), Some(t));
-        }
+        assert_eq!(Teaching::codes(), ["presentiel", "mixte", "distance"]);
         assert_eq!(Recruitment::from_lheo(" 1 "), Some(Recruitment::Open));
-        for r in [
-            Recruitment::Open,
-            Recruitment::Closed,
-            Recruitment::Suspended,
-        ] {
-            assert_eq!(Recruitment::from_code(r.code()), Some(r));
-        }
-        for o in [Origin::Lheo, Origin::MonCompteFormation] {
-            assert_eq!(Origin::from_code(o.code()), Some(o));
-        }
+        assert_eq!(Recruitment::codes(), ["open", "closed", "suspended"]);
+        // The codes the migration's CHECK constraints allow.
+        assert_eq!(Origin::codes(), ["lheo", "mcf"]);
     }
 }

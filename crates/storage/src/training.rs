@@ -3,6 +3,7 @@
 //! the counsellor and matching run over it.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use passerelle_domain::code::Coded;
 use passerelle_domain::training::{
     Formation, Provider, Recruitment, SessionQuery, SessionRow, Teaching, TrainingImportSummary,
 };
@@ -72,7 +73,7 @@ pub fn save(
                 action_insert.execute(params![
                     formation_id,
                     a.key,
-                    a.teaching.map(Teaching::code),
+                    a.teaching.map(Coded::code),
                     a.afest,
                     a.chantier_ecole,
                     a.hours_centre,
@@ -92,7 +93,7 @@ pub fn save(
                         s.key,
                         s.start.map(|d| d.to_string()),
                         s.end.map(|d| d.to_string()),
-                        s.recruitment.map(Recruitment::code)
+                        s.recruitment.map(Coded::code)
                     ])?;
                     summary.sessions += 1;
                 }
@@ -134,7 +135,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
         teaching: r
             .get::<_, Option<String>>(5)?
             .as_deref()
-            .and_then(Teaching::from_code),
+            .and_then(|c| Teaching::parse_code(c).ok()),
         afest: r.get(6)?,
         chantier_ecole: r.get(7)?,
         hours_centre: r.get(8)?,
@@ -152,7 +153,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
         recruitment: r
             .get::<_, Option<String>>(18)?
             .as_deref()
-            .and_then(Recruitment::from_code),
+            .and_then(|c| Recruitment::parse_code(c).ok()),
         distance_km: None,
         reasons: Vec::new(),
     })
@@ -201,7 +202,7 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
         clauses.push(format!("f.title LIKE ?{}", values.len()));
     }
     if let Some(t) = q.teaching {
-        values.push(t.code().to_owned());
+        values.push(t.code());
         clauses.push(format!("a.teaching = ?{}", values.len()));
     }
     if q.afest_only {
