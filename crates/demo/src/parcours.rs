@@ -142,10 +142,11 @@ const PROSPECTS: [&str; 4] = [
     "Recrutements annoncés par deux employeurs du territoire ; immersion professionnelle concluante (PMSMP de deux semaines).",
     "Perspectives à confirmer : le bénéficiaire envisage une mobilité vers le bassin voisin si nécessaire.",
 ];
-const MOBILITY: [&str; 3] = [
-    "30 km autour du domicile",
-    "Zone d’emploi de Metz et Sarrebourg",
-    "Département, permis B et véhicule",
+/// Where the person is ready to work, and the radius matching reads from it.
+const MOBILITY: [(&str, u16); 3] = [
+    ("30 km autour du domicile", 30),
+    ("Bassin d’emploi, 45 minutes de trajet au plus", 40),
+    ("Département, permis B et véhicule", 60),
 ];
 const OPINIONS: [&str; 3] = [
     "Projet cohérent et mûri : métier validé par immersion, parcours de formation adapté au positionnement, financement bouclé. Avis favorable.",
@@ -207,7 +208,9 @@ fn committee_facts(data: &mut CaseData, steps: &[(Step, NaiveDate)]) {
     }
     let p = &mut data.project;
     p.employment_prospects = PROSPECTS[n % PROSPECTS.len()].into();
-    p.mobility_zone = MOBILITY[n % MOBILITY.len()].into();
+    let (zone, radius) = MOBILITY[n % MOBILITY.len()];
+    p.mobility_zone = zone.into();
+    p.mobility_radius_km = Some(radius);
     p.target_in_demand = n.is_multiple_of(2);
     p.cep_opinion = OPINIONS[n % OPINIONS.len()].into();
     data.parcours.funding = funding;

@@ -178,6 +178,9 @@ pub struct Match {
     pub need: Option<NeedOffer>,
     /// A need of the person's own employer: an internal reconversion.
     pub internal: bool,
+    /// The case's target certification, when it prepares this trade.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
     pub score: u32,
     pub parts: Vec<ScorePart>,
     /// Core competences of the target the person does not hold, labelled.
@@ -248,6 +251,17 @@ fn trade_part(reference: &RomeReference, from: &str, to: &str) -> Result<ScorePa
     })
 }
 
+/// « Lecture de plans » → « lecture de plans », inside a sentence; « CACES… » stays.
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
 /// Share of the target's core competences held, and the labels of those missing.
 pub fn coverage(
     reference: &RomeReference,
@@ -286,16 +300,11 @@ pub fn coverage(
     let points = (30 * held).checked_div(total).unwrap_or(0);
     let mut reason = format!("{held} compétences clés sur {total}");
     if !missing.is_empty() {
-        let shown: Vec<String> = missing
-            .iter()
-            .take(3)
-            .map(|m| crate::text::shortened(&m.to_lowercase(), 40))
-            .collect();
-        reason.push_str(&format!(
-            " ; manquent : {}{}",
-            shown.join(", "),
-            if missing.len() > 3 { "…" } else { "" }
-        ));
+        let shown: Vec<String> = missing.iter().take(3).map(|m| lower_first(m)).collect();
+        reason.push_str(&format!(" ; manquent : {}", shown.join(" ; ")));
+        if missing.len() > 3 {
+            reason.push_str(&format!(" (et {} autres)", missing.len() - 3));
+        }
     }
     (
         ScorePart {
@@ -492,6 +501,11 @@ pub fn score(
         need: need.cloned(),
         internal: need
             .is_some_and(|n| !person.employer_siret.is_empty() && n.siret == person.employer_siret),
+        prepared_by: person
+            .certification
+            .as_ref()
+            .filter(|c| c.romes.iter().any(|r| r == rome))
+            .map(|c| c.code.clone()),
         score: parts.iter().map(|p| p.points).sum(),
         parts,
         missing,
@@ -591,6 +605,9 @@ pub struct SkillRow {
     pub importance: Importance,
     /// Held, and from where (« métier actuel H2913 », « RNCP… obtenue », « déclarée »).
     pub held_from: Option<String>,
+    /// The source of `held_from` (`None`: not held, or held through its macro-compétence).
+    #[serde(default)]
+    pub source: Option<SkillSource>,
     /// Marked « à renforcer » by the counsellor.
     pub to_strengthen: bool,
     pub eco: bool,

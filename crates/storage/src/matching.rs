@@ -381,6 +381,7 @@ pub fn skills(conn: &Connection, id: CaseId) -> Result<CaseSkills, StorageError>
                 kind: c.kind.label().to_owned(),
                 importance,
                 held_from,
+                source: p.skills.held.get(&code).cloned(),
                 to_strengthen: strengthen.contains(&code),
                 eco: c.eco,
                 digital: c.digital,
