@@ -7,6 +7,7 @@ mod cases;
 mod certifications;
 mod committees;
 mod foundation;
+mod matching;
 mod parcours;
 mod personal_data;
 mod profile;

@@ -12,6 +12,7 @@ use passerelle_domain::security::LockState;
 use crate::api;
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::certifications::{Certifications, ExamSessionPage};
+use crate::components::matching::Trainings;
 use crate::components::meetings::{MeetingScreen, Meetings};
 use crate::components::security::{LockScreen, SetupScreen};
 use crate::components::territory::{
@@ -93,6 +94,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/comites/:id") view=MeetingScreen />
                     <Route path=path!("/certifications") view=Certifications />
                     <Route path=path!("/certifications/sessions/:id") view=ExamSessionPage />
+                    <Route path=path!("/formations") view=Trainings />
                     <Route path=path!("/territoires") view=Territories />
                     <Route path=path!("/territoires/besoins") view=NeedsCensus />
                     <Route

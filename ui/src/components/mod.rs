@@ -5,6 +5,7 @@ pub mod cases;
 pub mod certifications;
 pub mod common;
 pub mod filters;
+pub mod matching;
 pub mod meetings;
 pub mod nav;
 pub mod parameters;

@@ -5,19 +5,24 @@ use passerelle_domain::i18n::{Msg, t};
 
 use crate::guard;
 
-/// The screens of the app, in the order of a counsellor's day (the territory side last).
-const ENTRIES: [(&str, Msg, &str); 6] = [
-    ("/", Msg::NavCases, "nav-cases"),
-    ("/a-faire", Msg::NavTodo, "nav-todo"),
-    ("/comites", Msg::NavCommittees, "nav-committees"),
-    (
-        "/certifications",
-        Msg::NavCertifications,
-        "nav-certifications",
-    ),
-    ("/territoires", Msg::NavTerritories, "nav-territories"),
-    ("/parametres", Msg::NavSettings, "nav-settings"),
-];
+/// The screens of the app, in the order of a counsellor's day (the territory side last): href,
+/// label, id.
+fn entries() -> [(&'static str, &'static str, &'static str); 7] {
+    [
+        ("/", t(Msg::NavCases), "nav-cases"),
+        ("/a-faire", t(Msg::NavTodo), "nav-todo"),
+        ("/comites", t(Msg::NavCommittees), "nav-committees"),
+        (
+            "/certifications",
+            t(Msg::NavCertifications),
+            "nav-certifications",
+        ),
+        // Not in the message catalogue yet (`Msg::NavTrainings`).
+        ("/formations", "Formations", "nav-trainings"),
+        ("/territoires", t(Msg::NavTerritories), "nav-territories"),
+        ("/parametres", t(Msg::NavSettings), "nav-settings"),
+    ]
+}
 
 /// The main navigation. `aria-current` marks the open screen (Dossiers also for a case's
 /// pages); leaving a form with unsaved changes asks first.
@@ -40,7 +45,7 @@ pub fn Nav() -> impl IntoView {
                 <span class="brand-tagline">{t(Msg::AppTagline)}</span>
             </div>
             <ul>
-                {ENTRIES
+                {entries()
                     .into_iter()
                     .map(|(href, label, id)| {
                         view! {
@@ -55,7 +60,7 @@ pub fn Nav() -> impl IntoView {
                                     attr:id=id
                                     attr:aria-current=move || current(href).then_some("page")
                                 >
-                                    {t(label)}
+                                    {label}
                                 </A>
                             </li>
                         }

@@ -14,6 +14,7 @@ use super::journal::Journal;
 use super::parcours::Parcours;
 use super::rights::PersonRights;
 use crate::api;
+use crate::components::matching::{CaseMatchesPanel, ChosenMatchBlock, SkillsSummary};
 
 /// The tabs of a case page.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,7 @@ pub enum Tab {
     Identity,
     Situation,
     Project,
+    Matches,
     Parcours,
     Interviews,
     Documents,
@@ -97,10 +99,12 @@ fn Sensitive(value: String) -> impl IntoView {
     .into_any()
 }
 
-/// What a case's tabs show, one tab at a time.
+/// What a case's tabs show, one tab at a time. `on_chosen`: a match was chosen in
+/// Rapprochements (with the sentence saying what the project now is).
 pub fn tab_panels(
     file: CaseFile,
     reload: RwSignal<u32>,
+    on_chosen: Callback<String>,
 ) -> impl Fn(Tab) -> AnyView + Send + 'static {
     let territory_label = super::territory_labeller(LocalResource::new(api::cases::territories));
     let id = file.id;
@@ -203,12 +207,26 @@ pub fn tab_panels(
                 {row("Perspectives d’emploi", p.employment_prospects.clone())}
                 {row("Zone de mobilité", p.mobility_zone.clone())}
                 {row(
+                    "Rayon de mobilité",
+                    p.mobility_radius_km.map(|km| format!("{km} km")).unwrap_or_default(),
+                )}
+                {row(
                     "Métier visé porteur",
                     if p.target_in_demand { "oui (liste régionale)".into() } else { String::new() },
                 )} {row("Avis du conseiller CEP", p.cep_opinion.clone())}
             </dl>
+            <ChosenMatchBlock case_id=id />
+            <SkillsSummary case_id=id />
             {funding_table(&funding)}
             <Enrolments case_id=id target=p.target_certification.clone() />
+        }
+        .into_any(),
+        Tab::Matches => view! {
+            <CaseMatchesPanel
+                case_id=id
+                target_certification=p.target_certification.clone()
+                on_chosen
+            />
         }
         .into_any(),
         Tab::Parcours => view! { <Parcours case_id=id reload_case=reload /> }.into_any(),

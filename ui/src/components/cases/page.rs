@@ -1,5 +1,5 @@
-//! One case file: header, tabs (Identité, Situation, Projet, Parcours, Entretiens, Documents,
-//! Historique) and actions; the new-case and edit screens.
+//! One case file: header, tabs (Identité, Situation, Projet, Rapprochements, Parcours,
+//! Entretiens, Documents, Historique) and actions; the new-case and edit screens.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,6 +22,7 @@ const TABS: &[TabEntry<Tab>] = &[
     (Tab::Identity, "tab-identity", "Identité"),
     (Tab::Situation, "tab-situation", "Situation"),
     (Tab::Project, "tab-project", "Projet"),
+    (Tab::Matches, "tab-matches", "Rapprochements"),
     (Tab::Parcours, "tab-parcours", "Parcours"),
     (Tab::Interviews, "tab-interviews", "Entretiens"),
     (Tab::Documents, "tab-documents", "Documents"),
@@ -61,13 +62,20 @@ pub fn CasePage() -> impl IntoView {
             });
         }
     });
+    // A match chosen (Rapprochements): the project was filled; said, and shown.
+    let on_chosen = Callback::new(move |said: String| {
+        notice.ok(said);
+        notice.refocus.set(Some("tab-project"));
+        tab.set(Tab::Project);
+        reload.update(|n| *n += 1);
+    });
     view! {
         <section id="screen-case" aria-labelledby="case-title">
             <Loaded from=case let:file>
                 {dom::set_title_text(&heading(&file))}
                 <CaseHeader file=file.clone() reload />
                 <Tabs tabs=TABS current=tab label="Sections du dossier" />
-                <TabPanel tabs=TABS current=tab render=tab_panels(file, reload) />
+                <TabPanel tabs=TABS current=tab render=tab_panels(file, reload, on_chosen) />
             </Loaded>
         </section>
     }

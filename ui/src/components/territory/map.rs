@@ -62,7 +62,7 @@ impl Metric {
     }
 
     /// Five sequential shades, light to dark (ColorBrewer OrRd, Blues, Greens).
-    fn palette(self) -> [&'static str; 5] {
+    fn palette(self) -> Palette {
         match self {
             Self::AtRisk => ["#fdd49e", "#fdbb84", "#fc8d59", "#d7301f", "#990000"],
             Self::OpenPosts => ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
@@ -101,17 +101,20 @@ fn class_bounds(values: impl Iterator<Item = u64>) -> Vec<u64> {
     bounds
 }
 
+/// Five sequential shades, light to dark.
+type Palette = [&'static str; 5];
+
 /// The palette entry of each class: the whole range even with fewer than five classes.
-fn shade(metric: Metric, class: usize, classes: usize) -> &'static str {
+fn shade(palette: Palette, class: usize, classes: usize) -> &'static str {
     let i = if classes <= 1 {
         2
     } else {
         class * 4 / (classes - 1)
     };
-    metric.palette()[i.min(4)]
+    palette[i.min(4)]
 }
 
-fn fill(metric: Metric, n: u64, bounds: &[u64]) -> &'static str {
+fn fill(palette: Palette, n: u64, bounds: &[u64]) -> &'static str {
     if n == 0 || bounds.is_empty() {
         return NONE_FILL;
     }
@@ -119,11 +122,11 @@ fn fill(metric: Metric, n: u64, bounds: &[u64]) -> &'static str {
         .iter()
         .position(|b| n <= *b)
         .unwrap_or(bounds.len() - 1);
-    shade(metric, class, bounds.len())
+    shade(palette, class, bounds.len())
 }
 
 /// The legend's rows: (colour, « 1 à 3 »).
-fn legend(metric: Metric, bounds: &[u64]) -> Vec<(&'static str, String)> {
+fn legend(palette: Palette, bounds: &[u64]) -> Vec<(&'static str, String)> {
     let mut rows = vec![(NONE_FILL, "0".to_owned())];
     let mut lower = 1;
     for (class, upper) in bounds.iter().enumerate() {
@@ -132,10 +135,26 @@ fn legend(metric: Metric, bounds: &[u64]) -> Vec<(&'static str, String)> {
         } else {
             format!("{} à {}", format_count(lower), format_count(*upper))
         };
-        rows.push((shade(metric, class, bounds.len()), text));
+        rows.push((shade(palette, class, bounds.len()), text));
         lower = upper + 1;
     }
     rows
+}
+
+/// The legend's rows as list items: a swatch of the colour, the range.
+fn legend_items(rows: Vec<(&'static str, String)>) -> impl IntoView {
+    rows.into_iter()
+        .map(|(colour, text)| {
+            view! {
+                <li>
+                    <svg class="swatch" width="16" height="12" aria-hidden="true">
+                        <rect width="16" height="12" fill=colour class="swatch-fill" />
+                    </svg>
+                    {text}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// One EPCI as drawn, for each metric: its fill and its accessible name.
@@ -184,7 +203,7 @@ pub fn EpciMap(
             let f = figures.get(shape.siren.as_str()).copied().unwrap_or(&blank);
             let per = |m: Metric| {
                 (
-                    fill(m, m.value(f), &bounds[m.index()]),
+                    fill(m.palette(), m.value(f), &bounds[m.index()]),
                     format!("{} : {}", shape.name, m.count(m.value(f))),
                 )
             };
@@ -271,7 +290,7 @@ pub fn EpciMap(
             }
         })
         .collect_view();
-    let legend_rows = move || legend(metric.get(), &bounds[metric.get().index()]);
+    let legend_rows = move || legend(metric.get().palette(), &bounds[metric.get().index()]);
     let caption = move || format!("EPCI du Grand Est — {}", metric.get().label());
     view! {
         <figure class="map-figure" id="epci-map-figure">
@@ -328,26 +347,7 @@ pub fn EpciMap(
                 id="map-legend"
                 aria-label=move || format!("Légende : {}", metric.get().label().to_lowercase())
             >
-                {move || {
-                    legend_rows()
-                        .into_iter()
-                        .map(|(colour, text)| {
-                            view! {
-                                <li>
-                                    <svg class="swatch" width="16" height="12" aria-hidden="true">
-                                        <rect
-                                            width="16"
-                                            height="12"
-                                            fill=colour
-                                            class="swatch-fill"
-                                        />
-                                    </svg>
-                                    {text}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {move || legend_items(legend_rows())}
                 <li>
                     <svg class="swatch" width="16" height="12" aria-hidden="true">
                         <rect x="1" y="1" width="14" height="10" class="outline-territory" />
@@ -437,5 +437,159 @@ pub fn EpciTable(
                     .collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// The shades of a map of counts (ColorBrewer Purples: no other map uses them).
+const COUNT_PALETTE: Palette = ["#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"];
+
+/// A map of one count per EPCI (the sessions of a search of the training offer, say), in five
+/// classes. The EPCIs with a count are buttons in the tab order: choosing one sets `selected`
+/// (chosen again, clears it). The table twin is the caller's (`table_id`, the skip link's
+/// target).
+#[component]
+pub fn EpciCountMap(
+    id: &'static str,
+    map: RegionMap,
+    /// (SIREN, count); EPCIs left out count 0.
+    counts: Vec<(String, u64)>,
+    caption: String,
+    /// The counted thing, singular and plural (« session », « sessions »).
+    noun: (&'static str, &'static str),
+    selected: RwSignal<Option<String>>,
+    table_id: &'static str,
+) -> impl IntoView {
+    let bounds = class_bounds(counts.iter().map(|(_, n)| *n));
+    let by_siren: HashMap<String, u64> = counts.into_iter().collect();
+    let outlines: HashMap<String, String> = map
+        .epcis
+        .iter()
+        .map(|shape| (shape.siren.clone(), shape.path.clone()))
+        .collect();
+    let outlines = StoredValue::new(outlines);
+    let outline = move |siren: &str| outlines.with_value(|o| o.get(siren).cloned());
+    let focused = RwSignal::new(None::<String>);
+    let mut shapes: Vec<(u64, &passerelle_domain::map::EpciShape)> = map
+        .epcis
+        .iter()
+        .map(|shape| (by_siren.get(&shape.siren).copied().unwrap_or(0), shape))
+        .collect();
+    // Those with a count drawn last: their outline on top.
+    shapes.sort_by_key(|(n, _)| *n > 0);
+    let paths = shapes
+        .into_iter()
+        .map(|(n, shape)| {
+            let siren = shape.siren.clone();
+            let counted = n > 0;
+            let name = format!("{} : {}", shape.name, count_with(n, noun.0, noun.1));
+            let tooltip = name.clone();
+            let toggle = {
+                let siren = siren.clone();
+                move || {
+                    if selected.get_untracked().as_deref() == Some(siren.as_str()) {
+                        selected.set(None);
+                    } else {
+                        selected.set(Some(siren.clone()));
+                    }
+                }
+            };
+            let on_click = {
+                let toggle = toggle.clone();
+                move |_| toggle()
+            };
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    toggle();
+                }
+            };
+            let (here, left) = (siren.clone(), siren.clone());
+            let is_selected = {
+                let siren = siren.clone();
+                move || selected.with(|s| s.as_deref() == Some(siren.as_str()))
+            };
+            let focusable = {
+                let is_selected = is_selected.clone();
+                move || if n > 0 || is_selected() { "0" } else { "-1" }
+            };
+            let pressed = {
+                let is_selected = is_selected.clone();
+                move || if is_selected() { "true" } else { "false" }
+            };
+            view! {
+                <path
+                    d=shape.path.clone()
+                    data-siren=siren
+                    class="epci"
+                    class:in-territory=counted
+                    class:selected=is_selected
+                    fill=fill(COUNT_PALETTE, n, &bounds)
+                    tabindex=focusable
+                    role="button"
+                    aria-pressed=pressed
+                    aria-label=name
+                    on:click=on_click
+                    on:keydown=on_key
+                    on:focus=move |_| focused.set(Some(here.clone()))
+                    on:blur=move |_| {
+                        if focused.with_untracked(|f| f.as_ref() == Some(&left)) {
+                            focused.set(None);
+                        }
+                    }
+                >
+                    <title>{tooltip}</title>
+                </path>
+            }
+        })
+        .collect_view();
+    let caption_id = format!("{id}-caption");
+    let legend_label = format!("Légende : {}", noun.1);
+    view! {
+        <figure class="map-figure" id=format!("{id}-figure")>
+            <figcaption id=caption_id.clone()>{caption}</figcaption>
+            <div class="map-tools">
+                <button
+                    type="button"
+                    class="link skip-link"
+                    on:click=move |_| {
+                        dom::focus(table_id);
+                    }
+                >
+                    "Passer la carte : aller au tableau des EPCI"
+                </button>
+            </div>
+            <svg
+                id=id
+                class="epci-map"
+                viewBox=map.view_box.clone()
+                role="group"
+                aria-labelledby=caption_id
+            >
+                {paths}
+                <g class="epci-overlay" aria-hidden="true" pointer-events="none">
+                    {move || selected.get().and_then(|siren| outline(&siren)).map(ring)}
+                    {move || focused.get().and_then(|siren| outline(&siren)).map(ring)}
+                </g>
+            </svg>
+            <ul class="map-legend" id=format!("{id}-legend") aria-label=legend_label>
+                {legend_items(legend(COUNT_PALETTE, &bounds))}
+                <li>
+                    <svg class="swatch" width="16" height="12" aria-hidden="true">
+                        <rect x="1" y="1" width="14" height="10" class="outline-territory" />
+                    </svg>
+                    {format!("EPCI avec au moins une {}", noun.0)}
+                </li>
+                <li>
+                    <svg class="swatch" width="16" height="12" aria-hidden="true">
+                        <rect x="2.5" y="2.5" width="11" height="7" class="outline-halo" />
+                        <rect x="2.5" y="2.5" width="11" height="7" class="outline-selected" />
+                    </svg>
+                    "EPCI choisi"
+                </li>
+            </ul>
+            <p class="attribution" id=format!("{id}-attribution")>
+                {map.attribution}
+            </p>
+        </figure>
     }
 }

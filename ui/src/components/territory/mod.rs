@@ -22,6 +22,7 @@ mod trades;
 pub use census::NeedsCensus;
 pub use establishment_form::{EditEstablishment, NewEstablishment};
 pub use establishment_page::EstablishmentPage;
+pub use map::EpciCountMap;
 pub use screen::Territories;
 
 use leptos::prelude::*;

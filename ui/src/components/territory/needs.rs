@@ -1,5 +1,5 @@
 //! A table of hiring needs: an establishment's, or a census campaign's (with the establishment
-//! of each).
+//! of each); each need opens the people in reconversion who fit it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,6 +8,8 @@ use passerelle_domain::ipc::NeedRow;
 use passerelle_domain::need::HiringNeed;
 
 use super::{establishment_href, rome_label};
+use crate::components::matching::NeedCandidatesPanel;
+use crate::dom;
 
 fn yes_no(b: bool) -> &'static str {
     if b { "oui" } else { "non" }
@@ -35,6 +37,14 @@ pub fn NeedTable(id: &'static str, rows: Vec<NeedRow>, with_establishment: bool)
         }
         .into_any();
     }
+    // The need whose candidates are shown: (id, the panel's title).
+    let open = RwSignal::new(None::<(i64, String)>);
+    let on_close = Callback::new(move |()| {
+        if let Some((need, _)) = open.get_untracked() {
+            open.set(None);
+            dom::focus(&format!("need-candidates-{need}"));
+        }
+    });
     view! {
         <table class="cases compact" id=id>
             <thead>
@@ -51,6 +61,9 @@ pub fn NeedTable(id: &'static str, rows: Vec<NeedRow>, with_establishment: bool)
                     <th scope="col">"Reconversion"</th> <th scope="col">"AFEST"</th>
                     <th scope="col">"Statut"</th> <th scope="col">"Source"</th>
                     <th scope="col">"Campagne"</th> <th scope="col">"Enregistré le"</th>
+                    <th scope="col">
+                        <span class="sr-only">"Action"</span>
+                    </th>
                 </tr>
             </thead>
             <tbody>
@@ -68,6 +81,47 @@ pub fn NeedTable(id: &'static str, rows: Vec<NeedRow>, with_establishment: bool)
                         } else {
                             r.establishment_name
                         };
+                        let need_id = n.id;
+                        let title = if with_establishment {
+                            format!("Personnes qui correspondent : {} {trade} — {name}", n.rome)
+                        } else {
+                            format!("Personnes qui correspondent : {} {trade}", n.rome)
+                        };
+                        let action = (need_id > 0)
+                            .then(|| {
+                                let label = format!("{title} (besoin n°{need_id})");
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="secondary small"
+                                        id=format!("need-candidates-{need_id}")
+                                        aria-label=label
+                                        aria-controls="need-candidates-panel"
+                                        aria-expanded=move || {
+                                            if open
+                                                .with(|o| o.as_ref().is_some_and(|(i, _)| *i == need_id))
+                                            {
+                                                "true"
+                                            } else {
+                                                "false"
+                                            }
+                                        }
+                                        on:click=move |_| {
+                                            if open
+                                                .with_untracked(|o| {
+                                                    o.as_ref().is_some_and(|(i, _)| *i == need_id)
+                                                })
+                                            {
+                                                open.set(None);
+                                            } else {
+                                                open.set(Some((need_id, title.clone())));
+                                            }
+                                        }
+                                    >
+                                        "Personnes qui correspondent"
+                                    </button>
+                                }
+                            });
                         view! {
                             <tr>
                                 {with_establishment
@@ -89,12 +143,19 @@ pub fn NeedTable(id: &'static str, rows: Vec<NeedRow>, with_establishment: bool)
                                 <td>{n.status.label()}</td> <td>{n.source.label()}</td>
                                 <td>{n.campaign}</td>
                                 <td>{n.recorded_on.map(format_date).unwrap_or_default()}</td>
+                                <td class="row-actions">{action}</td>
                             </tr>
                         }
                     })
                     .collect_view()}
             </tbody>
         </table>
+        {move || {
+            open.get()
+                .map(|(need_id, title)| {
+                    view! { <NeedCandidatesPanel need_id title on_close /> }
+                })
+        }}
     }
     .into_any()
 }

@@ -80,7 +80,7 @@ pub fn CaseForm(id: Option<CaseId>, initial: CaseData) -> impl IntoView {
         <form id="case-form" class="case-form" on:submit=on_submit novalidate=true>
             <IdentitySection ctx />
             <SituationSection ctx />
-            <ProjectSection ctx />
+            <ProjectSection ctx case_id=id />
             <ParcoursSection ctx />
             <div class="actions sticky">
                 <button type="submit" id="case-save" disabled=move || save.pending().get()>

@@ -1,12 +1,23 @@
 //! The case form's Projet section.
 
 use leptos::prelude::*;
-use passerelle_domain::case::CaseData;
+use passerelle_domain::case::{CaseData, CaseId};
 
 use crate::components::common::{CheckField, FormCtx, TextArea, TextField};
+use crate::components::matching::SkillsEditor;
 
+/// A radius typed in kilometres: digits only (a number too large for the field stays too large,
+/// so that the domain's rule refuses it with its own message).
+fn radius_km(text: &str) -> Option<u16> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .map(|n| u16::try_from(n).unwrap_or(u16::MAX))
+}
+
+/// `case_id`: the case edited (its competences come from the shell), `None` for a new one.
 #[component]
-pub fn ProjectSection(ctx: FormCtx<CaseData>) -> impl IntoView {
+pub fn ProjectSection(ctx: FormCtx<CaseData>, case_id: Option<CaseId>) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"Projet"</legend>
@@ -56,6 +67,15 @@ pub fn ProjectSection(ctx: FormCtx<CaseData>) -> impl IntoView {
                     get=|d| d.project.mobility_zone.clone()
                     set=|d, v| d.project.mobility_zone = v
                 />
+                <TextField
+                    ctx
+                    path="project.mobilityRadiusKm"
+                    label="Rayon de mobilité (km)"
+                    kind="number"
+                    placeholder="30"
+                    get=|d| d.project.mobility_radius_km.map(|n| n.to_string()).unwrap_or_default()
+                    set=|d, v| d.project.mobility_radius_km = radius_km(&v)
+                />
                 <CheckField
                     ctx
                     path="project.targetInDemand"
@@ -77,6 +97,7 @@ pub fn ProjectSection(ctx: FormCtx<CaseData>) -> impl IntoView {
                     get=|d| d.project.rome_change_justification.clone()
                     set=|d, v| d.project.rome_change_justification = v
                 />
+                <SkillsEditor ctx case_id />
             </div>
         </fieldset>
     }
