@@ -57,10 +57,12 @@ pub const CONSENT_PURPOSES: [&str; 4] = [
 pub const EMPLOYER_SHARING_PURPOSE: &str = "Présentation du profil aux employeurs qui recrutent";
 
 /// Whether the person agreed, and has not withdrawn, that their name be given to employers who
-/// recruit (a record whose purpose speaks of employers).
+/// recruit: a record of exactly that purpose (accents and case aside). « Information de
+/// l’employeur sur le projet » is another consent and does not count.
 pub fn employer_sharing_consented(consents: &[Consent]) -> bool {
+    let wanted = crate::text::fold_for_sort(EMPLOYER_SHARING_PURPOSE);
     consents.iter().any(|c| {
-        crate::text::fold_for_sort(&c.purpose).contains("EMPLOYEUR")
+        crate::text::fold_for_sort(c.purpose.trim()) == wanted
             && c.given_on.is_some()
             && c.withdrawn_on.is_none()
     })

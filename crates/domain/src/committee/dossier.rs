@@ -268,6 +268,81 @@ pub struct DossierInput<'a> {
     pub matched: Option<&'a crate::matching::ChosenMatch>,
 }
 
+/// The chosen match as rows of the « Perspectives » section. Pseudonymised, what could point to
+/// the person goes: the employer (their own, for an internal reconversion), the current ROME
+/// code (the variant shows its domain only), the distance from home, the exact dates.
+fn matched_rows(rows: &mut Vec<Row>, m: &crate::matching::ChosenMatch, pseudonymised: bool) {
+    use crate::matching::Component;
+    let fit = &m.fit;
+    let target = match (&fit.need, pseudonymised) {
+        (Some(n), false) => format!(
+            "{} {} — {} ({})",
+            fit.rome, fit.rome_label, n.establishment, n.commune_name
+        ),
+        (Some(_), true) => format!(
+            "{} {} — un employeur qui recrute sur le territoire",
+            fit.rome, fit.rome_label
+        ),
+        (None, _) => format!("{} {}", fit.rome, fit.rome_label),
+    };
+    rows.push(row(
+        "Rapprochement retenu",
+        format!("{target} : {}/100", fit.score),
+    ));
+    for p in &fit.parts {
+        let reason = if !pseudonymised {
+            p.reason.clone()
+        } else {
+            match p.component {
+                Component::Trade => match p.reason.split_once(" depuis ") {
+                    Some((mobility, _)) => format!("{mobility} depuis le métier actuel"),
+                    None if p.points == 40 => "Même métier que l’actuel".to_owned(),
+                    None => p.reason.clone(),
+                },
+                Component::Distance if p.points > 0 => "Dans le rayon de mobilité".to_owned(),
+                Component::Employer if p.points == 5 => {
+                    "Un employeur recrute, ouvert à la reconversion".to_owned()
+                }
+                Component::Employer if p.points > 0 => "Un employeur recrute".to_owned(),
+                _ => p.reason.clone(),
+            }
+        };
+        rows.push(row(
+            &format!("{} ({}/{})", p.component.label(), p.points, p.max),
+            reason,
+        ));
+    }
+    rows.push(row(
+        "Compétences clés à acquérir",
+        if fit.missing.is_empty() {
+            "aucune".to_owned()
+        } else {
+            fit.missing.join(" ; ")
+        },
+    ));
+    // « le 1er décembre 2026 », or « en décembre 2026 » pseudonymised.
+    let dated = |stamp: &str| -> String {
+        match stamp.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()) {
+            Some(d) if pseudonymised => format!("en {}", crate::i18n::format_month_year(d)),
+            Some(d) => format!("le {}", crate::i18n::format_date(d)),
+            None => format!("le {stamp}"),
+        }
+    };
+    rows.push(row(
+        "Références du rapprochement",
+        format!(
+            "ROME {} ; offre de formation {} ; retenu {}",
+            m.rome_version,
+            if m.offer_version.is_empty() {
+                "non importée".to_owned()
+            } else {
+                format!("importée {}", dated(&m.offer_version))
+            },
+            dated(&m.chosen_at)
+        ),
+    ));
+}
+
 /// « moins de 26 ans », « 26 à 34 ans »… from a birth date, at a date.
 pub fn age_band(birth: NaiveDate, at: NaiveDate) -> String {
     let mut age = at.year() - birth.year();
@@ -592,48 +667,7 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
         ),
     ];
     if let Some(m) = input.matched {
-        let fit = &m.fit;
-        let target = match &fit.need {
-            Some(n) => format!(
-                "{} {} — {} ({})",
-                fit.rome, fit.rome_label, n.establishment, n.commune_name
-            ),
-            None => format!("{} {}", fit.rome, fit.rome_label),
-        };
-        prospects.push(row(
-            "Rapprochement retenu",
-            format!("{target} : {}/100", fit.score),
-        ));
-        for p in &fit.parts {
-            prospects.push(row(
-                &format!("{} ({}/{})", p.component.label(), p.points, p.max),
-                p.reason.clone(),
-            ));
-        }
-        prospects.push(row(
-            "Compétences clés à acquérir",
-            if fit.missing.is_empty() {
-                "aucune".to_owned()
-            } else {
-                fit.missing.join(" ; ")
-            },
-        ));
-        prospects.push(row(
-            "Références du rapprochement",
-            format!(
-                "ROME {} ; offre de formation {} ; retenu le {}",
-                m.rome_version,
-                if m.offer_version.is_empty() {
-                    "non importée".to_owned()
-                } else {
-                    format!(
-                        "importée le {}",
-                        m.offer_version.get(..10).unwrap_or(&m.offer_version)
-                    )
-                },
-                m.chosen_at.get(..10).unwrap_or(&m.chosen_at)
-            ),
-        ));
+        matched_rows(&mut prospects, m, pseudonym.is_some());
     }
     let eligibility = input
         .parcours
@@ -878,5 +912,108 @@ pub fn build(input: &DossierInput<'_>, variant: &Variant) -> DossierView {
             }
             None => Vec::new(),
         },
+    }
+}
+
+#[cfg(test)]
+mod matched_tests {
+    use super::*;
+    use crate::matching::{ChosenMatch, Component, Match, NeedOffer, ScorePart};
+
+    fn chosen() -> ChosenMatch {
+        let part = |component, points, max, reason: &str| ScorePart {
+            component,
+            points,
+            max,
+            reason: reason.into(),
+        };
+        ChosenMatch {
+            fit: Match {
+                rome: "H2906".into(),
+                rome_label: "Opérateur en fabrication mécanique".into(),
+                need: Some(NeedOffer {
+                    need_id: 3,
+                    siret: "73282932000074".into(),
+                    establishment: "Forges de Nouvion".into(),
+                    commune: "08328".into(),
+                    commune_name: "Nouvion-sur-Meuse".into(),
+                    rome: "H2906".into(),
+                    appellation: String::new(),
+                    posts: 2,
+                    open_to_reconversion: true,
+                }),
+                internal: true,
+                prepared_by: None,
+                score: 60,
+                parts: vec![
+                    part(
+                        Component::Trade,
+                        34,
+                        40,
+                        "Mobilité n°2 du ROME depuis H2904",
+                    ),
+                    part(Component::Competences, 10, 30, "4 compétences clés sur 11"),
+                    part(
+                        Component::Distance,
+                        8,
+                        10,
+                        "6 km à vol d’oiseau (rayon 30 km)",
+                    ),
+                    part(
+                        Component::Employer,
+                        5,
+                        5,
+                        "Forges de Nouvion recrute (2 postes)",
+                    ),
+                ],
+                missing: vec!["Régler une presse".into()],
+                distance_km: Some(6),
+            },
+            session: None,
+            rome_version: "4.60".into(),
+            offer_version: "2026-11-02T08:00:00Z".into(),
+            chosen_at: "2026-12-01T09:30:00Z".into(),
+            chosen_by: "Claire Martin".into(),
+        }
+    }
+
+    #[test]
+    fn the_full_dossier_explains_the_match_in_full() {
+        let mut rows = Vec::new();
+        matched_rows(&mut rows, &chosen(), false);
+        let text: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} : {}", r.label, r.value))
+            .collect();
+        let text = text.join("\n");
+        assert!(
+            text.contains("Forges de Nouvion (Nouvion-sur-Meuse) : 60/100"),
+            "{text}"
+        );
+        assert!(text.contains("depuis H2904"), "{text}");
+        assert!(text.contains("retenu le 1er décembre 2026"), "{text}");
+    }
+
+    #[test]
+    fn the_pseudonymised_dossier_drops_what_points_to_the_person() {
+        let mut rows = Vec::new();
+        matched_rows(&mut rows, &chosen(), true);
+        let text: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} : {}", r.label, r.value))
+            .collect();
+        let text = text.join("\n");
+        for leak in ["Forges", "Nouvion", "H2904", "6 km", "1er décembre"] {
+            assert!(!text.contains(leak), "{leak} in {text}");
+        }
+        assert!(
+            text.contains("un employeur qui recrute sur le territoire"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Mobilité n°2 du ROME depuis le métier actuel"),
+            "{text}"
+        );
+        assert!(text.contains("retenu en décembre 2026"), "{text}");
     }
 }
