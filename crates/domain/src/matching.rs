@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::count_with;
 use crate::rome::{Importance, RomeReference};
 
 /// The radius used when the case does not say (a reasonable daily commute in the region).
@@ -226,7 +227,9 @@ fn trade_part(reference: &RomeReference, from: &str, to: &str) -> Result<ScorePa
     let (points, reason) = if from == to {
         (40, format!("Même métier ROME ({to})"))
     } else if let Some(rank) = reference.mobility_rank(from, to) {
-        let points = 36u32.saturating_sub(2 * (u32::from(rank) - 1)).max(16);
+        let points = 36u32
+            .saturating_sub(2 * u32::from(rank).saturating_sub(1))
+            .max(16);
         (points, format!("Mobilité n°{rank} du ROME depuis {from}"))
     } else if crate::rome::family_of(from) == crate::rome::family_of(to) && !from.is_empty() {
         (
@@ -298,7 +301,10 @@ pub fn coverage(
     }
     let total = core.len() as u32;
     let points = (30 * held).checked_div(total).unwrap_or(0);
-    let mut reason = format!("{held} compétences clés sur {total}");
+    let mut reason = format!(
+        "{} sur {total}",
+        count_with(u64::from(held), "compétence clé", "compétences clés")
+    );
     if !missing.is_empty() {
         let shown: Vec<String> = missing.iter().take(3).map(|m| lower_first(m)).collect();
         reason.push_str(&format!(" ; manquent : {}", shown.join(" ; ")));
@@ -322,10 +328,9 @@ fn certification_part(person: &Person, rome: &str) -> ScorePart {
         Some(c) if c.romes.iter().any(|r| r == rome) && c.blocs_total > 0 => {
             let points = 10 * c.blocs_acquired / c.blocs_total;
             let mut reason = format!(
-                "{} prépare ce métier : {} bloc{} sur {} acquis",
+                "{} prépare ce métier : {} sur {} acquis",
                 c.code,
-                c.blocs_acquired,
-                if c.blocs_acquired > 1 { "s" } else { "" },
+                count_with(u64::from(c.blocs_acquired), "bloc", "blocs"),
                 c.blocs_total
             );
             if !c.remaining.is_empty() {
@@ -335,7 +340,17 @@ fn certification_part(person: &Person, rome: &str) -> ScorePart {
         }
         Some(c) if c.romes.iter().any(|r| r == rome) => (
             0,
-            format!("{} prépare ce métier ; aucun bloc acquis", c.code),
+            format!(
+                "{} prépare ce métier ; le catalogue ne lui connaît pas de blocs",
+                c.code
+            ),
+        ),
+        Some(c) if c.title.is_empty() && c.romes.is_empty() => (
+            0,
+            format!(
+                "{} absente du catalogue des certifications : importez-le pour savoir quels métiers elle prépare",
+                c.code
+            ),
         ),
         Some(c) => (0, format!("{} ne prépare pas ce métier", c.code)),
         None => (0, "Aucune certification visée".to_owned()),
@@ -374,7 +389,13 @@ fn distance_part(person: &Person, commune: &str) -> Result<(ScorePart, Option<u3
     };
     let rounded = km.round() as u32;
     if km > f64::from(radius) {
-        return Err(format!("{rounded} km à vol d’oiseau, au-delà du {said}"));
+        // Just beyond: one decimal, so that « 30 km, au-delà du rayon 30 km » never reads.
+        let shown = if rounded <= u32::from(radius) {
+            format!("{:.1}", km).replace('.', ",")
+        } else {
+            rounded.to_string()
+        };
+        return Err(format!("{shown} km à vol d’oiseau, au-delà du {said}"));
     }
     let points = (10.0 - 7.0 * km / f64::from(radius)).round() as u32;
     Ok((
@@ -393,24 +414,29 @@ fn employer_part(need: Option<&NeedOffer>, open_needs_for_trade: u32) -> ScorePa
         Some(n) if n.open_to_reconversion => (
             5,
             format!(
-                "{} recrute ({} poste{}), ouvert à la reconversion",
+                "{} recrute ({}), ouvert à la reconversion",
                 n.establishment,
-                n.posts,
-                if n.posts > 1 { "s" } else { "" }
+                count_with(u64::from(n.posts), "poste", "postes")
             ),
         ),
         Some(n) => (
             2,
             format!(
-                "{} recrute ({} poste{}) ; reconversion non précisée",
+                "{} recrute ({}) ; reconversion non précisée",
                 n.establishment,
-                n.posts,
-                if n.posts > 1 { "s" } else { "" }
+                count_with(u64::from(n.posts), "poste", "postes")
             ),
         ),
         None if open_needs_for_trade > 0 => (
             2,
-            format!("{open_needs_for_trade} besoin(s) ouvert(s) pour ce métier dans le rayon"),
+            format!(
+                "{} pour ce métier dans le rayon",
+                count_with(
+                    u64::from(open_needs_for_trade),
+                    "besoin ouvert",
+                    "besoins ouverts"
+                )
+            ),
         ),
         None => (
             0,
@@ -565,6 +591,9 @@ pub struct CaseMatches {
     pub matches: Matches,
     /// The person's commune was found in the reference (distances computed).
     pub located: bool,
+    /// Its INSEE code, for the sessions around it.
+    #[serde(default)]
+    pub home: Option<String>,
     pub radius_km: u16,
 }
 
@@ -651,15 +680,10 @@ pub struct ChosenMatch {
     pub chosen_by: String,
 }
 
-/// An age band, not an age: what an employer may see before a name.
-pub fn age_band(age: u32) -> &'static str {
-    match age {
-        0..=25 => "moins de 26 ans",
-        26..=34 => "26–34 ans",
-        35..=44 => "35–44 ans",
-        45..=54 => "45–54 ans",
-        _ => "55 ans et plus",
-    }
+/// An age band, not an age: what an employer may see before a name (the committee's
+/// pseudonymised bands).
+pub fn age_band(birth: chrono::NaiveDate, at: chrono::NaiveDate) -> String {
+    crate::committee::disclosure::age_band_10(birth, at)
 }
 
 #[cfg(test)]
@@ -878,10 +902,28 @@ mod tests {
     }
 
     #[test]
-    fn age_bands() {
-        assert_eq!(age_band(25), "moins de 26 ans");
-        assert_eq!(age_band(47), "45–54 ans");
-        assert_eq!(age_band(61), "55 ans et plus");
+    fn rank_zero_from_a_bad_reference_does_not_overflow() {
+        let r = RomeReference::parse(ReferenceFiles {
+            version: "x",
+            competences: COMPETENCES,
+            fiches: FICHES,
+            mobilities: "rome,targets\r\nH2913,H2902:0\r\n",
+        })
+        .unwrap();
+        assert_eq!(trade_part(&r, "H2913", "H2902").unwrap().points, 36);
+    }
+
+    #[test]
+    fn just_beyond_the_radius_says_so_with_a_decimal() {
+        let r = reference();
+        let mut p = welder(&r);
+        // Charleville-Mézières – Sedan is between 17 and 18 km.
+        let d = crate::place::distance_km("08105", "08409").unwrap();
+        p.radius_km = Some(d.round() as u16);
+        if d > d.round() {
+            let e = distance_part(&p, "08409").unwrap_err();
+            assert!(e.contains(','), "{e}");
+        }
     }
 
     proptest! {

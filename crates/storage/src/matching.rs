@@ -91,7 +91,12 @@ fn person(
         );
     }
     for e in crate::certification::enrolments::for_case(conn, file.id)? {
-        if e.certificate.is_none() {
+        // A certification counts once obtained (every bloc acquired, or certified): a bloc alone
+        // does not say which of the fiche's competences it covers, so partial blocs count in the
+        // score's certification part instead.
+        let complete =
+            !e.blocs.is_empty() && e.blocs.iter().all(|b| b.status == BlocStatus::Acquis);
+        if e.certificate.is_none() && !complete {
             continue;
         }
         if let Some(c) = catalogue::get(conn, &e.certification_code)? {
@@ -142,30 +147,32 @@ fn outlooks(conn: &Connection, territory: &str) -> Result<Outlooks, StorageError
     Ok(out)
 }
 
+const OPEN_NEEDS: &str = "SELECT n.id, n.siret, e.name, e.commune, n.rome, n.appellation, n.posts,
+        n.reconversion_open
+     FROM hiring_need n JOIN establishment e ON e.siret = n.siret
+     WHERE n.status = 'ouvert'";
+
+fn need_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NeedOffer> {
+    let commune: String = r.get(3)?;
+    Ok(NeedOffer {
+        need_id: r.get(0)?,
+        siret: r.get(1)?,
+        establishment: r.get(2)?,
+        commune_name: passerelle_domain::place::of_commune(&commune)
+            .map(|p| p.name.to_owned())
+            .unwrap_or_default(),
+        commune,
+        rome: r.get(4)?,
+        appellation: r.get(5)?,
+        posts: r.get(6)?,
+        open_to_reconversion: r.get(7)?,
+    })
+}
+
 /// Every open need, with its establishment's place.
 fn open_needs(conn: &Connection) -> Result<Vec<NeedOffer>, StorageError> {
-    let mut statement = conn.prepare_cached(
-        "SELECT n.id, n.siret, e.name, e.commune, n.rome, n.appellation, n.posts,
-                n.reconversion_open
-         FROM hiring_need n JOIN establishment e ON e.siret = n.siret
-         WHERE n.status = 'ouvert'",
-    )?;
-    let rows = statement.query_map([], |r| {
-        let commune: String = r.get(3)?;
-        Ok(NeedOffer {
-            need_id: r.get(0)?,
-            siret: r.get(1)?,
-            establishment: r.get(2)?,
-            commune_name: passerelle_domain::place::of_commune(&commune)
-                .map(|p| p.name.to_owned())
-                .unwrap_or_default(),
-            commune,
-            rome: r.get(4)?,
-            appellation: r.get(5)?,
-            posts: r.get(6)?,
-            open_to_reconversion: r.get(7)?,
-        })
-    })?;
+    let mut statement = conn.prepare_cached(OPEN_NEEDS)?;
+    let rows = statement.query_map([], need_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -186,27 +193,30 @@ pub fn for_case(conn: &Connection, id: CaseId) -> Result<CaseMatches, StorageErr
     Ok(CaseMatches {
         matches,
         located: person.commune.is_some(),
+        home: person.commune.clone(),
         radius_km: person.radius_km.unwrap_or(matching::DEFAULT_RADIUS_KM),
     })
 }
 
+/// Eight hex digits: two of a need's few hundred candidates sharing one is unlikely (the sort
+/// breaks ties by case anyway).
 fn pseudonym(need_id: i64, case_id: CaseId) -> String {
     let digest = crate::journal::sha256_hex(&[&need_id.to_string(), &case_id.0.to_string()]);
-    format!("P-{}", digest[..4].to_uppercase())
+    format!("P-{}", digest[..8].to_uppercase())
 }
 
 fn need_offer(conn: &Connection, need_id: i64) -> Result<NeedOffer, StorageError> {
-    open_needs(conn)?
-        .into_iter()
-        .find(|n| n.need_id == need_id)
-        .ok_or(StorageError::NotFound {
-            entity: "Besoin de recrutement ouvert",
-            id: need_id.to_string(),
-        })
+    let mut statement = conn.prepare_cached(&format!("{OPEN_NEEDS} AND n.id = ?1"))?;
+    let mut rows = statement.query_map([need_id], need_row)?;
+    rows.next().transpose()?.ok_or(StorageError::NotFound {
+        entity: "Besoin de recrutement ouvert",
+        id: need_id.to_string(),
+    })
 }
 
 /// The people in reconversion who fit a need: active case files whose current trade has a ROME
-/// link to the need's (same, mobility, same domain), best first.
+/// link to the need's (same, mobility, same domain), best first. Found through the indexed
+/// current trade; those beyond their radius are excluded before their file is read whole.
 pub fn for_need(
     conn: &Connection,
     need_id: i64,
@@ -214,62 +224,107 @@ pub fn for_need(
 ) -> Result<NeedCandidates, StorageError> {
     let need = need_offer(conn, need_id)?;
     let (reference, _) = crate::rome::active(conn)?;
-    let family = passerelle_domain::rome::family_of(&need.rome).to_owned();
+    let family = passerelle_domain::rome::family_of(&need.rome);
+    let linked: Vec<&str> = reference
+        .romes()
+        .filter(|rome| {
+            *rome == need.rome
+                || reference.mobility_rank(rome, &need.rome).is_some()
+                || passerelle_domain::rome::family_of(rome) == family
+        })
+        .collect();
     let disclosed: BTreeSet<i64> = {
         let mut s = conn.prepare_cached("SELECT case_id FROM disclosure WHERE need_id = ?1")?;
         s.query_map([need_id], |r| r.get(0))?
             .collect::<Result<_, _>>()?
     };
     let mut statement = conn.prepare_cached(
-        "SELECT id, data ->> '$.situation.jobRome' FROM case_file
+        "SELECT id, job_rome, data ->> '$.beneficiary.postalCode',
+                data ->> '$.beneficiary.commune', data ->> '$.project.mobilityRadiusKm',
+                data ->> '$.beneficiary.territory'
+         FROM case_file
          WHERE archived_at IS NULL AND purged_at IS NULL
-           AND coalesce(data ->> '$.situation.jobRome', '') <> ''",
+           AND job_rome IN (SELECT value FROM json_each(?1))",
     )?;
-    let ids: Vec<(i64, String)> = statement
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let linked_json =
+        serde_json::to_string(&linked).map_err(|e| StorageError::Internal(e.to_string()))?;
+    type Found = (
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<u16>,
+        Option<String>,
+    );
+    let found: Vec<Found> = statement
+        .query_map([linked_json], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
         .collect::<Result<_, _>>()?;
-    let outlooks = Outlooks::new();
+    let no_outlooks = Outlooks::new();
+    let mut outlooks_of: HashMap<String, Outlooks> = HashMap::new();
     let needs = [need.clone()];
-    let market = Market {
-        reference: &reference,
-        needs: &needs,
-        outlooks: &outlooks,
-    };
     let mut candidates = Vec::new();
     let mut excluded = Vec::new();
-    for (id, rome) in ids {
-        let linked = rome == need.rome
-            || reference.mobility_rank(&rome, &need.rome).is_some()
-            || passerelle_domain::rome::family_of(&rome) == family;
-        if !linked {
+    for (id, rome, postal_code, commune, radius, territory) in found {
+        let id = CaseId(id);
+        let pseudonym = pseudonym(need_id, id);
+        // Beyond the radius: excluded on the place alone, the file not read.
+        let placed = Person {
+            current_rome: rome.clone(),
+            commune: passerelle_domain::place::insee_of(
+                postal_code.as_deref().unwrap_or_default(),
+                commune.as_deref().unwrap_or_default(),
+            )
+            .map(str::to_owned),
+            radius_km: radius,
+            ..Person::default()
+        };
+        let market = Market {
+            reference: &reference,
+            needs: &needs,
+            outlooks: &no_outlooks,
+        };
+        if let Err(e) = matching::score(market, &placed, &need.rome, Some(&need), 0) {
+            excluded.push((pseudonym, e.reasons));
             continue;
         }
-        let id = CaseId(id);
+        let territory = territory.unwrap_or_default();
+        if !outlooks_of.contains_key(&territory) {
+            outlooks_of.insert(territory.clone(), outlooks(conn, &territory)?);
+        }
+        let market = Market {
+            outlooks: &outlooks_of[&territory],
+            ..market
+        };
         let file = case(conn, id)?;
         let p = person(conn, &reference, &file)?;
-        let pseudonym = pseudonym(need_id, id);
         match matching::score(market, &p, &need.rome, Some(&need), 0) {
             Ok(fit) => {
                 let b = &file.data.beneficiary;
-                let age = b
-                    .birth_date
-                    .map(|d| today.years_since(d).unwrap_or(0))
-                    .unwrap_or(0);
+                let consented = employer_sharing_consented(&b.consents);
                 candidates.push(Candidate {
                     pseudonym,
                     case_id: id,
-                    age_band: if b.birth_date.is_some() {
-                        matching::age_band(age).to_owned()
-                    } else {
-                        "âge non renseigné".to_owned()
-                    },
+                    age_band: b.birth_date.map_or_else(
+                        || "âge non renseigné".to_owned(),
+                        |birth| matching::age_band(birth, today),
+                    ),
                     current_label: passerelle_domain::validate::rome_label(&rome)
                         .unwrap_or_default()
                         .to_owned(),
                     current_rome: rome,
                     fit,
-                    consented: employer_sharing_consented(&b.consents),
-                    name: disclosed.contains(&id.0).then(|| display_name(&file)),
+                    consented,
+                    // A name given earlier is not shown again once consent is withdrawn.
+                    name: (consented && disclosed.contains(&id.0)).then(|| display_name(&file)),
                 });
             }
             Err(e) => excluded.push((pseudonym, e.reasons)),
@@ -322,7 +377,19 @@ pub fn disclose(
             ),
         ]));
     }
-    need_offer(conn, need_id)?;
+    // Only for a person the need's list offers (active, linked trade, within the radius).
+    let listed = for_need(conn, need_id, at.date_naive())?
+        .candidates
+        .iter()
+        .any(|c| c.case_id == case_id);
+    if !listed {
+        return Err(StorageError::Invalid(vec![
+            passerelle_domain::error::FieldError::new(
+                "caseId",
+                "Nom non communicable : cette personne ne figure pas parmi celles qui correspondent à ce besoin.",
+            ),
+        ]));
+    }
     let tx = conn.transaction()?;
     crate::tables::disclosure::insert(&tx, actor, case_id, need_id, at)?;
     tx.commit()?;
@@ -438,28 +505,46 @@ pub fn choose(
     choice: &Choice,
     at: DateTime<Utc>,
 ) -> Result<CaseFile, StorageError> {
-    let file = case(conn, choice.case_id)?;
-    let (reference, _) = crate::rome::active(conn)?;
-    let person = person(conn, &reference, &file)?;
-    let needs = match choice.need_id {
-        Some(id) => vec![need_offer(conn, id)?],
-        None => Vec::new(),
-    };
-    let outlooks = outlooks(conn, &file.data.beneficiary.territory)?;
-    let market = Market {
-        reference: &reference,
-        needs: &needs,
-        outlooks: &outlooks,
-    };
-    let fit = matching::score(market, &person, &choice.rome, needs.first(), 0).map_err(|e| {
+    // Read and written in one transaction: a save in between cannot be overwritten.
+    let tx = conn.transaction()?;
+    let file = case(&tx, choice.case_id)?;
+    let refused = |message: String| {
         StorageError::Invalid(vec![passerelle_domain::error::FieldError::new(
-            "rome",
-            format!("Rapprochement exclu : {}", e.reasons.join(" ; ")),
+            "rome", message,
         )])
-    })?;
+    };
+    // The match as the Rapprochements view showed it (the same scoring, the same needs).
+    let shown = for_case(&tx, choice.case_id)?;
+    let same = |need: Option<&NeedOffer>| need.map(|n| n.need_id) == choice.need_id;
+    let fit = match shown
+        .matches
+        .results
+        .into_iter()
+        .find(|m| m.rome == choice.rome && same(m.need.as_ref()))
+    {
+        Some(fit) => fit,
+        None => {
+            let why = shown
+                .matches
+                .excluded
+                .iter()
+                .find(|e| e.rome == choice.rome && same(e.need.as_ref()))
+                .map(|e| e.reasons.join(" ; "));
+            return Err(refused(match why {
+                Some(why) => format!("Rapprochement exclu : {why}"),
+                None => format!(
+                    "{} n’est ni un besoin ouvert pour ce métier ni un métier auquel mène le métier actuel : choisissez un rapprochement de la liste.",
+                    choice
+                        .need_id
+                        .map_or_else(|| choice.rome.clone(), |n| format!("Le besoin n° {n}"))
+                ),
+            }));
+        }
+    };
+    let (reference, _) = crate::rome::active(&tx)?;
     let session = choice
         .session_id
-        .map(|id| crate::training::session(conn, id))
+        .map(|id| crate::training::session(&tx, id))
         .transpose()?;
     let mut data = file.data;
     data.project.target_rome = choice.rome.clone();
@@ -475,11 +560,15 @@ pub fn choose(
         });
         t.modality = modality(s.teaching, s.afest);
         t.cost_cents = s.price_cents;
-        if let Some(c) = s.certifications.first() {
+        // The case's target stays when the session prepares it; else the session's own.
+        let target = data.project.target_certification.trim().to_owned();
+        if !s.certifications.contains(&target)
+            && let Some(c) = s.certifications.first()
+        {
             data.project.target_certification = c.clone();
         }
     }
-    if let Some(n) = needs.first() {
+    if let Some(n) = fit.need.as_ref() {
         let line = format!(
             "{} recrute en {} ({} poste{}) à {}",
             n.establishment,
@@ -504,8 +593,7 @@ pub fn choose(
         session: session.as_ref().map(session_label),
     })
     .map_err(|e| StorageError::Internal(e.to_string()))?;
-    let offer_version = crate::training::offer_version(conn)?;
-    let tx = conn.transaction()?;
+    let offer_version = crate::training::offer_version(&tx)?;
     let (updated, _) = crate::cases::update_in(&tx, actor, choice.case_id, &data, at)?;
     tx.execute(
         "INSERT INTO match_choice (case_id, rome, need_id, session_id, score, detail,

@@ -128,7 +128,7 @@ mod tests {
             ),
             (
                 "0015_matching.sql",
-                "f2daca69c735dd26154fe4511ffc2e2972938c77d5571f5458791c8482a988b1",
+                "b8aa809e1fa79d6a6e58291cfe76efae730dc1de5f5a95e16dce58fa127e091a",
             ),
         ];
         use sha2::{Digest, Sha256};

@@ -485,7 +485,9 @@ pub fn legacy_database_for_tests(
     crate::migrations::migrate(&mut conn)?;
     fill(&mut conn)?;
     conn.execute_batch(
-        "DROP TABLE disclosure;
+        "DROP INDEX case_file_job_rome;
+         ALTER TABLE case_file DROP COLUMN job_rome;
+         DROP TABLE disclosure;
          DROP TABLE match_choice;
          DROP TABLE training_target;
          DROP TABLE training_session;

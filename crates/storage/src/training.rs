@@ -104,6 +104,13 @@ pub fn save(
     Ok(summary)
 }
 
+/// `text` for a LIKE pattern with `ESCAPE '\'`: a typed « % » or « _ » is not a wildcard.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// When the offer was last imported (empty: never) — the version a match records.
 pub fn offer_version(conn: &Connection) -> Result<String, StorageError> {
     Ok(conn
@@ -178,7 +185,7 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
     if let Some(c) = q.certification.as_ref().filter(|c| !c.trim().is_empty()) {
         codes.push(c.trim().to_owned());
         // Its blocs too: a formation that prepares one bloc helps.
-        codes.push(format!("{}BC%", c.trim()));
+        codes.push(format!("{}BC%", like_escaped(c.trim())));
     }
     if !codes.is_empty() {
         let ors: Vec<String> = codes
@@ -186,7 +193,7 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
             .map(|c| {
                 values.push(c.clone());
                 if c.ends_with('%') {
-                    format!("t.code LIKE ?{}", values.len())
+                    format!("t.code LIKE ?{} ESCAPE '\\'", values.len())
                 } else {
                     format!("t.code = ?{}", values.len())
                 }
@@ -198,8 +205,8 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
         ));
     }
     for word in q.text.split_whitespace().take(5) {
-        values.push(format!("%{word}%"));
-        clauses.push(format!("f.title LIKE ?{}", values.len()));
+        values.push(format!("%{}%", like_escaped(word)));
+        clauses.push(format!("f.title LIKE ?{} ESCAPE '\\'", values.len()));
     }
     if let Some(t) = q.teaching {
         values.push(t.code());
@@ -219,7 +226,8 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
     if let Some(h) = q.max_hours {
         values.push(h.to_string());
         clauses.push(format!(
-            "(a.hours_total IS NULL OR a.hours_total <= CAST(?{} AS INTEGER))",
+            "coalesce(a.hours_total, a.hours_centre + a.hours_company, a.hours_centre, 0)
+                 <= CAST(?{} AS INTEGER)",
             values.len()
         ));
     }
@@ -274,7 +282,7 @@ fn reasons(s: &SessionRow, q: &SessionQuery) -> Vec<String> {
             let blocs: Vec<&str> = s
                 .blocs
                 .iter()
-                .filter(|b| b.starts_with(c))
+                .filter(|b| b.strip_prefix(c).is_some_and(|rest| rest.starts_with("BC")))
                 .map(String::as_str)
                 .collect();
             if !blocs.is_empty() {
@@ -301,6 +309,11 @@ fn reasons(s: &SessionRow, q: &SessionQuery) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_wildcards_are_escaped() {
+        assert_eq!(like_escaped("100%_a\\b"), "100\\%\\_a\\\\b");
+    }
 
     #[test]
     fn codes_are_stored_space_separated() {

@@ -305,7 +305,7 @@ fn a_need_lists_people_pseudonymised_and_names_need_consent() {
     assert_eq!(found.candidates.len(), 2);
     for c in &found.candidates {
         assert!(c.pseudonym.starts_with("P-") && c.name.is_none());
-        assert_eq!(c.age_band, "45–54 ans");
+        assert_eq!(c.age_band, "40 à 49 ans");
     }
     let refused = matching::disclose(&mut conn, "Camille", ids[0], without, at(8));
     assert!(matches!(refused, Err(StorageError::Invalid(_))));
@@ -332,6 +332,53 @@ fn a_need_lists_people_pseudonymised_and_names_need_consent() {
             .unwrap()
             .is_ok()
     );
+
+    // Consent withdrawn: the name given earlier is not shown again, nor can it be asked.
+    let mut file = cases::get(&conn, with).unwrap().unwrap();
+    file.data.beneficiary.consents[0].withdrawn_on = Some(d(2026, 11, 20));
+    cases::update(&mut conn, "test", with, &file.data, at(9)).unwrap();
+    let found = matching::for_need(&conn, ids[0], today()).unwrap();
+    assert!(found.candidates.iter().all(|c| c.name.is_none()));
+    assert!(matching::disclose(&mut conn, "Camille", ids[0], with, at(10)).is_err());
+}
+
+#[test]
+fn another_consent_about_the_employer_or_a_person_not_listed_gives_no_name() {
+    let (_dir, mut conn, ids) = seeded();
+    let informed = welder(&mut conn, false);
+    let mut file = cases::get(&conn, informed).unwrap().unwrap();
+    file.data.beneficiary.consents.push(Consent {
+        purpose: "Information de l’employeur sur le projet".into(),
+        given_on: Some(d(2026, 10, 1)),
+        withdrawn_on: None,
+    });
+    cases::update(&mut conn, "test", informed, &file.data, at(6)).unwrap();
+    assert!(matching::disclose(&mut conn, "Camille", ids[0], informed, at(8)).is_err());
+
+    // Consented, but a cook in Metz is not among the people the Sedan need lists.
+    let mut cook = case("Weber", "Anne", "metz");
+    cook.beneficiary.postal_code = "57000".into();
+    cook.beneficiary.commune = "Metz".into();
+    cook.beneficiary.consents.push(Consent {
+        purpose: EMPLOYER_SHARING_PURPOSE.into(),
+        given_on: Some(d(2026, 10, 1)),
+        withdrawn_on: None,
+    });
+    cook.situation.job_rome = "G1602".into();
+    let cook = cases::create(&mut conn, "test", &cook, at(5)).unwrap().id;
+    let refused = matching::disclose(&mut conn, "Camille", ids[0], cook, at(8));
+    assert!(
+        matches!(refused, Err(StorageError::Invalid(_))),
+        "{refused:?}"
+    );
+    let entries: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM journal WHERE entity = 'disclosure'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(entries, 0);
 }
 
 #[test]
@@ -392,6 +439,19 @@ fn choosing_a_match_fills_the_project_and_keeps_the_versions() {
     assert!(!chosen.offer_version.is_empty());
     assert_eq!(chosen.chosen_by, "Camille");
     assert!(chosen.session.unwrap().contains("Sedan"));
+    // A need for another trade than the one chosen is refused.
+    let mismatched = matching::choose(
+        &mut conn,
+        "Camille",
+        &Choice {
+            case_id: id,
+            rome: "H2916".into(),
+            need_id: Some(ids[0]),
+            session_id: None,
+        },
+        at(9),
+    );
+    assert!(matches!(mismatched, Err(StorageError::Invalid(_))));
     // A target with no ROME link is refused with its reason.
     let refused = matching::choose(
         &mut conn,

@@ -241,6 +241,11 @@ impl RomeReference {
         self.fiches.get(rome)
     }
 
+    /// Every ROME code with a fiche.
+    pub fn romes(&self) -> impl Iterator<Item = &str> {
+        self.fiches.keys().map(String::as_str)
+    }
+
     pub fn fiche_count(&self) -> usize {
         self.fiches.len()
     }

@@ -278,6 +278,8 @@ pub(crate) fn purge(
         params![json, now, id.0],
     )?;
     tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id.0])?;
+    // The matches chosen hold the person's distance from home and current trade.
+    tx.execute("DELETE FROM match_choice WHERE case_id = ?1", [id.0])?;
     let changes = [Change {
         field: "purge".into(),
         before: Value::Null,
