@@ -54,7 +54,10 @@ async fn an_ardennes_worker_is_matched_with_a_need_and_a_training_shown_in_the_d
         let case = passerelle_storage::cases::get(&conn, CaseId(11))
             .unwrap()
             .unwrap();
-        assert_eq!(case.data.situation.job_rome, "H2904", "the demo's scenario moved");
+        assert_eq!(
+            case.data.situation.job_rome, "H2904",
+            "the demo's scenario moved"
+        );
         assert_eq!(case.data.beneficiary.territory, "nord-est-ardennes");
         let page = passerelle_storage::cases::list(
             &conn,
@@ -88,9 +91,7 @@ async fn an_ardennes_worker_is_matched_with_a_need_and_a_training_shown_in_the_d
         .as_i64()
         .and_then(|i| u64::try_from(i).ok())
         .expect("a need for H2906 among the matches");
-    let row = app
-        .wait_for_text(&format!("#match-{index}"), "H2906")
-        .await;
+    let row = app.wait_for_text(&format!("#match-{index}"), "H2906").await;
     assert!(row.contains("Boulonnerie"), "{row}");
     let versions = app.wait_for_text("#matches-versions", "ROME 4.60").await;
     assert!(versions.contains("offre de formation"), "{versions}");

@@ -163,15 +163,18 @@ pub fn training_search(db: Option<PathBuf>, a: SearchArgs, json: bool) -> anyhow
     for s in &rows {
         println!("{}", session_line(s));
     }
-    println!("{} session(s).", format_count(rows.len() as u64));
+    println!("{}.", count_with(rows.len() as u64, "session", "sessions"));
     Ok(())
 }
 
 fn print_match(m: &Match) {
     let target = match &m.need {
         Some(n) => format!(
-            "besoin n°{} — {} ({}), {} poste(s)",
-            n.need_id, n.establishment, n.commune_name, n.posts
+            "besoin n° {} — {} ({}), {}",
+            n.need_id,
+            n.establishment,
+            n.commune_name,
+            count_with(u64::from(n.posts), "poste", "postes")
         ),
         None => "métier".to_owned(),
     };
@@ -284,8 +287,8 @@ pub fn for_need(
         }
     }
     println!(
-        "{} personne(s).",
-        format_count(found.candidates.len() as u64)
+        "{}.",
+        count_with(found.candidates.len() as u64, "personne", "personnes")
     );
     Ok(())
 }

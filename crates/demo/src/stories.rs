@@ -81,7 +81,7 @@ pub(crate) const STORIES: &[Story] = &[
             (
                 "D1407",
                 "RNCP36232",
-                "Vingt ans de pose et un genou fragile ; vise la vente technique de menuiseries, où sa connaissance des chantiers rassure les clients."
+                "Vingt ans de pose et l’envie de conseiller ; vise la vente technique de menuiseries, où sa connaissance des chantiers rassure les clients."
             ),
         ]
     ),
@@ -101,7 +101,7 @@ pub(crate) const STORIES: &[Story] = &[
             (
                 "F1608",
                 "RNCP36235",
-                "Dos usé par les parpaings et le béton ; vise le carrelage, un second œuvre moins lourd où ses bases de maçonnerie sont reconnues."
+                "Gros œuvre en recul sur le bassin ; vise le carrelage, un second œuvre où ses bases de maçonnerie sont reconnues."
             ),
             (
                 "F1610",
@@ -309,7 +309,7 @@ pub(crate) const STORIES: &[Story] = &[
             (
                 "H1203",
                 "RNCP36226",
-                "Vingt ans d’atelier et une épaule qui fatigue ; vise le bureau d’études, où sa lecture des plans de chaudronnerie fait gagner du temps."
+                "Vingt ans d’atelier et le goût de la conception ; vise le bureau d’études, où sa lecture des plans de chaudronnerie fait gagner du temps."
             ),
             (
                 "H2903",
@@ -717,7 +717,7 @@ pub(crate) const STORIES: &[Story] = &[
             (
                 "N1101",
                 "RS5471",
-                "Douleurs lombaires après des années de port de colis ; vise la conduite de chariots élévateurs avec le CACES R489, que les entrepôts du bassin recherchent."
+                "Des années de préparation de colis ; vise la conduite de chariots élévateurs avec le CACES R489, que les entrepôts du bassin recherchent."
             ),
             (
                 "N1110",
@@ -755,7 +755,7 @@ pub(crate) const STORIES: &[Story] = &[
             (
                 "K2111",
                 "RNCP36227",
-                "Vingt ans de route et des lombaires fatiguées ; vise la formation des futurs conducteurs en centre de formation, avec le titre de formateur professionnel d’adultes."
+                "Vingt ans de route et l’envie de transmettre ; vise la formation des futurs conducteurs en centre de formation, avec le titre de formateur professionnel d’adultes."
             ),
         ]
     ),

@@ -134,6 +134,7 @@ fn results(
     on_choose: Callback<(Match, Option<SessionRow>)>,
     busy: Signal<bool>,
 ) -> impl IntoView {
+    let around = (cm.home.clone(), cm.radius_km);
     let where_note = if cm.located {
         format!(
             "Distances à vol d’oiseau depuis la commune de la personne ; rayon de mobilité : {} km.",
@@ -161,7 +162,15 @@ fn results(
                     .into_iter()
                     .enumerate()
                     .map(|(n, m)| {
-                        match_row(n, m, target_certification.clone(), open, on_choose, busy)
+                        match_row(
+                            n,
+                            m,
+                            target_certification.clone(),
+                            around.clone(),
+                            open,
+                            on_choose,
+                            busy,
+                        )
                     })
                     .collect_view()}
             </ol>
@@ -181,10 +190,14 @@ fn results(
     }
 }
 
+/// The person's commune (INSEE code) and mobility radius: where sessions are looked for.
+type Around = (Option<String>, u16);
+
 fn match_row(
     n: usize,
     m: Match,
     target_certification: String,
+    around: Around,
     open: RwSignal<Option<usize>>,
     on_choose: Callback<(Match, Option<SessionRow>)>,
     busy: Signal<bool>,
@@ -217,6 +230,7 @@ fn match_row(
                     n
                     m=for_panel.clone()
                     certification=certification.clone()
+                    around=around.clone()
                     on_choose
                     busy
                     on_close=Callback::new({
@@ -335,14 +349,20 @@ fn TrainingPanel(
     n: usize,
     m: Match,
     certification: Option<String>,
+    around: Around,
     on_choose: Callback<(Match, Option<SessionRow>)>,
     busy: Signal<bool>,
     on_close: Callback<()>,
 ) -> impl IntoView {
+    // Within the person's mobility radius (sessions at a distance always fit).
+    let (near, radius) = around;
+    let radius_km = near.as_ref().map(|_| u32::from(radius));
     let filters = SessionFilters::new(m.rome.clone(), certification.clone().unwrap_or_default());
     let query = RwSignal::new(SessionQuery {
         rome: Some(m.rome.clone()),
         certification: certification.clone(),
+        near: near.clone(),
+        radius_km,
         limit: SESSION_LIMIT,
         ..SessionQuery::default()
     });
@@ -354,9 +374,17 @@ fn TrainingPanel(
     request_animation_frame(move || {
         dom::focus(&focus_title);
     });
+    let within = if radius_km.is_some() {
+        format!(" à moins de {radius} km (ou à distance)")
+    } else {
+        String::new()
+    };
     let heading = match &certification {
-        Some(c) => format!("Formations pour {} ou préparant {c}", trade_text(&m)),
-        None => format!("Formations pour {}", trade_text(&m)),
+        Some(c) => format!(
+            "Formations pour {} ou préparant {c}{within}",
+            trade_text(&m)
+        ),
+        None => format!("Formations pour {}{within}", trade_text(&m)),
     };
     let count = move || {
         found.get().map(|r| match r {
@@ -399,8 +427,8 @@ fn TrainingPanel(
                 limit=SESSION_LIMIT
                 pending=searching
                 on_search=Callback::new(move |mut q: SessionQuery| {
-                    q.near = None;
-                    q.radius_km = None;
+                    q.near.clone_from(&near);
+                    q.radius_km = radius_km;
                     query.set(q);
                 })
             />

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use passerelle_domain::i18n::{format_count, format_date};
 use passerelle_domain::ipc::NeedRow;
-use passerelle_domain::need::HiringNeed;
+use passerelle_domain::need::{HiringNeed, NeedStatus};
 
 use super::{establishment_href, rome_label};
 use crate::components::matching::NeedCandidatesPanel;
@@ -87,9 +87,11 @@ pub fn NeedTable(id: &'static str, rows: Vec<NeedRow>, with_establishment: bool)
                         } else {
                             format!("Personnes qui correspondent : {} {trade}", n.rome)
                         };
-                        let action = (need_id > 0)
+                        let action = (need_id > 0 && n.status == NeedStatus::Ouvert)
                             .then(|| {
                                 let label = format!("{title} (besoin n°{need_id})");
+                                // Only an open need has people to match with (the others are filled
+                                // or given up).
                                 view! {
                                     <button
                                         type="button"
