@@ -31,7 +31,7 @@ pub struct PersonRecord {
     pub committee: Vec<CommitteeLine>,
     /// Certification enrolments: blocs, exams, VAE follow-up, certificate.
     pub enrolments: Vec<Enrolment>,
-    /// To whom the dossier was sent.
+    /// To whom the dossier was sent, and to which employers the name was given.
     pub exports: Vec<ExportLine>,
 }
 
@@ -53,7 +53,8 @@ pub struct CommitteeLine {
 #[serde(rename_all = "camelCase")]
 pub struct ExportLine {
     pub at: String,
-    /// « dossier » or « pack » (a meeting's whole pack).
+    /// « dossier », « pack » (a meeting's whole pack) or « nom » (the name given to an
+    /// employer who recruits).
     pub kind: String,
     pub pseudonymised: bool,
     pub recipients: String,

@@ -220,10 +220,10 @@ pub fn person_pdf(
                 .map(|e| {
                     vec![
                         format_stamp_date(&e.at),
-                        if e.pseudonymised {
-                            "pseudonymisée".into()
-                        } else {
-                            "complète".into()
+                        match (e.kind.as_str(), e.pseudonymised) {
+                            ("nom", _) => "nom seul".into(),
+                            (_, true) => "pseudonymisée".into(),
+                            _ => "complète".into(),
                         },
                         e.recipients.clone(),
                     ]

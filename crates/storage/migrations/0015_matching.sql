@@ -22,6 +22,8 @@ CREATE TABLE training_formation (
     origin          TEXT NOT NULL CHECK (origin IN ('lheo', 'mcf')),
     key             TEXT NOT NULL,
     title           TEXT NOT NULL,
+    -- The title folded (upper case, no accents): « electricien » finds « Électricien ».
+    title_folded    TEXT NOT NULL,
     objective       TEXT NOT NULL,
     -- Space-separated codes, as read (the target table indexes them).
     romes           TEXT NOT NULL,

@@ -66,7 +66,7 @@ pub fn gather(
             amount_granted_cents: granted,
         })
         .collect();
-    let exports = export::for_case(conn, id)?
+    let mut exports: Vec<ExportLine> = export::for_case(conn, id)?
         .into_iter()
         .map(|(at, kind, pseudonymised, recipients)| ExportLine {
             at,
@@ -75,6 +75,31 @@ pub fn gather(
             recipients,
         })
         .collect();
+    // The name given to an employer for a hiring need is a transmission too (RGPD art. 15).
+    let mut disclosures = conn.prepare(
+        "SELECT d.disclosed_at, d.need_id, e.name, d.disclosed_by
+         FROM disclosure d
+         JOIN hiring_need n ON n.id = d.need_id
+         JOIN establishment e ON e.siret = n.siret
+         WHERE d.case_id = ?1 ORDER BY d.id",
+    )?;
+    let given = disclosures.query_map([id.0], |r| {
+        Ok(ExportLine {
+            at: r.get(0)?,
+            kind: "nom".into(),
+            pseudonymised: false,
+            recipients: format!(
+                "{} (besoin de recrutement n° {}), nom communiqué par {}",
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(3)?
+            ),
+        })
+    })?;
+    for line in given {
+        exports.push(line?);
+    }
+    exports.sort_by(|a, b| a.at.cmp(&b.at));
     let record = PersonRecord {
         generated_on: today,
         step: case_file::step(conn, id)?,

@@ -128,7 +128,7 @@ mod tests {
             ),
             (
                 "0015_matching.sql",
-                "b8aa809e1fa79d6a6e58291cfe76efae730dc1de5f5a95e16dce58fa127e091a",
+                "ffd8764397cf700d5c2c551ab8db003963e36eab510d8345095c3fb9f10f5770",
             ),
         ];
         use sha2::{Digest, Sha256};

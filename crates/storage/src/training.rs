@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use passerelle_domain::code::Coded;
+use passerelle_domain::text::fold_for_sort;
 use passerelle_domain::training::{
     Formation, Provider, Recruitment, SessionQuery, SessionRow, Teaching, TrainingImportSummary,
 };
@@ -33,9 +34,9 @@ pub fn save(
         let mut delete =
             tx.prepare_cached("DELETE FROM training_formation WHERE origin = ?1 AND key = ?2")?;
         let mut formation_insert = tx.prepare_cached(
-            "INSERT INTO training_formation (origin, key, title, objective, romes, formacodes,
-                 certifications, blocs, source_file, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO training_formation (origin, key, title, title_folded, objective, romes,
+                 formacodes, certifications, blocs, source_file, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         let mut target_insert = tx.prepare_cached(
             "INSERT OR IGNORE INTO training_target (code, formation_id) VALUES (?1, ?2)",
@@ -56,6 +57,7 @@ pub fn save(
                 f.origin.code(),
                 f.key,
                 f.title,
+                fold_for_sort(&f.title),
                 f.objective,
                 joined(&f.romes),
                 joined(&f.formacodes),
@@ -204,9 +206,9 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
             ors.join(" OR ")
         ));
     }
-    for word in q.text.split_whitespace().take(5) {
+    for word in fold_for_sort(&q.text).split_whitespace().take(5) {
         values.push(format!("%{}%", like_escaped(word)));
-        clauses.push(format!("f.title LIKE ?{} ESCAPE '\\'", values.len()));
+        clauses.push(format!("f.title_folded LIKE ?{} ESCAPE '\\'", values.len()));
     }
     if let Some(t) = q.teaching {
         values.push(t.code());

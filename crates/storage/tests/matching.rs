@@ -207,6 +207,22 @@ fn the_offer_is_saved_replaced_on_reimport_and_searched() {
         ..SessionQuery::default()
     };
     assert!(training::search(&conn, &by_cert).unwrap().is_empty());
+    // Words of the title, accents and case aside; a typed « % » is not a wildcard.
+    let by_words = |text: &str| {
+        training::search(
+            &conn,
+            &SessionQuery {
+                text: text.into(),
+                include_closed: true,
+                ..SessionQuery::default()
+            },
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(by_words("TECHNICIEN maintenance"), 2);
+    assert_eq!(by_words("systemes"), 2, "« systèmes », accents aside");
+    assert_eq!(by_words("%"), 0);
     assert!(!training::offer_version(&conn).unwrap().is_empty());
 }
 
@@ -331,6 +347,21 @@ fn a_need_lists_people_pseudonymised_and_names_need_consent() {
         passerelle_storage::integrity::verify(&conn)
             .unwrap()
             .is_ok()
+    );
+    // And in the person's access export, as a transmission.
+    let record = passerelle_storage::access::gather(&conn, with, _dir.path(), today())
+        .unwrap()
+        .record;
+    let given: Vec<&str> = record
+        .exports
+        .iter()
+        .filter(|e| e.kind == "nom")
+        .map(|e| e.recipients.as_str())
+        .collect();
+    assert_eq!(given.len(), 1);
+    assert!(
+        given[0].starts_with("Chaudronnerie sedanaise (besoin de recrutement n° "),
+        "{given:?}"
     );
 
     // Consent withdrawn: the name given earlier is not shown again, nor can it be asked.
