@@ -15,19 +15,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 }
 
 async fn click(app: &AppSession, css: &str) {
-    let element = app.wait_for(css).await;
-    app.client
-        .execute(
-            "document.activeElement && document.activeElement.blur(); \
-             arguments[0].scrollIntoView({block: 'center'})",
-            vec![serde_json::to_value(&element).unwrap()],
-        )
-        .await
-        .unwrap();
-    if let Err(e) = element.click().await {
-        app.screenshot("matching-failure").await;
-        panic!("{css}: {e:?}");
-    }
+    app.click_centered(css, "matching-failure").await;
 }
 
 /// The Ardennes scenario of the demo: an estampeur of the Forges de Nouvion (H2904, a trade en

@@ -152,19 +152,7 @@ async fn type_into(app: &AppSession, css: &str, text: &str) -> Element {
 /// must not be over it. The field being typed in is left first, so that the message it may
 /// then show has moved the page before the click, not under it.
 async fn click(app: &AppSession, css: &str) {
-    let element = app.wait_for(css).await;
-    app.client
-        .execute(
-            "document.activeElement && document.activeElement.blur(); \
-             arguments[0].scrollIntoView({block: 'center'})",
-            vec![serde_json::to_value(&element).unwrap()],
-        )
-        .await
-        .unwrap();
-    if let Err(e) = element.click().await {
-        app.screenshot("territories-failure").await;
-        panic!("{css}: {e:?}");
-    }
+    app.click_centered(css, "territories-failure").await;
 }
 
 /// Waits until the element `id` has the keyboard focus.

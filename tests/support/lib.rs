@@ -244,6 +244,26 @@ impl AppSession {
         }
     }
 
+    /// Clicks the element matched by `css` once it is in the page, scrolled to the middle of the
+    /// window first (a sticky header or the status line would otherwise take the click), with
+    /// no field focused (a blur may re-render what is clicked). A failed click leaves a
+    /// screenshot, `<failure_shot>.png`.
+    pub async fn click_centered(&self, css: &str, failure_shot: &str) {
+        let element = self.wait_for(css).await;
+        self.client
+            .execute(
+                "document.activeElement && document.activeElement.blur(); \
+                 arguments[0].scrollIntoView({block: 'center'})",
+                vec![serde_json::to_value(&element).unwrap()],
+            )
+            .await
+            .unwrap();
+        if let Err(e) = element.click().await {
+            self.screenshot(failure_shot).await;
+            panic!("{css}: {e:?}");
+        }
+    }
+
     /// Picks the option with `value` in the `<select>` matched by `select_css`.
     pub async fn choose(&self, select_css: &str, value: &str) {
         self.wait_for(&format!("{select_css} option[value='{value}']"))
