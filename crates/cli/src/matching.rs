@@ -217,8 +217,18 @@ pub fn for_case(db: Option<PathBuf>, id: i64, limit: usize, json: bool) -> anyho
     for m in found.matches.results.iter().take(limit) {
         print_match(m);
     }
-    if !found.matches.excluded.is_empty() {
-        println!("Exclus parce que… ({})", found.matches.excluded.len());
+    let unrelated = found.matches.unrelated_needs;
+    if !found.matches.excluded.is_empty() || unrelated > 0 {
+        println!(
+            "Exclus parce que… ({})",
+            found.matches.excluded.len() + unrelated as usize
+        );
+        if unrelated > 0 {
+            println!(
+                "  {} pour des métiers sans lien ROME avec le métier actuel (ni même métier, ni mobilité, ni même domaine)",
+                count_with(u64::from(unrelated), "besoin ouvert", "besoins ouverts")
+            );
+        }
         for e in found.matches.excluded.iter().take(limit) {
             let what = e.need.as_ref().map_or_else(
                 || e.rome.clone(),

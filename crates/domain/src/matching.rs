@@ -213,6 +213,10 @@ pub struct Versions {
 pub struct Matches {
     pub results: Vec<Match>,
     pub excluded: Vec<Exclusion>,
+    /// Open needs for trades with no ROME link to the person's: counted, with the reason said
+    /// once, rather than listed one by one (thousands on a regional census).
+    #[serde(default)]
+    pub unrelated_needs: u32,
     pub versions: Versions,
 }
 
@@ -544,8 +548,13 @@ pub fn score(
 pub fn for_person(market: Market<'_>, person: &Person, rome_version: &str) -> Matches {
     let mut results = Vec::new();
     let mut excluded = Vec::new();
+    let mut unrelated_needs = 0;
     let mut open_by_trade: HashMap<&str, u32> = HashMap::new();
     for need in market.needs {
+        if trade_part(market.reference, &person.current_rome, &need.rome).is_err() {
+            unrelated_needs += 1;
+            continue;
+        }
         match score(market, person, &need.rome, Some(need), 0) {
             Ok(m) => {
                 *open_by_trade.entry(need.rome.as_str()).or_default() += 1;
@@ -575,6 +584,7 @@ pub fn for_person(market: Market<'_>, person: &Person, rome_version: &str) -> Ma
     Matches {
         results,
         excluded,
+        unrelated_needs,
         versions: Versions {
             rome: rome_version.to_owned(),
             offer: String::new(),
@@ -869,7 +879,11 @@ mod tests {
             .collect();
         assert_eq!(need_ids, [2, 1], "internal first, whatever the score");
         assert!(m.results[0].internal);
-        assert_eq!(m.excluded.len(), 2);
+        assert_eq!(m.excluded.len(), 1);
+        assert_eq!(
+            m.unrelated_needs, 1,
+            "the need with no ROME link is counted"
+        );
         let reasons: Vec<&str> = m
             .excluded
             .iter()
@@ -877,10 +891,6 @@ mod tests {
             .collect();
         assert!(
             reasons.iter().any(|r| r.contains("au-delà du rayon")),
-            "{reasons:?}"
-        );
-        assert!(
-            reasons.iter().any(|r| r.contains("aucun lien ROME")),
             "{reasons:?}"
         );
         // The mobilities appear as trades, and a trade with a need nearby says so.

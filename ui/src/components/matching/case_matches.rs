@@ -117,7 +117,11 @@ fn count_text(cm: &CaseMatches) -> String {
     }
     text.push_str(&format!(
         " ; {}.",
-        count_with(cm.matches.excluded.len() as u64, "exclu", "exclus")
+        count_with(
+            cm.matches.excluded.len() as u64 + u64::from(cm.matches.unrelated_needs),
+            "exclu",
+            "exclus"
+        )
     ));
     text
 }
@@ -183,7 +187,7 @@ fn results(
         </p>
         <PartsLegend id="matches-legend" />
         {list}
-        {excluded(cm.matches.excluded)}
+        {excluded(cm.matches.excluded, cm.matches.unrelated_needs)}
         <p class="muted small" id="matches-versions">
             {versions_text(&cm.matches.versions)}
         </p>
@@ -307,13 +311,24 @@ fn match_row(
 }
 
 /// « Exclus parce que… »: every candidate left out, with its reasons.
-fn excluded(list: Vec<Exclusion>) -> impl IntoView {
-    let count = list.len();
+fn excluded(list: Vec<Exclusion>, unrelated_needs: u32) -> impl IntoView {
+    let count = list.len() + unrelated_needs as usize;
+    let unrelated = (unrelated_needs > 0).then(|| {
+        view! {
+            <p class="muted small" id="matches-unrelated">
+                {format!(
+                    "{} pour des métiers sans lien ROME avec le métier actuel (ni même métier, ni mobilité, ni même domaine).",
+                    count_with(u64::from(unrelated_needs), "besoin ouvert", "besoins ouverts"),
+                )}
+            </p>
+        }
+    });
     view! {
         <details class="excluded" id="matches-excluded">
             <summary>{format!("Exclus parce que… ({count})")}</summary>
+            {unrelated}
             {if list.is_empty() {
-                view! { <p class="muted small">"Aucun rapprochement exclu."</p> }.into_any()
+                view! { <p class="muted small">"Aucun autre rapprochement exclu."</p> }.into_any()
             } else {
                 view! {
                     <ul class="excluded-list">
