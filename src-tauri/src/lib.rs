@@ -140,6 +140,7 @@ handlers! {
     territory::need_save => NeedSave,
     territory::need_list => NeedList,
     territory::trade_label_save => TradeLabelSave,
+    parcours::calendar_export => CalendarExport,
     matching::rome_search => RomeSearch,
     matching::rome_in_use => RomeInUse,
     matching::case_matches => CaseMatchesGet,

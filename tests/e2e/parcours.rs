@@ -153,6 +153,7 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
         .path()
         .join("fr.passerelle.desktop/passerelle.sqlite3");
     passerelle_tests::seed_demo(&db, 400);
+    let exports = passerelle_tests::exports_dir(data_home.path());
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#nav-todo").await.click().await.unwrap();
     let summary = app.wait_for_text("#todo-summary", "échéance").await;
@@ -160,6 +161,30 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
     app.wait_for("#todo-overdue").await;
     app.wait_for_text("#todo-missing", "Pour « ").await;
     app.screenshot("todo").await;
+
+    // The calendar of the deadlines: one event per deadline, by reference, no name.
+    let first_name = app
+        .wait_for("#todo-overdue tbody tr td:nth-child(2)")
+        .await
+        .text()
+        .await
+        .unwrap();
+    app.click_centered("#todo-ics", "todo-failure").await;
+    let notice = app
+        .wait_for_text("#todo-ics-notice", "Calendrier enregistré")
+        .await;
+    assert!(notice.ends_with(".ics"), "{notice}");
+    let ics = std::fs::read_dir(&exports)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ics"))
+        .expect("the calendar file");
+    let calendar = std::fs::read_to_string(ics).unwrap();
+    assert!(calendar.starts_with("BEGIN:VCALENDAR\r\n"), "{calendar}");
+    assert!(calendar.matches("BEGIN:VEVENT").count() > 1, "{calendar}");
+    let surname = first_name.split_whitespace().next().unwrap();
+    assert!(!calendar.contains(surname), "{surname} in the calendar");
 
     // One territory's day: the counts are that territory's (checked against the storage).
     let expected = {

@@ -82,6 +82,11 @@ enum Command {
         /// Les dossiers de ce territoire seulement (son code, ex. « metz »).
         #[arg(long, value_name = "CODE", default_value = "")]
         territory: String,
+        /// Écrit les échéances et les séances de comité à venir dans un calendrier iCalendar
+        /// (.ics) à importer dans son agenda : chaque événement porte la référence du dossier,
+        /// jamais le nom de la personne.
+        #[arg(long, value_name = "FICHIER")]
+        ics: Option<PathBuf>,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -1047,16 +1052,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             days,
             counsellor,
             territory,
+            ics,
             json,
-        } => parcours::deadlines(
-            db,
-            days,
-            &passerelle_domain::parcours::TodoFilter {
+        } => {
+            let filter = passerelle_domain::parcours::TodoFilter {
                 counsellor,
                 territory,
-            },
-            json,
-        ),
+            };
+            match ics {
+                Some(file) => parcours::calendar(db, days, &filter, &file),
+                None => parcours::deadlines(db, days, &filter, json),
+            }
+        }
         Command::Eligibility { id, at, json } => parcours::eligibility(db, id, at.as_deref(), json),
         Command::Cert(command) => cert(db, command),
         Command::Dossier(DossierCommand::Pdf {

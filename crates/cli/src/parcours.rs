@@ -129,6 +129,37 @@ pub fn deadlines(
     Ok(())
 }
 
+/// `deadlines --ics FILE`: the deadlines and committee sittings ahead as an iCalendar file.
+pub fn calendar(
+    db: Option<PathBuf>,
+    days: u32,
+    filter: &passerelle_domain::parcours::TodoFilter,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let (_, mut conn) = crate::open_db(db)?;
+    let today = crate::today();
+    parcours::apply_tacit_agreements(&mut conn, today, Utc::now())?;
+    let events = passerelle_storage::calendar::events(&conn, today, days, filter)?;
+    let ics = passerelle_domain::calendar::ics(&events, Utc::now());
+    std::fs::write(file, ics)
+        .map_err(|e| anyhow::anyhow!("{} : écriture impossible ({e})", file.display()))?;
+    let sittings = events
+        .iter()
+        .filter(|e| e.category == "Séance de comité")
+        .count() as u64;
+    println!(
+        "{} et {} écrites dans {} (références des dossiers, sans nom).",
+        passerelle_domain::i18n::count_with(
+            events.len() as u64 - sittings,
+            "échéance",
+            "échéances"
+        ),
+        passerelle_domain::i18n::count_with(sittings, "séance de comité", "séances de comité"),
+        file.display()
+    );
+    Ok(())
+}
+
 pub fn eligibility(
     db: Option<PathBuf>,
     id: CaseId,

@@ -93,6 +93,10 @@ commands! {
     ParcoursGet = "parcours_view": CaseRecordsArgs => ParcoursView;
     ParcoursAdvance = "parcours_advance": ParcoursAdvanceArgs => ParcoursView;
     TodoOverviewGet = "todo_overview": TodoArgs => TodoOverview;
+    /// The deadlines of the À faire filter (its horizon) and the committee sittings ahead as an
+    /// iCalendar file, named by case reference, never by person (save dialog): the path
+    /// written, or `None`.
+    CalendarExport = "calendar_export": TodoArgs => Option<String>;
     ParameterList = "parameter_list": NoArgs => Vec<ParameterRow>;
     ParameterSet = "parameter_set": ParameterSetArgs => ();
     CertSearch = "cert_search": CertSearchArgs => Vec<Certification>;

@@ -6,6 +6,7 @@
 //! and when the backend writes.
 
 pub mod access;
+pub mod calendar;
 pub mod case;
 pub mod certification;
 pub mod code;

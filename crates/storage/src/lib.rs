@@ -24,6 +24,7 @@ pub mod journal;
 
 mod tables;
 
+pub mod calendar;
 mod derived;
 pub mod integrity;
 pub mod todo;

@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &[
         "derived",
         "todo",
+        "calendar",
         "integrity",
         "certification::history",
         "certification::staff",

@@ -1,9 +1,10 @@
-//! The parcours: the Parcours tab, transitions, the À faire overview and the parameters.
+//! The parcours: the Parcours tab, transitions, the À faire overview and its calendar export,
+//! and the parameters.
 
 use chrono::{Local, Utc};
 use passerelle_domain::ipc::{ParameterRow, cmd};
 use passerelle_storage::{parcours, todo};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use super::{Args, Reply};
 use crate::Db;
@@ -55,6 +56,35 @@ pub async fn todo_overview(
             parcours::apply_tacit_agreements(conn, today, Utc::now())?;
             todo::overview(conn, today, args.days, args.idle_days, &args.filter)
         })
+    })
+}
+
+/// The calendar of deadlines and sittings (.ics, save dialog).
+#[tauri::command]
+pub async fn calendar_export<R: Runtime>(
+    app: AppHandle<R>,
+    db: State<'_, Db>,
+    args: Args<cmd::CalendarExport>,
+) -> Reply<cmd::CalendarExport> {
+    crate::shielded(|| {
+        let today = Local::now().date_naive();
+        let events = db.with(|conn| {
+            parcours::apply_tacit_agreements(conn, today, Utc::now())?;
+            passerelle_storage::calendar::events(conn, today, args.days, &args.filter)
+        })?;
+        let ics = passerelle_domain::calendar::ics(&events, Utc::now());
+        let name = format!("echeances-passerelle-{}.ics", today.format("%Y-%m-%d"));
+        let saved = crate::export::save(
+            &app,
+            &crate::export::Export {
+                suggested_name: &name,
+                kind_label: "Calendrier iCalendar",
+                extension: "ics",
+                bytes: ics.as_bytes(),
+                open_after: false,
+            },
+        )?;
+        Ok(saved.map(|p| p.display().to_string()))
     })
 }
 

@@ -23,6 +23,17 @@ pub async fn advance(case_id: CaseId, to: Step, reason: String) -> Result<Parcou
     .await
 }
 
+/// The deadlines and committee sittings ahead as a calendar file (save dialog): the path written,
+/// `None` when cancelled.
+pub async fn export_calendar(days: u32, filter: TodoFilter) -> Result<Option<String>, AppError> {
+    call::<cmd::CalendarExport>(&TodoArgs {
+        days,
+        idle_days: 0,
+        filter,
+    })
+    .await
+}
+
 pub async fn todo(days: u32, idle_days: u32, filter: TodoFilter) -> Result<TodoOverview, AppError> {
     call::<cmd::TodoOverviewGet>(&TodoArgs {
         days,

@@ -7,7 +7,7 @@ use passerelle_domain::case::CaseId;
 use passerelle_domain::i18n::{Label, Msg, count_noun, format_date, t};
 use passerelle_domain::parcours::{DueItem, TodoFilter, TodoOverview};
 
-use crate::components::common::Loaded;
+use crate::components::common::{Loaded, RunButton, RunOutcome, first_message};
 use crate::components::filters::{CounsellorFilter, TerritoryFilter};
 use crate::{api, dom};
 
@@ -59,10 +59,52 @@ pub fn Todo() -> impl IntoView {
                 <CounsellorFilter id="todo-counsellor" value=counsellor />
                 <TerritoryFilter id="todo-territory" value=territory territories />
             </div>
+            <CalendarExport counsellor territory />
             <Loaded from=overview let:o>
                 {render(o)}
             </Loaded>
         </section>
+    }
+}
+
+/// « Exporter le calendrier (.ics) »: the deadlines of the filter's cases and the committee
+/// sittings ahead, for the counsellor's calendar (references, never names).
+#[component]
+fn CalendarExport(counsellor: RwSignal<String>, territory: RwSignal<String>) -> impl IntoView {
+    let result = RwSignal::new(None::<(String, bool)>);
+    let export = Action::new_local(|filter: &TodoFilter| {
+        api::parcours::export_calendar(HORIZON_DAYS, filter.clone())
+    });
+    Effect::new(move || match export.value().get() {
+        Some(Ok(Some(path))) => {
+            result.set(Some((format!("Calendrier enregistré : {path}"), false)));
+        }
+        // Cancelled: nothing was written, nothing to say.
+        Some(Ok(None)) => result.set(None),
+        Some(Err(e)) => result.set(first_message(&e).map(|m| (m, true))),
+        None => {}
+    });
+    view! {
+        <div class="actions">
+            <RunButton
+                id="todo-ics"
+                label="Exporter le calendrier (.ics)"
+                busy="Export en cours…"
+                pending=export.pending()
+                on_run=Callback::new(move |()| {
+                    result.set(None);
+                    export
+                        .dispatch(TodoFilter {
+                            counsellor: counsellor.get_untracked(),
+                            territory: territory.get_untracked(),
+                        });
+                })
+            />
+            <span class="help">
+                "Échéances des 30 prochains jours (et en retard) et séances de comité, avec la référence des dossiers, sans nom."
+            </span>
+        </div>
+        <RunOutcome id="todo-ics-notice" result />
     }
 }
 
