@@ -5,7 +5,7 @@
 //! `&Connection` (or a transaction) and hold no state, so tests run them on temporary files.
 //! The layers are drawn in `docs/ARCHITECTURE.md`.
 
-// Layers, bottom up: a module uses only modules of a lower layer (`tests/layers.rs` checks it).
+// Layers, bottom up: a module uses only modules of a lower layer (`tests/storage/layers.rs` checks it).
 // 0: the error type. 1: the journal, column codecs, files, paths, migrations. 2: one module per
 // table (`tables`), each unaware of the others. 3 and up: use cases that compose tables —
 // derived rows, cases, records, parcours, certification, committees — and the integrity check.

@@ -1,7 +1,7 @@
 //! Regression tests named after their issue: each reproduction an issue quoted, as it was
 //! tried, now passing.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Integration: the `passerelle` binary's case-file commands on temporary databases.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

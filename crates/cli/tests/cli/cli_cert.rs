@@ -1,6 +1,6 @@
 //! Integration: the certification catalogue import on France compétences-style exports.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

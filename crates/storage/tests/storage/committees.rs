@@ -1,9 +1,7 @@
 //! Integration: committee sessions, agenda, outcomes and dossiers on a real database file.
 
-mod common;
-
+use crate::common::{at, case, temp_db};
 use chrono::{NaiveDate, TimeZone, Utc};
-use common::{at, case, temp_db};
 use passerelle_domain::committee::{
     CommitteeKind, Decision, NewMeeting, Opinion, Outcome, OutcomeInput, Variant,
 };

@@ -1,6 +1,6 @@
 //! Integration: the `passerelle` binary on a temporary database.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,12 +1,10 @@
 //! Integration: protection at rest on real files — no plaintext on disk, an authenticated and
 //! append-only journal, backups that verify and restore.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::{at, case};
 use chrono::NaiveDate;
-use common::{at, case};
 use passerelle_domain::case::DocumentKind;
 use passerelle_domain::parcours::Step;
 use passerelle_storage::keys::{self, KdfParams};

@@ -1,9 +1,7 @@
 //! Integration: the parcours on a real database file.
 
-mod common;
-
+use crate::common::{at, case, temp_db};
 use chrono::NaiveDate;
-use common::{at, case, temp_db};
 use passerelle_domain::case::{Consent, ContractKind, DocumentKind};
 use passerelle_domain::params::ParamValue;
 use passerelle_domain::parcours::{EmployerAnswer, Step};

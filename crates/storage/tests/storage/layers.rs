@@ -154,7 +154,7 @@ fn no_module_uses_a_module_above_it() {
             // A folder's mod.rs only declares its children.
             if code.contains("crate::") || code.contains("super::") {
                 faults.push(format!(
-                    "{module}: not placed in a layer of tests/layers.rs"
+                    "{module}: not placed in a layer of tests/storage/layers.rs"
                 ));
             }
             continue;

@@ -2,7 +2,7 @@
 //! typed today or as stored by an earlier version — validation, saving, the parcours view,
 //! eligibility and the committee dossier PDF never panic.
 
-mod common;
+use crate::common;
 
 use chrono::{NaiveDate, Utc};
 use passerelle_domain::case::{

@@ -2,10 +2,8 @@
 //! diagnostics (the latest one counts), hiring needs, case files linked to diagnostic lines,
 //! trade labels, and the dashboard that reads them, with its export suppressing small counts.
 
-mod common;
-
+use crate::common::{at, case, temp_db};
 use chrono::NaiveDate;
-use common::{at, case, temp_db};
 use passerelle_domain::dashboard::{CaseOutcome, Cell, Scope};
 use passerelle_domain::diagnostic::{Diagnostic, DiagnosticLine, Outlook, Stage};
 use passerelle_domain::establishment::{Contact, EstablishmentInput};

@@ -3,7 +3,7 @@
 //! (deferred transactions that read first cannot wait for the write lock). With IMMEDIATE
 //! transactions every write waits its turn — here while a fourth process imports 2 000 rows.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

@@ -2,9 +2,9 @@
 //! on request) and what it leaves in the files, the access-request export, the registre, and
 //! pseudonymised dossiers that really are.
 
-mod common;
+use crate::common;
 
-use common::{ok, run, text};
+use crate::common::{ok, run, text};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

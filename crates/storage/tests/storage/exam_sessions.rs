@@ -1,9 +1,7 @@
 //! Sessions, results, certificates and the VAE follow-up, against a real database file.
 
-mod common;
-
+use crate::common::{at, case, temp_db};
 use chrono::NaiveDate;
-use common::{at, case, temp_db};
 use passerelle_domain::AppError;
 use passerelle_domain::certification::{
     Bloc, BlocStatus, CandidateStatus, Certificate, Certification, ExamKind, ExamOutcome,

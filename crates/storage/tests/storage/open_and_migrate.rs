@@ -1,6 +1,6 @@
 //! Integration: the storage layer on a real database file.
 
-mod common;
+use crate::common;
 
 use passerelle_domain::profile::CounsellorProfile;
 use passerelle_storage::{cases, migrations, open, profile, status};

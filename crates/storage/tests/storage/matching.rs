@@ -3,10 +3,8 @@
 //! excluded with its reason); a need's people pseudonymised, names disclosed only with consent
 //! and journaled; the choice filling the case's project with the versions it used.
 
-mod common;
-
+use crate::common::{at, case, temp_db};
 use chrono::NaiveDate;
-use common::{at, case, temp_db};
 use passerelle_domain::case::{
     CaseId, Consent, DeclaredSkill, EMPLOYER_SHARING_PURPOSE, SkillLevel,
 };

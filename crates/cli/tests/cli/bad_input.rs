@@ -3,7 +3,7 @@
 //! faults — gets a French message and a non-zero exit where it is refused, never a panic (exit
 //! 101), and leaves the database exactly as it was, with `journal verify` passing.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! Integration: `passerelle establishment import|list|show` on a generated extract of the INSEE
 //! Sirene stock (50 000 rows, with the official column names).
 
-mod common;
+use crate::common;
 
-use common::{ok, run, text};
+use crate::common::{ok, run, text};
 
 use std::fmt::Write as _;
 

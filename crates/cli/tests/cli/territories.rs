@@ -3,12 +3,10 @@
 //! line and column), a trade label, and the territory dashboard exported as XLSX with small
 //! counts suppressed (read back).
 
-mod common;
-
 use std::io::Cursor;
 
+use crate::common::{ok, run, text};
 use calamine::{Data, Reader, Xlsx};
-use common::{ok, run, text};
 
 const GLASS: &str = "73282932000074";
 

@@ -1,6 +1,6 @@
 //! Integration: `passerelle dossier pdf` and `passerelle meeting …` on a demo database.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

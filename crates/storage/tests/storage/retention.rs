@@ -1,10 +1,8 @@
 //! Integration: retention and erasure — a purge removes a case's personal data, keeps the
 //! journal verifiable (and says what it redacted), and leaves the counts alone.
 
-mod common;
-
+use crate::common::{at, case, temp_db};
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use common::{at, case, temp_db};
 use passerelle_domain::case::{Consent, DocumentKind, NewInterview};
 use passerelle_domain::retention::{PurgeScope as Scope, RetentionKind};
 use passerelle_storage::retention;

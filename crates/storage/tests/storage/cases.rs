@@ -1,8 +1,6 @@
 //! Integration: case files, search and the journal on a real database file.
 
-mod common;
-
-use common::{at, case, temp_db};
+use crate::common::{at, case, temp_db};
 use passerelle_domain::case::{CaseQuery, CaseSort, FlagFilter};
 use passerelle_storage::{cases, integrity, journal};
 

@@ -2,9 +2,7 @@
 //! ahead, read back with an independent iCalendar parser: one all-day event per deadline named
 //! by the case's reference, never by the person.
 
-mod common;
-
-use common::{ok, run, text};
+use crate::common::{ok, run, text};
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 
 #[test]

@@ -4,11 +4,9 @@
 //! dossier (pdftotext) shows the match; the ROME reference in use, and an import of a new
 //! version from France Travail's file layout.
 
-mod common;
-
 use std::process::Command;
 
-use common::{ok, run, text};
+use crate::common::{ok, run, text};
 
 fn pdftotext(file: &std::path::Path) -> String {
     let out = Command::new("pdftotext")

@@ -1,8 +1,6 @@
 //! Integration: `passerelle rome search`, the ROME 4.0 job titles shipped with the app.
 
-mod common;
-
-use common::{cli, text};
+use crate::common::{cli, text};
 
 #[test]
 fn job_titles_are_found_by_the_words_people_type() {

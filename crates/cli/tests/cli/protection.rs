@@ -2,9 +2,9 @@
 //! passphrase, the recovery key, the migration of a database from before encryption (also
 //! killed halfway), and backups restored elsewhere.
 
-mod common;
+use crate::common;
 
-use common::{ok, run, text};
+use crate::common::{ok, run, text};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
