@@ -10,12 +10,12 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 DIST="$ROOT/ui/dist"
 
 cd "$ROOT"
-cargo build --locked -p passerelle-ui --target wasm32-unknown-unknown --release
+cargo build --locked -p passerelle-ui --target wasm32-unknown-unknown --profile wasm-release
 
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 wasm-bindgen --target web --no-typescript --out-dir "$staging" \
-  "$TARGET_DIR/wasm32-unknown-unknown/release/passerelle-ui.wasm"
+  "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/passerelle-ui.wasm"
 cp ui/static/* "$staging/"
 
 mkdir -p "$DIST"

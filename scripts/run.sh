@@ -11,7 +11,9 @@ cd "$ROOT"
 scripts/bootstrap.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 scripts/build-ui.sh
-cargo build --locked -p passerelle-app -p passerelle-cli
+# The same build as scripts/test.sh's (same command, same features): running one after the other
+# rebuilds nothing. It also builds the test binaries, a minute more on a first run.
+cargo test --locked --workspace --exclude passerelle-ui --no-run
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 cli="$TARGET_DIR/debug/passerelle"
 

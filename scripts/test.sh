@@ -28,10 +28,9 @@ step "clippy (native, then wasm32 for the UI and the domain)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked -p passerelle-ui -p passerelle-domain --target wasm32-unknown-unknown -- -D warnings
 
-step "unit and integration tests"
-cargo test --locked --workspace --exclude passerelle-ui --exclude passerelle-tests
-
-step "end-to-end tests (real app, WebDriver, Xvfb)"
-# Build the binary exactly as it ships (cargo test above enabled tauri's `test` feature).
-cargo build --locked -p passerelle-app
-xvfb-run -a -s "-screen 0 1280x800x24" cargo test --locked -p passerelle-tests
+step "tests: unit, integration, then end-to-end (real app, WebDriver, Xvfb)"
+# One cargo invocation for all of them, so the workspace is built once with one feature set:
+# the end-to-end tests drive the passerelle-app binary this same build makes (tauri's `test`
+# feature, on here for the IPC tests' mock runtime, only adds the `tauri::test` module).
+# scripts/run.sh builds with exactly these options, so either script reuses the other's build.
+xvfb-run -a -s "-screen 0 1280x800x24" cargo test --locked --workspace --exclude passerelle-ui
