@@ -14,7 +14,9 @@ cargo build --locked -p passerelle-ui --target wasm32-unknown-unknown --profile 
 
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$staging" \
+# Function names (5 MB of the name section) serve only a debugger: dropped.
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$staging" \
   "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/passerelle-ui.wasm"
 cp ui/static/* "$staging/"
 

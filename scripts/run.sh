@@ -18,7 +18,7 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 cli="$TARGET_DIR/debug/passerelle"
 
 if [ -z "${PASSERELLE_DB:-}" ]; then
-  DEMO_PASSPHRASE="démonstration de Passerelle en Grand Est"
+  DEMO_PASSPHRASE="démonstration de Passerelle en Grand Est"  # passerelle_demo::DEMO_PASSPHRASE
   export PASSERELLE_DB="$ROOT/.demo/passerelle.sqlite3"
   mkdir -p "$ROOT/.demo"
   chmod 700 "$ROOT/.demo"

@@ -16,14 +16,33 @@ pub use state::Db;
 /// Runs a command's body and turns a panic into [`AppError::Internal`]: without it an async
 /// command that panics never answers and its screen waits forever. The message names where the
 /// bug is, never the data it was working on (a panic message can quote a NIR).
+///
+/// A failure is logged with the command's place in the code and the error's kind
+/// ([`AppError::log_summary`](passerelle_domain::AppError::log_summary)), never its message.
+#[track_caller]
 pub(crate) fn shielded<T>(
     body: impl FnOnce() -> Result<T, passerelle_domain::AppError>,
 ) -> Result<T, passerelle_domain::AppError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|_| {
-        Err(passerelle_domain::AppError::Internal {
-            message: state::last_panic_location(),
-        })
-    })
+    use passerelle_domain::AppError;
+    let caller = std::panic::Location::caller();
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|_| {
+            Err(AppError::Internal {
+                message: state::last_panic_location(),
+            })
+        });
+    if let Err(err) = &result {
+        let at = format!("{}:{}", caller.file(), caller.line());
+        match err {
+            // What people do every day (a typo, a step not ready yet): worth a line, not a warning.
+            AppError::Validation { .. }
+            | AppError::Blocked { .. }
+            | AppError::NotFound { .. }
+            | AppError::Locked => log::info!("{at} : {}", err.log_summary()),
+            _ => log::warn!("{at} : {}", err.log_summary()),
+        }
+    }
+    result
 }
 
 /// Whether two names are the same, at compile time.
@@ -150,11 +169,24 @@ handlers! {
     matching::training_search => TrainingSearch,
     matching::match_choose => MatchChoose,
     matching::match_chosen => MatchChosenGet,
+    status::help_get => HelpGet,
+    status::error_report => ErrorReportGet,
+    security::demo_open => DemoOpen,
+    security::demo_close => DemoClose,
 }
 
 /// Starts the desktop app.
 pub fn run() {
     state::install_panic_hook();
+    if let Ok(path) = passerelle_storage::paths::resolve_database_path(None) {
+        passerelle_storage::log_file::install(&path);
+    }
+    log::info!(
+        "Passerelle {} démarre ({} {})",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    );
     with_commands(tauri::Builder::default())
         .plugin(tauri_plugin_notification::init())
         // No script in the page: links are not opened by the plugin, only files from Rust.
@@ -223,6 +255,7 @@ fn fail_to_start(path: &std::path::Path, err: &str) -> ! {
 /// Once the data is unlocked: employer silences that became agreements are recorded, the
 /// counsellor is told what is due today, and a daily backup is made if one is due.
 pub(crate) fn after_unlock<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
+    log::info!("données déverrouillées");
     notify_due_today(app, db);
     let due = db
         .with(|conn| passerelle_storage::setting::load(conn))

@@ -5,7 +5,7 @@
 //! with the data key; locking drops both (the key is zeroized).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock};
 
 use passerelle_domain::AppError;
 use passerelle_domain::security::{LockState, SecurityStatus};
@@ -22,15 +22,27 @@ struct Unlocked {
 /// The app's database: at most one connection, opened while unlocked. Commands hold the lock
 /// only for the duration of one short transaction, never across an `.await`.
 pub struct Db {
-    path: PathBuf,
+    /// The database named at start: the user's own, or the one a script chose.
+    home: PathBuf,
+    /// The database in use: `home`, or the demonstration database the first-run screen opened.
+    path: RwLock<PathBuf>,
     open: Mutex<Option<Unlocked>>,
+}
+
+/// The demonstration database beside `home`: never mixed with the user's data.
+pub fn demo_path(home: &Path) -> PathBuf {
+    home.parent()
+        .unwrap_or(Path::new("."))
+        .join("demo")
+        .join(passerelle_domain::DATABASE_FILE_NAME)
 }
 
 impl Db {
     /// The database at `path`, locked.
     pub fn locked(path: PathBuf) -> Self {
         Self {
-            path,
+            home: path.clone(),
+            path: RwLock::new(path),
             open: Mutex::new(None),
         }
     }
@@ -44,18 +56,68 @@ impl Db {
     ) -> Result<Self, StorageError> {
         let (conn, key) = protect::open_or_create(&path, passphrase, kdf)?;
         Ok(Self {
-            path,
+            home: path.clone(),
+            path: RwLock::new(path),
             open: Mutex::new(Some(Unlocked { conn, key })),
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The database in use.
+    pub fn path(&self) -> PathBuf {
+        self.path
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn set_path(&self, path: PathBuf) {
+        *self
+            .path
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = path;
+    }
+
+    /// Whether the demonstration database was opened from the first-run screen (and so can be
+    /// left for the user's own).
+    pub fn in_demo(&self) -> bool {
+        self.path() != self.home
+    }
+
+    /// « Découvrir avec des données de démonstration »: the demonstration database beside the
+    /// user's, filled with fictional cases the first time, is opened instead; the user's own is
+    /// left as it is (not even created).
+    pub fn open_demo(&self, today: chrono::NaiveDate) -> Result<(), AppError> {
+        let demo = demo_path(&self.home);
+        let mut guard = self.guard();
+        if protect::state(&demo) == State::Missing {
+            passerelle_demo::seed_file(
+                &demo,
+                passerelle_demo::DEMO_PASSPHRASE,
+                KdfParams::for_env(),
+                passerelle_demo::DEMO_CASES,
+                2026,
+                today,
+            )?;
+        }
+        let (conn, key) =
+            protect::open_protected(&demo, Secret::Passphrase(passerelle_demo::DEMO_PASSPHRASE))?;
+        *guard = Some(Unlocked { conn, key });
+        self.set_path(demo);
+        log::info!("démonstration ouverte");
+        Ok(())
+    }
+
+    /// Leaves the demonstration for the user's own database, locked (or to set up).
+    pub fn close_demo(&self) {
+        let mut guard = self.guard();
+        *guard = None;
+        self.set_path(self.home.clone());
+        log::info!("démonstration fermée");
     }
 
     /// Where case documents are kept (see [`passerelle_storage::files::documents_dir`]).
     pub fn documents_dir(&self) -> PathBuf {
-        passerelle_storage::files::documents_dir(&self.path)
+        passerelle_storage::files::documents_dir(&self.path())
     }
 
     /// A poisoned lock means a command panicked mid-call; SQLite rolled its transaction back,
@@ -100,16 +162,17 @@ impl Db {
     ) -> Result<T, AppError> {
         let mut guard = self.guard();
         let open = guard.as_mut().ok_or(AppError::Locked)?;
-        f(&mut open.conn, &open.key, &self.path).map_err(AppError::from)
+        f(&mut open.conn, &open.key, &self.path()).map_err(AppError::from)
     }
 
     /// First launch (no database) or a database from before encryption: protects it with the
     /// passphrase and unlocks. Returns the recovery key to show once.
     pub fn setup(&self, passphrase: &str) -> Result<String, AppError> {
         let mut guard = self.guard();
-        let (conn, key, recovery) = match protect::state(&self.path) {
-            State::Missing => protect::init(&self.path, passphrase)?,
-            State::Plain => protect::protect_existing(&self.path, passphrase, &mut |p| {
+        let path = self.path();
+        let (conn, key, recovery) = match protect::state(&path) {
+            State::Missing => protect::init(&path, passphrase)?,
+            State::Plain => protect::protect_existing(&path, passphrase, &mut |p| {
                 log::info!("chiffrement : {} ({}/{})", p.step, p.done, p.total);
             })?,
             State::Protected => {
@@ -128,11 +191,12 @@ impl Db {
     /// accepts a wrong one.
     pub fn unlock(&self, secret: Secret<'_>) -> Result<(), AppError> {
         let mut guard = self.guard();
+        let path = self.path();
         if guard.is_some() {
-            keys::unlock(&self.path, secret)?;
+            keys::unlock(&path, secret)?;
             return Ok(());
         }
-        let (conn, key) = protect::open_protected(&self.path, secret)?;
+        let (conn, key) = protect::open_protected(&path, secret)?;
         // Files left by a document write that failed (best effort: a failure here must not keep
         // the counsellor out).
         let _ = passerelle_storage::retention::sweep_orphan_files(&conn, &self.documents_dir());
@@ -142,7 +206,7 @@ impl Db {
 
     /// A forgotten passphrase: the recovery key sets a new one, then unlocks.
     pub fn recover(&self, recovery: &str, new_passphrase: &str) -> Result<(), AppError> {
-        keys::reset_passphrase(&self.path, recovery, new_passphrase)?;
+        keys::reset_passphrase(&self.path(), recovery, new_passphrase)?;
         self.unlock(Secret::Passphrase(new_passphrase))
     }
 
@@ -153,13 +217,14 @@ impl Db {
 
     /// Where the app stands, and its protection settings (known once unlocked).
     pub fn status(&self) -> Result<SecurityStatus, AppError> {
-        let state = match protect::state(&self.path) {
+        let path = self.path();
+        let state = match protect::state(&path) {
             State::Missing => LockState::Setup,
             State::Plain => LockState::Migrate,
             State::Protected if self.is_unlocked() => LockState::Unlocked,
             State::Protected => LockState::Locked,
         };
-        let protection = keys::protection(&self.path).ok();
+        let protection = keys::protection(&path).ok();
         let settings = match state {
             LockState::Unlocked => Some(self.with(|conn| setting::load(conn))?),
             _ => None,

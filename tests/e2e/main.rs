@@ -6,7 +6,9 @@
 mod cases;
 mod certifications;
 mod committees;
+mod first_run;
 mod foundation;
+mod help;
 mod matching;
 mod parcours;
 mod personal_data;

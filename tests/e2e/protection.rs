@@ -187,8 +187,11 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
     assert!(!is_disabled(&app, "#recovery-continue").await);
     click_when_enabled(&app, "#recovery-continue").await;
 
-    // The app works on the new database, encrypted, with its key file beside it.
-    app.wait_for("#screen-cases").await;
+    // The app works on the new database, encrypted, with its key file beside it; it opens on
+    // the first-run assistant, with no case and no demonstration banner.
+    app.wait_for("#screen-welcome").await;
+    app.wait_for_text("#status-cases", "0 dossier").await;
+    assert!(app.client.find(Locator::Css("#demo-banner")).await.is_err());
     let db_text = app
         .wait_for("#status-db")
         .await

@@ -7,17 +7,20 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
+use passerelle_domain::i18n::{Msg, t};
 use passerelle_domain::security::LockState;
 
 use crate::api;
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::certifications::{Certifications, ExamSessionPage};
+use crate::components::help::Help;
 use crate::components::matching::Trainings;
 use crate::components::meetings::{MeetingScreen, Meetings};
 use crate::components::security::{LockScreen, SetupScreen};
 use crate::components::territory::{
     EditEstablishment, EstablishmentPage, NeedsCensus, NewEstablishment, Territories,
 };
+use crate::components::welcome::Welcome;
 use crate::components::{
     nav::Nav, profile_banner::ProfileBanner, settings::Settings, status_line::StatusLine,
     todo::Todo,
@@ -83,6 +86,7 @@ fn Frame() -> impl IntoView {
         >
             <Nav />
             <main id="main" class="screen" tabindex="-1">
+                <DemoBanner />
                 <ProfileBanner />
                 <Routes fallback=|| view! { <p>"Page introuvable."</p> }>
                     <Route path=path!("/") view=CaseList />
@@ -111,10 +115,54 @@ fn Frame() -> impl IntoView {
                     />
                     <Route path=path!("/parametres") view=Settings />
                     <Route path=path!("/parametres/securite") view=Settings />
+                    <Route path=path!("/aide") view=Help />
+                    <Route path=path!("/bienvenue") view=Welcome />
                 </Routes>
             </main>
             <StatusLine />
         </div>
+    }
+}
+
+/// « DÉMONSTRATION » at the top of every screen of a demonstration database; when the first-run
+/// screen opened it, the way back to one's own database.
+#[component]
+fn DemoBanner() -> impl IntoView {
+    let session = session::session();
+    let status = LocalResource::new(move || {
+        session.unlocks.track();
+        api::status::app_status()
+    });
+    let leave = move |_| {
+        leptos::task::spawn_local(async move {
+            if api::security::demo_close().await.is_ok() {
+                // A fresh window: nothing of the demonstration stays in memory.
+                let _ = window().location().reload();
+            }
+        });
+    };
+    move || {
+        status
+            .get()
+            .and_then(Result::ok)
+            .filter(|s| s.demo)
+            .map(|s| {
+                view! {
+                    <div id="demo-banner" class="demo-banner" role="note">
+                        <strong>{t(Msg::DemoBanner)}</strong>
+                        " — personnes, entreprises et décisions inventées."
+                        {s
+                            .demo_opened_in_app
+                            .then(|| {
+                                view! {
+                                    <button type="button" id="demo-leave" on:click=leave>
+                                        "Quitter la démonstration"
+                                    </button>
+                                }
+                            })}
+                    </div>
+                }
+            })
     }
 }
 
@@ -220,13 +268,21 @@ fn Locking() -> impl IntoView {
     });
 }
 
-/// Ctrl+N: new case file. Ctrl+F: search the case list (from any screen). Not while locked.
+/// Ctrl+N: new case file. Ctrl+F: search the case list (from any screen). F1: Aide. Not while
+/// locked. (The Aide screen lists them: keep its `SHORTCUTS` in step.)
 #[component]
 fn Shortcuts() -> impl IntoView {
     let navigate = use_navigate();
     let unsaved = guard::unsaved();
     let session = session::session();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "F1" && session.is_unlocked() {
+            ev.prevent_default();
+            if unsaved.may_leave() {
+                navigate("/aide", Default::default());
+            }
+            return;
+        }
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || !session.is_unlocked() {
             return;
         }

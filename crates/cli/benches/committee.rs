@@ -44,6 +44,7 @@ fn main() {
         at: DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
         app_version: "bench".into(),
         journal_head: None,
+        demo: false,
     };
     let filed: Vec<CaseId> = conn
         .prepare(

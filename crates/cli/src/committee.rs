@@ -22,7 +22,8 @@ const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// When and by what the PDF is made, with the journal's head for its footer.
 fn generation(conn: &passerelle_storage::Connection) -> anyhow::Result<Generation> {
     Ok(Generation::from_env_or(Utc::now(), APP_VERSION)
-        .with_journal_head(passerelle_storage::journal::content_head(conn)?))
+        .with_journal_head(passerelle_storage::journal::content_head(conn)?)
+        .with_demo(passerelle_storage::setting::load(conn)?.demo))
 }
 
 pub fn dossier_pdf(

@@ -98,6 +98,39 @@ pub fn report(err: &anyhow::Error) {
     }
 }
 
+/// What the log file may say about a failure: its kind, the fields or the number of errors,
+/// never a message (those quote the user's values and the lines of the file imported).
+pub fn log_summary(err: &anyhow::Error) -> String {
+    use passerelle_domain::AppError;
+    use passerelle_import::ImportError;
+    use passerelle_storage::StorageError;
+    if let Some(e) = err.downcast_ref::<AppError>() {
+        return e.log_summary();
+    }
+    if let Some(e) = err.downcast_ref::<StorageError>() {
+        return match e {
+            StorageError::Invalid(errors) => AppError::Validation {
+                errors: errors.clone(),
+            }
+            .log_summary(),
+            StorageError::Blocked { step, unmet } => AppError::Blocked {
+                step: step.clone(),
+                unmet: unmet.clone(),
+            }
+            .log_summary(),
+            _ => "stockage".to_owned(),
+        };
+    }
+    match err.downcast_ref::<ImportError>() {
+        Some(ImportError::Refused { errors, .. }) => {
+            format!("import refusé ({} erreur(s), rien d’importé)", errors.len())
+        }
+        Some(ImportError::Storage(_)) => "import : stockage".to_owned(),
+        None if err.is::<Reported>() => "refusé (raisons affichées à l’écran)".to_owned(),
+        None => "échec (raison affichée à l’écran)".to_owned(),
+    }
+}
+
 /// A JSON file (`-`: standard input) read as `T`, with a French reason naming the field and
 /// its place when it does not read (serde's own messages are English). `shape` says what the
 /// top level should be (« un objet { "siret": …, "lines": […] } »).

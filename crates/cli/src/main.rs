@@ -1233,9 +1233,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The command's name only: its arguments can be a person's name or a file named after them.
+    let command = match matches.subcommand() {
+        Some((name, sub)) => match sub.subcommand_name() {
+            Some(inner) => format!("{name} {inner}"),
+            None => name.to_owned(),
+        },
+        None => String::new(),
+    };
+    if let Ok(path) = passerelle_storage::paths::resolve_database_path(cli.db.clone()) {
+        passerelle_storage::log_file::install(&path);
+    }
+    log::info!("commande « {command} »");
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            log::info!("commande « {command} » terminée");
+            ExitCode::SUCCESS
+        }
         Err(err) => {
+            log::warn!(
+                "commande « {command} » : {}",
+                passerelle_cli::log_summary(&err)
+            );
             report(&err);
             ExitCode::FAILURE
         }

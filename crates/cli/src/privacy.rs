@@ -95,7 +95,8 @@ pub fn purge(
 pub fn export_person(db: Option<PathBuf>, id: CaseId, output: &Path) -> anyhow::Result<()> {
     let (path, conn) = crate::open_db(db)?;
     let export = access::gather(&conn, id, &files::documents_dir(&path), crate::today())?;
-    let generation = Generation::from_env_or(Utc::now(), APP_VERSION);
+    let generation = Generation::from_env_or(Utc::now(), APP_VERSION)
+        .with_demo(passerelle_storage::setting::load(&conn)?.demo);
     let summary = passerelle_pdf::person_pdf(&export.record, &export.unreadable, &generation);
     access::write_zip(output, &export, &summary)?;
     println!(
@@ -121,8 +122,9 @@ pub fn registre(db: Option<PathBuf>, output: &Path) -> anyhow::Result<()> {
         .map(|p| p.structure)
         .unwrap_or_default();
     let registre = passerelle_domain::registre::registre(&params, &structure, crate::today());
-    let bytes =
-        passerelle_pdf::registre_pdf(&registre, &Generation::from_env_or(Utc::now(), APP_VERSION));
+    let generation = Generation::from_env_or(Utc::now(), APP_VERSION)
+        .with_demo(passerelle_storage::setting::load(&conn)?.demo);
+    let bytes = passerelle_pdf::registre_pdf(&registre, &generation);
     files::write_atomic(output, &bytes)?;
     println!("Registre des traitements écrit dans {}.", output.display());
     Ok(())

@@ -21,6 +21,13 @@ use passerelle_domain::case::{CaseData, Civility, Consent, ContractKind, Working
 pub use rng::Rng;
 pub use seed::{DEMO_ACTOR, Seeded, seed, seed_file};
 
+/// The passphrase of the demonstration databases (`scripts/run.sh`'s and the one the first-run
+/// screen opens): their people are fictional, the phrase is public.
+pub const DEMO_PASSPHRASE: &str = "démonstration de Passerelle en Grand Est";
+
+/// How many fictional cases a demonstration database starts with.
+pub const DEMO_CASES: usize = 300;
+
 const SURNAMES: &[&str] = &[
     "Muller",
     "Schmitt",

@@ -57,6 +57,8 @@ pub fn seed(
     seed: u64,
     today: NaiveDate,
 ) -> Result<Seeded, StorageError> {
+    // Fictional people in this database from now on: the window and the PDFs say so.
+    passerelle_storage::setting::mark_demo(conn)?;
     let stored = demo_documents(conn, documents_dir)?;
     crate::employers::save_establishments(conn, Utc::now())?;
     let demo = crate::generate_with_parcours(count, seed, today);

@@ -77,6 +77,28 @@ impl AppError {
             _ => self.to_string(),
         }
     }
+
+    /// What a log line may say about this error: its kind and the machine names around it
+    /// (fields, entity, step code), never a message — those quote what the user typed (« le NIR
+    /// 1 85 … est invalide ») or a serde error quoting the input.
+    pub fn log_summary(&self) -> String {
+        match self {
+            Self::Validation { errors } => {
+                let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+                format!("validation ({})", fields.join(", "))
+            }
+            Self::NotFound { entity, .. } => format!("introuvable ({entity})"),
+            Self::Blocked { step, unmet } => {
+                format!("étape {step} refusée ({} condition(s))", unmet.len())
+            }
+            // SQLite's own messages name the failure (« disk I/O error »), not the data.
+            Self::Storage { message } => format!("stockage ({message})"),
+            Self::Ipc { .. } => "message IPC illisible".to_owned(),
+            Self::Busy => "base occupée".to_owned(),
+            Self::Internal { message } => format!("erreur interne ({message})"),
+            Self::Locked => "verrouillée".to_owned(),
+        }
+    }
 }
 
 fn format_field_errors(errors: &[FieldError]) -> String {
@@ -101,6 +123,21 @@ mod tests {
                 {"field": "displayName", "message": "Le nom est obligatoire."}
             ]}})
         );
+    }
+
+    #[test]
+    fn log_summary_names_fields_never_values() {
+        let err = AppError::Validation {
+            errors: vec![
+                FieldError::new("nir", "Le NIR « 1 85 05 78 006 084 36 » est invalide."),
+                FieldError::new("email", "« jeanne@exemple.fr » n’est pas une adresse."),
+            ],
+        };
+        assert_eq!(err.log_summary(), "validation (nir, email)");
+        let ipc = AppError::Ipc {
+            message: "invalid type: string \"Jeanne Martin\"".into(),
+        };
+        assert!(!ipc.log_summary().contains("Jeanne"));
     }
 
     #[test]

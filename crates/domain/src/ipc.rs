@@ -200,6 +200,17 @@ commands! {
     MatchChoose = "match_choose": crate::matching::Choice => CaseFile;
     /// The match the case's project was last filled from.
     MatchChosenGet = "match_chosen": CaseIdArgs => Option<crate::matching::ChosenMatch>;
+    /// The Aide screen: every deadline's rule with the parameters in force today, where the
+    /// log file and the backups are.
+    HelpGet = "help_get": NoArgs => HelpInfo;
+    /// « Copier un rapport d’erreur » : version, system, schema and the log's last lines —
+    /// nothing about the people in the case files.
+    ErrorReportGet = "error_report": NoArgs => String;
+    /// « Découvrir avec des données de démonstration » (first launch): opens the separate
+    /// demonstration database, created the first time.
+    DemoOpen = "demo_open": NoArgs => SecurityStatus;
+    /// « Quitter la démonstration »: back to the user's own database.
+    DemoClose = "demo_close": NoArgs => SecurityStatus;
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -303,6 +314,21 @@ pub struct AppStatus {
     pub case_count: u64,
     /// When the last backup was written (RFC 3339), if ever.
     pub last_backup_at: Option<String>,
+    /// A demonstration database: « DÉMONSTRATION » on every screen.
+    pub demo: bool,
+    /// The demonstration was opened from the first-run screen: it can be left for the user's
+    /// own database.
+    pub demo_opened_in_app: bool,
+}
+
+/// What the Aide screen needs from the shell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HelpInfo {
+    pub deadline_rules: Vec<crate::parcours::DeadlineRule>,
+    pub log_file: String,
+    /// The automatic backups' directory, when one is set (Paramètres › Sécurité).
+    pub backup_dir: Option<String>,
 }
 
 /// Arguments of commands that take none: Tauri still expects an object.

@@ -22,6 +22,8 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 pub const INK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 pub const MUTED: Rgb = Rgb(0x4d, 0x4d, 0x4d);
 pub const ACCENT: Rgb = Rgb(0x1f, 0x4e, 0x79);
+/// The demonstration mark: the app's error red (7.0:1 on white).
+pub const DANGER: Rgb = Rgb(0xa4, 0x16, 0x1a);
 pub const OK: Rgb = Rgb(0x1e, 0x6b, 0x34);
 pub const KO: Rgb = Rgb(0xa1, 0x26, 0x1b);
 pub const RULE: Rgb = Rgb(0x9a, 0xa5, 0xb1);

@@ -29,6 +29,8 @@ pub struct Generation {
     /// footer, it gives the committee an outside copy of the chain, so a later truncation of
     /// the journal shows (`passerelle journal verify --anchor N:EMPREINTE`).
     pub journal_head: Option<(i64, String)>,
+    /// Made from a demonstration database: every page says so, in red, above its header.
+    pub demo: bool,
 }
 
 impl Generation {
@@ -43,7 +45,14 @@ impl Generation {
             at,
             app_version: app_version.to_owned(),
             journal_head: None,
+            demo: false,
         }
+    }
+
+    /// The same generation, marked as made from a demonstration database or not.
+    pub fn with_demo(mut self, demo: bool) -> Self {
+        self.demo = demo;
+        self
     }
 
     /// The same generation with the journal's head to print.
@@ -73,11 +82,12 @@ impl Generation {
 /// above the header of every page.
 fn decorate(
     left_title: &str,
-    generation: &str,
+    generation: &Generation,
     watermark: Option<&str>,
 ) -> impl Fn(usize, usize, &Page) -> Vec<Item> {
     let left_title = left_title.to_owned();
-    let generation = generation.to_owned();
+    let demo = generation.demo;
+    let generation = generation.label();
     let watermark = watermark.map(str::to_owned);
     move |n, total, page| {
         let m = &*fonts::FONTS;
@@ -104,6 +114,16 @@ fn decorate(
         }
         let footer_top = PAGE_HEIGHT - 48.0;
         let mut items = Vec::new();
+        if demo {
+            items.push(Item::Text {
+                x: MARGIN_X,
+                y: 13.0,
+                size: 8.0,
+                face: Face::Bold,
+                color: layout::DANGER,
+                text: t(Msg::PdfDemo).to_owned(),
+            });
+        }
         if let Some(mark) = &watermark {
             items.push(Item::Text {
                 x: MARGIN_X,
@@ -173,7 +193,7 @@ pub fn dossier_pdf(view: &DossierView, generation: &Generation) -> Vec<u8> {
     }
     let laid = flow.finish(&decorate(
         &format!("Passerelle — {}", t(Msg::DossierTitle)),
-        &generation.label(),
+        generation,
         view.watermark.as_deref(),
     ));
     writer::write(
@@ -218,7 +238,7 @@ pub fn pack_pdf(pack: &MeetingPack, generation: &Generation) -> Vec<u8> {
     }
     let laid = flow.finish(&decorate(
         &format!("Passerelle — {}", t(Msg::PackTitle)),
-        &generation.label(),
+        generation,
         pack.dossiers.first().and_then(|d| d.watermark.as_deref()),
     ));
     writer::write(
@@ -323,11 +343,7 @@ pub fn recovery_kit_pdf(kit: &RecoveryKitView, generation: &Generation) -> Vec<u
     ] {
         flow.push(&block);
     }
-    let laid = flow.finish(&decorate(
-        "Passerelle — Kit de secours",
-        &generation.label(),
-        None,
-    ));
+    let laid = flow.finish(&decorate("Passerelle — Kit de secours", generation, None));
     writer::write(
         &laid,
         &Metadata {

@@ -257,7 +257,7 @@ pub fn person_pdf(
     }
     let laid = flow.finish(&decorate(
         "Passerelle — Vos données",
-        &generation.label(),
+        generation,
         Some("Document personnel — à remettre à la personne concernée"),
     ));
     writer::write(
@@ -305,7 +305,7 @@ pub fn registre_pdf(registre: &Registre, generation: &Generation) -> Vec<u8> {
     }
     let laid = flow.finish(&decorate(
         "Passerelle — Registre des traitements",
-        &generation.label(),
+        generation,
         None,
     ));
     writer::write(

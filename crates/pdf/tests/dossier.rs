@@ -15,6 +15,7 @@ fn generation() -> Generation {
         at: DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
         app_version: "0.1.0".into(),
         journal_head: None,
+        demo: false,
     }
 }
 
@@ -239,6 +240,7 @@ fn the_same_data_and_generation_time_give_the_same_bytes() {
         at: DateTime::from_timestamp(1_795_000_060, 0).unwrap(),
         app_version: "0.1.0".into(),
         journal_head: None,
+        demo: false,
     };
     assert!(dossier_pdf(&view, &later) != a);
 }
@@ -324,4 +326,35 @@ fn a_meeting_pack_has_a_cover_an_agenda_and_a_bookmark_per_dossier() {
         );
     }
     assert_eq!(bytes, pack_pdf(&pack, &generation()), "deterministic");
+}
+
+/// Issue 17, item 2: a dossier made from a demonstration database says so on every page, and a
+/// real one never does.
+#[test]
+fn a_demo_dossier_is_marked_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let view = fixture::view(7, &Variant::Full, true);
+    let demo = save(
+        dir.path(),
+        "demo.pdf",
+        &dossier_pdf(&view, &generation().with_demo(true)),
+    );
+    let pages = page_count(&run("pdfinfo", &[], &demo));
+    assert!(pages >= 2, "a dossier of {pages} page(s) tests little");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-f", &n, "-l", &n])
+            .arg(&demo)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("DÉMONSTRATION — données fictives"),
+            "page {page}: {text}"
+        );
+    }
+    let real = save(dir.path(), "real.pdf", &dossier_pdf(&view, &generation()));
+    assert!(!text_of(&real).contains("DÉMONSTRATION"));
 }

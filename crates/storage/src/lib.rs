@@ -6,13 +6,14 @@
 //! The layers are drawn in `docs/ARCHITECTURE.md`.
 
 // Layers, bottom up: a module uses only modules of a lower layer (`tests/storage/layers.rs` checks it).
-// 0: the error type. 1: the journal, column codecs, files, paths, migrations. 2: one module per
+// 0: the error type. 1: the journal, column codecs, files, paths, the log file, migrations. 2: one module per
 // table (`tables`), each unaware of the others. 3 and up: use cases that compose tables —
 // derived rows, cases, records, parcours, certification, committees — and the integrity check.
 mod codes;
 mod error;
 pub mod files;
 pub mod keys;
+pub mod log_file;
 pub mod migrations;
 mod names;
 pub mod paths;
@@ -24,7 +25,6 @@ pub mod journal;
 
 mod tables;
 
-pub mod calendar;
 mod derived;
 pub mod integrity;
 pub mod todo;
@@ -37,6 +37,7 @@ pub mod protect;
 pub mod records;
 pub mod retention;
 
+pub mod calendar;
 pub mod dashboard;
 pub mod diagnostics;
 pub mod matching;

@@ -35,6 +35,7 @@ migrations![
     "0013_case_establishment.sql",
     "0014_territory.sql",
     "0015_matching.sql",
+    "0016_demo_mark.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -129,6 +130,10 @@ mod tests {
             (
                 "0015_matching.sql",
                 "ffd8764397cf700d5c2c551ab8db003963e36eab510d8345095c3fb9f10f5770",
+            ),
+            (
+                "0016_demo_mark.sql",
+                "92a2c08412180ab60a94068032d9859832ce0f51e44b8de69a4750979c7ded2f",
             ),
         ];
         use sha2::{Digest, Sha256};

@@ -31,10 +31,20 @@ fn save_pdf<R: Runtime>(
     Ok(saved.map(|p| p.display().to_string()))
 }
 
-/// When and by what the PDF is made, with the journal's head for its footer.
+/// When and by what the PDF is made, with the journal's head for its footer (and the
+/// demonstration mark on a demo database).
 fn generation(db: &Db) -> Result<Generation, AppError> {
-    let head = db.with(|conn| passerelle_storage::journal::content_head(conn))?;
-    Ok(Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION")).with_journal_head(head))
+    let (head, settings) = db.with(|conn| {
+        Ok((
+            passerelle_storage::journal::content_head(conn)?,
+            passerelle_storage::setting::load(conn)?,
+        ))
+    })?;
+    Ok(
+        Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION"))
+            .with_journal_head(head)
+            .with_demo(settings.demo),
+    )
 }
 
 #[tauri::command]

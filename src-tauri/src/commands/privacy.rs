@@ -12,8 +12,12 @@ use super::{Args, Reply};
 use crate::export::{self, Export};
 use crate::state::Db;
 
-fn generation() -> Generation {
-    Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION"))
+/// When and by what the PDF is made, marked when the database is a demonstration one.
+fn generation(db: &Db) -> Generation {
+    let demo = db
+        .with(|conn| passerelle_storage::setting::load(conn))
+        .is_ok_and(|s| s.demo);
+    Generation::from_env_or(Utc::now(), env!("CARGO_PKG_VERSION")).with_demo(demo)
 }
 
 #[tauri::command]
@@ -56,7 +60,8 @@ pub async fn person_export<R: Runtime>(
         let export = db.with(|conn| {
             access::gather(conn, args.id, &documents_dir, Local::now().date_naive())
         })?;
-        let summary = passerelle_pdf::person_pdf(&export.record, &export.unreadable, &generation());
+        let summary =
+            passerelle_pdf::person_pdf(&export.record, &export.unreadable, &generation(&db));
         let bytes = access::zip(&export, &summary).map_err(AppError::from)?;
         let name = format!("donnees-{}.zip", export.record.case.reference);
         let saved = export::save(
@@ -89,7 +94,7 @@ pub async fn registre_export<R: Runtime>(
                 &params, &structure, today,
             ))
         })?;
-        let bytes = passerelle_pdf::registre_pdf(&registre, &generation());
+        let bytes = passerelle_pdf::registre_pdf(&registre, &generation(&db));
         let name = format!("registre-traitements-{}.pdf", today.format("%Y-%m-%d"));
         let saved = export::save(
             &app,

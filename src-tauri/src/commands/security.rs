@@ -36,6 +36,32 @@ pub async fn security_setup<R: Runtime>(
     })
 }
 
+/// « Découvrir avec des données de démonstration » (first launch): the separate demonstration
+/// database, created the first time, opened unlocked.
+#[tauri::command]
+pub async fn demo_open<R: Runtime>(
+    app: AppHandle<R>,
+    db: State<'_, Db>,
+    args: Args<cmd::DemoOpen>,
+) -> Reply<cmd::DemoOpen> {
+    let _ = args;
+    crate::shielded(|| {
+        db.open_demo(chrono::Local::now().date_naive())?;
+        crate::after_unlock(&app, &db);
+        db.status()
+    })
+}
+
+/// « Quitter la démonstration »: back to the user's own database, locked or to set up.
+#[tauri::command]
+pub async fn demo_close(db: State<'_, Db>, args: Args<cmd::DemoClose>) -> Reply<cmd::DemoClose> {
+    let _ = args;
+    crate::shielded(|| {
+        db.close_demo();
+        db.status()
+    })
+}
+
 #[tauri::command]
 pub async fn security_unlock<R: Runtime>(
     app: AppHandle<R>,
@@ -82,7 +108,7 @@ pub async fn passphrase_change(
     args: Args<cmd::PassphraseChange>,
 ) -> Reply<cmd::PassphraseChange> {
     crate::shielded(|| {
-        let key = keys::unlock(db.path(), Secret::Passphrase(&args.current)).map_err(|e| {
+        let key = keys::unlock(&db.path(), Secret::Passphrase(&args.current)).map_err(|e| {
             match AppError::from(e) {
                 AppError::Validation { .. } => AppError::invalid(
                     "current",
@@ -91,7 +117,7 @@ pub async fn passphrase_change(
                 other => other,
             }
         })?;
-        keys::change_passphrase(db.path(), &key, &args.new).map_err(|e| match AppError::from(e) {
+        keys::change_passphrase(&db.path(), &key, &args.new).map_err(|e| match AppError::from(e) {
             AppError::Validation { errors } => AppError::Validation {
                 errors: errors
                     .into_iter()
@@ -145,7 +171,7 @@ pub async fn recovery_kit_export<R: Runtime>(
     args: Args<cmd::RecoveryKitExport>,
 ) -> Reply<cmd::RecoveryKitExport> {
     crate::shielded(|| {
-        keys::unlock(db.path(), Secret::RecoveryKey(&args.recovery_key))?;
+        keys::unlock(&db.path(), Secret::RecoveryKey(&args.recovery_key))?;
         save_kit(&app, &db, &args.recovery_key)
     })
 }
@@ -158,7 +184,7 @@ pub async fn recovery_kit_regenerate<R: Runtime>(
     args: Args<cmd::RecoveryKitRegenerate>,
 ) -> Reply<cmd::RecoveryKitRegenerate> {
     crate::shielded(|| {
-        keys::unlock(db.path(), Secret::Passphrase(&args.passphrase)).map_err(|e| {
+        keys::unlock(&db.path(), Secret::Passphrase(&args.passphrase)).map_err(|e| {
             match AppError::from(e) {
                 AppError::Validation { .. } => AppError::invalid(
                     "passphrase",

@@ -71,3 +71,13 @@ pub async fn save_settings(
 pub async fn backup_now() -> Result<Option<BackupDone>, AppError> {
     call::<cmd::BackupNow>(&NoArgs {}).await
 }
+
+/// « Découvrir avec des données de démonstration »: the separate demonstration database.
+pub async fn demo_open() -> Result<SecurityStatus, AppError> {
+    call::<cmd::DemoOpen>(&NoArgs {}).await
+}
+
+/// « Quitter la démonstration »: back to the user's own database.
+pub async fn demo_close() -> Result<SecurityStatus, AppError> {
+    call::<cmd::DemoClose>(&NoArgs {}).await
+}

@@ -7,7 +7,7 @@ use crate::guard;
 
 /// The screens of the app, in the order of a counsellor's day (the territory side last): href,
 /// label, id.
-fn entries() -> [(&'static str, &'static str, &'static str); 7] {
+fn entries() -> [(&'static str, &'static str, &'static str); 8] {
     [
         ("/", t(Msg::NavCases), "nav-cases"),
         ("/a-faire", t(Msg::NavTodo), "nav-todo"),
@@ -21,6 +21,7 @@ fn entries() -> [(&'static str, &'static str, &'static str); 7] {
         ("/formations", "Formations", "nav-trainings"),
         ("/territoires", t(Msg::NavTerritories), "nav-territories"),
         ("/parametres", t(Msg::NavSettings), "nav-settings"),
+        ("/aide", t(Msg::NavHelp), "nav-help"),
     ]
 }
 

@@ -15,11 +15,12 @@ pub fn ProfileBanner() -> impl IntoView {
     });
     move || {
         let missing = matches!(profile.get(), Some(Ok(None)));
-        let on_settings = location.pathname.get().starts_with("/parametres");
+        let path = location.pathname.get();
+        let on_settings = path.starts_with("/parametres") || path == "/bienvenue";
         (missing && !on_settings).then(|| view! {
             <div class="banner" id="profile-banner" role="note">
                 "Bienvenue dans Passerelle. Renseignez d’abord votre profil : votre nom signe chaque modification des dossiers. "
-                <A href="/parametres">"Renseigner mon profil"</A>
+                <A href="/bienvenue">"Renseigner mon profil"</A>
             </div>
         })
     }

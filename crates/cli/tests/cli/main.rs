@@ -11,6 +11,7 @@ mod cli_committee;
 mod cli_info;
 mod concurrency;
 mod establishments;
+mod log_file;
 mod matching;
 mod no_panic;
 mod privacy;

@@ -20,6 +20,7 @@ pub enum Msg {
     NavCertifications,
     NavTerritories,
     NavSettings,
+    NavHelp,
     NavLabel,
     StatusDatabase,
     StatusSchema,
@@ -38,6 +39,8 @@ pub enum Msg {
     EstablishmentNewTitle,
     NeedsCensusTitle,
     SettingsTitle,
+    HelpTitle,
+    WelcomeTitle,
     ProfileTitle,
     ProfileHelp,
     ProfileDisplayName,
@@ -76,6 +79,8 @@ pub enum Msg {
     PdfGenerated,
     PdfFingerprint,
     PdfPage,
+    PdfDemo,
+    DemoBanner,
 }
 
 /// Returns the French text of a message.
@@ -90,6 +95,7 @@ pub fn t(msg: Msg) -> &'static str {
         NavCertifications => "Certifications",
         NavTerritories => "Territoires",
         NavSettings => "Paramètres",
+        NavHelp => "Aide",
         NavLabel => "Navigation principale",
         StatusDatabase => "Base",
         StatusSchema => "schéma",
@@ -108,6 +114,8 @@ pub fn t(msg: Msg) -> &'static str {
         EstablishmentNewTitle => "Nouvel établissement",
         NeedsCensusTitle => "Recensement des besoins de recrutement",
         SettingsTitle => "Paramètres",
+        HelpTitle => "Aide",
+        WelcomeTitle => "Bienvenue dans Passerelle",
         ProfileTitle => "Profil du conseiller",
         ProfileHelp => "Votre nom et votre structure signent chaque modification des dossiers.",
         ProfileDisplayName => "Nom et prénom",
@@ -156,6 +164,8 @@ pub fn t(msg: Msg) -> &'static str {
         PdfGenerated => "Généré le",
         PdfFingerprint => "Empreinte du contenu (SHA-256)",
         PdfPage => "Page",
+        PdfDemo => "DÉMONSTRATION — données fictives, sans valeur pour une décision",
+        DemoBanner => "DÉMONSTRATION — données fictives",
     }
 }
 

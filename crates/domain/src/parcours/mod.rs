@@ -6,6 +6,7 @@ mod checklist;
 mod deadlines;
 mod eligibility;
 mod facts;
+mod guide;
 mod step;
 mod todo;
 mod view;
@@ -26,6 +27,7 @@ pub use facts::{
     EmployerAnswer, Funder, FundingLine, IntermittentFacts, IntermittentProfile, Modality,
     OpcoScheme, ParcoursFacts, PostponementGround, Training,
 };
+pub use guide::{BRANCHES, Branch, DeadlineRule, deadline_rules};
 pub use step::{ALL_STEPS, Step};
 pub use todo::{DueItem, IdleItem, MissingItem, TodoFilter, TodoOverview, checklist_target};
 pub use view::{NextStep, ParcoursView, build_view};

@@ -17,6 +17,8 @@ pub struct Settings {
     pub backup_keep: u32,
     pub last_backup_at: Option<String>,
     pub last_backup_path: Option<String>,
+    /// A demonstration database (fictional people): the window and every PDF page say so.
+    pub demo: bool,
 }
 
 /// Backups kept by default.
@@ -63,7 +65,14 @@ pub fn load(conn: &Connection) -> Result<Settings, StorageError> {
         backup_keep: number("backup_keep", BACKUP_KEEP_DEFAULT)?.clamp(1, 100),
         last_backup_at: get(conn, "last_backup_at")?,
         last_backup_path: get(conn, "last_backup_path")?,
+        demo: get(conn, "demo")?.as_deref() == Some("1"),
     })
+}
+
+/// Marks the database as a demonstration one, for good: the demo data generator calls it, so
+/// a database that ever received fictional people keeps saying so.
+pub fn mark_demo(conn: &Connection) -> Result<(), StorageError> {
+    set(conn, "demo", Some("1"))
 }
 
 /// Saves what the user sets (idle time, backup directory and rotation), bounded.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// a module and everything under it (`tables` covers each table, each in the layer alone).
 const LAYERS: &[&[&str]] = &[
     &["error"],
-    &["codes", "names", "files", "paths", "migrations"],
+    &["codes", "names", "files", "paths", "log_file", "migrations"],
     &["keys"],
     &["sealing"],
     &["journal", "documents"],
@@ -20,7 +20,6 @@ const LAYERS: &[&[&str]] = &[
     &[
         "derived",
         "todo",
-        "calendar",
         "integrity",
         "certification::history",
         "certification::staff",
@@ -36,7 +35,7 @@ const LAYERS: &[&[&str]] = &[
         "retention",
         "establishments",
     ],
-    &["parcours", "diagnostics", "needs", "dashboard"],
+    &["parcours", "diagnostics", "needs", "dashboard", "calendar"],
     &["certification::enrolments", "committee::decisions"],
     &["matching"],
     &[

@@ -29,13 +29,19 @@ pub fn SetupScreen(migrate: bool) -> impl IntoView {
     } else {
         "Protection des données"
     });
-    // The set-up is done: open the app with its idle delay.
+    // The set-up is done: open the app with its idle delay — on the first-run assistant for a
+    // new database.
+    let navigate = leptos_router::hooks::use_navigate();
     let open_app = move || {
+        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let idle = api::security::status()
                 .await
                 .map_or(IDLE_LOCK_DEFAULT_MINUTES * 60, |s| s.idle_lock_seconds);
             session.unlocked(idle);
+            if !migrate {
+                navigate("/bienvenue", Default::default());
+            }
         });
     };
     view! {
@@ -43,8 +49,15 @@ pub fn SetupScreen(migrate: bool) -> impl IntoView {
             <div class="gate-panel wide">
                 <p class="gate-brand">"Passerelle"</p>
                 {move || match step.get() {
-                    Step::Choose => view! { <ChooseForm migrate=migrate step=step /> }.into_any(),
+                    Step::Choose => {
+                        view! {
+                            <ChooseForm migrate=migrate step=step />
+                            {(!migrate).then(|| view! { <DemoChoice /> })}
+                        }
+                            .into_any()
+                    }
                     Step::Key(key) => {
+                        let open_app = open_app.clone();
                         request_animation_frame(|| {
                             dom::focus("setup-title");
                         });
@@ -64,6 +77,51 @@ pub fn SetupScreen(migrate: bool) -> impl IntoView {
                 }}
             </div>
         </main>
+    }
+}
+
+/// First launch only: the demonstration, in its own database, instead of one's own.
+#[component]
+fn DemoChoice() -> impl IntoView {
+    let session = session();
+    let error = RwSignal::new(None::<String>);
+    let open = Action::new_local(|_: &()| api::security::demo_open());
+    Effect::new(move || match open.value().get() {
+        Some(Ok(status)) => session.unlocked(status.idle_lock_seconds),
+        Some(Err(e)) => error.set(Some(e.user_message())),
+        None => {}
+    });
+    let busy = open.pending();
+    view! {
+        <section class="setup-demo" aria-labelledby="setup-demo-title">
+            <h2 id="setup-demo-title">"Découvrir Passerelle d’abord"</h2>
+            <p>
+                "Une base à part, remplie de dossiers fictifs, marquée « DÉMONSTRATION » sur chaque écran et chaque PDF. Vos données n’y sont jamais mêlées : votre propre base sera créée quand vous choisirez votre phrase de passe."
+            </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    id="setup-demo"
+                    class="secondary"
+                    disabled=move || busy.get()
+                    on:click=move |_| {
+                        error.set(None);
+                        open.dispatch(());
+                    }
+                >
+                    {move || {
+                        if busy.get() {
+                            "Préparation de la démonstration…"
+                        } else {
+                            "Découvrir avec des données de démonstration"
+                        }
+                    }}
+                </button>
+            </div>
+            <p id="setup-demo-error" class="field-error" role="alert">
+                {move || error.get()}
+            </p>
+        </section>
     }
 }
 
