@@ -21,6 +21,9 @@ PACKAGES=(
   poppler-utils qpdf imagemagick fonts-dejavu-core sqlite3
 )
 
+# npm for axe-core (the accessibility audits of the end-to-end tests), unless Node.js is there.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
+
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${PACKAGES[@]}"; do
@@ -58,6 +61,12 @@ fi
 if ! tauri-driver --help >/dev/null 2>&1; then
   say "installing tauri-driver 2…"
   cargo install --quiet --locked tauri-driver --version "^2"
+fi
+
+# axe-core, at the version tests/axe/package-lock.json locks.
+if [ ! -f "$ROOT/tests/axe/node_modules/axe-core/axe.min.js" ]; then
+  say "installing axe-core (npm)…"
+  npm ci --prefix "$ROOT/tests/axe" --no-audit --no-fund --silent
 fi
 
 say "ready (wasm-bindgen $wbg_version, $(tauri-driver --version 2>/dev/null || echo tauri-driver), $(rustc --version))"

@@ -3,6 +3,7 @@
 //! Run by `scripts/test.sh` under Xvfb after building the app; each test launches its own app on
 //! its own temporary data directory.
 
+mod accessibility;
 mod cases;
 mod certifications;
 mod committees;

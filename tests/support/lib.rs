@@ -45,6 +45,39 @@ pub fn seed_demo(path: &Path, cases: usize) {
     .unwrap();
 }
 
+/// One axe-core rule broken on a page: which, how badly, where (the first few elements).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Violation {
+    pub id: String,
+    /// `minor`, `moderate`, `serious` or `critical`.
+    pub impact: String,
+    pub help: String,
+    pub targets: Vec<String>,
+    pub count: usize,
+}
+
+impl Violation {
+    /// What the RGAA audit counts as failing: serious and critical.
+    pub fn blocking(&self) -> bool {
+        matches!(self.impact.as_str(), "serious" | "critical")
+    }
+}
+
+/// axe-core's script, read once.
+fn axe_source() -> &'static str {
+    static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("axe/node_modules/axe-core/axe.min.js");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run scripts/bootstrap.sh (npm ci in tests/axe)",
+                path.display()
+            )
+        })
+    })
+}
+
 /// How the app is started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unlock {
@@ -308,6 +341,35 @@ impl AppSession {
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and returns its
+    /// violations. axe-core comes from npm (`tests/axe`, installed by scripts/bootstrap.sh).
+    pub async fn audit(&self) -> Vec<Violation> {
+        let source = axe_source();
+        self.client
+            .execute(source, vec![])
+            .await
+            .expect("inject axe-core");
+        let answer = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, {
+                     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                     resultTypes: ['violations'],
+                 }).then(r => done(JSON.stringify(r.violations.map(v => ({
+                     id: v.id, impact: v.impact || 'minor', help: v.help,
+                     targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+                     count: v.nodes.length,
+                 }))))).catch(e => done('ERROR ' + e));",
+                vec![],
+            )
+            .await
+            .expect("axe.run");
+        let text = answer.as_str().unwrap_or_default().to_owned();
+        assert!(!text.starts_with("ERROR"), "axe-core: {text}");
+        serde_json::from_str(&text).expect("axe-core's answer")
     }
 
     /// Closes the window, then stops tauri-driver (and with it WebKitWebDriver). Returns the

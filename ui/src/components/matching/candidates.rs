@@ -134,7 +134,12 @@ fn candidates_view(
     } else {
         view! {
             <PartsLegend id="need-candidates-legend" />
-            <div class="table-scroll">
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label="Personnes qui correspondent au besoin"
+            >
                 <table class="cases compact candidates-table" id="need-candidates-table">
                     <caption class="sr-only">"Personnes qui correspondent au besoin"</caption>
                     <thead>

@@ -498,8 +498,9 @@ pub fn SessionTable(
         }
         .into_any();
     }
+    // Focusable: a table wider than the window scrolls with the arrow keys too.
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || caption.get()>
             <table class="cases compact sessions-table" id=id>
                 <caption class="sr-only">{move || caption.get()}</caption>
                 <thead>

@@ -177,7 +177,7 @@ fn DiagnosticCard(
                         }
                     })}
             </dl>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Lignes du diagnostic">
                 <table class="cases compact lines-table" id=format!("diagnostic-{id}-lines")>
                     <thead>
                         <tr>

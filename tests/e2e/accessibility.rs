@@ -1,0 +1,167 @@
+//! Issue 17, item 3: every screen passes an axe-core audit (WCAG 2.1 A and AA rules) in the
+//! real window, with 0 serious or critical violation. The screens are reached as a user
+//! reaches them (navigation, the first row of each list, each tab of a case), on demo data.
+
+use fantoccini::Locator;
+use passerelle_tests::{AppSession, Unlock, Violation};
+
+/// Audits the page as it is and records what it found under `screen`.
+async fn audit(app: &AppSession, screen: &str, found: &mut Vec<(String, Violation)>) {
+    // Let the screen's data arrive (lists and resources load after the frame).
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let violations = app.audit().await;
+    eprintln!("axe-core: {screen}: {} violation(s)", violations.len());
+    for v in violations {
+        found.push((screen.to_owned(), v));
+    }
+}
+
+/// Clicks the first element matching `css` if there is one (a list may be empty).
+async fn open_first(app: &AppSession, css: &str) -> bool {
+    match app.client.find(Locator::Css(css)).await {
+        Ok(link) => {
+            let _ = app
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![serde_json::to_value(&link).unwrap()],
+                )
+                .await;
+            link.click().await.is_ok()
+        }
+        Err(_) => false,
+    }
+}
+
+fn report(found: &[(String, Violation)]) -> String {
+    let mut out = String::new();
+    for (screen, v) in found {
+        out.push_str(&format!(
+            "{screen}: {} [{}] {} ×{} — {}\n",
+            v.id,
+            v.impact,
+            v.help,
+            v.count,
+            v.targets.join(" | ")
+        ));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_has_no_serious_or_critical_axe_violation() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    passerelle_tests::seed_demo(&db, 40);
+    let app = AppSession::start_in(data_home).await;
+    let mut found = Vec::new();
+
+    app.wait_for("#screen-cases table").await;
+    audit(&app, "Dossiers", &mut found).await;
+
+    app.click_centered("#case-new", "a11y-new").await;
+    app.wait_for("#case-form").await;
+    audit(&app, "Nouveau dossier", &mut found).await;
+
+    app.click_centered("#nav-cases", "a11y-cases").await;
+    app.wait_for("#screen-cases table").await;
+    assert!(open_first(&app, "#screen-cases table tbody a").await);
+    app.wait_for("#screen-case").await;
+    for (tab, name) in [
+        ("tab-identity", "Dossier › Identité"),
+        ("tab-situation", "Dossier › Situation"),
+        ("tab-project", "Dossier › Projet"),
+        ("tab-matches", "Dossier › Rapprochements"),
+        ("tab-parcours", "Dossier › Parcours"),
+        ("tab-interviews", "Dossier › Entretiens"),
+        ("tab-documents", "Dossier › Documents"),
+        ("tab-history", "Dossier › Historique"),
+    ] {
+        app.click_centered(&format!("#{tab}"), "a11y-tab").await;
+        audit(&app, name, &mut found).await;
+    }
+
+    for (nav, screen, name) in [
+        ("#nav-todo", "#screen-todo", "À faire"),
+        ("#nav-committees", "#screen-committees", "Comités"),
+        (
+            "#nav-certifications",
+            "#screen-certifications",
+            "Certifications",
+        ),
+        ("#nav-trainings", "#screen-trainings", "Formations"),
+        ("#nav-territories", "#screen-territories", "Territoires"),
+        ("#nav-settings", "#screen-settings", "Paramètres"),
+        ("#nav-help", "#screen-help", "Aide"),
+    ] {
+        app.click_centered(nav, "a11y-nav").await;
+        app.wait_for(screen).await;
+        audit(&app, name, &mut found).await;
+    }
+
+    app.click_centered("#nav-committees", "a11y-nav").await;
+    app.wait_for("#screen-committees").await;
+    if open_first(&app, "#screen-committees a[href^='/comites/']").await {
+        app.wait_for("#screen-session").await;
+        audit(&app, "Comité (séance)", &mut found).await;
+    }
+    app.click_centered("#nav-territories", "a11y-nav").await;
+    app.wait_for("#screen-territories").await;
+    if open_first(
+        &app,
+        "#screen-territories a[href^='/territoires/etablissements/']:not([href$='/nouveau'])",
+    )
+    .await
+    {
+        app.wait_for("#screen-establishment").await;
+        audit(&app, "Établissement", &mut found).await;
+    }
+    app.click_centered("#nav-territories", "a11y-nav").await;
+    app.wait_for("#screen-territories").await;
+    if open_first(&app, "a[href='/territoires/besoins']").await {
+        app.wait_for("#screen-needs").await;
+        audit(&app, "Recensement des besoins", &mut found).await;
+    }
+
+    // The first-run assistant (the demo database has no counsellor profile: the banner leads
+    // there).
+    app.click_centered("#profile-banner a", "a11y-welcome").await;
+    app.wait_for("#screen-welcome").await;
+    audit(&app, "Bienvenue", &mut found).await;
+
+    // The lock screen (Ctrl+L).
+    app.wait_for("body")
+        .await
+        .send_keys("\u{E009}l")
+        .await
+        .unwrap();
+    app.wait_for("#lock-screen").await;
+    audit(&app, "Verrouillage", &mut found).await;
+    app.finish().await;
+
+    // The first launch: setting up the passphrase.
+    let app = AppSession::start_with(
+        tempfile::tempdir().unwrap(),
+        Unlock::Interactive { idle_seconds: 0 },
+    )
+    .await;
+    app.wait_for("#setup-form").await;
+    audit(&app, "Première ouverture", &mut found).await;
+    app.finish().await;
+
+    let all = report(&found);
+    eprintln!("axe-core, every violation:\n{all}");
+    let blocking: Vec<(String, Violation)> = found
+        .iter()
+        .filter(|(_, v)| v.blocking())
+        .cloned()
+        .collect();
+    assert!(
+        blocking.is_empty(),
+        "{} serious or critical violation(s):\n{}",
+        blocking.len(),
+        report(&blocking)
+    );
+}
