@@ -127,7 +127,8 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
 
     // The first-run assistant (the demo database has no counsellor profile: the banner leads
     // there).
-    app.click_centered("#profile-banner a", "a11y-welcome").await;
+    app.click_centered("#profile-banner a", "a11y-welcome")
+        .await;
     app.wait_for("#screen-welcome").await;
     audit(&app, "Bienvenue", &mut found).await;
 
