@@ -239,8 +239,15 @@ fn bench_import(dir: &Path) {
             bytes: csv.clone().into_bytes(),
         };
         let (took, summary) = time(|| {
-            passerelle_import::cases::import(&mut conn, "bench", &[input], false, Utc::now())
-                .unwrap()
+            passerelle_import::cases::import(
+                &mut conn,
+                "bench",
+                &[input],
+                &Default::default(),
+                false,
+                Utc::now(),
+            )
+            .unwrap()
         });
         assert_eq!(summary.cases, 10_000);
         samples.push(took);

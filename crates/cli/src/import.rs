@@ -1,4 +1,4 @@
-//! `passerelle import cases FILE.csv [--dry-run]`: case files from a spreadsheet export, through
+//! `passerelle import cases FILE.csv [--map "EN-TÊTE=COLONNE"]… [--dry-run]`: case files from a spreadsheet export, through
 //! [`passerelle_import::cases`] (UTF-8, UTF-16 or Windows-1252, `;` or `,`, documented headers,
 //! every bad line reported, all or nothing).
 
@@ -8,12 +8,24 @@ use chrono::Utc;
 use passerelle_domain::i18n::{count_with, format_count};
 use passerelle_storage::profile;
 
-pub fn run(db: Option<PathBuf>, file: &Path, dry_run: bool) -> anyhow::Result<()> {
+pub fn run(db: Option<PathBuf>, file: &Path, map: &[String], dry_run: bool) -> anyhow::Result<()> {
+    let mut columns = passerelle_import::cases::ColumnMap::new();
+    for entry in map {
+        let (header, field) =
+            passerelle_import::cases::map_entry(entry).map_err(|reason| anyhow::anyhow!(reason))?;
+        columns.insert(header, field);
+    }
     let inputs = passerelle_import::source::read_path(file)?;
     let (_, mut conn) = crate::open_db(db)?;
     let actor = profile::actor(&conn)?;
-    let summary =
-        passerelle_import::cases::import(&mut conn, &actor, &inputs, dry_run, Utc::now())?;
+    let summary = passerelle_import::cases::import(
+        &mut conn,
+        &actor,
+        &inputs,
+        &columns,
+        dry_run,
+        Utc::now(),
+    )?;
     for n in &summary.notices {
         eprintln!("note : {n}");
     }

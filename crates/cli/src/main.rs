@@ -354,6 +354,10 @@ enum ImportCommand {
         /// Fichier CSV.
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
+        /// Rattache un en-tête du fichier à une colonne connue (ex. « Adresse mail=email ») ;
+        /// répétable.
+        #[arg(long, value_name = "EN-TÊTE=COLONNE")]
+        map: Vec<String>,
         /// Vérifie tout, n’écrit rien.
         #[arg(long)]
         dry_run: bool,
@@ -1035,7 +1039,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cases::list(db, &query, json)
         }
         Command::Demo { cases: count, seed } => demo::run(db, count as usize, seed),
-        Command::Import(ImportCommand::Cases { file, dry_run }) => import::run(db, &file, dry_run),
+        Command::Import(ImportCommand::Cases { file, map, dry_run }) => {
+            import::run(db, &file, &map, dry_run)
+        }
         Command::Journal(JournalCommand::Verify { anchor }) => {
             journal::verify(db, anchor.as_deref())
         }

@@ -57,12 +57,32 @@ pub const COLUMNS: &[Column] = &[
         required: false,
     },
     Column {
-        headers: &["nir", "numero_securite_sociale"],
+        headers: &[
+            "nir",
+            "numero_securite_sociale",
+            "numero_de_securite_sociale",
+            // « N° de sécurité sociale » (the ° and the space are two separators).
+            "n__de_securite_sociale",
+            "n_de_securite_sociale",
+            "no_de_securite_sociale",
+            "n_securite_sociale",
+            "securite_sociale",
+            "no_ss",
+        ],
         field: "beneficiary.nir",
         required: false,
     },
     Column {
-        headers: &["email", "courriel", "e_mail"],
+        headers: &[
+            "email",
+            "courriel",
+            "e_mail",
+            "mail",
+            "adresse_mail",
+            "adresse_email",
+            "adresse_e_mail",
+            "adresse_electronique",
+        ],
         field: "beneficiary.email",
         required: false,
     },
@@ -112,12 +132,24 @@ pub const COLUMNS: &[Column] = &[
         required: false,
     },
     Column {
-        headers: &["contrat", "type_contrat"],
+        headers: &[
+            "contrat",
+            "type_contrat",
+            "type_de_contrat",
+            "nature_du_contrat",
+        ],
         field: "situation.contract",
         required: false,
     },
     Column {
-        headers: &["debut_contrat", "date_debut_contrat"],
+        headers: &[
+            "debut_contrat",
+            "date_debut_contrat",
+            "date_d_entree",
+            "date_entree",
+            "date_d_embauche",
+            "date_embauche",
+        ],
         field: "situation.contractStart",
         required: false,
     },
@@ -264,8 +296,50 @@ pub struct Parsed {
     pub notices: Vec<Notice>,
 }
 
+/// Headers the user maps to a column by hand (`--map "Adresse mail=email"`, the import's
+/// mapping step): normalised header → the column's field.
+pub type ColumnMap = HashMap<String, &'static str>;
+
+/// Reads `HEADER=COLUMN` (the column named by one of its accepted headers, or by its field
+/// path such as `beneficiary.email`) into a [`ColumnMap`] entry; `Err` says what is accepted.
+pub fn map_entry(text: &str) -> Result<(String, &'static str), String> {
+    let Some((header, target)) = text.split_once('=') else {
+        return Err(format!(
+            "« {} » : écrivez EN-TÊTE=COLONNE (ex. « Adresse mail=email »)",
+            passerelle_domain::validate::excerpt(text)
+        ));
+    };
+    let wanted = normalise_header(target);
+    let column = COLUMNS.iter().find(|c| {
+        c.headers.contains(&wanted.as_str()) || c.field.eq_ignore_ascii_case(target.trim())
+    });
+    match (normalise_header(header).as_str(), column) {
+        ("", _) => Err("--map : l’en-tête avant « = » est vide".to_owned()),
+        (header, Some(c)) => Ok((header.to_owned(), c.field)),
+        (_, None) => Err(format!(
+            "--map : colonne « {} » inconnue ; colonnes possibles : {}",
+            passerelle_domain::validate::excerpt(target.trim()),
+            COLUMNS
+                .iter()
+                .map(|c| c.headers[0])
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 /// Parses and validates a whole file; writes nothing.
 pub fn parse(input: &Input, territories: &[Territory], today: NaiveDate) -> Parsed {
+    parse_mapped(input, territories, today, &ColumnMap::new())
+}
+
+/// [`parse`], with the user's own header mapping taking precedence over the known headers.
+pub fn parse_mapped(
+    input: &Input,
+    territories: &[Territory],
+    today: NaiveDate,
+    map: &ColumnMap,
+) -> Parsed {
     let mut parsed = Parsed::default();
     let text = match source::decode(input) {
         Ok(text) => text,
@@ -296,10 +370,16 @@ pub fn parse(input: &Input, territories: &[Territory], today: NaiveDate) -> Pars
     let mut ignored = Vec::new();
     for h in headers.iter() {
         let norm = normalise_header(h);
-        match COLUMNS.iter().find(|c| c.headers.contains(&norm.as_str())) {
-            Some(c) => {
-                by_field.insert(c.field, h.trim().to_owned());
-                columns.push(Some((c.field, h.trim().to_owned())));
+        let field = map.get(&norm).copied().or_else(|| {
+            COLUMNS
+                .iter()
+                .find(|c| c.headers.contains(&norm.as_str()))
+                .map(|c| c.field)
+        });
+        match field {
+            Some(field) => {
+                by_field.insert(field, h.trim().to_owned());
+                columns.push(Some((field, h.trim().to_owned())));
             }
             None => {
                 if !h.trim().is_empty() {
@@ -401,6 +481,7 @@ pub fn import(
     conn: &mut Connection,
     actor: &str,
     inputs: &[Input],
+    map: &ColumnMap,
     dry_run: bool,
     at: DateTime<Utc>,
 ) -> Result<Summary, ImportError> {
@@ -410,7 +491,7 @@ pub fn import(
     let mut errors = Vec::new();
     let mut notices = Vec::new();
     for input in inputs {
-        let parsed = parse(input, &territories, today);
+        let parsed = parse_mapped(input, &territories, today, map);
         all.extend(parsed.cases);
         errors.extend(parsed.errors);
         notices.extend(parsed.notices);
@@ -430,6 +511,28 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mapping_names_a_column_by_a_header_or_its_field() {
+        assert_eq!(
+            map_entry("Adresse mail pro=email"),
+            Ok(("adresse_mail_pro".to_owned(), "beneficiary.email"))
+        );
+        assert_eq!(
+            map_entry("Matricule SS = beneficiary.nir"),
+            Ok(("matricule_ss".to_owned(), "beneficiary.nir"))
+        );
+        assert!(
+            map_entry("Adresse mail")
+                .unwrap_err()
+                .contains("EN-TÊTE=COLONNE")
+        );
+        assert!(
+            map_entry("Fonction=métier exercé")
+                .unwrap_err()
+                .contains("colonne « métier exercé » inconnue")
+        );
+    }
 
     fn territories() -> Vec<Territory> {
         vec![

@@ -1,10 +1,10 @@
 //! Integration: the `passerelle` binary's case-file commands on temporary databases.
 
 use crate::common;
+use crate::common::run_with_stdin;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn passerelle(db: &Path) -> Command {
     let mut cmd = common::cli();
@@ -16,23 +16,6 @@ fn passerelle(db: &Path) -> Command {
 
 fn run(db: &Path, args: &[&str]) -> Output {
     passerelle(db).args(args).output().unwrap()
-}
-
-fn run_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = passerelle(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -327,4 +310,74 @@ fn journal_verify_notices_a_changed_document_file() {
         "{}",
         text(&out.stderr)
     );
+}
+
+/// Issue 17, item 9: an HR department's export (Windows-1252) whose headers « N° de sécurité
+/// sociale », « Adresse mail », « Type de contrat » and « Date d'entrée » were all skipped: they
+/// are read now, and a header the app cannot guess is mapped with `--map`.
+#[test]
+fn an_hr_export_with_its_own_headers_is_read_and_mapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let csv = dir.path().join("export RH.csv");
+    let mut bytes =
+        b"Nom;Pr\xe9nom;Territoire;N\xb0 de s\xe9curit\xe9 sociale;Adresse mail;Type de contrat;Date d'entr\xe9e;Poste occup\xe9\r\n"
+            .to_vec();
+    bytes.extend_from_slice(
+        b"Dupr\xe9;Fran\xe7oise;metz;2 06 12 75 111 005 64;f.dupre@exemple.fr;CDI;02/05/2019;Cariste\r\n",
+    );
+    std::fs::write(&csv, &bytes).unwrap();
+
+    let out = run(
+        &db,
+        &["import", "cases", csv.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    let notes = common::text(&out.stderr);
+    assert!(
+        notes.contains("colonnes ignorées (non reconnues) : Poste occupé"),
+        "{notes}"
+    );
+
+    let bad = run(
+        &db,
+        &[
+            "import",
+            "cases",
+            csv.to_str().unwrap(),
+            "--map",
+            "Poste occupé=fonction",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        common::text(&bad.stderr)
+            .contains("colonne « fonction » inconnue ; colonnes possibles : nom_naissance"),
+        "{}",
+        common::text(&bad.stderr)
+    );
+
+    let out = run(
+        &db,
+        &[
+            "import",
+            "cases",
+            csv.to_str().unwrap(),
+            "--map",
+            "Poste occupé=poste",
+        ],
+    );
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    assert!(!common::text(&out.stderr).contains("ignorées"));
+    let page: serde_json::Value =
+        serde_json::from_str(&common::ok(&db, &["search", "dupre", "--json"])).unwrap();
+    let id = page["items"][0]["id"].as_i64().unwrap().to_string();
+    let case: serde_json::Value =
+        serde_json::from_str(&common::ok(&db, &["case", "show", &id, "--json"])).unwrap();
+    let data = &case["data"];
+    assert_eq!(data["beneficiary"]["nir"], "206127511100564");
+    assert_eq!(data["beneficiary"]["email"], "f.dupre@exemple.fr");
+    assert_eq!(data["situation"]["contract"], "cdi");
+    assert_eq!(data["situation"]["contractStart"], "2019-05-02");
+    assert_eq!(data["situation"]["jobTitle"], "Cariste");
 }

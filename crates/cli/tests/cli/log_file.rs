@@ -3,31 +3,9 @@
 //! exported, an import fails on a line quoting another person; then every log file is searched
 //! for each of those values.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
 
-use crate::common::{self, ok, run, text};
-
-fn with_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = common::cli()
-        .env_remove(passerelle_domain::DATABASE_ENV_VAR)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::common::{ok, run, run_with_stdin, text};
 
 /// Every log file of the database's directory, as one text.
 fn logs(db: &Path) -> String {
@@ -47,12 +25,12 @@ fn the_log_names_commands_and_failures_never_a_person() {
         "territory": "metz", "nir": "2 06 12 75 111 005 64", "email": "ysaline.q@exemple.fr",
         "phone": "06 12 34 56 78"},
         "project": {"notes": "Souhaite quitter la boulangerie de son oncle"}}"#;
-    let out = with_stdin(&db, &["case", "add", "--json", "-"], case);
+    let out = run_with_stdin(&db, &["case", "add", "--json", "-"], case);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // A refused case: the field errors quote the NIR typed.
     let refused = case.replace("005 64", "005 65");
     assert!(
-        !with_stdin(&db, &["case", "add", "--json", "-"], &refused)
+        !run_with_stdin(&db, &["case", "add", "--json", "-"], &refused)
             .status
             .success()
     );

@@ -306,20 +306,7 @@ fn r10_messages_that_were_english_are_french() {
 }
 
 fn add_case(db: &Path, json: &str) {
-    let mut child = passerelle(db)
-        .args(["case", "add", "--json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(json.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_with_stdin(db, &["case", "add", "--json", "-"], json);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
 

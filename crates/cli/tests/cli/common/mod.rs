@@ -57,6 +57,25 @@ pub fn run(db: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// [`run`] with `stdin` written to the command's standard input (`case add --json -`). A
+/// refused command may exit before reading it: a broken pipe is not an error here.
+pub fn run_with_stdin(db: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cli()
+        .env_remove(passerelle_domain::DATABASE_ENV_VAR)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
 /// [`run`] that must succeed; its standard output.
 pub fn ok(db: &Path, args: &[&str]) -> String {
     let out = run(db, args);
