@@ -76,9 +76,19 @@ async fn launch(data_home: tempfile::TempDir, cases: usize) -> (Duration, u64) {
     }
     let shown = app.launched.elapsed();
     // The shell, and the webview's processes (WebKitGTK runs the page in its own).
-    let rss = newest_rss("passerelle-app")
-        + newest_rss("WebKitWebProces")
-        + newest_rss("WebKitNetworkPr");
+    let (shell, web, network) = (
+        newest_rss("passerelle-app"),
+        newest_rss("WebKitWebProces"),
+        newest_rss("WebKitNetworkPr"),
+    );
+    println!(
+        "  window ready (WebDriver session open, page loaded) after {:.0} ms; resident: shell {:.0} MB, web process {:.0} MB, network process {:.0} MB",
+        app.started_in.as_secs_f64() * 1e3,
+        shell as f64 / 1e6,
+        web as f64 / 1e6,
+        network as f64 / 1e6
+    );
+    let rss = shell + web + network;
     app.finish().await;
     (shown, rss)
 }
