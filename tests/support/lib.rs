@@ -346,11 +346,18 @@ impl AppSession {
     /// Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and returns its
     /// violations. axe-core comes from npm (`tests/axe`, installed by scripts/bootstrap.sh).
     pub async fn audit(&self) -> Vec<Violation> {
-        let source = axe_source();
-        self.client
-            .execute(source, vec![])
+        // Injected once per page: the app is a single page, the script stays between screens.
+        let loaded = self
+            .client
+            .execute("return typeof axe !== 'undefined'", vec![])
             .await
-            .expect("inject axe-core");
+            .expect("look for axe-core");
+        if loaded != serde_json::Value::Bool(true) {
+            self.client
+                .execute(axe_source(), vec![])
+                .await
+                .expect("inject axe-core");
+        }
         let answer = self
             .client
             .execute_async(

@@ -92,11 +92,16 @@ pub fn purge(
     Ok(())
 }
 
+/// When and by what the PDF is made, marked on a demonstration database.
+fn generation(conn: &passerelle_storage::Connection) -> anyhow::Result<Generation> {
+    Ok(Generation::from_env_or(Utc::now(), APP_VERSION)
+        .with_demo(passerelle_storage::setting::load(conn)?.demo))
+}
+
 pub fn export_person(db: Option<PathBuf>, id: CaseId, output: &Path) -> anyhow::Result<()> {
     let (path, conn) = crate::open_db(db)?;
     let export = access::gather(&conn, id, &files::documents_dir(&path), crate::today())?;
-    let generation = Generation::from_env_or(Utc::now(), APP_VERSION)
-        .with_demo(passerelle_storage::setting::load(&conn)?.demo);
+    let generation = generation(&conn)?;
     let summary = passerelle_pdf::person_pdf(&export.record, &export.unreadable, &generation);
     access::write_zip(output, &export, &summary)?;
     println!(
@@ -122,8 +127,7 @@ pub fn registre(db: Option<PathBuf>, output: &Path) -> anyhow::Result<()> {
         .map(|p| p.structure)
         .unwrap_or_default();
     let registre = passerelle_domain::registre::registre(&params, &structure, crate::today());
-    let generation = Generation::from_env_or(Utc::now(), APP_VERSION)
-        .with_demo(passerelle_storage::setting::load(&conn)?.demo);
+    let generation = generation(&conn)?;
     let bytes = passerelle_pdf::registre_pdf(&registre, &generation);
     files::write_atomic(output, &bytes)?;
     println!("Registre des traitements écrit dans {}.", output.display());

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use passerelle_domain::AppError;
 use passerelle_domain::i18n::{Label, Msg, t};
+use passerelle_domain::ipc::AppStatus;
 use passerelle_domain::parcours::BRANCHES;
 
 use crate::api;
@@ -35,6 +37,8 @@ const SHORTCUTS: &[(&str, &str)] = &[
 #[component]
 pub fn Help() -> impl IntoView {
     crate::dom::set_title(Msg::HelpTitle);
+    // One status call for the sections that show it (data, version).
+    let status = LocalResource::new(api::status::app_status);
     view! {
         <section id="screen-help" class="help" aria-labelledby="screen-help-title">
             <h1 id="screen-help-title">{t(Msg::HelpTitle)}</h1>
@@ -49,9 +53,9 @@ pub fn Help() -> impl IntoView {
             </nav>
             <Shortcuts />
             <Parcours />
-            <HelpFromShell />
+            <HelpFromShell status=status />
             <Report />
-            <About />
+            <About status=status />
             <Accessibility />
         </section>
     }
@@ -136,9 +140,8 @@ fn Parcours() -> impl IntoView {
 
 /// The deadlines' rules (with the parameters in force) and where the data is.
 #[component]
-fn HelpFromShell() -> impl IntoView {
+fn HelpFromShell(status: LocalResource<Result<AppStatus, AppError>>) -> impl IntoView {
     let help = LocalResource::new(api::status::help);
-    let status = LocalResource::new(api::status::app_status);
     view! {
         <section class="card" aria-labelledby="help-deadlines">
             <h2 id="help-deadlines">"Les délais"</h2>
@@ -319,8 +322,7 @@ async fn copy_to_clipboard(text: &str) -> bool {
 }
 
 #[component]
-fn About() -> impl IntoView {
-    let status = LocalResource::new(api::status::app_status);
+fn About(status: LocalResource<Result<AppStatus, AppError>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="help-about">
             <h2 id="help-about">"Version et licences"</h2>
