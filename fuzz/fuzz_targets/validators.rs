@@ -25,5 +25,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = passerelle_domain::territory::validated_label(text);
     let _ = passerelle_domain::case::search_terms(text);
     let _ = passerelle_domain::i18n::parse_euros(text);
-    let _ = passerelle_domain::ipc::DocumentMeta::from_header(text);
+    let _ = <passerelle_domain::ipc::DocumentMeta as passerelle_domain::ipc::RawBodyMeta>::from_header(text);
 });

@@ -8,15 +8,38 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, RwLock};
 
 use passerelle_domain::AppError;
+use passerelle_domain::import::{ImportKind, ImportProgress};
 use passerelle_domain::security::{LockState, SecurityStatus};
+use passerelle_import::Input;
 use passerelle_storage::keys::{self, KdfParams};
 use passerelle_storage::protect::{self, State};
 use passerelle_storage::{Connection, DataKey, Secret, StorageError, setting};
 
-/// The open database and its key.
+/// The open database and its key, and a file waiting to be imported into it.
 struct Unlocked {
     conn: Connection,
     key: DataKey,
+    /// Held only while unlocked: locking, or switching to the demonstration, forgets it with
+    /// the connection (it holds people's data).
+    staged: Option<Staged>,
+}
+
+impl Unlocked {
+    fn new(conn: Connection, key: DataKey) -> Self {
+        Self {
+            conn,
+            key,
+            staged: None,
+        }
+    }
+}
+
+/// A file sent once by « Importer », kept for its preview, its mapping and its import.
+#[derive(Debug)]
+pub struct Staged {
+    pub kind: ImportKind,
+    pub file_name: String,
+    pub inputs: Vec<Input>,
 }
 
 /// The app's database: at most one connection, opened while unlocked. Commands hold the lock
@@ -27,6 +50,9 @@ pub struct Db {
     /// The database in use: `home`, or the demonstration database the first-run screen opened.
     path: RwLock<PathBuf>,
     open: Mutex<Option<Unlocked>>,
+    /// Where the running import stands: read by the progress bar while the import holds
+    /// `open`, so it has its own lock.
+    progress: Mutex<ImportProgress>,
 }
 
 /// The demonstration database beside `home`: never mixed with the user's data.
@@ -44,6 +70,7 @@ impl Db {
             home: path.clone(),
             path: RwLock::new(path),
             open: Mutex::new(None),
+            progress: Mutex::default(),
         }
     }
 
@@ -58,7 +85,8 @@ impl Db {
         Ok(Self {
             home: path.clone(),
             path: RwLock::new(path),
-            open: Mutex::new(Some(Unlocked { conn, key })),
+            open: Mutex::new(Some(Unlocked::new(conn, key))),
+            progress: Mutex::default(),
         })
     }
 
@@ -101,7 +129,7 @@ impl Db {
         }
         let (conn, key) =
             protect::open_protected(&demo, Secret::Passphrase(passerelle_demo::DEMO_PASSPHRASE))?;
-        *guard = Some(Unlocked { conn, key });
+        *guard = Some(Unlocked::new(conn, key));
         self.set_path(demo);
         log::info!("démonstration ouverte");
         Ok(())
@@ -155,6 +183,55 @@ impl Db {
         f(&mut open.conn).map_err(AppError::from)
     }
 
+    /// Keeps `staged` (replacing any file staged before) and runs `f` on it, like [`Db::write`].
+    pub fn stage<T>(
+        &self,
+        staged: Staged,
+        f: impl FnOnce(&mut Connection, &Staged) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut guard = self.guard();
+        let open = guard.as_mut().ok_or(AppError::Locked)?;
+        let staged = open.staged.insert(staged);
+        f(&mut open.conn, staged)
+    }
+
+    /// Runs `f` on the staged file, with the connection and the actor; `done` in its answer
+    /// forgets the file (imported).
+    pub fn with_staged<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, &str, &Staged) -> Result<(T, bool), AppError>,
+    ) -> Result<T, AppError> {
+        let mut guard = self.guard();
+        let open = guard.as_mut().ok_or(AppError::Locked)?;
+        let staged = open.staged.as_ref().ok_or_else(|| {
+            AppError::invalid(
+                "file",
+                "Aucun fichier en attente d’import : choisissez d’abord le fichier.",
+            )
+        })?;
+        let actor = passerelle_storage::profile::actor(&open.conn)?;
+        let (answer, done) = f(&mut open.conn, &actor, staged)?;
+        if done {
+            open.staged = None;
+        }
+        Ok(answer)
+    }
+
+    /// Where the running import stands.
+    pub fn progress(&self) -> ImportProgress {
+        *self
+            .progress
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn set_progress(&self, progress: ImportProgress) {
+        *self
+            .progress
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = progress;
+    }
+
     /// Runs `f` with the connection, the key and the database path (backups, the recovery kit).
     pub fn with_key<T>(
         &self,
@@ -182,7 +259,7 @@ impl Db {
                 ));
             }
         };
-        *guard = Some(Unlocked { conn, key });
+        *guard = Some(Unlocked::new(conn, key));
         Ok(recovery)
     }
 
@@ -200,7 +277,7 @@ impl Db {
         // Files left by a document write that failed (best effort: a failure here must not keep
         // the counsellor out).
         let _ = passerelle_storage::retention::sweep_orphan_files(&conn, &self.documents_dir());
-        *guard = Some(Unlocked { conn, key });
+        *guard = Some(Unlocked::new(conn, key));
         Ok(())
     }
 

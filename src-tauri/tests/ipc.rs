@@ -407,7 +407,7 @@ fn a_case(h: &Harness) -> passerelle_domain::ids::CaseId {
 /// limit and an empty file are refused with French field messages.
 #[test]
 fn r10_documents_arrive_as_raw_bytes_and_their_limits_hold() {
-    use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta};
+    use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta, RawBodyMeta};
     let h = harness();
     let case_id = a_case(&h);
     let meta = DocumentMeta {
@@ -646,4 +646,113 @@ fn r14_the_retention_list_and_an_erasure_request_through_the_commands() {
     assert!(report["entriesRedacted"].as_u64().unwrap() >= 2, "{report}");
     let purged = invoke::<cmd::CaseGet>(&h, json!({"id": closed})).unwrap();
     assert_eq!(purged["data"]["beneficiary"]["birthName"], "");
+}
+
+/// The right key of Paul Klein's NIR in the import test (97 − 1800357463001 mod 97).
+const KLEIN_NIR_KEY: &[u8; 2] = b"48";
+
+/// Issue 17: the HR export staged once as raw bytes (Windows-1252, headers the import does not
+/// know), previewed, mapped, refused while a line is wrong, imported all or nothing; the mapping
+/// is remembered for the next file with the same headers, and locking forgets the staged file.
+#[test]
+fn a_spreadsheet_is_staged_mapped_and_imported_all_or_nothing() {
+    use passerelle_domain::import::{IMPORT_FILE_HEADER, ImportFile, ImportKind};
+    use passerelle_domain::ipc::RawBodyMeta;
+    let h = harness();
+    let header = |name: &str| {
+        let file = ImportFile {
+            kind: ImportKind::Cases,
+            file_name: name.into(),
+        };
+        [(IMPORT_FILE_HEADER, file.to_header())]
+    };
+    let stage = |name: &str, bytes: &[u8]| {
+        invoke_bytes(
+            &h,
+            <cmd::ImportStage as Command>::NAME,
+            bytes.to_vec(),
+            &header(name),
+        )
+    };
+    // « Mél. pro » is unknown; line 3's NIR has a wrong key.
+    let wrong = b"Nom;Pr\xe9nom;N\xb0 de s\xe9curit\xe9 sociale;M\xe9l. pro;Type de contrat;Date d'entr\xe9e\r\n\
+Dupr\xe9;Fran\xe7oise;2 06 12 75 111 005 64;f.dupre@example.fr;CDI;02/09/2019\r\n\
+Klein;Paul;1 80 03 57 463 001 99;p.klein@example.fr;CDI;01/03/2015\r\n";
+    let preview = stage("salaries.csv", wrong).unwrap();
+    assert_eq!(preview["kind"], "cases");
+    assert_eq!(preview["rows"], 2);
+    assert_eq!(
+        preview["sample"][0][1], "Françoise",
+        "decoded from Windows-1252"
+    );
+    assert_eq!(preview["headers"][3]["matched"], "unknown");
+    assert_eq!(preview["headers"][2]["field"], "beneficiary.nir");
+    assert_eq!(preview["hasTerritoryColumn"], false);
+    assert_eq!(preview["errors"][0]["column"], "territoire", "{preview}");
+
+    let choices = json!({
+        "mapping": [{"header": "Mél. pro", "field": "beneficiary.email"}],
+        "territory": "metz",
+        "remember": true,
+    });
+    let mapped = invoke::<cmd::CasesImportPreview>(&h, choices.clone()).unwrap();
+    assert_eq!(mapped["headers"][3]["matched"], "chosen");
+    let errors = mapped["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{mapped}");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["column"].as_str()),
+        (Some(3), Some("N° de sécurité sociale"))
+    );
+    let refused = invoke::<cmd::CasesImportRun>(&h, choices.clone()).unwrap_err();
+    assert_eq!(refused["kind"], "validation");
+    let count = |h: &Harness| {
+        invoke::<cmd::AppStatusGet>(h, json!({})).unwrap()["caseCount"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(count(&h), 0, "nothing written");
+
+    // The corrected file: same headers, so the mapping comes back by itself.
+    let at = wrong.windows(10).position(|w| w == b"99;p.klein").unwrap();
+    let mut right = wrong.to_vec();
+    right[at..at + 2].copy_from_slice(KLEIN_NIR_KEY);
+    let again = stage("salaries (2).csv", &right).unwrap();
+    assert_eq!(
+        again["headers"][3]["matched"], "unknown",
+        "not remembered before an import"
+    );
+    let done = invoke::<cmd::CasesImportRun>(&h, choices).unwrap();
+    assert_eq!(done["count"], 2);
+    assert_eq!(count(&h), 2);
+    let progress = invoke::<cmd::ImportProgressGet>(&h, json!({})).unwrap();
+    assert_eq!(progress["phase"], "idle");
+    // Imported: the file is forgotten.
+    let gone =
+        invoke::<cmd::CasesImportRun>(&h, json!({"mapping": [], "remember": false})).unwrap_err();
+    assert!(
+        gone["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Aucun fichier en attente"),
+        "{gone}"
+    );
+
+    let next = stage("salaries-decembre.csv", &right).unwrap();
+    assert_eq!(next["headers"][3]["matched"], "remembered");
+    assert_eq!(next["headers"][3]["field"], "beneficiary.email");
+    // Locking forgets the staged file with the connection.
+    invoke::<cmd::SecurityLock>(&h, json!({})).unwrap();
+    invoke::<cmd::SecurityUnlock>(&h, json!({"passphrase": PASSPHRASE})).unwrap();
+    let forgotten =
+        invoke::<cmd::CasesImportPreview>(&h, json!({"mapping": [], "remember": false}))
+            .unwrap_err();
+    assert_eq!(forgotten["kind"], "validation");
+    // Not a spreadsheet: said at once.
+    let zip = stage("export.zip", b"PK\x03\x04").unwrap_err();
+    assert!(
+        zip["detail"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("CSV ou un classeur XLSX")
+    );
 }

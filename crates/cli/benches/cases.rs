@@ -246,6 +246,7 @@ fn bench_import(dir: &Path) {
                 &Default::default(),
                 false,
                 Utc::now(),
+                &mut |_, _| {},
             )
             .unwrap()
         });

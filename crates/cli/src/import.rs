@@ -1,6 +1,7 @@
-//! `passerelle import cases FILE.csv [--map "EN-TÊTE=COLONNE"]… [--dry-run]`: case files from a spreadsheet export, through
-//! [`passerelle_import::cases`] (UTF-8, UTF-16 or Windows-1252, `;` or `,`, documented headers,
-//! every bad line reported, all or nothing).
+//! `passerelle import cases FILE [--map "EN-TÊTE=COLONNE"]… [--territory CODE] [--dry-run]`:
+//! case files from a spreadsheet export (CSV in UTF-8, UTF-16 or Windows-1252, `;` or `,`, or
+//! XLSX), through [`passerelle_import::cases`] (documented headers, every bad line reported,
+//! all or nothing).
 
 use std::path::{Path, PathBuf};
 
@@ -8,12 +9,21 @@ use chrono::Utc;
 use passerelle_domain::i18n::{count_with, format_count};
 use passerelle_storage::profile;
 
-pub fn run(db: Option<PathBuf>, file: &Path, map: &[String], dry_run: bool) -> anyhow::Result<()> {
-    let mut columns = passerelle_import::cases::ColumnMap::new();
+pub fn run(
+    db: Option<PathBuf>,
+    file: &Path,
+    map: &[String],
+    territory: Option<String>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let mut options = passerelle_import::cases::Options {
+        territory,
+        ..Default::default()
+    };
     for entry in map {
         let (header, field) =
             passerelle_import::cases::map_entry(entry).map_err(|reason| anyhow::anyhow!(reason))?;
-        columns.insert(header, field);
+        options.map.insert(header, field);
     }
     let inputs = passerelle_import::source::read_path(file)?;
     let (_, mut conn) = crate::open_db(db)?;
@@ -22,9 +32,10 @@ pub fn run(db: Option<PathBuf>, file: &Path, map: &[String], dry_run: bool) -> a
         &mut conn,
         &actor,
         &inputs,
-        &columns,
+        &options,
         dry_run,
         Utc::now(),
+        &mut |_, _| {},
     )?;
     for n in &summary.notices {
         eprintln!("note : {n}");

@@ -349,15 +349,20 @@ enum CaseCommand {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommand {
-    /// Dossiers depuis un CSV (UTF-8, UTF-16 ou Windows-1252 ; « ; » ou « , »).
+    /// Dossiers depuis un CSV (UTF-8, UTF-16 ou Windows-1252 ; « ; » ou « , ») ou un classeur
+    /// XLSX (première feuille).
     Cases {
-        /// Fichier CSV.
+        /// Fichier CSV ou XLSX.
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
         /// Rattache un en-tête du fichier à une colonne connue (ex. « Adresse mail=email ») ;
         /// répétable.
         #[arg(long, value_name = "EN-TÊTE=COLONNE")]
         map: Vec<String>,
+        /// Territoire des lignes qui n’en nomment pas (code ou nom, ex. « metz ») : un export RH
+        /// n’a pas de colonne « Territoire ».
+        #[arg(long, value_name = "TERRITOIRE")]
+        territory: Option<String>,
         /// Vérifie tout, n’écrit rien.
         #[arg(long)]
         dry_run: bool,
@@ -1039,9 +1044,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cases::list(db, &query, json)
         }
         Command::Demo { cases: count, seed } => demo::run(db, count as usize, seed),
-        Command::Import(ImportCommand::Cases { file, map, dry_run }) => {
-            import::run(db, &file, &map, dry_run)
-        }
+        Command::Import(ImportCommand::Cases {
+            file,
+            map,
+            territory,
+            dry_run,
+        }) => import::run(db, &file, &map, territory, dry_run),
         Command::Journal(JournalCommand::Verify { anchor }) => {
             journal::verify(db, anchor.as_deref())
         }

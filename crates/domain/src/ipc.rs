@@ -22,6 +22,9 @@ use crate::dashboard::{Scope, TerritoryDashboard};
 use crate::diagnostic::Diagnostic;
 use crate::establishment::{Contact, Establishment, EstablishmentInput};
 use crate::ids::{DocumentId, EnrolmentId, ExamSessionId};
+use crate::import::{
+    CasesImportArgs, CasesPreview, ImportDone, ImportFile, ImportProgress, StagedPreview,
+};
 use crate::journal::JournalEntry;
 use crate::map::RegionMap;
 use crate::need::HiringNeed;
@@ -90,6 +93,17 @@ commands! {
     /// command without an `args` object.
     DocumentAdd = "document_add": DocumentMeta => Document;
     DocumentValidate = "document_validate": DocumentValidateArgs => ();
+    /// Keeps a file to import in the shell (its bytes are the raw request body, [`ImportFile`]
+    /// its header) and answers its preview; the next calls work on it without sending it again.
+    ImportStage = "import_stage": ImportFile => StagedPreview;
+    /// The staged case file read again with the user's mapping and territory.
+    CasesImportPreview = "cases_import_preview": CasesImportArgs => CasesPreview;
+    /// Imports the staged case file, all or nothing (refused with every error located).
+    CasesImportRun = "cases_import_run": CasesImportArgs => ImportDone;
+    /// Imports the staged catalogue export, all or nothing.
+    CatalogueImportRun = "catalogue_import_run": NoArgs => ImportDone;
+    /// Where the running import stands (the progress bar polls it).
+    ImportProgressGet = "import_progress": NoArgs => ImportProgress;
     ParcoursGet = "parcours_view": CaseRecordsArgs => ParcoursView;
     ParcoursAdvance = "parcours_advance": ParcoursAdvanceArgs => ParcoursView;
     TodoOverviewGet = "todo_overview": TodoArgs => TodoOverview;
@@ -418,9 +432,18 @@ pub struct DocumentMeta {
 /// The header of `document_add` that carries its [`DocumentMeta`].
 pub const DOCUMENT_META_HEADER: &str = "x-passerelle-document";
 
-impl DocumentMeta {
-    /// The header value: JSON, percent-encoded so that any file name is a valid header.
-    pub fn to_header(&self) -> String {
+impl RawBodyMeta for DocumentMeta {
+    const HEADER: &'static str = DOCUMENT_META_HEADER;
+}
+
+/// The description of a command whose input is a file: the file's bytes are the request's raw
+/// body, and this value travels in the [`RawBodyMeta::HEADER`] header, as percent-encoded JSON
+/// (so that any file name is a valid header).
+pub trait RawBodyMeta: Serialize + DeserializeOwned {
+    const HEADER: &'static str;
+
+    /// The header value.
+    fn to_header(&self) -> String {
         let json = serde_json::to_string(self).unwrap_or_default();
         let mut out = String::with_capacity(json.len() * 3);
         for b in json.bytes() {
@@ -433,10 +456,10 @@ impl DocumentMeta {
         out
     }
 
-    /// Reads a header written by [`DocumentMeta::to_header`].
-    pub fn from_header(value: &str) -> Result<Self, crate::AppError> {
+    /// Reads a header written by [`RawBodyMeta::to_header`].
+    fn from_header(value: &str) -> Result<Self, crate::AppError> {
         let bad = |why: &str| crate::AppError::Ipc {
-            message: format!("{DOCUMENT_META_HEADER} : {why}"),
+            message: format!("{} : {why}", Self::HEADER),
         };
         let bytes = value.as_bytes();
         let mut decoded = Vec::with_capacity(bytes.len());

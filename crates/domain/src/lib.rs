@@ -17,6 +17,7 @@ pub mod error;
 pub mod establishment;
 pub mod i18n;
 pub mod ids;
+pub mod import;
 pub mod ipc;
 pub mod journal;
 pub mod map;

@@ -1,21 +1,24 @@
-//! Case files from a spreadsheet (CSV): the columns the importer knows, one case per line,
-//! every bad cell reported by line and column, all or nothing.
+//! Case files from a spreadsheet (CSV or XLSX): the columns the importer knows, one case per
+//! line, every bad cell reported by line and column, all or nothing.
 //!
 //! The first line names the columns ([`COLUMNS`]; case, accents, spaces and hyphens ignored);
-//! unknown columns are listed and skipped. Each line goes through the same validation as the
-//! form, and the whole file is written in one transaction, or nothing is.
+//! the user maps the headers it does not know (`--map`, the window's mapping step, remembered
+//! per source), and the others are listed and skipped. Each line goes through the same
+//! validation as the form, and the whole file is written in one transaction, or nothing is.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use passerelle_domain::case::{CaseData, Civility, ContractKind, Opco, WorkingTime};
 use passerelle_domain::code::Coded;
+use passerelle_domain::i18n::field_label;
+use passerelle_domain::import::{ColumnTarget, HeaderMatch, HeaderPreview, PREVIEW_ROWS};
 use passerelle_domain::ipc::Territory;
 use passerelle_domain::text::fold_for_sort;
 use passerelle_storage::{Connection, cases, territory};
 
-use crate::csv_file::{Table, headers, normalise_header, records};
-use crate::{ImportError, Input, LineError, Notice, source};
+use crate::csv_file::normalise_header;
+use crate::{ImportError, Input, LineError, Notice, sheet};
 
 /// A column the importer understands: accepted header spellings and the case field it fills.
 pub struct Column {
@@ -237,20 +240,7 @@ fn set_field(
                 }
             });
         }
-        "beneficiary.territory" => {
-            let folded = fold_for_sort(value);
-            let found = territories
-                .iter()
-                .find(|t| t.code == value || fold_for_sort(&t.label) == folded)
-                .ok_or_else(|| {
-                    let codes: Vec<_> = territories.iter().map(|t| t.code.as_str()).collect();
-                    format!(
-                        "territoire « {shown} » inconnu ; codes possibles : {}",
-                        codes.join(", ")
-                    )
-                })?;
-            b.territory = found.code.clone();
-        }
+        "beneficiary.territory" => b.territory = territory_code(value, territories)?,
         "beneficiary.birthDate" => b.birth_date = Some(parse_date(value)?),
         "beneficiary.nir" => b.nir = value.into(),
         "beneficiary.email" => b.email = value.into(),
@@ -294,11 +284,42 @@ pub struct Parsed {
     pub cases: Vec<CaseData>,
     pub errors: Vec<LineError>,
     pub notices: Vec<Notice>,
+    /// The file's headers, each with the column it fills and how it was found.
+    pub headers: Vec<HeaderPreview>,
+    /// The first lines of data, as read.
+    pub sample: Vec<Vec<String>>,
+    /// Lines of data (blank lines left out).
+    pub rows: u64,
 }
 
 /// Headers the user maps to a column by hand (`--map "Adresse mail=email"`, the import's
-/// mapping step): normalised header → the column's field.
+/// mapping step): normalised header → the column's field (`""`: ignore that column).
 pub type ColumnMap = HashMap<String, &'static str>;
+
+/// What the user decides for a file besides its cells.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Their own header mapping, chosen for this file (it takes precedence over everything).
+    pub map: ColumnMap,
+    /// The mapping remembered from an earlier file of the same source (see [`source_key`]).
+    pub remembered: ColumnMap,
+    /// The territory (code or label) of the lines that name none: an HR export has no such
+    /// column.
+    pub territory: Option<String>,
+}
+
+/// The field a mapping names: a column's field path (`beneficiary.email`) or one of its
+/// accepted headers (`email`); `""` is « ignore ».
+pub fn field_of(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        return Some("");
+    }
+    let wanted = normalise_header(text);
+    COLUMNS
+        .iter()
+        .find(|c| c.field.eq_ignore_ascii_case(text.trim()) || c.headers.contains(&wanted.as_str()))
+        .map(|c| c.field)
+}
 
 /// Reads `HEADER=COLUMN` (the column named by one of its accepted headers, or by its field
 /// path such as `beneficiary.email`) into a [`ColumnMap`] entry; `Err` says what is accepted.
@@ -309,13 +330,10 @@ pub fn map_entry(text: &str) -> Result<(String, &'static str), String> {
             passerelle_domain::validate::excerpt(text)
         ));
     };
-    let wanted = normalise_header(target);
-    let column = COLUMNS.iter().find(|c| {
-        c.headers.contains(&wanted.as_str()) || c.field.eq_ignore_ascii_case(target.trim())
-    });
-    match (normalise_header(header).as_str(), column) {
+    match (normalise_header(header).as_str(), field_of(target)) {
         ("", _) => Err("--map : l’en-tête avant « = » est vide".to_owned()),
-        (header, Some(c)) => Ok((header.to_owned(), c.field)),
+        (_, Some("")) => Err("--map : la colonne après « = » est vide".to_owned()),
+        (header, Some(field)) => Ok((header.to_owned(), field)),
         (_, None) => Err(format!(
             "--map : colonne « {} » inconnue ; colonnes possibles : {}",
             passerelle_domain::validate::excerpt(target.trim()),
@@ -328,36 +346,58 @@ pub fn map_entry(text: &str) -> Result<(String, &'static str), String> {
     }
 }
 
-/// Parses and validates a whole file; writes nothing.
-pub fn parse(input: &Input, territories: &[Territory], today: NaiveDate) -> Parsed {
-    parse_mapped(input, territories, today, &ColumnMap::new())
+/// The columns a header can be mapped to, with their French names (the mapping step's list).
+pub fn targets() -> Vec<ColumnTarget> {
+    COLUMNS
+        .iter()
+        .map(|c| ColumnTarget {
+            field: c.field.to_owned(),
+            label: field_label(c.field).to_owned(),
+            required: c.required,
+        })
+        .collect()
 }
 
-/// [`parse`], with the user's own header mapping taking precedence over the known headers.
-pub fn parse_mapped(
+/// What recognises a source: its header line, normalised and sorted. The next export of the
+/// same HR department has the same columns, whatever its file name or its date.
+pub fn source_key(headers: &[String]) -> String {
+    let mut names: Vec<String> = headers
+        .iter()
+        .map(|h| normalise_header(h))
+        .filter(|h| !h.is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names.join("|")
+}
+
+/// The header line of a file (for [`source_key`]), or why it cannot be read.
+pub fn headers_of(input: &Input) -> Result<Vec<String>, Vec<LineError>> {
+    sheet::read(input).map(|s| s.headers)
+}
+
+/// Parses and validates a whole file; writes nothing.
+pub fn parse(input: &Input, territories: &[Territory], today: NaiveDate) -> Parsed {
+    parse_with(input, territories, today, &Options::default())
+}
+
+/// [`parse`], with the user's choices: their mapping first, then the remembered one, then the
+/// known headers; the default territory for lines without one.
+pub fn parse_with(
     input: &Input,
     territories: &[Territory],
     today: NaiveDate,
-    map: &ColumnMap,
+    options: &Options,
 ) -> Parsed {
     let mut parsed = Parsed::default();
-    let text = match source::decode(input) {
-        Ok(text) => text,
-        Err(e) => {
-            parsed.errors.push(e);
+    let sheet = match sheet::read(input) {
+        Ok(sheet) => sheet,
+        Err(errors) => {
+            parsed.errors = errors;
             return parsed;
         }
     };
     let file = input.name.as_str();
-    let table = Table::new(&text);
-    let mut reader = table.reader();
-    let headers = match headers(file, &mut reader) {
-        Ok(h) => h,
-        Err(e) => {
-            parsed.errors.push(e);
-            return parsed;
-        }
-    };
     let error = |line: u64, column: &str, reason: String| LineError {
         file: file.to_owned(),
         line,
@@ -368,22 +408,43 @@ pub fn parse_mapped(
     let mut columns: Vec<Option<(&'static str, String)>> = Vec::new();
     let mut by_field: HashMap<&'static str, String> = HashMap::new();
     let mut ignored = Vec::new();
-    for h in headers.iter() {
+    for h in &sheet.headers {
         let norm = normalise_header(h);
-        let field = map.get(&norm).copied().or_else(|| {
-            COLUMNS
-                .iter()
-                .find(|c| c.headers.contains(&norm.as_str()))
-                .map(|c| c.field)
+        let (field, matched) = if let Some(f) = options.map.get(&norm) {
+            (Some(*f).filter(|f| !f.is_empty()), HeaderMatch::Chosen)
+        } else if let Some(f) = options.remembered.get(&norm) {
+            (Some(*f).filter(|f| !f.is_empty()), HeaderMatch::Remembered)
+        } else {
+            match COLUMNS.iter().find(|c| c.headers.contains(&norm.as_str())) {
+                Some(c) => (Some(c.field), HeaderMatch::Known),
+                None => (None, HeaderMatch::Unknown),
+            }
+        };
+        parsed.headers.push(HeaderPreview {
+            header: h.clone(),
+            field: field.map(str::to_owned),
+            matched,
         });
         match field {
             Some(field) => {
-                by_field.insert(field, h.trim().to_owned());
-                columns.push(Some((field, h.trim().to_owned())));
+                if let Some(first) = by_field.get(field) {
+                    // Two columns for one field: the second would silently overwrite the first.
+                    parsed.errors.push(error(
+                        1,
+                        h,
+                        format!(
+                            "cette colonne et « {first} » remplissent toutes deux « {} » ; \
+                             faites ignorer l’une des deux",
+                            field_label(field)
+                        ),
+                    ));
+                }
+                by_field.insert(field, h.clone());
+                columns.push(Some((field, h.clone())));
             }
             None => {
-                if !h.trim().is_empty() {
-                    ignored.push(h.trim().to_owned());
+                if !h.is_empty() && matched == HeaderMatch::Unknown {
+                    ignored.push(h.clone());
                 }
                 columns.push(None);
             }
@@ -395,45 +456,64 @@ pub fn parse_mapped(
             message: format!("colonnes ignorées (non reconnues) : {}", ignored.join(", ")),
         });
     }
+    let default_territory = match options.territory.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => match territory_code(text, territories) {
+            Ok(code) => Some(code),
+            Err(reason) => {
+                parsed.errors.push(error(0, "", reason));
+                None
+            }
+        },
+    };
     for c in COLUMNS.iter().filter(|c| c.required) {
-        if !by_field.contains_key(c.field) {
+        let supplied = c.field == "beneficiary.territory" && options.territory.is_some();
+        if !by_field.contains_key(c.field) && !supplied {
             parsed.errors.push(error(
                 1,
                 c.headers[0],
                 format!(
-                    "colonne obligatoire absente (en-têtes acceptés : {})",
-                    c.headers.join(", ")
+                    "colonne obligatoire absente : « {} » (en-têtes acceptés : {}){}",
+                    field_label(c.field),
+                    c.headers.join(", "),
+                    if c.field == "beneficiary.territory" {
+                        " ; ou choisissez le territoire de toutes les lignes"
+                    } else {
+                        ""
+                    }
                 ),
             ));
         }
     }
+    parsed.rows = sheet.rows.len() as u64;
+    parsed.sample = sheet
+        .rows
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|(_, r)| r.clone())
+        .collect();
     if !parsed.errors.is_empty() {
         return parsed;
     }
-    for item in records(file, &mut reader) {
-        let (line, record) = match item {
-            Ok(r) => r,
-            Err(e) => {
-                parsed.errors.push(e);
-                continue;
-            }
-        };
-        if record.len() > headers.len() {
+    let width = sheet.headers.len();
+    for (line, record) in &sheet.rows {
+        let line = *line;
+        if record.len() > width && record[width..].iter().any(|c| !c.is_empty()) {
             parsed.errors.push(error(
                 line,
                 "",
                 format!(
                     "{} cellules pour {} colonnes : un séparateur en trop ?",
                     record.len(),
-                    headers.len()
+                    width
                 ),
             ));
             continue;
         }
         let mut case = CaseData::default();
         let mut line_ok = true;
-        for (cell, column) in record.iter().zip(&columns) {
-            let (Some((field, header)), value) = (column, cell.trim()) else {
+        for (value, column) in record.iter().zip(&columns) {
+            let Some((field, header)) = column else {
                 continue;
             };
             if value.is_empty() {
@@ -443,6 +523,11 @@ pub fn parse_mapped(
                 parsed.errors.push(error(line, header, reason));
                 line_ok = false;
             }
+        }
+        if case.beneficiary.territory.is_empty()
+            && let Some(code) = &default_territory
+        {
+            case.beneficiary.territory = code.clone();
         }
         let report = case.check(today);
         for e in &report.errors {
@@ -468,6 +553,23 @@ pub fn parse_mapped(
     parsed
 }
 
+/// A territory as typed (its code or its label), or why it is not one.
+fn territory_code(text: &str, territories: &[Territory]) -> Result<String, String> {
+    let folded = fold_for_sort(text);
+    territories
+        .iter()
+        .find(|t| t.code == text || fold_for_sort(&t.label) == folded)
+        .map(|t| t.code.clone())
+        .ok_or_else(|| {
+            let codes: Vec<_> = territories.iter().map(|t| t.code.as_str()).collect();
+            format!(
+                "territoire « {} » inconnu ; codes possibles : {}",
+                passerelle_domain::validate::excerpt(text),
+                codes.join(", ")
+            )
+        })
+}
+
 /// What an import wrote (or, on a dry run, would write).
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -476,14 +578,16 @@ pub struct Summary {
 }
 
 /// Imports case files from `inputs`, all or nothing: every line of every file is checked first;
-/// a single error writes nothing. `dry_run` checks and writes nothing in any case.
+/// a single error writes nothing. `dry_run` checks and writes nothing in any case. `written`
+/// hears how many cases are written so far, as the one transaction goes.
 pub fn import(
     conn: &mut Connection,
     actor: &str,
     inputs: &[Input],
-    map: &ColumnMap,
+    options: &Options,
     dry_run: bool,
     at: DateTime<Utc>,
+    written: &mut dyn FnMut(usize, usize),
 ) -> Result<Summary, ImportError> {
     let territories = territory::list(conn)?;
     let today = at.date_naive();
@@ -491,7 +595,7 @@ pub fn import(
     let mut errors = Vec::new();
     let mut notices = Vec::new();
     for input in inputs {
-        let parsed = parse_mapped(input, &territories, today, map);
+        let parsed = parse_with(input, &territories, today, options);
         all.extend(parsed.cases);
         errors.extend(parsed.errors);
         notices.extend(parsed.notices);
@@ -500,7 +604,8 @@ pub fn import(
         return Err(ImportError::Refused { errors, notices });
     }
     if !dry_run {
-        cases::create_many(conn, actor, &all, at)?;
+        let total = all.len();
+        cases::create_many(conn, actor, &all, at, &mut |done| written(done, total))?;
     }
     Ok(Summary {
         cases: all.len(),
@@ -622,6 +727,61 @@ mod tests {
         assert_eq!(
             (parsed.errors[0].line, parsed.errors[0].column.as_str()),
             (1, "prenoms")
+        );
+    }
+
+    /// Issue 17: the user's choice beats what is remembered, which beats the known headers;
+    /// two columns for one field are refused at the header; the territory given fills the
+    /// lines that have none.
+    #[test]
+    fn choices_take_precedence_and_a_field_is_filled_once() {
+        let csv =
+            "Nom;Prénom;Mél. pro;Courriel perso;Site\nKlein;Paul;p@pro.fr;p@perso.fr;Boulay\n";
+        let mut options = Options {
+            territory: Some("Moselle Sud".into()),
+            ..Options::default()
+        };
+        options
+            .remembered
+            .insert(normalise_header("Mél. pro"), "beneficiary.email");
+        options
+            .remembered
+            .insert("site".into(), "beneficiary.commune");
+        let parsed = parse_with(&input(csv.as_bytes()), &territories(), today(), &options);
+        let matched: Vec<_> = parsed.headers.iter().map(|h| h.matched).collect();
+        assert_eq!(
+            matched,
+            [
+                HeaderMatch::Known,
+                HeaderMatch::Known,
+                HeaderMatch::Remembered,
+                HeaderMatch::Unknown,
+                HeaderMatch::Remembered
+            ]
+        );
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        let case = &parsed.cases[0];
+        assert_eq!(case.beneficiary.email, "p@pro.fr");
+        assert_eq!(case.beneficiary.commune, "Boulay");
+        assert_eq!(case.beneficiary.territory, "moselle-sud");
+
+        // « Site » ignored this time; « Courriel perso » chosen for the e-mail too: refused.
+        options.map.insert("site".into(), "");
+        options
+            .map
+            .insert("courriel_perso".into(), "beneficiary.email");
+        let parsed = parse_with(&input(csv.as_bytes()), &territories(), today(), &options);
+        assert_eq!(parsed.headers[4].field, None);
+        assert_eq!(parsed.headers[4].matched, HeaderMatch::Chosen);
+        assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+        assert_eq!(
+            (parsed.errors[0].line, parsed.errors[0].column.as_str()),
+            (1, "Courriel perso")
+        );
+        assert!(parsed.errors[0].reason.contains("« Mél. pro »"));
+        assert_eq!(
+            parsed.sample[0][0], "Klein",
+            "the preview still shows the lines"
         );
     }
 

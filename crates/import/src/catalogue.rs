@@ -144,7 +144,7 @@ pub fn parse_into(input: &Input, out: &mut Parsed) {
         return;
     };
     let mut skipped_romes = 0usize;
-    for item in records(file, &mut reader) {
+    for item in records(file, &table, &mut reader) {
         let (line, record) = match item {
             Ok(r) => r,
             Err(e) => {

@@ -20,13 +20,28 @@ pub fn normalise_header(h: &str) -> String {
 /// short), ready to read.
 pub(crate) struct Table {
     text: String,
+    /// Byte offsets of the line ends: the CSV reader's own line count skips blank lines, so a
+    /// record's line is found from its byte offset.
+    newlines: Vec<usize>,
 }
 
 impl Table {
     pub(crate) fn new(text: &str) -> Self {
-        Self {
-            text: text.replace("\r\n", "\n"),
-        }
+        let text = text.replace("\r\n", "\n");
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        Self { text, newlines }
+    }
+
+    /// The 1-based line of the record that starts at byte `offset` (the reader's offset is
+    /// before the blank lines it skipped).
+    fn line_at(&self, offset: u64) -> u64 {
+        let skipped = self
+            .text
+            .as_bytes()
+            .get(offset as usize..)
+            .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'\n').count());
+        let start = offset as usize + skipped;
+        self.newlines.partition_point(|&nl| nl < start) as u64 + 1
     }
 
     /// A reader separated by `;` or `,`, whichever the header line uses most.
@@ -44,17 +59,18 @@ impl Table {
     }
 }
 
-/// The non-blank records with their line numbers; an unreadable line is an error.
+/// The non-blank records of `table` with their line numbers; an unreadable line is an error.
 pub(crate) fn records<'r>(
     file: &'r str,
+    table: &'r Table,
     reader: &'r mut csv::Reader<&[u8]>,
 ) -> impl Iterator<Item = Result<(u64, csv::StringRecord), LineError>> + 'r {
     reader.records().filter_map(move |record| match record {
         Ok(r) if r.iter().all(|cell| cell.trim().is_empty()) => None,
-        Ok(r) => Some(Ok((r.position().map_or(0, |p| p.line()), r))),
+        Ok(r) => Some(Ok((r.position().map_or(0, |p| table.line_at(p.byte())), r))),
         Err(e) => Some(Err(LineError {
             file: file.to_owned(),
-            line: e.position().map_or(0, |p| p.line()),
+            line: e.position().map_or(0, |p| table.line_at(p.byte())),
             column: String::new(),
             reason: "ligne illisible : guillemet non fermé ou caractère inattendu".into(),
         })),

@@ -15,6 +15,7 @@ pub mod lheo;
 pub mod mcf;
 pub mod needs;
 pub mod rome;
+mod sheet;
 pub mod sirene;
 pub mod source;
 

@@ -149,7 +149,7 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<Formation>, (Vec<LineError>, usi
     let mut errors: Vec<LineError> = Vec::new();
     let mut dropped = 0usize;
     let mut keys: HashMap<String, u64> = HashMap::new();
-    for record in records(file, &mut reader) {
+    for record in records(file, &table, &mut reader) {
         let (line, row) = match record {
             Ok(r) => r,
             Err(e) => {

@@ -4,16 +4,13 @@
 //! « Campagne »). All or nothing: one wrong cell and nothing is written, every wrong cell
 //! reported with its line and column.
 
-use std::io::Cursor;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use passerelle_domain::AppError;
 use passerelle_domain::need::{Contract, HiringNeed, NeedSource, NeedStatus};
 use passerelle_domain::validate::parse_date_fr;
 use passerelle_storage::{Connection, establishments, needs};
 
-use crate::csv_file::{Table, headers as csv_headers, records};
-use crate::{ImportError, Input, LineError, normalise_header, source};
+use crate::{ImportError, Input, LineError, normalise_header, sheet};
 
 /// A column: its normalised header names, and the need's field its errors attach to.
 struct Column {
@@ -90,91 +87,6 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
-/// A sheet's cells as text, with the line number each row has in the file.
-struct Sheet {
-    headers: Vec<String>,
-    rows: Vec<(u64, Vec<String>)>,
-}
-
-fn is_xlsx(input: &Input) -> bool {
-    input.bytes.starts_with(b"PK\x03\x04") && input.file_name.to_lowercase().ends_with(".xlsx")
-}
-
-/// Excel stores dates as days since 30 December 1899.
-fn excel_date(serial: f64) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(1899, 12, 30)?
-        .checked_add_days(chrono::Days::new(serial.trunc().max(0.0) as u64))
-}
-
-fn read_xlsx(input: &Input) -> Result<Sheet, LineError> {
-    use calamine::{Data, Reader, Xlsx};
-    let fail = |reason: String| LineError {
-        file: input.name.clone(),
-        line: 0,
-        column: String::new(),
-        reason,
-    };
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(input.bytes.as_slice()))
-        .map_err(|e| fail(format!("classeur XLSX illisible ({e})")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| fail("le classeur n’a aucune feuille".into()))?
-        .map_err(|e| fail(format!("première feuille illisible ({e})")))?;
-    let first_row = u64::from(range.start().map_or(0, |(r, _)| r));
-    let text = |cell: &Data| match cell {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_owned(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => if *b { "oui" } else { "non" }.to_owned(),
-        Data::DateTime(d) => excel_date(d.as_f64())
-            .map(|d| d.format("%d/%m/%Y").to_string())
-            .unwrap_or_default(),
-    };
-    let mut rows = range.rows().enumerate();
-    let headers = rows
-        .next()
-        .map(|(_, r)| r.iter().map(text).collect())
-        .unwrap_or_default();
-    Ok(Sheet {
-        headers,
-        rows: rows
-            .map(|(i, r)| {
-                (
-                    first_row + i as u64 + 1,
-                    r.iter().map(text).collect::<Vec<_>>(),
-                )
-            })
-            .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
-            .collect(),
-    })
-}
-
-fn read_csv(input: &Input) -> Result<Sheet, Vec<LineError>> {
-    let text = source::decode(input).map_err(|e| vec![e])?;
-    let table = Table::new(&text);
-    let mut reader = table.reader();
-    let headers = csv_headers(&input.name, &mut reader).map_err(|e| vec![e])?;
-    let headers: Vec<String> = headers
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_owned())
-        .collect();
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    for record in records(&input.name, &mut reader) {
-        match record {
-            Ok((line, r)) => rows.push((line, r.iter().map(|c| c.trim().to_owned()).collect())),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(Sheet { headers, rows })
-    } else {
-        Err(errors)
-    }
-}
-
 fn yes_no(text: &str) -> Option<bool> {
     match normalise_header(text).as_str() {
         "" | "non" | "n" | "0" | "false" | "faux" => Some(false),
@@ -185,11 +97,7 @@ fn yes_no(text: &str) -> Option<bool> {
 
 /// Reads the needs of one file, writes nothing: the needs, or every wrong cell.
 pub fn parse(input: &Input, today: NaiveDate) -> Result<Vec<HiringNeed>, Vec<LineError>> {
-    let sheet = if is_xlsx(input) {
-        read_xlsx(input).map_err(|e| vec![e])?
-    } else {
-        read_csv(input)?
-    };
+    let sheet = sheet::read(input)?;
     let file = input.name.as_str();
     let normalised: Vec<String> = sheet.headers.iter().map(|h| normalise_header(h)).collect();
     let index: Vec<Option<usize>> = COLUMNS
@@ -493,10 +401,5 @@ mod tests {
         let needs = parse(&input("besoins.xlsx", workbook(&[2.0])), today()).unwrap();
         assert_eq!(needs[0].contract, Contract::Interim);
         assert_eq!(needs[0].wished_start, NaiveDate::from_ymd_opt(2027, 3, 1));
-    }
-
-    #[test]
-    fn excel_serial_dates_are_read() {
-        assert_eq!(excel_date(46082.0), NaiveDate::from_ymd_opt(2026, 3, 1));
     }
 }

@@ -86,7 +86,7 @@ pub fn parse(input: &Input, at: DateTime<Utc>) -> Parsed {
     let (state_i, diffusion_i) = (col(STATE), col(DIFFUSION));
     let (name_i, sign_i) = (index(NAME), index(SIGN));
     let updated_at = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    for record in records(file, &mut reader) {
+    for record in records(file, &table, &mut reader) {
         let (line, r) = match record {
             Ok(ok) => ok,
             Err(e) => {

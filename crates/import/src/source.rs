@@ -59,13 +59,15 @@ pub fn read_path(path: &Path) -> Result<Vec<Input>, LineError> {
     inputs_from_bytes(&name, &file_name, bytes)
 }
 
-/// The inputs a file's bytes hold: itself, or each file of a ZIP archive.
+/// The inputs a file's bytes hold: itself, or each file of a ZIP archive. An XLSX workbook is a
+/// ZIP too, but one file: it stays whole.
 pub fn inputs_from_bytes(
     name: &str,
     file_name: &str,
     bytes: Vec<u8>,
 ) -> Result<Vec<Input>, LineError> {
-    if is_zip(&bytes) {
+    let workbook = file_name.to_lowercase().ends_with(".xlsx");
+    if is_zip(&bytes) && !workbook {
         unzip(name, &bytes)
     } else {
         Ok(vec![Input {
@@ -331,6 +333,8 @@ mod tests {
         assert_eq!(inputs.len(), 1);
         assert_eq!(inputs[0].file_name, "a.csv");
         assert_eq!(inputs[0].name, "export.zip › a.csv");
+        let workbook = inputs_from_bytes("RH.XLSX", "RH.XLSX", buf.get_ref().clone()).unwrap();
+        assert_eq!(workbook.len(), 1, "a workbook is a ZIP, read whole");
         let err = unzip("x.zip", b"PK\x03\x04garbage").unwrap_err();
         assert!(err.reason.contains("endommagée"), "{err}");
     }

@@ -47,12 +47,14 @@ pub fn create_many(
     actor: &str,
     cases: &[CaseData],
     at: DateTime<Utc>,
+    written: &mut dyn FnMut(usize),
 ) -> Result<Vec<CaseId>, StorageError> {
     let tx = conn.transaction()?;
     let params = parameter::load(&tx)?;
     let mut ids = Vec::with_capacity(cases.len());
     for data in cases {
         ids.push(insert_with(&tx, actor, data, at, &params)?.id);
+        written(ids.len());
     }
     tx.commit()?;
     Ok(ids)

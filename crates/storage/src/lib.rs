@@ -49,7 +49,7 @@ pub mod training;
 pub mod certification;
 pub mod committee;
 
-pub use tables::{catalogue, profile, setting, status, territory};
+pub use tables::{catalogue, import_mapping, profile, setting, status, territory};
 
 use std::path::Path;
 use std::time::Duration;

@@ -36,6 +36,7 @@ migrations![
     "0014_territory.sql",
     "0015_matching.sql",
     "0016_demo_mark.sql",
+    "0017_import_mapping.sql",
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_SLICE);
@@ -134,6 +135,10 @@ mod tests {
             (
                 "0016_demo_mark.sql",
                 "92a2c08412180ab60a94068032d9859832ce0f51e44b8de69a4750979c7ded2f",
+            ),
+            (
+                "0017_import_mapping.sql",
+                "8eca14656caabc2f5dbfcba1fa31c7f40f369cadb5fbe6c8020695113e124ea5",
             ),
         ];
         use sha2::{Digest, Sha256};

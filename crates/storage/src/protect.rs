@@ -481,11 +481,12 @@ pub fn legacy_database_for_tests(
     let mut conn = crate::open_plain_for_migration(path)?;
     crate::sealing::install_legacy(&conn)?;
     // Today's code fills it at today's schema (it reads today's columns), then what migrations
-    // 0008 to 0015 added is taken away again: the schema is 7's, the rows as written.
+    // 0008 to 0017 added is taken away again: the schema is 7's, the rows as written.
     crate::migrations::migrate(&mut conn)?;
     fill(&mut conn)?;
     conn.execute_batch(
-        "DROP INDEX case_file_job_rome;
+        "DROP TABLE import_mapping;
+         DROP INDEX case_file_job_rome;
          ALTER TABLE case_file DROP COLUMN job_rome;
          DROP TABLE disclosure;
          DROP TABLE match_choice;

@@ -5,6 +5,7 @@
 pub mod case;
 pub mod certification;
 pub mod committee;
+pub mod import;
 pub mod matching;
 pub mod parcours;
 pub mod privacy;

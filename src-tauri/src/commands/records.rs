@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use passerelle_domain::AppError;
-use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta, cmd};
+use passerelle_domain::ipc::{DOCUMENT_META_HEADER, DocumentMeta, RawBodyMeta, cmd};
 use passerelle_storage::records;
 use tauri::State;
 

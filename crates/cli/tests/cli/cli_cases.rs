@@ -381,3 +381,55 @@ fn an_hr_export_with_its_own_headers_is_read_and_mapped() {
     assert_eq!(data["situation"]["contractStart"], "2019-05-02");
     assert_eq!(data["situation"]["jobTitle"], "Cariste");
 }
+
+/// Issue 17, item 9: the same export as an XLSX workbook, without a « Territoire » column (an
+/// HR department has none): refused with the way out, then imported with `--territory`.
+#[test]
+fn an_hr_workbook_without_territories_is_imported_into_the_territory_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let path = dir.path().join("Salariés concernés.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["Nom", "Prénom", "Adresse mail", "Type de contrat"],
+        ["Dupré", "Françoise", "f.dupre@exemple.fr", "CDI"],
+        ["Klein", "Paul", "p.klein@exemple.fr", "CDD"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let file = path.to_str().unwrap();
+
+    let refused = run(&db, &["import", "cases", file]);
+    assert!(!refused.status.success());
+    let err = common::text(&refused.stderr);
+    assert!(
+        err.contains("Salariés concernés.xlsx:1 : colonne « territoire » : colonne obligatoire absente : « Territoire »"),
+        "{err}"
+    );
+    assert!(
+        err.contains("choisissez le territoire de toutes les lignes"),
+        "{err}"
+    );
+    let unknown = run(&db, &["import", "cases", file, "--territory", "lune"]);
+    assert!(
+        common::text(&unknown.stderr).contains("territoire « lune » inconnu"),
+        "{}",
+        common::text(&unknown.stderr)
+    );
+
+    let out = run(&db, &["import", "cases", file, "--territory", "Metz"]);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    assert!(common::text(&out.stdout).contains("2 dossiers importés"));
+    let page: serde_json::Value =
+        serde_json::from_str(&common::ok(&db, &["search", "klein", "--json"])).unwrap();
+    let id = page["items"][0]["id"].as_i64().unwrap().to_string();
+    let case: serde_json::Value =
+        serde_json::from_str(&common::ok(&db, &["case", "show", &id, "--json"])).unwrap();
+    assert_eq!(case["data"]["beneficiary"]["territory"], "metz");
+    assert_eq!(case["data"]["situation"]["contract"], "cdd");
+}

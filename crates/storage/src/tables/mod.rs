@@ -16,6 +16,7 @@ pub(crate) mod exam_candidate;
 pub(crate) mod exam_session;
 pub(crate) mod export;
 pub mod hiring_need;
+pub mod import_mapping;
 pub(crate) mod interview;
 pub(crate) mod meeting;
 pub(crate) mod parameter;

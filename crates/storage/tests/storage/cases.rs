@@ -239,7 +239,7 @@ fn broad_searches_list_name_matches_first_then_the_rest_newest_first() {
         c.situation.employer.name = "Marbrerie de Lorraine".into();
         batch.push(c);
     }
-    cases::create_many(&mut conn, "Agent", &batch, at(1)).unwrap();
+    cases::create_many(&mut conn, "Agent", &batch, at(1), &mut |_| {}).unwrap();
     let q = |offset| CaseQuery {
         text: "mar".into(),
         offset,
