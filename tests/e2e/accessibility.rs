@@ -65,6 +65,23 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
     app.wait_for("#case-form").await;
     audit(&app, "Nouveau dossier", &mut found).await;
 
+    // Importer, with a file previewed: its lines, its columns to map, an error located.
+    app.click_centered("#nav-cases", "a11y-cases").await;
+    app.click_centered("#case-import", "a11y-import").await;
+    let sheet = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(
+        sheet.path(),
+        "Nom;Prénom;Territoire;Matricule\nDupré;Françoise;metz;A12\nKlein;;metz;A13\n",
+    )
+    .unwrap();
+    app.wait_for("#import-file")
+        .await
+        .send_keys(sheet.path().to_str().unwrap())
+        .await
+        .unwrap();
+    app.wait_for("#import-errors").await;
+    audit(&app, "Importer des dossiers", &mut found).await;
+
     app.click_centered("#nav-cases", "a11y-cases").await;
     app.wait_for("#screen-cases table").await;
     assert!(open_first(&app, "#screen-cases table tbody a").await);

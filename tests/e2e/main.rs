@@ -10,6 +10,7 @@ mod committees;
 mod first_run;
 mod foundation;
 mod help;
+mod imports;
 mod keyboard;
 mod matching;
 mod parcours;

@@ -14,6 +14,7 @@ use crate::api;
 use crate::components::cases::{CaseList, CasePage, EditCase, NewCase};
 use crate::components::certifications::{Certifications, ExamSessionPage};
 use crate::components::help::Help;
+use crate::components::imports::CasesImport;
 use crate::components::matching::Trainings;
 use crate::components::meetings::{MeetingScreen, Meetings};
 use crate::components::security::{LockScreen, SetupScreen};
@@ -91,6 +92,7 @@ fn Frame() -> impl IntoView {
                 <Routes fallback=|| view! { <p>"Page introuvable."</p> }>
                     <Route path=path!("/") view=CaseList />
                     <Route path=path!("/dossiers/nouveau") view=NewCase />
+                    <Route path=path!("/dossiers/importer") view=CasesImport />
                     <Route path=path!("/dossiers/:id") view=CasePage />
                     <Route path=path!("/dossiers/:id/modifier") view=EditCase />
                     <Route path=path!("/a-faire") view=Todo />

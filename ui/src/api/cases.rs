@@ -4,8 +4,8 @@ use passerelle_domain::case::{
 };
 use passerelle_domain::ipc::{
     CaseCreateArgs, CaseIdArgs, CaseListArgs, CaseRecordsArgs, CaseSaved, CaseSetArchivedArgs,
-    CaseUpdateArgs, DOCUMENT_META_HEADER, DocumentMeta, InterviewAddArgs, NoArgs, Territory,
-    TerritoryAddArgs, cmd,
+    CaseUpdateArgs, DOCUMENT_META_HEADER, DocumentMeta, InterviewAddArgs, NoArgs, RawBodyMeta,
+    Territory, TerritoryAddArgs, cmd,
 };
 use passerelle_domain::journal::JournalEntry;
 

@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod certifications;
+pub mod imports;
 pub mod matching;
 pub mod meetings;
 pub mod parcours;

@@ -6,6 +6,7 @@ pub mod certifications;
 pub mod common;
 pub mod filters;
 pub mod help;
+pub mod imports;
 pub mod matching;
 pub mod meetings;
 pub mod nav;

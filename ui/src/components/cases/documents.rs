@@ -8,11 +8,10 @@ use passerelle_domain::ids::DocumentId;
 use passerelle_domain::ipc::DocumentMeta;
 use passerelle_domain::validate::parse_date_fr;
 use passerelle_domain::{AppError, FieldError};
-use wasm_bindgen::JsCast;
 
 use super::interviews::format_today;
 use crate::api;
-use crate::components::common::{Loaded, message_for, option_tags};
+use crate::components::common::{Loaded, chosen_file, message_for, option_tags, read_file};
 
 fn size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
@@ -20,29 +19,6 @@ fn size(bytes: u64) -> String {
     } else {
         format!("{} Ko", format_count(bytes.div_ceil(1024)))
     }
-}
-
-/// The file chosen in `<input type=file id=…>`.
-fn chosen_file(input_id: &str) -> Option<web_sys::File> {
-    document()
-        .get_element_by_id(input_id)?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
-        .files()?
-        .get(0)
-}
-
-/// Reads a file's bytes (only once its size has been checked).
-async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, AppError> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| {
-            AppError::invalid(
-                "file",
-                "Fichier : lecture impossible ; vérifiez qu’il est toujours à sa place et réessayez.",
-            )
-        })?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 #[component]

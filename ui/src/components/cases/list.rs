@@ -63,14 +63,23 @@ pub fn CaseList() -> impl IntoView {
         <section id="screen-cases" aria-labelledby="screen-cases-title">
             <div class="screen-head">
                 <h1 id="screen-cases-title">{t(Msg::CasesTitle)}</h1>
-                <A
-                    href="/dossiers/nouveau"
-                    attr:id="case-new"
-                    attr:class="button"
-                    attr:title="Ctrl+N"
-                >
-                    "Nouveau dossier"
-                </A>
+                <div class="head-actions">
+                    <A
+                        href="/dossiers/importer"
+                        attr:id="case-import"
+                        attr:class="button secondary-link"
+                    >
+                        "Importer"
+                    </A>
+                    <A
+                        href="/dossiers/nouveau"
+                        attr:id="case-new"
+                        attr:class="button"
+                        attr:title="Ctrl+N"
+                    >
+                        "Nouveau dossier"
+                    </A>
+                </div>
             </div>
             <div class="filters" role="search">
                 <div class="field search">

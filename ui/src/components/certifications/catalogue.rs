@@ -4,15 +4,21 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::common::Loaded;
+use crate::components::imports::CatalogueImport;
 
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let text = RwSignal::new(String::new());
-    let found = LocalResource::new(move || api::certifications::search(text.get()));
+    let reload = RwSignal::new(0u32);
+    let found = LocalResource::new(move || {
+        reload.track();
+        api::certifications::search(text.get())
+    });
     view! {
         <p class="help">
-            "Le catalogue se remplit avec « passerelle cert import » (exports CSV de France compétences) ; CléA et CléA numérique sont intégrés."
+            "Le catalogue se remplit avec l’export de France compétences (ci-dessous, ou « passerelle cert import ») ; CléA et CléA numérique sont intégrés."
         </p>
+        <CatalogueImport on_imported=Callback::new(move |()| reload.update(|n| *n += 1)) />
         <div class="field search">
             <label for="cert-search">"Rechercher une certification"</label>
             <input
