@@ -65,7 +65,7 @@ enum Command {
         #[arg(long, default_value = "2026", value_parser = seed, value_name = "GRAINE")]
         seed: u64,
     },
-    /// Importe des dossiers depuis un tableur (CSV), tout ou rien.
+    /// Importe des dossiers depuis un tableur (CSV ou XLSX), tout ou rien.
     #[command(subcommand)]
     Import(ImportCommand),
     /// Le parcours d’un dossier : l’afficher, ou le faire avancer.

@@ -12,7 +12,7 @@ use passerelle_domain::import::{
     StagedPreview,
 };
 
-use super::{Notices, Problems, ProgressBar, stage_chosen};
+use super::{FileField, Notices, Problems, ProgressBar, stage_chosen};
 use crate::components::common::first_message;
 use crate::{api, dom};
 
@@ -147,27 +147,16 @@ pub fn CasesImport() -> impl IntoView {
             <p class="help">
                 "Un fichier CSV (UTF-8 ou Windows-1252, séparé par « ; » ou « , ») ou un classeur XLSX (première feuille) : une ligne par personne, les noms de colonnes sur la première ligne. Rien n’est écrit avant « Importer » ; une seule erreur, et rien n’est importé."
             </p>
-            <div class="field wide">
-                <label for="import-file">"Fichier à importer"</label>
-                <input
-                    id="import-file"
-                    type="file"
-                    accept=".csv,.txt,.xlsx"
-                    aria-describedby="import-file-error"
-                    on:change=move |_| {
-                        stage.dispatch(());
-                    }
-                />
-                <p class="field-error" id="import-file-error" role="alert">
-                    {move || file_error.get()}
-                </p>
-            </div>
-            {move || {
-                stage
-                    .pending()
-                    .get()
-                    .then(|| view! { <p role="status">"Lecture du fichier…"</p> })
-            }}
+            <FileField
+                id="import-file"
+                label="Fichier à importer"
+                accept=".csv,.txt,.xlsx"
+                error=file_error
+                reading=Signal::derive(move || stage.pending().get())
+                on_choose=Callback::new(move |()| {
+                    stage.dispatch(());
+                })
+            />
             {move || {
                 preview
                     .get()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use passerelle_domain::i18n::{count_with, format_count};
 use passerelle_domain::import::{CataloguePreview, ImportDone, ImportKind, StagedPreview};
 
-use super::{Notices, Problems, ProgressBar, stage_chosen};
+use super::{FileField, Notices, Problems, ProgressBar, stage_chosen};
 use crate::api;
 use crate::components::common::first_message;
 
@@ -48,27 +48,16 @@ pub fn CatalogueImport(on_imported: Callback<()>) -> impl IntoView {
             <p class="help">
                 "Téléchargez l’export du Répertoire national (RNCP et RS) sur data.gouv.fr, puis choisissez l’archive ZIP telle quelle, ou ses fichiers CSV. Tout est vérifié avant d’écrire ; une seule erreur, et rien n’est importé."
             </p>
-            <div class="field wide">
-                <label for="catalogue-file">"Export (ZIP ou CSV)"</label>
-                <input
-                    id="catalogue-file"
-                    type="file"
-                    accept=".zip,.csv"
-                    aria-describedby="catalogue-file-error"
-                    on:change=move |_| {
-                        stage.dispatch(());
-                    }
-                />
-                <p class="field-error" id="catalogue-file-error" role="alert">
-                    {move || file_error.get()}
-                </p>
-            </div>
-            {move || {
-                stage
-                    .pending()
-                    .get()
-                    .then(|| view! { <p role="status">"Lecture de l’export…"</p> })
-            }}
+            <FileField
+                id="catalogue-file"
+                label="Export (ZIP ou CSV)"
+                accept=".zip,.csv"
+                error=file_error
+                reading=Signal::derive(move || stage.pending().get())
+                on_choose=Callback::new(move |()| {
+                    stage.dispatch(());
+                })
+            />
             {move || {
                 preview
                     .get()

@@ -41,6 +41,36 @@ async fn stage_chosen(input_id: &str, kind: ImportKind) -> Result<StagedPreview,
     api::imports::stage(kind, file.name(), &content).await
 }
 
+/// The file field of an import: choosing a file sends it (`on_choose`); its error below it, and
+/// « Lecture… » while it is read.
+#[component]
+fn FileField(
+    id: &'static str,
+    label: &'static str,
+    accept: &'static str,
+    error: RwSignal<Option<String>>,
+    reading: Signal<bool>,
+    on_choose: Callback<()>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field wide">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="file"
+                accept=accept
+                aria-describedby=error_id.clone()
+                on:change=move |_| on_choose.run(())
+            />
+            <p class="field-error" id=error_id role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+        {move || reading.get().then(|| view! { <p role="status">"Lecture du fichier…"</p> })}
+    }
+}
+
 /// Errors shown at most (the count says how many more there are).
 const PROBLEMS_SHOWN: usize = 200;
 
