@@ -11,6 +11,7 @@ mod first_run;
 mod foundation;
 mod help;
 mod imports;
+mod installed;
 mod keyboard;
 mod matching;
 mod parcours;
