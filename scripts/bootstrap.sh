@@ -69,4 +69,11 @@ if [ ! -f "$ROOT/tests/axe/node_modules/axe-core/axe.min.js" ]; then
   npm ci --prefix "$ROOT/tests/axe" --no-audit --no-fund --silent
 fi
 
+# binaryen's wasm-opt (the UI's last size pass, scripts/build-ui.sh), at the version
+# ui/wasm-opt/package-lock.json locks.
+if [ ! -x "$ROOT/ui/wasm-opt/node_modules/.bin/wasm-opt" ]; then
+  say "installing wasm-opt (binaryen, npm)…"
+  npm ci --prefix "$ROOT/ui/wasm-opt" --no-audit --no-fund --silent
+fi
+
 say "ready (wasm-bindgen $wbg_version, $(tauri-driver --version 2>/dev/null || echo tauri-driver), $(rustc --version))"
