@@ -657,11 +657,7 @@ mod tests {
     }
 
     fn input(bytes: &[u8]) -> Input {
-        Input {
-            name: "dossiers.csv".into(),
-            file_name: "dossiers.csv".into(),
-            bytes: bytes.to_vec(),
-        }
+        Input::named("dossiers.csv", bytes)
     }
 
     #[test]

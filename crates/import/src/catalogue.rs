@@ -407,11 +407,7 @@ mod tests {
     use super::*;
 
     fn input(name: &str, text: &str) -> Input {
-        Input {
-            name: name.into(),
-            file_name: name.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        Input::named(name, text)
     }
 
     /// Header lines and rows as the real export writes them (issue 10 research: a 2024 sample

@@ -311,19 +311,15 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
     }
 
-    fn input(name: &str, bytes: Vec<u8>) -> Input {
-        Input {
-            name: name.into(),
-            file_name: name.into(),
-            bytes,
-        }
-    }
-
     #[test]
     fn a_census_csv_is_read_with_its_french_headers() {
         let csv = "SIRET;Code ROME;Appellation;Postes;Contrat;Démarrage souhaité;Reconversion;AFEST;Statut;Campagne\n\
                    73282932000074;H2913;Soudeur TIG;3;CDI;01/03/2027;oui;non;;Recensement Metz 2026\n";
-        let needs = parse(&input("besoins.csv", csv.as_bytes().to_vec()), today()).unwrap();
+        let needs = parse(
+            &Input::named("besoins.csv", csv.as_bytes().to_vec()),
+            today(),
+        )
+        .unwrap();
         assert_eq!(needs.len(), 1);
         let n = &needs[0];
         assert_eq!(
@@ -339,7 +335,11 @@ mod tests {
         let csv = "siret;rome;postes;contrat;afest\n\
                    73282932000074;H2913;3;CDI;oui\n\
                    73282932000075;H29;deux;stage;peut-être\n";
-        let errors = parse(&input("besoins.csv", csv.as_bytes().to_vec()), today()).unwrap_err();
+        let errors = parse(
+            &Input::named("besoins.csv", csv.as_bytes().to_vec()),
+            today(),
+        )
+        .unwrap_err();
         let located: Vec<String> = errors
             .iter()
             .map(|e| format!("{}:{}", e.line, e.column))
@@ -357,7 +357,11 @@ mod tests {
 
     #[test]
     fn a_missing_required_column_stops_the_file() {
-        let errors = parse(&input("b.csv", b"siret;postes\n1;2\n".to_vec()), today()).unwrap_err();
+        let errors = parse(
+            &Input::named("b.csv", b"siret;postes\n1;2\n".to_vec()),
+            today(),
+        )
+        .unwrap_err();
         assert_eq!(errors.len(), 1);
         assert!(errors[0].reason.contains("rome"), "{}", errors[0].reason);
     }
@@ -394,11 +398,15 @@ mod tests {
 
     #[test]
     fn a_census_workbook_is_read_with_its_dates_and_line_numbers() {
-        let errors = parse(&input("besoins.xlsx", workbook(&[2.0, 0.0])), today()).unwrap_err();
+        let errors = parse(
+            &Input::named("besoins.xlsx", workbook(&[2.0, 0.0])),
+            today(),
+        )
+        .unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].line, errors[0].column.as_str()), (3, "Postes"));
         // Without its bad line, the workbook reads.
-        let needs = parse(&input("besoins.xlsx", workbook(&[2.0])), today()).unwrap();
+        let needs = parse(&Input::named("besoins.xlsx", workbook(&[2.0])), today()).unwrap();
         assert_eq!(needs[0].contract, Contract::Interim);
         assert_eq!(needs[0].wished_start, NaiveDate::from_ymd_opt(2027, 3, 1));
     }

@@ -109,14 +109,6 @@ fn read_csv(input: &Input) -> Result<Sheet, Vec<LineError>> {
 mod tests {
     use super::*;
 
-    fn input(name: &str, bytes: Vec<u8>) -> Input {
-        Input {
-            name: name.into(),
-            file_name: name.into(),
-            bytes,
-        }
-    }
-
     #[test]
     fn excel_serial_dates_are_read() {
         assert_eq!(excel_date(46082.0), NaiveDate::from_ymd_opt(2026, 3, 1));
@@ -136,8 +128,8 @@ mod tests {
         sheet
             .write_datetime_with_format(1, 2, &date, &format)
             .unwrap();
-        let xlsx = read(&input("rh.xlsx", book.save_to_buffer().unwrap())).unwrap();
-        let csv = read(&input(
+        let xlsx = read(&Input::named("rh.xlsx", book.save_to_buffer().unwrap())).unwrap();
+        let csv = read(&Input::named(
             "rh.csv",
             b"Nom;Pr\xe9nom;Entr\xe9e\r\n\r\nDupr\xe9;Fran\xe7oise;02/09/2019\r\n".to_vec(),
         ))

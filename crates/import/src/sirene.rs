@@ -225,11 +225,10 @@ mod tests {
     const HEADER: &str = "siren,nic,siret,statutDiffusionEtablissement,denominationUsuelleEtablissement,enseigne1Etablissement,trancheEffectifsEtablissement,codeCommuneEtablissement,etatAdministratifEtablissement,activitePrincipaleEtablissement";
 
     fn input(rows: &[&str]) -> Input {
-        Input {
-            name: "StockEtablissement.csv".into(),
-            file_name: "StockEtablissement.csv".into(),
-            bytes: format!("{HEADER}\n{}\n", rows.join("\n")).into_bytes(),
-        }
+        Input::named(
+            "StockEtablissement.csv",
+            format!("{HEADER}\n{}\n", rows.join("\n")),
+        )
     }
 
     #[test]

@@ -28,6 +28,18 @@ pub struct Input {
     pub bytes: Vec<u8>,
 }
 
+#[cfg(test)]
+impl Input {
+    /// A file of the tests, named as it would be on disk.
+    pub(crate) fn named(name: &str, bytes: impl Into<Vec<u8>>) -> Input {
+        Input {
+            name: name.into(),
+            file_name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
 /// Reads `path` (`-`: standard input). A ZIP archive gives one input per file it holds.
 pub fn read_path(path: &Path) -> Result<Vec<Input>, LineError> {
     let name = path.display().to_string();
@@ -261,11 +273,7 @@ mod tests {
     use super::*;
 
     fn input(bytes: &[u8]) -> Input {
-        Input {
-            name: "f.csv".into(),
-            file_name: "f.csv".into(),
-            bytes: bytes.to_vec(),
-        }
+        Input::named("f.csv", bytes)
     }
 
     #[test]
