@@ -20,17 +20,34 @@ pub fn TerritoryFilter(
             <label for=id>"Territoire"</label>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
                 <option value="">"Tous"</option>
-                {move || {
-                    territories
-                        .get()
-                        .and_then(Result::ok)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|t| view! { <option value=t.code>{t.label}</option> })
-                        .collect_view()
-                }}
+                <TerritoryOptions territories=territories selected=value />
             </select>
         </div>
+    }
+}
+
+/// The territories as the options of a select: their label shown, their code as the value, the
+/// one whose code is `selected` selected.
+#[component]
+pub fn TerritoryOptions(
+    territories: LocalResource<Result<Vec<Territory>, AppError>>,
+    #[prop(into)] selected: Signal<String>,
+) -> impl IntoView {
+    move || {
+        territories
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| {
+                let code = t.code.clone();
+                view! {
+                    <option value=t.code selected=move || selected.with(|s| *s == code)>
+                        {t.label}
+                    </option>
+                }
+            })
+            .collect_view()
     }
 }
 

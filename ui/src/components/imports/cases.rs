@@ -14,6 +14,7 @@ use passerelle_domain::import::{
 
 use super::{FileField, Notices, Problems, ProgressBar, stage_chosen};
 use crate::components::common::first_message;
+use crate::components::filters::TerritoryOptions;
 use crate::{api, dom};
 
 /// The choices the user made on the previewed file.
@@ -389,25 +390,10 @@ fn Preview(
                                 >
                                     "— Choisissez —"
                                 </option>
-                                {move || {
-                                    territories
-                                        .get()
-                                        .and_then(Result::ok)
-                                        .unwrap_or_default()
-                                        .into_iter()
-                                        .map(|t| {
-                                            let code = t.code.clone();
-                                            view! {
-                                                <option
-                                                    value=t.code
-                                                    selected=move || choices.territory.get() == code
-                                                >
-                                                    {t.label}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()
-                                }}
+                                <TerritoryOptions
+                                    territories=territories
+                                    selected=choices.territory
+                                />
                             </select>
                             <p class="help small">
                                 "Le fichier n’a pas de colonne « Territoire » : ce territoire vaut pour toutes ses lignes."

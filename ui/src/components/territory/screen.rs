@@ -17,6 +17,7 @@ use super::map::{EpciMap, EpciTable, Metric};
 use super::scope_href;
 use super::trades::Trades;
 use crate::components::common::Loaded;
+use crate::components::filters::TerritoryOptions;
 use crate::{api, dom};
 
 /// The first territory of the list: the screen's scope when the address names none.
@@ -108,8 +109,9 @@ pub fn Territories() -> impl IntoView {
             go.run(scope_href(&s.territory, ""));
         }
     };
-    let is_territory =
-        move |code: &str| scope.with(|s| s.as_ref().is_some_and(|s| s.territory == code));
+    let scope_territory = Signal::derive(move || {
+        scope.with(|s| s.as_ref().map(|s| s.territory.clone()).unwrap_or_default())
+    });
     let has_epci = move || scope.with(|s| s.as_ref().is_some_and(|s| !s.epci.is_empty()));
     view! {
         <section id="screen-territories" aria-labelledby="screen-territories-title">
@@ -125,22 +127,7 @@ pub fn Territories() -> impl IntoView {
                 <div class="field">
                     <label for="territory-scope">"Territoire"</label>
                     <select id="territory-scope" on:change=on_territory>
-                        {move || {
-                            territories
-                                .get()
-                                .and_then(Result::ok)
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(|t| {
-                                    let code = t.code.clone();
-                                    view! {
-                                        <option value=t.code selected=move || is_territory(&code)>
-                                            {t.label}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        <TerritoryOptions territories=territories selected=scope_territory />
                     </select>
                 </div>
                 {move || {
