@@ -51,7 +51,7 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     app.screenshot("case-form-nir-error").await;
 
     // Saving is refused, says why, and keeps every input.
-    app.wait_for("#case-save").await.click().await.unwrap();
+    app.click("#case-save").await;
     app.wait_for_text("#case-notice", "corrigez les champs signalés")
         .await;
     assert_eq!(nir.prop("value").await.unwrap().as_deref(), Some(BAD_NIR));
@@ -75,14 +75,14 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     // The form has taken both corrections before saving (a loaded machine lags).
     app.wait_for_no_text("#beneficiary-birthDate-msg").await;
     app.wait_for_no_text("#beneficiary-nir-msg").await;
-    app.wait_for("#case-save").await.click().await.unwrap();
+    app.click("#case-save").await;
     app.wait_for_text("#case-title", "HÉBERT Élise").await;
     let reference = app.wait_for("#case-reference").await.text().await.unwrap();
     app.screenshot("case-identity").await;
     assert!(reference.starts_with("D-"), "{reference}");
 
     // Find it from the list: three letters, no accent.
-    app.wait_for("#nav-cases").await.click().await.unwrap();
+    app.click("#nav-cases").await;
     let search = app.wait_for("#case-search").await;
     search.send_keys("heb").await.unwrap();
     app.wait_for_text("#case-count", "1–1 sur 1 dossier").await;
@@ -94,7 +94,7 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     app.wait_for_text("#case-title", "HÉBERT Élise").await;
 
     // Change the employer.
-    app.wait_for("#case-edit").await.click().await.unwrap();
+    app.click("#case-edit").await;
     let employer = app.wait_for("#situation-employer-name").await;
     assert_eq!(
         employer.prop("value").await.unwrap().as_deref(),
@@ -102,11 +102,11 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     );
     employer.clear().await.unwrap();
     employer.send_keys("Fonderie de la Sarre").await.unwrap();
-    app.wait_for("#case-save").await.click().await.unwrap();
+    app.click("#case-save").await;
     app.wait_for_text("#case-title", "HÉBERT Élise").await;
 
     // Historique shows who changed what; the NIR stays masked.
-    app.wait_for("#tab-history").await.click().await.unwrap();
+    app.click("#tab-history").await;
     let history = app
         .wait_for_text("#case-journal", "Fonderie de la Sarre")
         .await;
@@ -134,10 +134,10 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
 #[tokio::test(flavor = "multi_thread")]
 async fn leaving_unsaved_changes_asks_and_cancel_keeps_the_input() {
     let app = AppSession::start().await;
-    app.wait_for("#case-new").await.click().await.unwrap();
+    app.click("#case-new").await;
     let name = app.wait_for("#beneficiary-birthName").await;
     name.send_keys("Muller").await.unwrap();
-    app.wait_for("#nav-committees").await.click().await.unwrap();
+    app.click("#nav-committees").await;
     let question = app.wait_for_alert().await;
     assert!(
         question.contains("modifications ne sont pas enregistrées"),
@@ -152,7 +152,7 @@ async fn leaving_unsaved_changes_asks_and_cancel_keeps_the_input() {
     );
     assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Muller"));
 
-    app.wait_for("#nav-committees").await.click().await.unwrap();
+    app.click("#nav-committees").await;
     app.wait_for_alert().await;
     app.client.accept_alert().await.unwrap();
     app.wait_for("#screen-committees").await;
@@ -186,17 +186,13 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         .unwrap();
 
     // Identité: record a consent, then its withdrawal.
-    app.wait_for("#consent-add").await.click().await.unwrap();
+    app.click("#consent-add").await;
     app.wait_for_text(
         "#consent-list",
         "Accompagnement CEP et conservation du dossier",
     )
     .await;
-    app.wait_for("#consent-list button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#consent-list button").await;
     app.wait_for_alert().await;
     app.client.accept_alert().await.unwrap();
     let today = passerelle_domain::i18n::format_date(chrono::Local::now().date_naive());
@@ -219,9 +215,9 @@ async fn interviews_and_documents_are_recorded_and_kept() {
     }
     app.screenshot("consents").await;
 
-    app.wait_for("#tab-interviews").await.click().await.unwrap();
+    app.click("#tab-interviews").await;
 
-    app.wait_for("#interview-add").await.click().await.unwrap();
+    app.click("#interview-add").await;
     app.wait_for_text("#interview-form", "Type d’entretien : choisissez")
         .await;
     app.choose("#interview-kind", "visio").await;
@@ -230,7 +226,7 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         .send_keys("Projet d’aide-soignante confirmé.")
         .await
         .unwrap();
-    app.wait_for("#interview-add").await.click().await.unwrap();
+    app.click("#interview-add").await;
     let list = app
         .wait_for_text("#interview-list", "Projet d’aide-soignante confirmé.")
         .await;
@@ -239,14 +235,14 @@ async fn interviews_and_documents_are_recorded_and_kept() {
         "{list}"
     );
 
-    app.wait_for("#tab-documents").await.click().await.unwrap();
+    app.click("#tab-documents").await;
     app.choose("#document-kind", "synthese_cep").await;
     app.wait_for("#document-file")
         .await
         .send_keys(attachment.to_str().unwrap())
         .await
         .unwrap();
-    app.wait_for("#document-add").await.click().await.unwrap();
+    app.click("#document-add").await;
     let docs = app
         .wait_for_text("#document-list", "synthèse CEP.pdf")
         .await;
@@ -307,25 +303,21 @@ async fn r10_an_accented_digit_in_the_nir_is_explained_then_corrected_and_saved(
     let nir = app.wait_for("#beneficiary-nir").await;
     nir.send_keys("1 85 0é 57 463 123 45").await.unwrap();
     // Leave the field: the message appears at once.
-    app.wait_for("#beneficiary-usageName")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#beneficiary-usageName").await;
     let message = app
         .wait_for_text("#beneficiary-nir-msg", "caractère « é » en position 5")
         .await;
     assert!(message.starts_with("NIR : "), "{message}");
     app.screenshot("case-form-nir-accent").await;
     // The form is alive: saving is refused with the reason, and keeps the input.
-    app.wait_for("#case-save").await.click().await.unwrap();
+    app.click("#case-save").await;
     app.wait_for_text("#case-notice", "corrigez les champs signalés")
         .await;
     // Corrected (the key of 1 85 05 57 463 123 is 04), the case saves.
     nir.clear().await.unwrap();
     nir.send_keys("1 85 05 57 463 123 04").await.unwrap();
     app.wait_for_no_text("#beneficiary-nir-msg").await;
-    app.wait_for("#case-save").await.click().await.unwrap();
+    app.click("#case-save").await;
     app.wait_for_text("#case-title", "WEBER Lucas").await;
     app.finish().await;
 }

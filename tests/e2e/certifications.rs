@@ -56,16 +56,8 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
 
     let app = AppSession::start_in(data_home).await;
     // The catalogue, searched without accents.
-    app.wait_for("#nav-certifications")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("#tab-cert-catalogue")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#nav-certifications").await;
+    app.click("#tab-cert-catalogue").await;
     app.wait_for("#cert-search")
         .await
         .send_keys("diagnostic jurid")
@@ -74,16 +66,16 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
     app.wait_for_text("#cert-list", "Juriste d’entreprise")
         .await;
 
-    app.wait_for("#nav-cases").await.click().await.unwrap();
+    app.click("#nav-cases").await;
     app.wait_for("#case-search").await;
     app.wait_for_link("COLLIN Aurélie")
         .await
         .click()
         .await
         .unwrap();
-    app.wait_for("#tab-project").await.click().await.unwrap();
+    app.click("#tab-project").await;
     app.choose("#enrol-route", "vae").await;
-    app.wait_for("#enrol-add").await.click().await.unwrap();
+    app.click("#enrol-add").await;
     app.wait_for_text("#enrolment-1-remaining", "RNCP38596BC01")
         .await;
 
@@ -94,11 +86,7 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
         .send_keys("12/03/2026")
         .await
         .unwrap();
-    app.wait_for("#bloc-RNCP38596BC01-save")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#bloc-RNCP38596BC01-save").await;
     let remaining = app
         .wait_for_text(
             "#enrolment-1-remaining",
@@ -107,11 +95,7 @@ async fn a_partial_validation_at_a_jury_shows_the_remaining_blocs_in_the_project
         .await;
     assert!(!remaining.contains("BC01"), "{remaining}");
     app.choose("#bloc-RNCP38596BC02-status", "non_valide").await;
-    app.wait_for("#bloc-RNCP38596BC02-save")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#bloc-RNCP38596BC02-save").await;
     app.wait_for_text("#enrolment-1", "12 mars 2026").await;
     let remaining = app
         .wait_for("#enrolment-1-remaining")
@@ -175,11 +159,7 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
     drop(conn);
 
     let app = AppSession::start_in(data_home).await;
-    app.wait_for("#nav-certifications")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#nav-certifications").await;
     // The jury is among the sessions of the last 60 days, its result still to record.
     app.wait_for_text("#sessions-recent", "1 à saisir").await;
     app.wait_for(&format!("#session-link-{}", session.id))
@@ -220,7 +200,7 @@ async fn staff_record_a_partial_validation_at_a_jury_session() {
         .click()
         .await
         .unwrap();
-    app.wait_for("#tab-project").await.click().await.unwrap();
+    app.click("#tab-project").await;
     let remaining = app
         .wait_for_text(&format!("#enrolment-{e}-remaining"), "Restant à acquérir")
         .await;
@@ -250,18 +230,10 @@ async fn the_staff_view_shows_sessions_candidates_and_rates() {
         .join("fr.passerelle.desktop/passerelle.sqlite3");
     passerelle_tests::seed_demo(&db, 400);
     let app = AppSession::start_in(data_home).await;
-    app.wait_for("#nav-certifications")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#nav-certifications").await;
     app.wait_for_text("#sessions-upcoming", "candidat").await;
     app.screenshot("certifications-sessions").await;
-    app.wait_for("#tab-cert-candidates")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#tab-cert-candidates").await;
     app.wait_for_text("#candidates-by-status", "Ensemble").await;
     app.wait_for("#rates-territory svg[role='img']").await;
     let table = app
@@ -270,11 +242,7 @@ async fn the_staff_view_shows_sessions_candidates_and_rates() {
     assert!(table.contains('%'), "{table}");
     app.screenshot("certifications-results").await;
     // The CSV export (PASSERELLE_EXPORT_DIR stands in for the save dialog).
-    app.wait_for("#cert-export-run")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#cert-export-run").await;
     app.wait_for_text("#cert-export-notice", "candidats exportés dans")
         .await;
     let dir = app.finish().await;

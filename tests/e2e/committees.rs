@@ -89,7 +89,7 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
     app.wait_for("#session-new").await;
 
     // An empty form is refused field by field.
-    app.wait_for("#session-create").await.click().await.unwrap();
+    app.click("#session-create").await;
     app.wait_for_text("#session-kind-msg", "Instance").await;
     app.wait_for_text("#session-place-msg", "Lieu").await;
     app.choose("#session-kind", "commission_paritaire").await;
@@ -108,38 +108,26 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         .send_keys("Mme A. Martin (collège employeurs)")
         .await
         .unwrap();
-    app.wait_for("#session-create").await.click().await.unwrap();
+    app.click("#session-create").await;
     app.wait_for_text("#session-title", "12 décembre 2026")
         .await;
 
     // Rescheduled to another place: the session is edited in place.
-    app.wait_for("#session-edit-open")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#session-edit-open").await;
     let place = app.wait_for("#session-edit #session-place").await;
     place.clear().await.unwrap();
     place
         .send_keys("Transitions Pro Grand Est, Nancy")
         .await
         .unwrap();
-    app.wait_for("#session-edit #session-create")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#session-edit #session-create").await;
     app.wait_for_text("#screen-session .screen-head", "Nancy")
         .await;
 
     // Both filed dossiers are offered; add them, then put the second first.
     for id in [noemie, maelle] {
         app.choose("#agenda-candidate", &id.to_string()).await;
-        app.wait_for("#agenda-add-button")
-            .await
-            .click()
-            .await
-            .unwrap();
+        app.click("#agenda-add-button").await;
         app.wait_for(&format!("#agenda-{id}")).await;
     }
     let first = app.wait_for("#agenda tbody tr").await.text().await.unwrap();
@@ -159,12 +147,8 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
 
     // The pseudonymised pack: cover, agenda, both dossiers, no name; for whom it is, asked
     // in the export dialog, is required and printed.
-    app.wait_for("#pack-export-pseudo")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#pack-export-pseudo").await;
+    app.click("#export-submit").await;
     app.wait_for_text("#export-recipients-error", "Destinataires : obligatoire")
         .await;
     app.wait_for("#export-recipients")
@@ -173,7 +157,7 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         .await
         .unwrap();
     app.screenshot("comites-export-dialogue").await;
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#export-submit").await;
     let notice = app
         .wait_for_text("#session-notice", "Séance exportée")
         .await;
@@ -210,14 +194,14 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         .await
         .unwrap();
     app.choose("#outcome-kind", "decision:refus").await;
-    app.wait_for("#outcome-save").await.click().await.unwrap();
+    app.click("#outcome-save").await;
     app.wait_for_text("#outcome-motifs-msg", "Motifs").await;
     app.wait_for("#outcome-motifs")
         .await
         .send_keys("Perspectives d’emploi insuffisamment étayées")
         .await
         .unwrap();
-    app.wait_for("#outcome-save").await.click().await.unwrap();
+    app.click("#outcome-save").await;
     app.wait_for_text(&format!("#agenda-{noemie} td.outcome"), "Refus")
         .await;
     let conn = passerelle_tests::open_db(&db);
@@ -232,9 +216,9 @@ async fn a_commission_meeting_is_prepared_exported_and_decided() {
         .click()
         .await
         .unwrap();
-    app.wait_for("#case-export").await.click().await.unwrap();
+    app.click("#case-export").await;
     // Recipients are optional for the full dossier.
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#export-submit").await;
     let notice = app
         .wait_for_text("#export-notice", "Dossier enregistré")
         .await;
@@ -302,7 +286,7 @@ async fn a_pseudonymised_dossier_naming_the_person_is_exported_once_reviewed() {
         .send_keys("Comité territorial Moselle-Sud, Transitions Pro Grand Est")
         .await
         .unwrap();
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#export-submit").await;
     let found = app.wait_for_text("#export-findings", "1 élément").await;
     assert!(
         found.contains("Motivation du projet : nom de la personne")
@@ -313,7 +297,7 @@ async fn a_pseudonymised_dossier_naming_the_person_is_exported_once_reviewed() {
     app.screenshot("export-pseudonymise-relecture").await;
 
     // Cancelled: the dialog closes, the focus is back on its button.
-    app.wait_for("#export-cancel").await.click().await.unwrap();
+    app.click("#export-cancel").await;
     let start = std::time::Instant::now();
     loop {
         let focused = app.client.active_element().await.unwrap();
@@ -334,14 +318,14 @@ async fn a_pseudonymised_dossier_naming_the_person_is_exported_once_reviewed() {
         .send_keys("Comité territorial Moselle-Sud")
         .await
         .unwrap();
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#export-submit").await;
     app.wait_for_text("#export-submit", "Exporter quand même")
         .await;
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#export-submit").await;
     app.wait_for_text("#export-confirm-error", "J’ai relu ces passages")
         .await;
-    app.wait_for("#export-confirm").await.click().await.unwrap();
-    app.wait_for("#export-submit").await.click().await.unwrap();
+    app.click("#export-confirm").await;
+    app.click("#export-submit").await;
     let notice = app
         .wait_for_text("#export-notice", "Dossier enregistré")
         .await;

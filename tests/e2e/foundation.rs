@@ -76,7 +76,7 @@ async fn status_line_reports_the_real_database_and_navigation_switches_screens()
     assert_eq!(current.as_deref(), Some("page"));
 
     // Navigate to Comités and back.
-    app.wait_for("#nav-committees").await.click().await.unwrap();
+    app.click("#nav-committees").await;
     app.wait_for_text("#screen-committees h1", "Comités").await;
     let current = app
         .wait_for("#nav-committees")
@@ -93,7 +93,7 @@ async fn status_line_reports_the_real_database_and_navigation_switches_screens()
     );
     assert_eq!(app.client.title().await.unwrap(), "Comités — Passerelle");
 
-    app.wait_for("#nav-cases").await.click().await.unwrap();
+    app.click("#nav-cases").await;
     app.wait_for_text("#screen-cases h1", "Dossiers individuels")
         .await;
 

@@ -29,7 +29,7 @@ async fn an_hr_spreadsheet_with_unknown_headers_is_mapped_and_imported_in_the_wi
     let right = dir.path().join("salaries-concernes-corrige.csv");
     std::fs::write(&right, hr_export("1 80 03 57 463 001 48")).unwrap();
 
-    app.wait_for("#case-import").await.click().await.unwrap();
+    app.click("#case-import").await;
     app.wait_for("#import-file")
         .await
         .send_keys(wrong.to_str().unwrap())
@@ -90,7 +90,7 @@ async fn an_hr_spreadsheet_with_unknown_headers_is_mapped_and_imported_in_the_wi
     app.wait_for_link("DUPRÉ Françoise").await;
 
     // The next export of the same form maps itself.
-    app.wait_for("#case-import").await.click().await.unwrap();
+    app.click("#case-import").await;
     app.wait_for("#import-file")
         .await
         .send_keys(right.to_str().unwrap())
@@ -145,21 +145,9 @@ async fn the_catalogue_export_is_checked_then_imported_from_the_certifications_s
     let right = dir.path().join("export-Standard-2.csv");
     std::fs::write(&right, STANDARD).unwrap();
 
-    app.wait_for("#nav-certifications")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("#tab-cert-catalogue")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for("#catalogue-import summary")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#nav-certifications").await;
+    app.click("#tab-cert-catalogue").await;
+    app.click("#catalogue-import summary").await;
     app.wait_for("#catalogue-file")
         .await
         .send_keys(wrong.to_str().unwrap())

@@ -17,7 +17,7 @@ async fn the_installed_app_starts_empty_imports_a_case_and_exports_its_dossier()
     // An empty database: no case, the list says so.
     app.wait_for_text("#screen-cases", "Aucun dossier").await;
     // The version in Aide is the package's.
-    app.wait_for("#nav-help").await.click().await.unwrap();
+    app.click("#nav-help").await;
     app.wait_for_text("#screen-help", env!("CARGO_PKG_VERSION"))
         .await;
 
@@ -30,8 +30,8 @@ async fn the_installed_app_starts_empty_imports_a_case_and_exports_its_dossier()
         "Nom;Prénom;Territoire;Code ROME\nDupré;Françoise;metz;H2913\n",
     )
     .unwrap();
-    app.wait_for("#nav-cases").await.click().await.unwrap();
-    app.wait_for("#case-import").await.click().await.unwrap();
+    app.click("#nav-cases").await;
+    app.click("#case-import").await;
     app.wait_for("#import-file")
         .await
         .send_keys(sheet.to_str().unwrap())

@@ -83,7 +83,7 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
         .click()
         .await
         .unwrap();
-    app.wait_for("#tab-parcours").await.click().await.unwrap();
+    app.click("#tab-parcours").await;
     app.wait_for_text("#parcours-current", "Accueil").await;
 
     advance(&app, "ACCOMPAGNEMENT", "Accompagnement").await;
@@ -95,11 +95,7 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
         .wait_for_text("#parcours-checklist", "Devis approuvé")
         .await;
     assert!(reasons.contains("manquant"), "{reasons}");
-    app.wait_for("#advance-PTP_AUTORISATION_ABSENCE")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#advance-PTP_AUTORISATION_ABSENCE").await;
     let blocked = app
         .wait_for_text("#parcours-blocked", "Devis approuvé manquant")
         .await;
@@ -107,16 +103,16 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
     app.screenshot("parcours-blocked").await;
 
     // Attach the quote in Documents, come back, pass.
-    app.wait_for("#tab-documents").await.click().await.unwrap();
+    app.click("#tab-documents").await;
     app.choose("#document-kind", "devis").await;
     app.wait_for("#document-file")
         .await
         .send_keys(attachment.to_str().unwrap())
         .await
         .unwrap();
-    app.wait_for("#document-add").await.click().await.unwrap();
+    app.click("#document-add").await;
     app.wait_for_text("#document-list", "devis signé.pdf").await;
-    app.wait_for("#tab-parcours").await.click().await.unwrap();
+    app.click("#tab-parcours").await;
     advance(&app, "PTP_AUTORISATION_ABSENCE", "autorisation d’absence").await;
     advance(&app, "PTP_DOSSIER_DEPOSE", "dossier déposé").await;
     let timeline = app
@@ -131,7 +127,7 @@ async fn a_case_goes_from_accueil_to_dossier_depose_through_a_blocked_step() {
     app.screenshot("parcours-deposited").await;
 
     // The history shows the step changes.
-    app.wait_for("#tab-history").await.click().await.unwrap();
+    app.click("#tab-history").await;
     app.wait_for_text(
         "#case-journal",
         "Étape du parcours : PTP : autorisation d’absence → PTP : dossier déposé",
@@ -155,7 +151,7 @@ async fn the_todo_view_lists_overdue_deadlines_and_missing_documents() {
     passerelle_tests::seed_demo(&db, 400);
     let exports = passerelle_tests::exports_dir(data_home.path());
     let app = AppSession::start_in(data_home).await;
-    app.wait_for("#nav-todo").await.click().await.unwrap();
+    app.click("#nav-todo").await;
     let summary = app.wait_for_text("#todo-summary", "échéance").await;
     assert!(summary.contains("dépassée"), "{summary}");
     app.wait_for("#todo-overdue").await;

@@ -80,7 +80,7 @@ async fn wait_for_focus(app: &AppSession, id: &str) {
 
 /// Opens a case from the list, archived ones included, by three letters of its name.
 async fn open_case(app: &AppSession, search: &str, link: &str) {
-    app.wait_for("#nav-cases").await.click().await.unwrap();
+    app.click("#nav-cases").await;
     let archived = app.wait_for("#case-archived").await;
     if !archived.is_selected().await.unwrap() {
         archived.click().await.unwrap();
@@ -152,7 +152,7 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
 
     // Refused: the accompaniment and its funding run; the reasons are listed in the dialog.
     open_case(&app, "thie", "THIÉBAUT Noémie").await;
-    app.wait_for("#person-erase").await.click().await.unwrap();
+    app.click("#person-erase").await;
     app.wait_for_text("#purge-dialog-title", "Demande d’effacement")
         .await;
     let reason = app.wait_for("#purge-reason").await;
@@ -168,7 +168,7 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
         "{stays}"
     );
     app.screenshot("effacement-dialogue").await;
-    app.wait_for("#purge-confirm").await.click().await.unwrap();
+    app.click("#purge-confirm").await;
     let refused = app
         .wait_for_text(
             "#purge-blocked",
@@ -196,7 +196,7 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
     // Accepted: a closed case without funding. The person's data is exported first (access
     // request), then erased.
     open_case(&app, "quint", "QUINTANILLA Inès").await;
-    app.wait_for("#person-export").await.click().await.unwrap();
+    app.click("#person-export").await;
     let notice = app
         .wait_for_text("#export-notice", "Données de la personne enregistrées")
         .await;
@@ -204,8 +204,8 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
     assert!(notice.contains(&zip.display().to_string()), "{notice}");
     assert!(zip.exists(), "{} missing", zip.display());
 
-    app.wait_for("#person-erase").await.click().await.unwrap();
-    app.wait_for("#purge-confirm").await.click().await.unwrap();
+    app.click("#person-erase").await;
+    app.click("#purge-confirm").await;
     let done = app.wait_for_text("#export-notice", "expurgé").await;
     assert!(
         done.starts_with(&format!(
@@ -233,7 +233,7 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
     assert!(!title.contains("QUINTANILLA"), "{title}");
 
     // The list no longer finds the person, archived cases included.
-    app.wait_for("#nav-cases").await.click().await.unwrap();
+    app.click("#nav-cases").await;
     let archived = app.wait_for("#case-archived").await;
     if !archived.is_selected().await.unwrap() {
         archived.click().await.unwrap();
@@ -313,7 +313,7 @@ async fn the_purge_list_offers_what_is_due_and_a_purge_is_confirmed_and_announce
 
     let app = AppSession::start_in(data_home).await;
     app.wait_for("#case-search").await;
-    app.wait_for("#nav-settings").await.click().await.unwrap();
+    app.click("#nav-settings").await;
     app.wait_for("#retention-list").await;
     let rows = app
         .client
@@ -367,14 +367,14 @@ async fn the_purge_list_offers_what_is_due_and_a_purge_is_confirmed_and_announce
     app.screenshot("purge-dialogue").await;
     // Select all, then delete: the field's input event fires (WebDriver's clear fires none).
     reason.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap();
-    app.wait_for("#purge-confirm").await.click().await.unwrap();
+    app.click("#purge-confirm").await;
     app.wait_for_text("#purge-reason-error", "Motif : obligatoire")
         .await;
     reason
         .send_keys("Durée de conservation écoulée (5 ans)")
         .await
         .unwrap();
-    app.wait_for("#purge-confirm").await.click().await.unwrap();
+    app.click("#purge-confirm").await;
     let done = app.wait_for_text("#retention-notice", "expurgé").await;
     assert!(
         done.starts_with(&format!(
@@ -405,18 +405,14 @@ async fn the_purge_list_offers_what_is_due_and_a_purge_is_confirmed_and_announce
         .await
         .unwrap();
     app.wait_for_text("#purge-goes", "pièces du dossier").await;
-    app.wait_for("#purge-confirm").await.click().await.unwrap();
+    app.click("#purge-confirm").await;
     app.wait_for_text("#retention-notice", "supprimées : 1 pièce")
         .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     app.screenshot("purge-annoncee").await;
 
     // The registre of the processing.
-    app.wait_for("#registre-export")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#registre-export").await;
     let notice = app
         .wait_for_text("#registre-notice", "Registre enregistré")
         .await;
@@ -470,7 +466,7 @@ async fn a_dialog_open_when_the_window_locks_comes_back_after_unlocking() {
         .click()
         .await
         .unwrap();
-    app.wait_for("#person-erase").await.click().await.unwrap();
+    app.click("#person-erase").await;
     let reason = app.wait_for("#purge-reason").await;
     reason.send_keys(" (courrier reçu)").await.unwrap();
     reason.send_keys("\u{E009}l").await.unwrap();
@@ -488,7 +484,7 @@ async fn a_dialog_open_when_the_window_locks_comes_back_after_unlocking() {
     }
     let typed = reason.prop("value").await.unwrap().unwrap_or_default();
     assert!(typed.ends_with(" (courrier reçu)"), "{typed}");
-    app.wait_for("#purge-cancel").await.click().await.unwrap();
+    app.click("#purge-cancel").await;
     wait_for_focus(&app, "person-erase").await;
     app.finish().await;
 }

@@ -7,7 +7,7 @@ const ENTER: &str = "\u{E007}";
 async fn profile_form_validates_keeps_input_and_saves_to_the_database() {
     let app = AppSession::start().await;
     app.wait_for("#status-schema").await;
-    app.wait_for("#nav-settings").await.click().await.unwrap();
+    app.click("#nav-settings").await;
 
     // Only the structure: the name is missing. Submit with the keyboard.
     let structure = app.wait_for("#profile-structure").await;
@@ -32,7 +32,7 @@ async fn profile_form_validates_keeps_input_and_saves_to_the_database() {
     );
 
     name.send_keys("Françoise Dupré").await.unwrap();
-    app.wait_for("#profile-save").await.click().await.unwrap();
+    app.click("#profile-save").await;
     app.wait_for_text("#profile-notice", "Profil enregistré")
         .await;
     assert_eq!(
@@ -56,7 +56,7 @@ async fn profile_form_validates_keeps_input_and_saves_to_the_database() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_territory_added_in_settings_is_offered_in_the_case_form() {
     let app = AppSession::start().await;
-    app.wait_for("#nav-settings").await.click().await.unwrap();
+    app.click("#nav-settings").await;
     let label = app.wait_for("#territory-label").await;
     label.send_keys("Pays de Sarrebourg").await.unwrap();
     label.send_keys(ENTER).await.unwrap();
@@ -68,7 +68,7 @@ async fn a_territory_added_in_settings_is_offered_in_the_case_form() {
     app.wait_for_text("#territory-list", "pays-de-sarrebourg")
         .await;
     label.send_keys("pays de sarrebourg").await.unwrap();
-    app.wait_for("#territory-add").await.click().await.unwrap();
+    app.click("#territory-add").await;
     app.wait_for_text("#territory-message", "existe déjà").await;
     app.screenshot("settings").await;
 
@@ -84,14 +84,14 @@ async fn a_territory_added_in_settings_is_offered_in_the_case_form() {
         .send_keys("01/01/2026")
         .await
         .unwrap();
-    app.wait_for("#parameter-save").await.click().await.unwrap();
+    app.click("#parameter-save").await;
     app.wait_for_text("#parameter-message", "Valeur enregistrée")
         .await;
     let table = app.wait_for_text("#parameter-list", "Saisie").await;
     assert!(table.contains("1er janvier 2026"), "{table}");
 
-    app.wait_for("#nav-cases").await.click().await.unwrap();
-    app.wait_for("#case-new").await.click().await.unwrap();
+    app.click("#nav-cases").await;
+    app.click("#case-new").await;
     app.wait_for("#beneficiary-territory option[value='pays-de-sarrebourg']")
         .await;
     app.finish().await;

@@ -176,14 +176,14 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
     assert!(is_disabled(&app, "#recovery-continue").await);
 
     // The printable kit (written without a dialog in tests).
-    app.wait_for("#recovery-print").await.click().await.unwrap();
+    app.click("#recovery-print").await;
     app.wait_for_text("#recovery-print-message", "kit-de-secours-passerelle.pdf")
         .await;
     let kit =
         passerelle_tests::exports_dir(app.data_home.path()).join("kit-de-secours-passerelle.pdf");
     assert!(std::fs::read(&kit).unwrap().starts_with(b"%PDF"));
 
-    app.wait_for("#recovery-noted").await.click().await.unwrap();
+    app.click("#recovery-noted").await;
     assert!(!is_disabled(&app, "#recovery-continue").await);
     click_when_enabled(&app, "#recovery-continue").await;
 
@@ -218,11 +218,7 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
 
     // The status line's warning leads to Paramètres › Sécurité: what protects the data, and
     // a backup now.
-    app.wait_for("#status-backup a")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#status-backup a").await;
     let start = Instant::now();
     while focused_id(&app).await != "security-title" {
         assert!(
@@ -260,11 +256,7 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
         .await;
     app.wait_for_text("#security-last-backup", "Aucune sauvegarde")
         .await;
-    app.wait_for("#security-backup-now")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#security-backup-now").await;
     let written = app
         .wait_for_text("#security-backup-result", "Sauvegarde écrite le")
         .await;
@@ -284,7 +276,7 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
     // A forgotten passphrase: the recovery key (typed loosely) sets a new one and unlocks.
     app.wait_for("body").await.send_keys(CTRL_L).await.unwrap();
     app.wait_for("#lock-screen").await;
-    app.wait_for("#unlock-forgot").await.click().await.unwrap();
+    app.click("#unlock-forgot").await;
     let loose = key.to_lowercase().replace('-', " ");
     app.wait_for("#recover-key")
         .await
@@ -498,7 +490,7 @@ async fn a_database_from_before_encryption_is_encrypted_in_place_losing_nothing(
     shot(&app, "protection-migrate-busy").await;
 
     app.wait_for("#recovery-key").await;
-    app.wait_for("#recovery-noted").await.click().await.unwrap();
+    app.click("#recovery-noted").await;
     click_when_enabled(&app, "#recovery-continue").await;
     let cases = app.wait_for("#status-cases").await;
     assert_eq!(
@@ -528,7 +520,7 @@ async fn a_database_from_before_encryption_is_encrypted_in_place_losing_nothing(
 async fn security_settings_change_the_passphrase_renew_the_kit_and_back_up() {
     let app = AppSession::start().await;
     app.wait_for("#status-schema").await;
-    app.wait_for("#nav-settings").await.click().await.unwrap();
+    app.click("#nav-settings").await;
 
     // The passphrase: the current one is checked first.
     const NEW: &str = "Trois mots de plus pour la nouvelle phrase 2026";
@@ -595,11 +587,7 @@ async fn security_settings_change_the_passphrase_renew_the_kit_and_back_up() {
         .unwrap();
     shot(&app, "protection-settings-new-kit").await;
     assert!(is_disabled(&app, "#security-kit-continue").await);
-    app.wait_for("#security-kit-noted")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#security-kit-noted").await;
     click_when_enabled(&app, "#security-kit-continue").await;
     app.wait_for_text("#security-kit-message", "Nouveau kit de secours en place")
         .await;
@@ -617,27 +605,23 @@ async fn security_settings_change_the_passphrase_renew_the_kit_and_back_up() {
     idle.send_keys("300").await.unwrap();
     let dir = app.wait_for("#security-backup-dir").await;
     dir.send_keys("sauvegardes").await.unwrap();
-    app.wait_for("#security-save").await.click().await.unwrap();
+    app.click("#security-save").await;
     app.wait_for_text("#security-idle-error", "de 0 à 240")
         .await;
     idle.clear().await.unwrap();
     idle.send_keys("15").await.unwrap();
-    app.wait_for("#security-save").await.click().await.unwrap();
+    app.click("#security-save").await;
     app.wait_for_text("#security-backup-dir-error", "chemin complet")
         .await;
     let backups = app.data_home.path().join("sauvegardes");
     dir.clear().await.unwrap();
     dir.send_keys(backups.to_str().unwrap()).await.unwrap();
-    app.wait_for("#security-save").await.click().await.unwrap();
+    app.click("#security-save").await;
     app.wait_for_text("#security-save-message", "Réglages enregistrés")
         .await;
     app.wait_for_text("#security-idle-summary", "après 15 minutes d’inactivité")
         .await;
-    app.wait_for("#security-backup-now")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click("#security-backup-now").await;
     app.wait_for_text("#security-backup-result", backups.to_str().unwrap())
         .await;
     let written = std::fs::read_dir(&backups).unwrap().count();

@@ -249,6 +249,13 @@ impl AppSession {
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
+    /// Clicks the element matched by `css` once it is in the page.
+    pub async fn click(&self, css: &str) {
+        if let Err(e) = self.wait_for(css).await.click().await {
+            panic!("{css} could not be clicked: {e}");
+        }
+    }
+
     /// Waits until a link whose text is `text` is in the page (a list that loads after its
     /// screen appeared).
     pub async fn wait_for_link(&self, text: &str) -> Element {
