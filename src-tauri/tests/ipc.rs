@@ -656,8 +656,8 @@ const KLEIN_NIR_KEY: &[u8; 2] = b"48";
 /// is remembered for the next file with the same headers, and locking forgets the staged file.
 #[test]
 fn a_spreadsheet_is_staged_mapped_and_imported_all_or_nothing() {
-    use passerelle_domain::import::{IMPORT_FILE_HEADER, ImportFile, ImportKind};
-    use passerelle_domain::ipc::RawBodyMeta;
+    use passerelle_domain::import::{ImportFile, ImportKind};
+    use passerelle_domain::ipc::{IMPORT_FILE_HEADER, RawBodyMeta};
     let h = harness();
     let header = |name: &str| {
         let file = ImportFile {

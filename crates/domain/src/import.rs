@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ipc::RawBodyMeta;
-
 /// What an imported file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -23,13 +21,6 @@ pub enum ImportKind {
 pub struct ImportFile {
     pub kind: ImportKind,
     pub file_name: String,
-}
-
-/// The header of `import_stage` that carries its [`ImportFile`].
-pub const IMPORT_FILE_HEADER: &str = "x-passerelle-import";
-
-impl RawBodyMeta for ImportFile {
-    const HEADER: &'static str = IMPORT_FILE_HEADER;
 }
 
 /// One wrong cell or line of a file, located as the user sees it in their spreadsheet.
@@ -170,18 +161,4 @@ pub struct ImportDone {
     /// The catalogue's fiches afterwards (catalogue imports).
     pub catalogue: Option<u64>,
     pub notices: Vec<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_staged_file_survives_its_header() {
-        let file = ImportFile {
-            kind: ImportKind::Cases,
-            file_name: "Salariés concernés — « PSE » 2026.csv".into(),
-        };
-        assert_eq!(ImportFile::from_header(&file.to_header()).unwrap(), file);
-    }
 }

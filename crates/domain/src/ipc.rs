@@ -436,6 +436,13 @@ impl RawBodyMeta for DocumentMeta {
     const HEADER: &'static str = DOCUMENT_META_HEADER;
 }
 
+/// The header of `import_stage` that carries its [`ImportFile`].
+pub const IMPORT_FILE_HEADER: &str = "x-passerelle-import";
+
+impl RawBodyMeta for ImportFile {
+    const HEADER: &'static str = IMPORT_FILE_HEADER;
+}
+
 /// The description of a command whose input is a file: the file's bytes are the request's raw
 /// body, and this value travels in the [`RawBodyMeta::HEADER`] header, as percent-encoded JSON
 /// (so that any file name is a valid header).
@@ -776,5 +783,14 @@ mod tests {
         assert!(DocumentMeta::from_header("%E").is_err());
         assert!(DocumentMeta::from_header("%é9").is_err());
         assert!(DocumentMeta::from_header("{}").is_err());
+    }
+
+    #[test]
+    fn the_staged_file_survives_its_header() {
+        let file = ImportFile {
+            kind: crate::import::ImportKind::Cases,
+            file_name: "Salariés concernés — « PSE » 2026.csv".into(),
+        };
+        assert_eq!(ImportFile::from_header(&file.to_header()).unwrap(), file);
     }
 }

@@ -6,10 +6,10 @@
 use chrono::Utc;
 use passerelle_domain::AppError;
 use passerelle_domain::import::{
-    CasesImportArgs, CasesPreview, CataloguePreview, IMPORT_FILE_HEADER, ImportDone, ImportFile,
-    ImportKind, ImportPhase, ImportProblem, ImportProgress, StagedPreview,
+    CasesImportArgs, CasesPreview, CataloguePreview, ImportDone, ImportFile, ImportKind,
+    ImportPhase, ImportProblem, ImportProgress, StagedPreview,
 };
-use passerelle_domain::ipc::{RawBodyMeta, cmd};
+use passerelle_domain::ipc::{IMPORT_FILE_HEADER, RawBodyMeta, cmd};
 use passerelle_domain::validate::bounds;
 use passerelle_import::cases::{self, ColumnMap, Options};
 use passerelle_import::{ImportError, Input, LineError, catalogue, source};

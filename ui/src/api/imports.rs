@@ -1,9 +1,9 @@
 use passerelle_domain::AppError;
 use passerelle_domain::import::{
-    CasesImportArgs, CasesPreview, IMPORT_FILE_HEADER, ImportDone, ImportFile, ImportKind,
-    ImportProgress, StagedPreview,
+    CasesImportArgs, CasesPreview, ImportDone, ImportFile, ImportKind, ImportProgress,
+    StagedPreview,
 };
-use passerelle_domain::ipc::{NoArgs, RawBodyMeta, cmd};
+use passerelle_domain::ipc::{IMPORT_FILE_HEADER, NoArgs, RawBodyMeta, cmd};
 
 use crate::ipc::{call, invoke_bytes};
 
