@@ -153,10 +153,7 @@ pub fn CasesImport() -> impl IntoView {
                 label="Fichier à importer"
                 accept=".csv,.txt,.xlsx"
                 error=file_error
-                reading=Signal::derive(move || stage.pending().get())
-                on_choose=Callback::new(move |()| {
-                    stage.dispatch(());
-                })
+                stage=stage
             />
             {move || {
                 preview

@@ -53,10 +53,7 @@ pub fn CatalogueImport(on_imported: Callback<()>) -> impl IntoView {
                 label="Export (ZIP ou CSV)"
                 accept=".zip,.csv"
                 error=file_error
-                reading=Signal::derive(move || stage.pending().get())
-                on_choose=Callback::new(move |()| {
-                    stage.dispatch(());
-                })
+                stage=stage
             />
             {move || {
                 preview

@@ -41,16 +41,15 @@ async fn stage_chosen(input_id: &str, kind: ImportKind) -> Result<StagedPreview,
     api::imports::stage(kind, file.name(), &content).await
 }
 
-/// The file field of an import: choosing a file sends it (`on_choose`); its error below it, and
-/// « Lecture… » while it is read.
+/// The file field of an import: choosing a file stages it (`stage`, which reads the field); its
+/// error below it, and « Lecture du fichier… » while it is read.
 #[component]
 fn FileField(
     id: &'static str,
     label: &'static str,
     accept: &'static str,
     error: RwSignal<Option<String>>,
-    reading: Signal<bool>,
-    on_choose: Callback<()>,
+    stage: Action<(), Result<StagedPreview, AppError>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
@@ -61,13 +60,17 @@ fn FileField(
                 type="file"
                 accept=accept
                 aria-describedby=error_id.clone()
-                on:change=move |_| on_choose.run(())
+                on:change=move |_| {
+                    stage.dispatch(());
+                }
             />
             <p class="field-error" id=error_id role="alert">
                 {move || error.get()}
             </p>
         </div>
-        {move || reading.get().then(|| view! { <p role="status">"Lecture du fichier…"</p> })}
+        {move || {
+            stage.pending().get().then(|| view! { <p role="status">"Lecture du fichier…"</p> })
+        }}
     }
 }
 
