@@ -378,7 +378,7 @@ fn Accessibility() -> impl IntoView {
                 </dd>
                 <dt>"Audit"</dt>
                 <dd id="help-audit">
-                    "axe-core 4.14.1 (règles WCAG 2.0 et 2.1, niveaux A et AA), lancé dans la fenêtre réelle sur 23 écrans — liste et fiche des dossiers (ses 8 onglets), nouveau dossier, À faire, comités et séance, certifications, formations, territoires, établissement, recensement des besoins, paramètres, aide, bienvenue, verrouillage et première ouverture. Résultat au 1er décembre 2026 : aucune violation grave ou critique. Il est rejoué par la suite de tests à chaque modification."
+                    "axe-core 4.14.1 (règles WCAG 2.0 et 2.1, niveaux A et AA), lancé dans la fenêtre réelle sur 24 écrans — liste et fiche des dossiers (ses 8 onglets), nouveau dossier, import de dossiers, À faire, comités et séance, certifications, formations, territoires, établissement, recensement des besoins, paramètres, aide, bienvenue, verrouillage et première ouverture. Résultat au 2 décembre 2026 : aucune violation grave ou critique. Il est rejoué par la suite de tests à chaque modification."
                 </dd>
                 <dt>"Clavier"</dt>
                 <dd>
