@@ -315,11 +315,7 @@ mod tests {
     fn a_census_csv_is_read_with_its_french_headers() {
         let csv = "SIRET;Code ROME;Appellation;Postes;Contrat;Démarrage souhaité;Reconversion;AFEST;Statut;Campagne\n\
                    73282932000074;H2913;Soudeur TIG;3;CDI;01/03/2027;oui;non;;Recensement Metz 2026\n";
-        let needs = parse(
-            &Input::named("besoins.csv", csv.as_bytes().to_vec()),
-            today(),
-        )
-        .unwrap();
+        let needs = parse(&Input::named("besoins.csv", csv), today()).unwrap();
         assert_eq!(needs.len(), 1);
         let n = &needs[0];
         assert_eq!(
@@ -335,11 +331,7 @@ mod tests {
         let csv = "siret;rome;postes;contrat;afest\n\
                    73282932000074;H2913;3;CDI;oui\n\
                    73282932000075;H29;deux;stage;peut-être\n";
-        let errors = parse(
-            &Input::named("besoins.csv", csv.as_bytes().to_vec()),
-            today(),
-        )
-        .unwrap_err();
+        let errors = parse(&Input::named("besoins.csv", csv), today()).unwrap_err();
         let located: Vec<String> = errors
             .iter()
             .map(|e| format!("{}:{}", e.line, e.column))
@@ -357,11 +349,7 @@ mod tests {
 
     #[test]
     fn a_missing_required_column_stops_the_file() {
-        let errors = parse(
-            &Input::named("b.csv", b"siret;postes\n1;2\n".to_vec()),
-            today(),
-        )
-        .unwrap_err();
+        let errors = parse(&Input::named("b.csv", "siret;postes\n1;2\n"), today()).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert!(errors[0].reason.contains("rome"), "{}", errors[0].reason);
     }
