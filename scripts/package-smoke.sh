@@ -11,8 +11,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TARGET_DIR="$TARGET"
-version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)"
-deb="$TARGET/release/bundle/deb/Passerelle_${version}_amd64.deb"
+. scripts/package-paths.sh
 [ -f "$deb" ] || { echo "package-smoke: $deb is missing: run scripts/package.sh" >&2; exit 1; }
 name="$(dpkg-deb -f "$deb" Package)"
 

@@ -22,7 +22,7 @@ step() { echo; echo "== $* ($(date +%T))"; }
 
 # The version is the workspace's; tauri.conf.json must say the same (the window's « À propos »
 # and the package name both come from it).
-version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)"
+. scripts/package-paths.sh
 conf_version="$(node -p 'require("./tauri.conf.json").version')"
 if [ "$version" != "$conf_version" ]; then
   echo "package: tauri.conf.json says version $conf_version, the workspace $version: make them equal" >&2
@@ -72,7 +72,6 @@ step "app and command line (release), and the .deb (Tauri bundler)"
 TAURI_APP_PATH="$ROOT/src-tauri" packaging/node_modules/.bin/tauri build --ci --bundles deb -- \
   --locked -p passerelle-app -p passerelle-cli
 
-deb="$TARGET/release/bundle/deb/Passerelle_${version}_amd64.deb"
 [ -f "$deb" ] || { echo "package: $deb was not made" >&2; exit 1; }
 echo
 echo "package: $deb ($(du -h "$deb" | cut -f1), $(stat -c %s "$deb") octets)"
