@@ -328,7 +328,8 @@ mod tests {
     use super::*;
 
     /// The window may call exactly the declared commands: a command added to the IPC contract
-    /// without its `allow-…` line in capabilities/default.json would be refused at run time.
+    /// without its `allow-…` line in capabilities/default.json would be refused at run time. Of
+    /// Tauri's own commands, only the zoom.
     #[test]
     fn the_capability_grants_every_declared_command_and_nothing_else() {
         let file: serde_json::Value =
@@ -339,9 +340,12 @@ mod tests {
             .iter()
             .map(|p| p.as_str().unwrap().to_owned())
             .collect();
+        // The zoom hotkeys (tauri.conf.json) call Tauri's own zoom command: people with low
+        // vision enlarge the window to 200 % (RGAA, WCAG 1.4.4).
         let mut declared: Vec<String> = passerelle_domain::ipc::command::ALL
             .iter()
             .map(|name| format!("allow-{}", name.replace('_', "-")))
+            .chain(["core:webview:allow-set-webview-zoom".to_owned()])
             .collect();
         granted.sort();
         declared.sort();

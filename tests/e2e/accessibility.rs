@@ -183,3 +183,182 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
         report(&blocking)
     );
 }
+
+/// What sticks out sideways on the screen as it is now: the page or the main area scrolling
+/// horizontally, and the elements (outside the boxes that scroll on purpose, wide tables) that
+/// pass the main area's right edge. Empty when the screen reflows.
+async fn overflow(app: &AppSession) -> Vec<String> {
+    let found = app
+        .client
+        .execute(
+            r#"
+            const out = [];
+            const page = document.scrollingElement;
+            if (page.scrollWidth > page.clientWidth + 1) {
+              out.push(`page: ${page.scrollWidth} > ${page.clientWidth}`);
+            }
+            const main = document.querySelector('.screen');
+            if (main && main.scrollWidth > main.clientWidth + 1) {
+              out.push(`main: ${main.scrollWidth} > ${main.clientWidth}`);
+              const edge = main.getBoundingClientRect().right + 1;
+              for (const el of main.querySelectorAll('*')) {
+                const box = el.getBoundingClientRect();
+                if (box.width > 0 && box.right > edge && !el.closest('.table-scroll')) {
+                  const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\s+/g, '.') : '');
+                  out.push(`${name} ends at ${Math.round(box.right)}`);
+                  if (out.length > 8) break;
+                }
+              }
+            }
+            return out;
+            "#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// Activates the element matched by `css` from the page's script: in the zoomed page,
+/// WebDriver's pointer clicks missed their target (« Nouveau dossier » did not open), and this
+/// test is about the layout, not the pointer.
+async fn press(app: &AppSession, css: &str) {
+    let element = app.wait_for(css).await;
+    app.client
+        .execute(
+            "arguments[0].click()",
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await
+        .unwrap();
+}
+
+/// WCAG 1.4.4 and 1.4.10 as the issue puts them: at 200 % zoom in a 1280 × 720 window (640 × 360
+/// CSS pixels), every screen reflows — nothing but a wide table's own box scrolls sideways.
+/// The zoom is the window's own (Ctrl + = five times, 20 % a step), as a counsellor sets it.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_reflows_at_200_percent_zoom_in_a_1280_by_720_window() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    passerelle_tests::seed_demo(&db, 40);
+    let app = AppSession::start_in(data_home).await;
+    app.client.set_window_size(1280, 720).await.unwrap();
+    app.wait_for("#screen-cases table").await;
+    for _ in 0..5 {
+        app.wait_for("body")
+            .await
+            .send_keys("\u{E009}=")
+            .await
+            .unwrap();
+    }
+    let start = std::time::Instant::now();
+    loop {
+        let width = app
+            .client
+            .execute("return window.innerWidth", vec![])
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        if (600.0..=660.0).contains(&width) {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the window is {width} CSS pixels wide, not 640: the zoom did not reach 200 %"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    let mut check = async |name: &str, shot: &str| {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.screenshot(&format!("zoom200-{shot}")).await;
+        let out = overflow(&app).await;
+        eprintln!(
+            "200 %: {name}: {}",
+            if out.is_empty() {
+                "reflows"
+            } else {
+                "overflows"
+            }
+        );
+        if !out.is_empty() {
+            found.push((name.to_owned(), out));
+        }
+    };
+
+    check("Dossiers", "cases").await;
+    press(&app, "#case-new").await;
+    app.wait_for("#case-form").await;
+    check("Nouveau dossier", "case-new").await;
+    press(&app, "#nav-cases").await;
+    press(&app, "#case-import").await;
+    app.wait_for("#import-file").await;
+    check("Importer des dossiers", "import").await;
+
+    press(&app, "#nav-cases").await;
+    app.wait_for("#screen-cases table").await;
+    press(&app, "#screen-cases table tbody a").await;
+    app.wait_for("#screen-case").await;
+    for tab in [
+        "tab-identity",
+        "tab-situation",
+        "tab-project",
+        "tab-matches",
+        "tab-parcours",
+        "tab-interviews",
+        "tab-documents",
+        "tab-history",
+    ] {
+        press(&app, &format!("#{tab}")).await;
+        check(&format!("Dossier › {tab}"), tab).await;
+    }
+
+    for (nav, screen, name) in [
+        ("#nav-todo", "#screen-todo", "À faire"),
+        ("#nav-committees", "#screen-committees", "Comités"),
+        (
+            "#nav-certifications",
+            "#screen-certifications",
+            "Certifications",
+        ),
+        ("#nav-trainings", "#screen-trainings", "Formations"),
+        ("#nav-territories", "#screen-territories", "Territoires"),
+        ("#nav-settings", "#screen-settings", "Paramètres"),
+        ("#nav-help", "#screen-help", "Aide"),
+    ] {
+        press(&app, nav).await;
+        app.wait_for(screen).await;
+        check(name, &screen[8..]).await;
+    }
+    press(&app, "#nav-committees").await;
+    app.wait_for("#screen-committees").await;
+    press(&app, "#screen-committees a[href^='/comites/']").await;
+    app.wait_for("#screen-session").await;
+    check("Comité (séance)", "session").await;
+    press(&app, "#nav-territories").await;
+    app.wait_for("#screen-territories").await;
+    press(
+        &app,
+        "#screen-territories a[href^='/territoires/etablissements/']:not([href$='/nouveau'])",
+    )
+    .await;
+    app.wait_for("#screen-establishment").await;
+    check("Établissement", "establishment").await;
+    app.finish().await;
+
+    assert!(
+        found.is_empty(),
+        "{} screen(s) scroll sideways at 200 %:\n{}",
+        found.len(),
+        found
+            .iter()
+            .map(|(screen, out)| format!("{screen}: {}", out.join("; ")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

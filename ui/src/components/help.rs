@@ -11,7 +11,8 @@ use passerelle_domain::parcours::BRANCHES;
 
 use crate::api;
 
-/// The shortcuts the app answers (see `app.rs`, `Shortcuts` and `Locking`, and the dialogs).
+/// The shortcuts the app answers (see `app.rs`, `Shortcuts` and `Locking`, the dialogs, and the
+/// zoom hotkeys of tauri.conf.json).
 const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl + N", "Nouveau dossier"),
     (
@@ -20,6 +21,11 @@ const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Ctrl + L", "Verrouiller Passerelle"),
     ("F1", "Ouvrir cette aide"),
+    (
+        "Ctrl + =, Ctrl + -",
+        "Agrandir, réduire l’affichage (par pas de 20 %, 200 % et au-delà)",
+    ),
+    ("Ctrl + 0", "Revenir à la taille d’affichage normale"),
     (
         "Échap",
         "Fermer une fenêtre de dialogue, sans rien enregistrer",
@@ -383,6 +389,10 @@ fn Accessibility() -> impl IntoView {
                 <dt>"Clavier"</dt>
                 <dd>
                     "Toutes les actions sont accessibles au clavier (voir les raccourcis ci-dessus) ; le focus reste visible."
+                </dd>
+                <dt>"Zoom"</dt>
+                <dd>
+                    "À 200 % (Ctrl + = cinq fois) dans une fenêtre de 1280 × 720, chaque écran se réorganise sans défilement horizontal ; seuls les tableaux larges défilent dans leur propre cadre. Vérifié par la suite de tests sur 20 écrans."
                 </dd>
                 <dt>"Signaler un défaut"</dt>
                 <dd>
