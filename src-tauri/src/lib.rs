@@ -214,10 +214,11 @@ pub fn run() {
                 // People: the window opens on the set-up or lock screen.
                 None => Db::locked(path),
             };
-            if db.is_unlocked() {
-                after_unlock(app.handle(), &db);
-            }
+            let unlocked = db.is_unlocked();
             app.manage(db);
+            if unlocked {
+                after_unlock(app.handle(), &app.state::<Db>());
+            }
             Ok(())
         })
         .build(tauri::generate_context!("../tauri.conf.json"))
@@ -257,11 +258,35 @@ fn fail_to_start(path: &std::path::Path, err: &str) -> ! {
     std::process::exit(1);
 }
 
-/// Once the data is unlocked: employer silences that became agreements are recorded, the
-/// counsellor is told what is due today, and a daily backup is made if one is due.
+/// Once the data is unlocked: employer silences that became agreements are recorded before any
+/// screen shows a case; then, off the start-up path (the window and the first screen do not wait
+/// for them), the counsellor is told what is due today and the daily backup is made if one is due
+/// — a backup of a large database takes seconds.
 pub(crate) fn after_unlock<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
     log::info!("données déverrouillées");
-    notify_due_today(app, db);
+    let today = chrono::Local::now().date_naive();
+    if let Err(e) = db.with(|conn| {
+        passerelle_storage::parcours::apply_tacit_agreements(conn, today, chrono::Utc::now())
+    }) {
+        log::warn!("employer silences not recorded: {e}");
+    }
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("after-unlock".into())
+        .spawn(move || {
+            let Some(db) = app.try_state::<Db>() else {
+                return;
+            };
+            notify_due_today(&app, &db);
+            daily_backup(&db);
+        });
+    if let Err(e) = spawned {
+        log::warn!("start-up tasks not run: {e}");
+    }
+}
+
+/// The automatic backup of the day, if a backup directory is set and the last one is a day old.
+fn daily_backup(db: &Db) {
     let due = db
         .with(|conn| passerelle_storage::setting::load(conn))
         .ok()
@@ -292,15 +317,13 @@ fn backup_on_exit<R: Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
-/// At start-up: record employer silences that became agreements, then tell the counsellor what
-/// is due today or late, with a desktop notification. A failure here never stops the app.
+/// At start-up: tell the counsellor what is due today or late, with a desktop notification. A
+/// failure here never stops the app.
 fn notify_due_today<R: Runtime>(app: &tauri::AppHandle<R>, db: &Db) {
     use tauri_plugin_notification::NotificationExt;
     let today = chrono::Local::now().date_naive();
-    let todo = db.with(|conn| {
-        passerelle_storage::parcours::apply_tacit_agreements(conn, today, chrono::Utc::now())?;
-        passerelle_storage::todo::overview(conn, today, 0, 60, &Default::default())
-    });
+    let todo =
+        db.with(|conn| passerelle_storage::todo::overview(conn, today, 0, 60, &Default::default()));
     let Ok(todo) = todo else { return };
     let (late, due) = (todo.overdue_total, todo.upcoming_total);
     if late + due == 0 {
