@@ -153,6 +153,7 @@ handlers! {
     privacy::person_export => PersonExport,
     privacy::registre_export => RegistreExport,
     territory::region_map => RegionMapGet,
+    territory::commune_place => CommunePlaceGet,
     territory::territory_dashboard => TerritoryDashboardGet,
     territory::dashboard_export => DashboardExport,
     territory::establishment_list => EstablishmentList,

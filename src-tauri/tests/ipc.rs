@@ -77,6 +77,19 @@ fn app_status_reports_the_open_database() {
 }
 
 #[test]
+fn the_window_asks_the_shell_where_a_commune_lies() {
+    let h = harness();
+    let place = invoke::<cmd::CommunePlaceGet>(&h, json!({ "insee": "57630" })).unwrap();
+    assert_eq!(place["name"], "Sarrebourg");
+    assert_eq!(place["territory"], "moselle-sud");
+    let unknown = invoke::<cmd::CommunePlaceGet>(&h, json!({ "insee": "57400" })).unwrap();
+    assert!(
+        unknown.is_null(),
+        "a postal code is not a commune: {unknown}"
+    );
+}
+
+#[test]
 fn profile_round_trips_and_is_trimmed() {
     let h = harness();
     assert_eq!(

@@ -85,6 +85,27 @@ impl EstablishmentInput {
         today: NaiveDate,
         updated_at: &str,
     ) -> Result<(Establishment, Vec<Contact>), AppError> {
+        self.validated_with(today, updated_at, crate::place::of_commune)
+    }
+
+    /// [`validated`](Self::validated) as the window runs it while the user types: a commune
+    /// code of the right shape passes. The window does not carry the commune table; the shell
+    /// looks the commune up on save and an unknown one comes back on its field.
+    pub fn validated_in_window(
+        &self,
+        today: NaiveDate,
+    ) -> Result<(Establishment, Vec<Contact>), AppError> {
+        self.validated_with(today, "", |code| {
+            crate::place::is_insee_shaped(code).then_some(crate::place::Place::UNKNOWN)
+        })
+    }
+
+    fn validated_with(
+        &self,
+        today: NaiveDate,
+        updated_at: &str,
+        place_of: impl Fn(&str) -> Option<crate::place::Place>,
+    ) -> Result<(Establishment, Vec<Contact>), AppError> {
         let mut errors = Vec::new();
         let mut err = |field: &str, message: String| errors.push(FieldError::new(field, message));
         let siret = match crate::validate::validate_siret(&self.siret) {
@@ -116,15 +137,10 @@ impl EstablishmentInput {
                 ),
             );
         }
-        let place = crate::place::of_commune(&self.commune);
+        let place = place_of(&self.commune);
         if place.is_none() {
-            err(
-                "commune",
-                format!(
-                    "Commune : « {} » n’est pas le code INSEE d’une commune du Grand Est (5 chiffres, ex. 57630 pour Sarrebourg ; ce n’est pas le code postal).",
-                    crate::validate::excerpt(&self.commune)
-                ),
-            );
+            let e = unknown_commune(&self.commune);
+            err(&e.field, e.message);
         }
         let idcc = self.idcc.trim();
         let idcc_ok = idcc.len() == 4 && idcc.bytes().all(|b| b.is_ascii_digit());
@@ -147,12 +163,7 @@ impl EstablishmentInput {
         if !errors.is_empty() {
             return Err(AppError::Validation { errors });
         }
-        let place = place.unwrap_or(crate::place::Place {
-            name: "",
-            epci: "",
-            epci_name: "",
-            territory: "",
-        });
+        let place = place.unwrap_or(crate::place::Place::UNKNOWN);
         Ok((
             Establishment {
                 siret,
@@ -173,6 +184,18 @@ impl EstablishmentInput {
             contacts,
         ))
     }
+}
+
+/// The error on a commune code the Grand Est reference does not know (the window shows it
+/// once the shell has looked the code up).
+pub fn unknown_commune(code: &str) -> FieldError {
+    FieldError::new(
+        "commune",
+        format!(
+            "Commune : « {} » n’est pas le code INSEE d’une commune du Grand Est (5 chiffres, ex. 57630 pour Sarrebourg ; ce n’est pas le code postal).",
+            crate::validate::excerpt(code)
+        ),
+    )
 }
 
 fn validated_contacts(
@@ -352,6 +375,22 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["siret", "commune", "idcc", "contacts.0.consentOn"]);
         assert!(errors[1].message.contains("code postal"));
+    }
+
+    #[test]
+    fn the_window_checks_the_commune_shape_and_the_shell_its_existence() {
+        let mut typed = input();
+        typed.commune = "57999".into(); // the right shape, no such commune
+        assert!(typed.validated_in_window(today()).is_ok());
+        let Err(AppError::Validation { errors }) = typed.validated(today(), "") else {
+            panic!("the shell refuses an unknown commune");
+        };
+        assert_eq!(errors[0].field, "commune");
+        typed.commune = "Sarrebourg".into();
+        let Err(AppError::Validation { errors }) = typed.validated_in_window(today()) else {
+            panic!("the window refuses a name");
+        };
+        assert_eq!(errors[0].field, "commune");
     }
 
     #[test]

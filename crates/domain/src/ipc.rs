@@ -172,6 +172,9 @@ commands! {
     RegistreExport = "registre_export": NoArgs => Option<String>;
     /// The Grand Est EPCIs as SVG paths (the Territoires map), the same for every call.
     RegionMapGet = "region_map": NoArgs => RegionMap;
+    /// A Grand Est commune by its INSEE code and where it lies (`None`: unknown to the
+    /// reference), for the forms that show it as it is typed.
+    CommunePlaceGet = "commune_place": CommuneArgs => Option<crate::place::CommunePlace>;
     /// The Territoires screen for a territory or one EPCI.
     TerritoryDashboardGet = "territory_dashboard": Scope => TerritoryDashboard;
     /// The dashboard's tables as XLSX or CSV (save dialog), small counts suppressed below the
@@ -701,6 +704,13 @@ pub struct EstablishmentPage {
 #[serde(rename_all = "camelCase")]
 pub struct SiretArgs {
     pub siret: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommuneArgs {
+    /// INSEE code (« 57630 »).
+    pub insee: String,
 }
 
 /// A case file of an establishment's employee.

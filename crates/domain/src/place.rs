@@ -1,10 +1,13 @@
 //! Where a commune lies: its EPCI and the followed territory (from the reference data shipped
 //! in `assets/`: the 5 115 Grand Est communes of the COG and the seed territories' EPCIs). The
 //! Sirene import, manual entry of an establishment and the territory dashboard read the same
-//! table.
+//! table. The window does not carry the table (350 KB of its code): it asks the shell
+//! ([`CommunePlace`], `commune_place`), and the shell checks the communes it is sent.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 use crate::text::reference_fields as fields;
 
@@ -20,6 +23,28 @@ pub struct Place {
     pub epci: &'static str,
     pub epci_name: &'static str,
     pub territory: &'static str,
+}
+
+impl Place {
+    /// No place: a commune outside the reference, or not looked up.
+    pub const UNKNOWN: Place = Place {
+        name: "",
+        epci: "",
+        epci_name: "",
+        territory: "",
+    };
+}
+
+/// A Grand Est commune and where it lies, as the window receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommunePlace {
+    pub insee: String,
+    pub name: String,
+    pub epci: String,
+    pub epci_name: String,
+    /// The followed territory (empty: none).
+    pub territory: String,
 }
 
 /// A followed territory of the reference: its code, label and EPCIs.
@@ -87,6 +112,27 @@ fn index() -> &'static Index {
 /// The place of a Grand Est commune by its INSEE code (`None`: not in Grand Est, or unknown).
 pub fn of_commune(insee: &str) -> Option<Place> {
     index().communes.get(insee.trim()).copied()
+}
+
+/// [`of_commune`], owned, for the window.
+pub fn commune_place(insee: &str) -> Option<CommunePlace> {
+    of_commune(insee).map(|p| CommunePlace {
+        insee: insee.trim().to_owned(),
+        name: p.name.to_owned(),
+        epci: p.epci.to_owned(),
+        epci_name: p.epci_name.to_owned(),
+        territory: p.territory.to_owned(),
+    })
+}
+
+/// Whether `code` has the shape of an INSEE commune code (five characters: digits, or 2A / 2B
+/// for Corsica), without looking it up: what the window can check before asking.
+pub fn is_insee_shaped(code: &str) -> bool {
+    let code = code.trim();
+    code.len() == 5
+        && (code.bytes().all(|b| b.is_ascii_digit())
+            || ((code.starts_with("2A") || code.starts_with("2B"))
+                && code[2..].bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// The name of a Grand Est EPCI by its SIREN.
@@ -173,6 +219,18 @@ pub fn territories() -> &'static [ReferenceTerritory] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_gets_a_commune_owned_and_checks_only_its_shape() {
+        let place = commune_place(" 57630 ").unwrap();
+        assert_eq!(place.insee, "57630");
+        assert_eq!(place.name, "Sarrebourg");
+        assert_eq!(commune_place("75056"), None, "Paris is not in Grand Est");
+        assert!(is_insee_shaped("57630") && is_insee_shaped("2A004"));
+        for wrong in ["5763", "576300", "57 63", "2C004", "Metz", ""] {
+            assert!(!is_insee_shaped(wrong), "{wrong}");
+        }
+    }
 
     #[test]
     fn communes_are_placed_in_their_epci_and_territory() {

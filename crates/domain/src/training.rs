@@ -203,6 +203,12 @@ pub struct SessionRow {
     pub hours_total: Option<u32>,
     pub price_cents: Option<i64>,
     pub commune: String,
+    /// The commune's EPCI (SIREN) and name, empty outside Grand Est: the window groups the
+    /// sessions by EPCI on its map without carrying the commune table.
+    #[serde(default)]
+    pub epci: String,
+    #[serde(default)]
+    pub epci_name: String,
     pub place: String,
     pub provider: Provider,
     pub start: Option<NaiveDate>,

@@ -135,6 +135,9 @@ fn date(text: Option<String>) -> Option<NaiveDate> {
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
+    let commune: String = r.get(12)?;
+    let place = passerelle_domain::place::of_commune(&commune)
+        .unwrap_or(passerelle_domain::place::Place::UNKNOWN);
     Ok(SessionRow {
         session_id: r.get(0)?,
         formation_title: r.get(1)?,
@@ -151,7 +154,9 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
         hours_company: r.get(9)?,
         hours_total: r.get(10)?,
         price_cents: r.get(11)?,
-        commune: r.get(12)?,
+        epci: place.epci.to_owned(),
+        epci_name: place.epci_name.to_owned(),
+        commune,
         place: r.get(13)?,
         provider: Provider {
             siret: r.get(14)?,
@@ -180,6 +185,17 @@ pub fn session(conn: &Connection, id: i64) -> Result<SessionRow, StorageError> {
 
 /// The sessions a query asks for, nearest first (then earliest), each with its reasons.
 pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, StorageError> {
+    if let Some(near) = q.near.as_deref().map(str::trim).filter(|c| !c.is_empty())
+        && passerelle_domain::place::of_commune(near).is_none()
+    {
+        return Err(StorageError::rule(
+            "near",
+            format!(
+                "Commune « {} » : code INSEE inconnu du référentiel Grand Est (5 caractères, ex. 57630 pour Sarrebourg).",
+                passerelle_domain::validate::excerpt(near)
+            ),
+        ));
+    }
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();
     let mut codes: Vec<String> = Vec::new();

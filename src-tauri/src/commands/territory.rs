@@ -22,6 +22,11 @@ pub async fn region_map(args: Args<cmd::RegionMapGet>) -> Reply<cmd::RegionMapGe
 }
 
 #[tauri::command]
+pub async fn commune_place(args: Args<cmd::CommunePlaceGet>) -> Reply<cmd::CommunePlaceGet> {
+    crate::shielded(|| Ok(passerelle_domain::place::commune_place(&args.insee)))
+}
+
+#[tauri::command]
 pub async fn territory_dashboard(
     db: State<'_, Db>,
     args: Args<cmd::TerritoryDashboardGet>,

@@ -6,11 +6,13 @@ use passerelle_domain::dashboard::{Scope, TerritoryDashboard};
 use passerelle_domain::diagnostic::Diagnostic;
 use passerelle_domain::establishment::EstablishmentInput;
 use passerelle_domain::ipc::{
-    DashboardExportArgs, DiagnosticLinkArgs, EstablishmentDetail, EstablishmentListArgs,
-    EstablishmentPage, Exported, NeedListArgs, NeedRow, NoArgs, SiretArgs, TableFormat, cmd,
+    CommuneArgs, DashboardExportArgs, DiagnosticLinkArgs, EstablishmentDetail,
+    EstablishmentListArgs, EstablishmentPage, Exported, NeedListArgs, NeedRow, NoArgs, SiretArgs,
+    TableFormat, cmd,
 };
 use passerelle_domain::map::RegionMap;
 use passerelle_domain::need::HiringNeed;
+use passerelle_domain::place::CommunePlace;
 use passerelle_domain::trade_label::{LabelInput, TradeLabel};
 
 use crate::ipc::call;
@@ -27,6 +29,12 @@ pub async fn region_map() -> Result<RegionMap, AppError> {
     let map = call::<cmd::RegionMapGet>(&NoArgs {}).await?;
     REGION_MAP.set(Some(map.clone()));
     Ok(map)
+}
+
+/// Where a Grand Est commune lies (`None`: unknown). The window does not carry the commune
+/// table: the shell looks it up.
+pub async fn commune_place(insee: String) -> Result<Option<CommunePlace>, AppError> {
+    call::<cmd::CommunePlaceGet>(&CommuneArgs { insee }).await
 }
 
 pub async fn dashboard(scope: Scope) -> Result<TerritoryDashboard, AppError> {
@@ -46,11 +54,12 @@ pub async fn establishment(siret: String) -> Result<EstablishmentDetail, AppErro
     call::<cmd::EstablishmentGet>(&SiretArgs { siret }).await
 }
 
-/// Validated locally first (same rule as the shell): a form with errors costs no round trip.
+/// Validated locally first (the shell's rules but the commune's existence, which the shell
+/// checks): a form with errors costs no round trip.
 pub async fn save_establishment(
     input: EstablishmentInput,
 ) -> Result<EstablishmentDetail, AppError> {
-    input.validated(crate::today(), "")?;
+    input.validated_in_window(crate::today())?;
     call::<cmd::EstablishmentSave>(&input).await
 }
 

@@ -198,6 +198,28 @@ fn the_offer_is_saved_replaced_on_reimport_and_searched() {
         "{:?}",
         near[0].reasons
     );
+    // Each session says its EPCI (the window's map groups by it without the commune table).
+    assert!(
+        near.iter()
+            .all(|s| s.epci == "200041630" && s.epci_name.starts_with("CA Ardenne")),
+        "{:?}",
+        near.iter()
+            .map(|s| (&s.epci, &s.epci_name))
+            .collect::<Vec<_>>()
+    );
+    // A commune the reference does not know is refused on its field, not searched around.
+    q.near = Some("08999".into());
+    match training::search(&conn, &q) {
+        Err(StorageError::Invalid(errors)) => {
+            assert_eq!(errors[0].field, "near");
+            assert!(
+                errors[0].message.contains("« 08999 »"),
+                "{}",
+                errors[0].message
+            );
+        }
+        other => panic!("{other:?}"),
+    }
     // By certification, and a filter that leaves nothing.
     let by_cert = SessionQuery {
         certification: Some("RNCP36004".into()),

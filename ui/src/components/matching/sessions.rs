@@ -87,11 +87,13 @@ impl SessionFilters {
         let radius_km = if near.is_empty() {
             None
         } else {
-            if passerelle_domain::place::of_commune(&near).is_none() {
+            // The shape only: the shell looks the commune up (the window does not carry the
+            // commune table) and refuses an unknown one.
+            if !passerelle_domain::place::is_insee_shaped(&near) {
                 errors.push(FieldError::new(
                     "near",
                     format!(
-                        "Commune « {near} » : code INSEE inconnu du référentiel Grand Est (5 caractères, ex. 57630 pour Sarrebourg)."
+                        "Commune « {near} » : saisissez le code INSEE, 5 caractères (ex. 57630 pour Sarrebourg)."
                     ),
                 ));
             }

@@ -20,26 +20,21 @@ use crate::{api, dom};
 const LIMIT: u32 = 200;
 
 /// The EPCI (SIREN) a session takes place in, when its commune is a Grand Est one.
-fn epci_of(s: &SessionRow) -> Option<&'static str> {
-    passerelle_domain::place::of_commune(&s.commune)
-        .map(|p| p.epci)
-        .filter(|e| !e.is_empty())
+fn epci_of(s: &SessionRow) -> Option<&str> {
+    Some(s.epci.as_str()).filter(|e| !e.is_empty())
 }
 
 /// One EPCI's sessions: (SIREN, name, count), by name.
 fn by_epci(rows: &[SessionRow]) -> Vec<(String, String, u64)> {
-    let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
     for s in rows {
         if let Some(e) = epci_of(s) {
-            *counts.entry(e).or_default() += 1;
+            counts.entry(e).or_insert((&s.epci_name, 0)).1 += 1;
         }
     }
     let mut list: Vec<(String, String, u64)> = counts
         .into_iter()
-        .map(|(siren, n)| {
-            let name = passerelle_domain::place::epci_name(siren).unwrap_or(siren);
-            (siren.to_owned(), name.to_owned(), n)
-        })
+        .map(|(siren, (name, n))| (siren.to_owned(), name.to_owned(), n))
         .collect();
     list.sort_by(|a, b| a.1.cmp(&b.1));
     list

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use passerelle_domain::AppError;
-use passerelle_domain::establishment::{Contact, EstablishmentInput, headcount_label};
+use passerelle_domain::establishment::{
+    Contact, EstablishmentInput, headcount_label, unknown_commune,
+};
 use passerelle_domain::i18n::{Msg, t};
 use passerelle_domain::ipc::EstablishmentDetail;
 use passerelle_domain::validate::parse_date_fr;
@@ -96,8 +98,14 @@ pub fn EditEstablishment() -> impl IntoView {
 
 #[component]
 fn EstablishmentForm(initial: EstablishmentInput, editing: bool) -> impl IntoView {
-    let ctx = FormCtx::new(initial.clone(), |d: EstablishmentInput| {
-        report_of(d.validated(crate::today(), ""))
+    // A commune code the shell looked up and does not know (the window checks only shapes).
+    let unknown = RwSignal::new(None::<String>);
+    let ctx = FormCtx::new(initial.clone(), move |d: EstablishmentInput| {
+        let mut report = report_of(d.validated_in_window(crate::today()));
+        if unknown.with(|u| u.as_deref() == Some(d.commune.trim())) {
+            report.errors.push(unknown_commune(&d.commune));
+        }
+        report
     });
     let unsaved = guard::unsaved();
     Effect::new(move || unsaved.0.set(ctx.data.with(|d| *d != initial)));
@@ -141,15 +149,31 @@ fn EstablishmentForm(initial: EstablishmentInput, editing: bool) -> impl IntoVie
         notice.set(None);
         save.dispatch(ctx.data.get_untracked());
     };
-    let place = move || {
-        ctx.data.with(|d| {
-            passerelle_domain::place::of_commune(&d.commune).map(|p| {
-                if p.territory.is_empty() {
-                    format!("{} — {}", p.name, p.epci_name)
-                } else {
-                    format!("{} — {} (territoire suivi)", p.name, p.epci_name)
+    // The commune's name and EPCI as it is typed, from the shell (it holds the commune table);
+    // a code it does not know becomes the field's error.
+    let commune = Memo::new(move |_| ctx.data.with(|d| d.commune.trim().to_owned()));
+    let found = LocalResource::new(move || {
+        let code = commune.get();
+        async move {
+            if !passerelle_domain::place::is_insee_shaped(&code) {
+                return None;
+            }
+            match api::territory::commune_place(code.clone()).await {
+                Ok(None) => {
+                    unknown.set(Some(code));
+                    None
                 }
-            })
+                found => found.ok().flatten(),
+            }
+        }
+    });
+    let place = move || {
+        found.get().flatten().map(|p| {
+            if p.territory.is_empty() {
+                format!("{} — {}", p.name, p.epci_name)
+            } else {
+                format!("{} — {} (territoire suivi)", p.name, p.epci_name)
+            }
         })
     };
     let siret = ctx.data.with_untracked(|d| d.siret.clone());
