@@ -6,8 +6,6 @@ use passerelle_tests::{AppSession, Unlock, Violation};
 
 /// Audits the page as it is and records what it found under `screen`.
 async fn audit(app: &AppSession, screen: &str, found: &mut Vec<(String, Violation)>) {
-    // Let the screen's data arrive (lists and resources load after the frame).
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     let violations = app.audit().await;
     eprintln!("axe-core: {screen}: {} violation(s)", violations.len());
     for v in violations {
@@ -30,26 +28,24 @@ fn report(found: &[(String, Violation)]) -> String {
     out
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn every_screen_has_no_serious_or_critical_axe_violation() {
-    let data_home = tempfile::tempdir().unwrap();
-    let db = data_home
-        .path()
-        .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_tests::seed_demo(&db, 40);
-    let app = AppSession::start_in(data_home).await;
-    let mut found = Vec::new();
-
+/// Walks every screen of the app on demo data as a user reaches them — the case list, a new
+/// case, the import with a file previewed, a case's 8 tabs, the 7 other screens of the
+/// navigation, a committee sitting, an establishment, the needs census, the first-run assistant
+/// and the lock screen — and calls `at(name, slug)` on each once its data has had time to come.
+async fn every_screen(app: &AppSession, mut at: impl AsyncFnMut(&str, &str)) {
+    let settle = || tokio::time::sleep(std::time::Duration::from_millis(400));
     app.wait_for("#screen-cases table").await;
-    audit(&app, "Dossiers", &mut found).await;
+    settle().await;
+    at("Dossiers", "cases").await;
 
-    app.click_centered("#case-new", "a11y-new").await;
+    press(app, "#case-new").await;
     app.wait_for("#case-form").await;
-    audit(&app, "Nouveau dossier", &mut found).await;
+    settle().await;
+    at("Nouveau dossier", "case-new").await;
 
     // Importer, with a file previewed: its lines, its columns to map, an error located.
-    app.click_centered("#nav-cases", "a11y-cases").await;
-    app.click_centered("#case-import", "a11y-import").await;
+    press(app, "#nav-cases").await;
+    press(app, "#case-import").await;
     let sheet = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     std::fs::write(
         sheet.path(),
@@ -62,11 +58,11 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
         .await
         .unwrap();
     app.wait_for("#import-errors").await;
-    audit(&app, "Importer des dossiers", &mut found).await;
+    settle().await;
+    at("Importer des dossiers", "import").await;
 
-    app.click_centered("#nav-cases", "a11y-cases").await;
-    app.wait_for("#screen-cases table").await;
-    press(&app, "#screen-cases table tbody a").await;
+    press(app, "#nav-cases").await;
+    press(app, "#screen-cases table tbody a").await;
     app.wait_for("#screen-case").await;
     for (tab, name) in [
         ("tab-identity", "Dossier › Identité"),
@@ -78,8 +74,9 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
         ("tab-documents", "Dossier › Documents"),
         ("tab-history", "Dossier › Historique"),
     ] {
-        app.click_centered(&format!("#{tab}"), "a11y-tab").await;
-        audit(&app, name, &mut found).await;
+        press(app, &format!("#{tab}")).await;
+        settle().await;
+        at(name, tab).await;
     }
 
     for (nav, screen, name) in [
@@ -95,37 +92,45 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
         ("#nav-settings", "#screen-settings", "Paramètres"),
         ("#nav-help", "#screen-help", "Aide"),
     ] {
-        app.click_centered(nav, "a11y-nav").await;
+        press(app, nav).await;
         app.wait_for(screen).await;
-        audit(&app, name, &mut found).await;
+        settle().await;
+        at(name, &screen[8..]).await;
     }
 
-    app.click_centered("#nav-committees", "a11y-nav").await;
-    app.wait_for("#screen-committees").await;
-    press(&app, "#screen-committees a[href^='/comites/']").await;
-    app.wait_for("#screen-session").await;
-    audit(&app, "Comité (séance)", &mut found).await;
-    app.click_centered("#nav-territories", "a11y-nav").await;
-    app.wait_for("#screen-territories").await;
-    press(
-        &app,
-        "#screen-territories a[href^='/territoires/etablissements/']:not([href$='/nouveau'])",
-    )
-    .await;
-    app.wait_for("#screen-establishment").await;
-    audit(&app, "Établissement", &mut found).await;
-    app.click_centered("#nav-territories", "a11y-nav").await;
-    app.wait_for("#screen-territories").await;
-    press(&app, "a[href='/territoires/besoins']").await;
-    app.wait_for("#screen-needs").await;
-    audit(&app, "Recensement des besoins", &mut found).await;
+    for (nav, link, screen, name) in [
+        (
+            "#nav-committees",
+            "#screen-committees a[href^='/comites/']",
+            "#screen-session",
+            "Comité (séance)",
+        ),
+        (
+            "#nav-territories",
+            "#screen-territories a[href^='/territoires/etablissements/']:not([href$='/nouveau'])",
+            "#screen-establishment",
+            "Établissement",
+        ),
+        (
+            "#nav-territories",
+            "a[href='/territoires/besoins']",
+            "#screen-needs",
+            "Recensement des besoins",
+        ),
+    ] {
+        press(app, nav).await;
+        press(app, link).await;
+        app.wait_for(screen).await;
+        settle().await;
+        at(name, &screen[8..]).await;
+    }
 
     // The first-run assistant (the demo database has no counsellor profile: the banner leads
     // there).
-    app.click_centered("#profile-banner a", "a11y-welcome")
-        .await;
+    press(app, "#profile-banner a").await;
     app.wait_for("#screen-welcome").await;
-    audit(&app, "Bienvenue", &mut found).await;
+    settle().await;
+    at("Bienvenue", "welcome").await;
 
     // The lock screen (Ctrl+L).
     app.wait_for("body")
@@ -134,7 +139,20 @@ async fn every_screen_has_no_serious_or_critical_axe_violation() {
         .await
         .unwrap();
     app.wait_for("#lock-screen").await;
-    audit(&app, "Verrouillage", &mut found).await;
+    settle().await;
+    at("Verrouillage", "lock").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_has_no_serious_or_critical_axe_violation() {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    passerelle_tests::seed_demo(&db, 40);
+    let app = AppSession::start_in(data_home).await;
+    let mut found = Vec::new();
+    every_screen(&app, async |name, _| audit(&app, name, &mut found).await).await;
     app.finish().await;
 
     // The first launch: setting up the passphrase.
@@ -254,8 +272,7 @@ async fn every_screen_reflows_at_200_percent_zoom_in_a_1280_by_720_window() {
     }
 
     let mut found: Vec<(String, Vec<String>)> = Vec::new();
-    let mut check = async |name: &str, shot: &str| {
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let check = async |name: &str, shot: &str| {
         app.screenshot(&format!("zoom200-{shot}")).await;
         let out = overflow(&app).await;
         eprintln!(
@@ -271,64 +288,7 @@ async fn every_screen_reflows_at_200_percent_zoom_in_a_1280_by_720_window() {
         }
     };
 
-    check("Dossiers", "cases").await;
-    press(&app, "#case-new").await;
-    app.wait_for("#case-form").await;
-    check("Nouveau dossier", "case-new").await;
-    press(&app, "#nav-cases").await;
-    press(&app, "#case-import").await;
-    app.wait_for("#import-file").await;
-    check("Importer des dossiers", "import").await;
-
-    press(&app, "#nav-cases").await;
-    app.wait_for("#screen-cases table").await;
-    press(&app, "#screen-cases table tbody a").await;
-    app.wait_for("#screen-case").await;
-    for tab in [
-        "tab-identity",
-        "tab-situation",
-        "tab-project",
-        "tab-matches",
-        "tab-parcours",
-        "tab-interviews",
-        "tab-documents",
-        "tab-history",
-    ] {
-        press(&app, &format!("#{tab}")).await;
-        check(&format!("Dossier › {tab}"), tab).await;
-    }
-
-    for (nav, screen, name) in [
-        ("#nav-todo", "#screen-todo", "À faire"),
-        ("#nav-committees", "#screen-committees", "Comités"),
-        (
-            "#nav-certifications",
-            "#screen-certifications",
-            "Certifications",
-        ),
-        ("#nav-trainings", "#screen-trainings", "Formations"),
-        ("#nav-territories", "#screen-territories", "Territoires"),
-        ("#nav-settings", "#screen-settings", "Paramètres"),
-        ("#nav-help", "#screen-help", "Aide"),
-    ] {
-        press(&app, nav).await;
-        app.wait_for(screen).await;
-        check(name, &screen[8..]).await;
-    }
-    press(&app, "#nav-committees").await;
-    app.wait_for("#screen-committees").await;
-    press(&app, "#screen-committees a[href^='/comites/']").await;
-    app.wait_for("#screen-session").await;
-    check("Comité (séance)", "session").await;
-    press(&app, "#nav-territories").await;
-    app.wait_for("#screen-territories").await;
-    press(
-        &app,
-        "#screen-territories a[href^='/territoires/etablissements/']:not([href$='/nouveau'])",
-    )
-    .await;
-    app.wait_for("#screen-establishment").await;
-    check("Établissement", "establishment").await;
+    every_screen(&app, check).await;
     app.finish().await;
 
     assert!(

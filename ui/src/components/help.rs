@@ -392,7 +392,7 @@ fn Accessibility() -> impl IntoView {
                 </dd>
                 <dt>"Zoom"</dt>
                 <dd>
-                    "À 200 % (Ctrl + = cinq fois) dans une fenêtre de 1280 × 720, chaque écran se réorganise sans défilement horizontal ; seuls les tableaux larges défilent dans leur propre cadre. Vérifié par la suite de tests sur 20 écrans."
+                    "À 200 % (Ctrl + = cinq fois) dans une fenêtre de 1280 × 720, chaque écran se réorganise sans défilement horizontal ; seuls les tableaux larges défilent dans leur propre cadre. Vérifié par la suite de tests sur 23 écrans."
                 </dd>
                 <dt>"Signaler un défaut"</dt>
                 <dd>
