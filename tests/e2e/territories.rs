@@ -195,6 +195,18 @@ async fn scope_is(app: &AppSession, label: &str) {
     }
 }
 
+/// Whether the scope becomes `label` within `wait`.
+async fn scope_within(app: &AppSession, label: &str, wait: Duration) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < wait {
+        if app.wait_for("#scope-label").await.text().await.unwrap() == label {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
 /// Picks `value` in the select `css`, brought to the middle of the screen first.
 async fn choose(app: &AppSession, css: &str, value: &str) {
     let element = app.wait_for(css).await;
@@ -486,13 +498,23 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     // which keeps the focus once the screen is drawn again.
     click(&app, "#scope-all").await;
     scope_is(&app, "Moselle Sud").await;
-    app.wait_for(&format!("path[data-siren=\"{SARREBOURG_EPCI}\"]"))
-        .await
-        .send_keys("\u{E007}")
-        .await
-        .unwrap();
-    app.wait_for_text("#scope-label", "CC Sarrebourg Moselle Sud")
-        .await;
+    // Under load (CI, two tests at a time), an Enter sent just after the scope changed was
+    // once in a few runs lost, the label staying « Moselle Sud »: pressed again, up to three
+    // times, until the screen answers (see the closing note of issue 17).
+    for attempt in 1..=3 {
+        app.wait_for(&format!("path[data-siren=\"{SARREBOURG_EPCI}\"]"))
+            .await
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        if scope_within(&app, "CC Sarrebourg Moselle Sud", Duration::from_secs(3)).await {
+            break;
+        }
+        assert!(
+            attempt < 3,
+            "Enter on the EPCI's shape did nothing, 3 times"
+        );
+    }
     let start = std::time::Instant::now();
     loop {
         let focused = app
