@@ -28,6 +28,17 @@ fn report(found: &[(String, Violation)]) -> String {
     out
 }
 
+/// The app on 40 demo cases (their committees, establishments and needs): every screen has
+/// something to show.
+async fn on_demo_data() -> AppSession {
+    let data_home = tempfile::tempdir().unwrap();
+    let db = data_home
+        .path()
+        .join("fr.passerelle.desktop/passerelle.sqlite3");
+    passerelle_tests::seed_demo(&db, 40);
+    AppSession::start_in(data_home).await
+}
+
 /// Walks every screen of the app on demo data as a user reaches them — the case list, a new
 /// case, the import with a file previewed, a case's 8 tabs, the 7 other screens of the
 /// navigation, a committee sitting, an establishment, the needs census, the first-run assistant
@@ -145,12 +156,7 @@ async fn every_screen(app: &AppSession, mut at: impl AsyncFnMut(&str, &str)) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_has_no_serious_or_critical_axe_violation() {
-    let data_home = tempfile::tempdir().unwrap();
-    let db = data_home
-        .path()
-        .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_tests::seed_demo(&db, 40);
-    let app = AppSession::start_in(data_home).await;
+    let app = on_demo_data().await;
     let mut found = Vec::new();
     every_screen(&app, async |name, _| audit(&app, name, &mut found).await).await;
     app.finish().await;
@@ -237,12 +243,7 @@ async fn press(app: &AppSession, css: &str) {
 /// The zoom is the window's own (Ctrl + = five times, 20 % a step), as a counsellor sets it.
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_reflows_at_200_percent_zoom_in_a_1280_by_720_window() {
-    let data_home = tempfile::tempdir().unwrap();
-    let db = data_home
-        .path()
-        .join("fr.passerelle.desktop/passerelle.sqlite3");
-    passerelle_tests::seed_demo(&db, 40);
-    let app = AppSession::start_in(data_home).await;
+    let app = on_demo_data().await;
     app.client.set_window_size(1280, 720).await.unwrap();
     app.wait_for("#screen-cases table").await;
     for _ in 0..5 {
