@@ -77,6 +77,16 @@ async fn create_with_a_wrong_nir_fix_find_edit_and_see_the_history() {
     app.wait_for_no_text("#beneficiary-nir-msg").await;
     app.click("#case-save").await;
     app.wait_for_text("#case-title", "HÉBERT Élise").await;
+    // A case's page is under Dossiers: the navigation says so.
+    assert_eq!(
+        app.wait_for("#nav-cases")
+            .await
+            .attr("aria-current")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("page")
+    );
     let reference = app.wait_for("#case-reference").await.text().await.unwrap();
     app.screenshot("case-identity").await;
     assert!(reference.starts_with("D-"), "{reference}");

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use passerelle_domain::i18n::{Msg, t};
 
@@ -56,13 +55,16 @@ pub fn Nav() -> impl IntoView {
                                     ev.stop_propagation();
                                 }
                             }>
-                                <A
+                                // A plain link (the router still takes the click): `<A>`
+                                // sets its own `aria-current`, for the exact path only, and
+                                // took it off Dossiers on a case's pages.
+                                <a
                                     href=href
-                                    attr:id=id
-                                    attr:aria-current=move || current(href).then_some("page")
+                                    id=id
+                                    aria-current=move || current(href).then_some("page")
                                 >
                                     {label}
-                                </A>
+                                </a>
                             </li>
                         }
                     })
