@@ -181,17 +181,9 @@ async fn focused(app: &AppSession, id: &str) {
 /// Waits until the screen's scope is `label` exactly (« Moselle Sud » is also the end of its
 /// EPCI's name).
 async fn scope_is(app: &AppSession, label: &str) {
-    let start = std::time::Instant::now();
-    loop {
+    if !scope_within(app, label, passerelle_tests::UI_TIMEOUT).await {
         let text = app.wait_for("#scope-label").await.text().await.unwrap();
-        if text == label {
-            return;
-        }
-        assert!(
-            start.elapsed() < passerelle_tests::UI_TIMEOUT,
-            "scope: {text}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        panic!("scope: {text}, never {label}");
     }
 }
 

@@ -139,7 +139,7 @@ impl EstablishmentInput {
         }
         let place = place_of(&self.commune);
         if place.is_none() {
-            let e = unknown_commune(&self.commune);
+            let e = crate::place::unknown_commune("commune", &self.commune);
             err(&e.field, e.message);
         }
         let idcc = self.idcc.trim();
@@ -184,18 +184,6 @@ impl EstablishmentInput {
             contacts,
         ))
     }
-}
-
-/// The error on a commune code the Grand Est reference does not know (the window shows it
-/// once the shell has looked the code up).
-pub fn unknown_commune(code: &str) -> FieldError {
-    FieldError::new(
-        "commune",
-        format!(
-            "Commune : « {} » n’est pas le code INSEE d’une commune du Grand Est (5 chiffres, ex. 57630 pour Sarrebourg ; ce n’est pas le code postal).",
-            crate::validate::excerpt(code)
-        ),
-    )
 }
 
 fn validated_contacts(

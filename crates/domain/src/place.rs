@@ -135,6 +135,18 @@ pub fn is_insee_shaped(code: &str) -> bool {
                 && code[2..].bytes().all(|b| b.is_ascii_digit())))
 }
 
+/// The error on `field` for a commune code the Grand Est reference does not know (the shell
+/// says it; the window shows it once the shell has looked the code up).
+pub fn unknown_commune(field: &str, code: &str) -> crate::FieldError {
+    crate::FieldError::new(
+        field,
+        format!(
+            "Commune : « {} » n’est pas le code INSEE d’une commune du Grand Est (5 chiffres, ex. 57630 pour Sarrebourg ; ce n’est pas le code postal).",
+            crate::validate::excerpt(code)
+        ),
+    )
+}
+
 /// The name of a Grand Est EPCI by its SIREN.
 pub fn epci_name(siren: &str) -> Option<&'static str> {
     index().epci_names.get(siren.trim()).copied()

@@ -188,13 +188,9 @@ pub fn search(conn: &Connection, q: &SessionQuery) -> Result<Vec<SessionRow>, St
     if let Some(near) = q.near.as_deref().map(str::trim).filter(|c| !c.is_empty())
         && passerelle_domain::place::of_commune(near).is_none()
     {
-        return Err(StorageError::rule(
-            "near",
-            format!(
-                "Commune « {} » : code INSEE inconnu du référentiel Grand Est (5 caractères, ex. 57630 pour Sarrebourg).",
-                passerelle_domain::validate::excerpt(near)
-            ),
-        ));
+        return Err(StorageError::Invalid(vec![
+            passerelle_domain::place::unknown_commune("near", near),
+        ]));
     }
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();

@@ -5,9 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use passerelle_domain::AppError;
-use passerelle_domain::establishment::{
-    Contact, EstablishmentInput, headcount_label, unknown_commune,
-};
+use passerelle_domain::establishment::{Contact, EstablishmentInput, headcount_label};
 use passerelle_domain::i18n::{Msg, t};
 use passerelle_domain::ipc::EstablishmentDetail;
 use passerelle_domain::validate::parse_date_fr;
@@ -103,7 +101,11 @@ fn EstablishmentForm(initial: EstablishmentInput, editing: bool) -> impl IntoVie
     let ctx = FormCtx::new(initial.clone(), move |d: EstablishmentInput| {
         let mut report = report_of(d.validated_in_window(crate::today()));
         if unknown.with(|u| u.as_deref() == Some(d.commune.trim())) {
-            report.errors.push(unknown_commune(&d.commune));
+            report
+                .errors
+                .push(passerelle_domain::place::unknown_commune(
+                    "commune", &d.commune,
+                ));
         }
         report
     });
