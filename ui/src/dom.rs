@@ -14,6 +14,16 @@ pub fn focus(id: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Focuses an element by id after a re-render, unless the user has moved on: only when focus
+/// fell to the page (the focused element was replaced) or is already on that id. A reload that
+/// ends while the user types elsewhere must not take their keystrokes.
+pub fn refocus(id: &str) -> bool {
+    let lost = document()
+        .active_element()
+        .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body") || el.id() == id);
+    lost && focus(id)
+}
+
 /// Focuses the first element matching a CSS selector (an SVG shape too); false if there is
 /// none.
 pub fn focus_first(selector: &str) -> bool {

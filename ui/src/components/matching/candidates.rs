@@ -39,7 +39,7 @@ pub fn NeedCandidatesPanel(need_id: i64, title: String, on_close: Callback<()>) 
             });
             // The button is gone: the focus goes to the name that replaced it.
             request_animation_frame(move || {
-                dom::focus(&format!("need-candidate-{case}-name"));
+                dom::refocus(&format!("need-candidate-{case}-name"));
             });
         }
         Some(Err((pseudonym, e))) => notice.set(Some((

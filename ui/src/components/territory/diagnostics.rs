@@ -31,7 +31,7 @@ pub fn DiagnosticsSection(
         {
             refocus.set(None);
             request_animation_frame(move || {
-                dom::focus(&id);
+                dom::refocus(&id);
             });
         }
     });

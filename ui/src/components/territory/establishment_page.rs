@@ -48,7 +48,7 @@ pub fn EstablishmentPage() -> impl IntoView {
         {
             refocus.set(None);
             request_animation_frame(move || {
-                dom::focus(&id);
+                dom::refocus(&id);
             });
         }
     });
