@@ -51,7 +51,7 @@ pub fn DiagnosticsSection(
             refocus.set(Some(format!("diagnostic-{}-edit", saved.id)));
         } else {
             request_animation_frame(|| {
-                dom::focus("diagnostic-new");
+                dom::refocus("diagnostic-new");
             });
         }
         reload.update(|n| *n += 1);
