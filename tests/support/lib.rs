@@ -238,15 +238,28 @@ impl AppSession {
             .join("fr.passerelle.desktop/passerelle.sqlite3")
     }
 
-    /// Waits until an element matching `css` is in the page.
+    /// Waits until an element matching `css` is in the page. Any error is retried until the
+    /// timeout, not only « no such element »: while the page is being redrawn WebKitWebDriver
+    /// may answer « Could not parse element info » once (CI, right after a tab was clicked).
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(UI_TIMEOUT)
-            .every(Duration::from_millis(20))
-            .for_element(Locator::Css(css))
+        self.find_within_timeout(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    /// Looks for `locator` every 20 ms until found or `UI_TIMEOUT`, then gives the last error.
+    async fn find_within_timeout(
+        &self,
+        locator: Locator<'_>,
+    ) -> Result<Element, fantoccini::error::CmdError> {
+        let start = Instant::now();
+        loop {
+            match self.client.find(locator).await {
+                Ok(element) => return Ok(element),
+                Err(e) if start.elapsed() >= UI_TIMEOUT => return Err(e),
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        }
     }
 
     /// Clicks the element matched by `css` once it is in the page.
@@ -259,11 +272,7 @@ impl AppSession {
     /// Waits until a link whose text is `text` is in the page (a list that loads after its
     /// screen appeared).
     pub async fn wait_for_link(&self, text: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(UI_TIMEOUT)
-            .every(Duration::from_millis(20))
-            .for_element(Locator::LinkText(text))
+        self.find_within_timeout(Locator::LinkText(text))
             .await
             .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
     }
