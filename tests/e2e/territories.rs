@@ -330,6 +330,9 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     for expected in ["H2913", "H2805", "four électrique", "2. Outils", "en péril"] {
         assert!(list.contains(expected), "{expected}: {list}");
     }
+    // Saved, the form is gone and the focus is on « Nouveau diagnostic » (a frame later: when
+    // frames were slow on CI, it came after the step below had moved it).
+    focused(&app, "diagnostic-new").await;
 
     // The employee's case comes from the welders' line.
     let line = app.wait_for(&format!("#case-{case_id}-line")).await;
