@@ -54,30 +54,6 @@ fn pdf_text(path: &std::path::Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The id of the element that has the focus (empty if it went while asked: a page redrawn).
-async fn focused_id(app: &AppSession) -> String {
-    let Ok(element) = app.client.active_element().await else {
-        return String::new();
-    };
-    element.attr("id").await.ok().flatten().unwrap_or_default()
-}
-
-/// Waits until the element `id` has the focus (a dialog gives it back once closed).
-async fn wait_for_focus(app: &AppSession, id: &str) {
-    let start = std::time::Instant::now();
-    loop {
-        let now = focused_id(app).await;
-        if now == id {
-            return;
-        }
-        assert!(
-            start.elapsed() < passerelle_tests::UI_TIMEOUT,
-            "the focus is on {now:?}, never on {id:?}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-}
-
 /// Opens a case from the list, archived ones included, by three letters of its name.
 async fn open_case(app: &AppSession, search: &str, link: &str) {
     app.click("#nav-cases").await;
@@ -184,7 +160,7 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
     );
     app.screenshot("effacement-refuse").await;
     reason.send_keys("\u{E00C}").await.unwrap();
-    wait_for_focus(&app, "person-erase").await;
+    app.wait_for_focus("person-erase").await;
     assert!(
         app.client
             .find(Locator::Css("#purge-dialog"))
@@ -216,7 +192,7 @@ async fn an_erasure_is_refused_with_the_legal_reasons_then_a_closed_case_is_eras
     app.screenshot("effacement-fait").await;
     // The page is redrawn without the person, and says so where the focus now is; nothing is
     // left to export or erase.
-    wait_for_focus(&app, "case-purged").await;
+    app.wait_for_focus("case-purged").await;
     let purged = app.wait_for("#case-purged").await.text().await.unwrap();
     assert!(
         purged.starts_with("Données personnelles expurgées le"),
@@ -383,7 +359,7 @@ async fn the_purge_list_offers_what_is_due_and_a_purge_is_confirmed_and_announce
         "{done}"
     );
     // The purged line leaves the list; the focus goes to the list's title.
-    wait_for_focus(&app, "retention-title").await;
+    app.wait_for_focus("retention-title").await;
     let start = std::time::Instant::now();
     while app
         .client
@@ -456,7 +432,7 @@ async fn a_dialog_open_when_the_window_locks_comes_back_after_unlocking() {
     .await;
     let unlock = async || {
         let field = app.wait_for("#unlock-passphrase").await;
-        wait_for_focus(&app, "unlock-passphrase").await;
+        app.wait_for_focus("unlock-passphrase").await;
         field.send_keys(passerelle_tests::PASSPHRASE).await.unwrap();
         field.send_keys("\u{E007}").await.unwrap();
     };
@@ -485,6 +461,6 @@ async fn a_dialog_open_when_the_window_locks_comes_back_after_unlocking() {
     let typed = reason.prop("value").await.unwrap().unwrap_or_default();
     assert!(typed.ends_with(" (courrier reçu)"), "{typed}");
     app.click("#purge-cancel").await;
-    wait_for_focus(&app, "person-erase").await;
+    app.wait_for_focus("person-erase").await;
     app.finish().await;
 }

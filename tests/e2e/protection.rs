@@ -15,14 +15,7 @@ const CTRL_L: &str = "\u{E009}l";
 /// A screenshot once the page has painted what the test just saw (WebKit can otherwise hand
 /// back the previous frame).
 async fn shot(app: &AppSession, name: &str) {
-    app.client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.next_frames().await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     app.screenshot(name).await;
 }
@@ -38,19 +31,6 @@ async fn visible_text(app: &AppSession) -> String {
         Value::String(text) => text,
         other => panic!("innerText: {other}"),
     }
-}
-
-/// The id of the focused element.
-async fn focused_id(app: &AppSession) -> String {
-    let value = app
-        .client
-        .execute(
-            "return document.activeElement && document.activeElement.id;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    value.as_str().unwrap_or_default().to_owned()
 }
 
 /// Whether the app's frame carries `inert` (WebDriver reads it as a property: "false", not
@@ -125,7 +105,7 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
         !app.database_path().exists(),
         "a database was created before the passphrase was chosen"
     );
-    assert_eq!(focused_id(&app).await, "setup-passphrase");
+    assert_eq!(app.focused_id().await, "setup-passphrase");
 
     // Too weak: the advice says why, the button stays disabled, Enter does nothing.
     let passphrase = app.wait_for("#setup-passphrase").await;
@@ -219,14 +199,7 @@ async fn first_launch_sets_the_passphrase_hands_over_the_recovery_key_and_opens_
     // The status line's warning leads to Paramètres › Sécurité: what protects the data, and
     // a backup now.
     app.click("#status-backup a").await;
-    let start = Instant::now();
-    while focused_id(&app).await != "security-title" {
-        assert!(
-            start.elapsed() < passerelle_tests::UI_TIMEOUT,
-            "not on Sécurité"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.wait_for_focus("security-title").await;
     assert!(
         app.client
             .current_url()
@@ -343,14 +316,7 @@ async fn the_window_locks_when_idle_hides_the_data_and_unlocks_where_it_was() {
     // A protected database: the app opens locked, the passphrase field focused.
     app.wait_for("#lock-screen").await;
     let field = app.wait_for("#unlock-passphrase").await;
-    let start = Instant::now();
-    while focused_id(&app).await != "unlock-passphrase" {
-        assert!(
-            start.elapsed() < passerelle_tests::UI_TIMEOUT,
-            "not focused"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.wait_for_focus("unlock-passphrase").await;
     field.send_keys(PASSPHRASE).await.unwrap();
     field.send_keys(ENTER).await.unwrap();
 

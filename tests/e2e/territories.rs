@@ -155,29 +155,6 @@ async fn click(app: &AppSession, css: &str) {
     app.click_centered(css, "territories-failure").await;
 }
 
-/// Waits until the element `id` has the keyboard focus.
-async fn focused(app: &AppSession, id: &str) {
-    let start = std::time::Instant::now();
-    loop {
-        let active = app
-            .client
-            .execute(
-                "return document.activeElement && document.activeElement.id",
-                vec![],
-            )
-            .await
-            .unwrap();
-        if active.as_str() == Some(id) {
-            return;
-        }
-        assert!(
-            start.elapsed() < passerelle_tests::UI_TIMEOUT,
-            "{id} never had the focus ({active})"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 /// Waits until the screen's scope is `label` exactly (« Moselle Sud » is also the end of its
 /// EPCI's name).
 async fn scope_is(app: &AppSession, label: &str) {
@@ -297,7 +274,7 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     type_into(&app, "#diagnostic-lines-0-skillsNeeded", "soudage orbital").await;
     click(&app, "#diagnostic-line-add").await;
     // The new line takes the focus (on the next frame): typing starts once it has.
-    focused(&app, "diagnostic-lines-1-rome").await;
+    app.wait_for_focus("diagnostic-lines-1-rome").await;
     type_into(&app, "#diagnostic-lines-1-rome", "H2805").await;
     type_into(&app, "#diagnostic-lines-1-headcount", "20").await;
     let at_risk = type_into(&app, "#diagnostic-lines-1-atRisk", "26").await;
@@ -332,7 +309,7 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     }
     // Saved, the form is gone and the focus is on « Nouveau diagnostic » (a frame later: when
     // frames were slow on CI, it came after the step below had moved it).
-    focused(&app, "diagnostic-new").await;
+    app.wait_for_focus("diagnostic-new").await;
 
     // The employee's case comes from the welders' line.
     let line = app.wait_for(&format!("#case-{case_id}-line")).await;
@@ -369,20 +346,8 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    app.client
-        .execute_async(
-            "const done = arguments[0]; \
-             requestAnimationFrame(() => requestAnimationFrame(() => done(null)))",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let active = app
-        .client
-        .execute("return document.activeElement.id", vec![])
-        .await
-        .unwrap();
-    assert_eq!(active.as_str(), Some("need-rome"), "the focus was taken");
+    app.next_frames().await;
+    assert_eq!(app.focused_id().await, "need-rome", "the focus was taken");
 
     // A hiring need from the establishment's page: the form stays, cleared but for the campaign.
     type_into(&app, "#need-rome", "I1304").await;
@@ -531,7 +496,7 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     app.wait_for_text("#trade-H2913", "Décidé par Claire Martin")
         .await;
     // The dialog closed and the table drawn again, the focus is back on the trade's button.
-    focused(&app, "trade-H2913-label").await;
+    app.wait_for_focus("trade-H2913-label").await;
     app.screenshot("territory-scenario-epci").await;
 
     // Back to the whole territory, then the EPCI again from the keyboard: Enter on its shape,
@@ -584,7 +549,7 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
             .await
             .unwrap();
         scope_is(&app, scope).await;
-        focused(&app, &button[1..]).await;
+        app.wait_for_focus(&button[1..]).await;
     }
 
     // The XLSX export, read back: no count from 1 to 4, suppressed ones say « < 5 ».
@@ -664,7 +629,7 @@ async fn a_diagnostic_and_needs_show_on_the_territory_map_and_export_without_sma
     choose(&app, "#establishment-headcountBand", "21").await;
     type_into(&app, "#establishment-commune", "57400").await;
     click(&app, "#establishment-contact-add").await;
-    focused(&app, "establishment-contacts-0-name").await;
+    app.wait_for_focus("establishment-contacts-0-name").await;
     type_into(&app, "#establishment-contacts-0-name", "Paul Meyer").await;
     type_into(
         &app,

@@ -348,6 +348,44 @@ impl AppSession {
         }
     }
 
+    /// The id of the element that has the focus (empty if it went while asked: a page redrawn).
+    pub async fn focused_id(&self) -> String {
+        let Ok(element) = self.client.active_element().await else {
+            return String::new();
+        };
+        element.attr("id").await.ok().flatten().unwrap_or_default()
+    }
+
+    /// Waits until the element `id` has the focus (a dialog, a save or a reload gives it back
+    /// a frame later).
+    pub async fn wait_for_focus(&self, id: &str) {
+        let start = Instant::now();
+        loop {
+            let now = self.focused_id().await;
+            if now == id {
+                return;
+            }
+            assert!(
+                start.elapsed() < UI_TIMEOUT,
+                "the focus is on {now:?}, never on {id:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits for two frames: what the page does « a frame later » (a focus given back, a
+    /// paint) has then been done.
+    pub async fn next_frames(&self) {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await
+            .expect("wait for two frames");
+    }
+
     /// Saves a screenshot as `<name>.png` in `PASSERELLE_E2E_SHOTS` when that is set, so that
     /// people can look at the screens a run went through.
     pub async fn screenshot(&self, name: &str) {
